@@ -1,0 +1,32 @@
+# sayso: two commands on a fresh machine.
+#   make demo   set up .venv and run the extractor on the built-in example article
+#   make test   set up .venv and run the test suite
+#   make bench  throughput benchmark (bench/results/throughput.json)
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.sayso-installed
+
+.PHONY: demo test bench install lint clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/sayso extract examples/kharkiv_strike.txt --published 2025-03-17 \
+	    --title "Missile strike hits Kharkiv as talks stall" --format table -o out/demo.jsonl
+	@echo "JSON written to out/demo.jsonl"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) out build *.egg-info src/*.egg-info

@@ -1,0 +1,1 @@
+"""Extractors: pure functions from a spaCy Doc (plus context) to records. No I/O here."""

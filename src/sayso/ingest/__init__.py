@@ -1,0 +1,166 @@
+"""Inputs to Articles: plain text, HTML, JSONL, RSS/Atom, directories, stdin and http(s) URLs.
+
+``read_inputs`` yields an ``Article`` for every readable article and an ``Outcome`` (skipped or
+failed, with a reason) for everything else, so one bad input never stops a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import sys
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
+
+from sayso.errors import ArticleRejected, FetchError
+from sayso.ingest.decode import decode_bytes
+from sayso.ingest.feeds import read_feed
+from sayso.ingest.html import article_from_html
+from sayso.ingest.jsonl import parse_published, read_jsonl
+from sayso.models import Article, Outcome
+from sayso.settings import Settings
+
+__all__ = ["read_inputs", "read_bytes", "parse_published"]
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+MAX_FILE_BYTES_FACTOR = 4  # a file may hold up to this many bytes per allowed character
+
+
+def sniff_kind(name: str, head: bytes) -> str:
+    """'jsonl', 'html', 'feed' or 'text', from the name's suffix and the first bytes."""
+    suffix = Path(name).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
+    if start.startswith(b"{"):
+        return "jsonl"
+    if start.startswith(b"<?xml") and (b"<rss" in start or b"<feed" in start or b"<rdf" in start):
+        return "feed"
+    if start.startswith((b"<rss", b"<feed")):
+        return "feed"
+    if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<article", b"<div", b"<p>")):
+        return "html"
+    return "text"
+
+
+def _hash_id(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()[:16]
+
+
+def read_bytes(data: bytes, name: str, settings: Settings, *, kind: str | None = None,
+               charset: str | None = None, url: str | None = None) -> Iterator[Article | Outcome]:
+    """Articles from the bytes of one file, stream or download named ``name``."""
+    kind = kind or sniff_kind(name, data[:1024])
+    limit = settings.max_chars * MAX_FILE_BYTES_FACTOR
+    if kind != "jsonl" and len(data) > limit:
+        yield Outcome(name, "skipped", f"too large ({len(data):,} bytes, limit {limit:,})", name)
+        return
+    if kind == "feed":
+        yield from read_feed(data, name)
+        return
+    try:
+        text = decode_bytes(data, charset, name)
+    except ArticleRejected as exc:
+        yield Outcome(name, "skipped", exc.reason, name)
+        return
+    if kind == "jsonl":
+        yield from read_jsonl(io.StringIO(text), name)
+    elif kind == "html":
+        try:
+            yield article_from_html(text, url=url, source=name, article_id=url or name)
+        except ArticleRejected as exc:
+            yield Outcome(name, "skipped", exc.reason, name)
+    else:
+        yield Article(id=url or name, text=text, url=url, source=name)
+
+
+def _read_path(path: Path, settings: Settings) -> Iterator[Article | Outcome]:
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        for file in files:
+            yield from _read_path(file, settings)
+        return
+    if not path.exists():
+        yield Outcome(str(path), "failed", "no such file or directory", str(path))
+        return
+    kind = sniff_kind(path.name, path.open("rb").read(1024))
+    if kind == "jsonl":  # stream line by line: constant memory on big corpora
+        yield from _read_jsonl_file(path)
+        return
+    limit = settings.max_chars * MAX_FILE_BYTES_FACTOR
+    if path.stat().st_size > limit:
+        yield Outcome(str(path), "skipped", f"too large ({path.stat().st_size:,} bytes, limit {limit:,})", str(path))
+        return
+    yield from read_bytes(path.read_bytes(), str(path), settings, kind=kind)
+
+
+def _read_jsonl_file(path: Path) -> Iterator[Article | Outcome]:
+    def lines() -> Iterator[str]:
+        with path.open("rb") as fh:
+            for number, raw in enumerate(fh, 1):
+                try:
+                    yield raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    yield "\x00bad-encoding"  # becomes a malformed-JSON outcome with its line number
+
+    yield from read_jsonl(lines(), str(path))
+
+
+def _read_stream(stream: BinaryIO, name: str, settings: Settings) -> Iterator[Article | Outcome]:
+    head = stream.read(1024)
+    kind = sniff_kind(name, head)
+    if kind == "jsonl":
+        rest = io.TextIOWrapper(io.BufferedReader(_Prepend(head, stream)), encoding="utf-8", errors="replace")
+        yield from read_jsonl(rest, name)
+        return
+    yield from read_bytes(head + stream.read(), name, settings, kind=kind)
+
+
+class _Prepend(io.RawIOBase):
+    """A raw stream that first replays ``head`` and then reads from ``stream``."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self._head, self._stream = head, stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n], self._head = self._head[:n], self._head[n:]
+            return n
+        data = self._stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _read_url(url: str, settings: Settings) -> Iterator[Article | Outcome]:
+    from sayso.ingest.url import fetch
+
+    try:
+        body, charset, final = fetch(url, settings)
+    except FetchError as exc:
+        yield Outcome(url, "failed", str(exc).removeprefix(f"{url}: "), url)
+        return
+    yield from read_bytes(body, final, settings, charset=charset, url=final,
+                          kind=None if Path(final).suffix else ("feed" if b"<rss" in body[:512] else None))
+
+
+def read_inputs(inputs: Iterable[str], settings: Settings | None = None) -> Iterator[Article | Outcome]:
+    """Every article in ``inputs`` (paths, directories, '-' for stdin, http(s) URLs), lazily."""
+    settings = settings or Settings.from_env()
+    for item in inputs:
+        if item == "-":
+            yield from _read_stream(sys.stdin.buffer, "<stdin>", settings)
+        elif item.startswith(("http://", "https://")):
+            yield from _read_url(item, settings)
+        else:
+            yield from _read_path(Path(item), settings)

