@@ -118,6 +118,15 @@ def show_settings() -> None:
     Console().print(table)
 
 
+def _register_more() -> None:
+    from sayso.cli_corpus import register
+
+    register(app)
+
+
+_register_more()
+
+
 def main() -> None:
     """Console-script entry point."""
     try:
