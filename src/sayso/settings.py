@@ -86,6 +86,7 @@ def _settings_fields() -> list[tuple[str, type, Any]]:
 _Base = dataclasses.make_dataclass("_Base", _settings_fields(), frozen=True)
 
 
+@dataclass(frozen=True)
 class Settings(_Base):  # type: ignore[misc, valid-type]
     """All of sayso's settings. Build once, pass down; ``replace`` returns a changed copy."""
 
