@@ -27,6 +27,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+	@if [ -f bench/ingest.py ]; then $(BIN)/python bench/ingest.py; fi
 
 clean:
 	rm -rf $(VENV) out build *.egg-info src/*.egg-info
