@@ -109,6 +109,32 @@ def extract(
     render_outcomes(counts, problems, err)
 
 
+@app.command()
+def evaluate(
+    gold: Path = typer.Argument(..., help="Gold JSONL (articles with gold quotes/claims/places/dates)."),
+    pred: Optional[Path] = typer.Argument(None, help="Predictions JSONL; extracted from GOLD when left out."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score extractions against a gold file: detection F1, field accuracies, end-to-end F1."""
+    import json
+
+    from sayso.evaluation import evaluate_files
+
+    try:
+        scores = evaluate_files(gold, pred, settings=_settings())
+    except SaysoError as exc:
+        _fail(str(exc))
+        return
+    if as_json:
+        print(json.dumps({task: s.as_dict() for task, s in scores.items()}, indent=2))
+        return
+    table = Table("task", "metric", "value")
+    for task, s in scores.items():
+        for metric, value in s.as_dict().items():
+            table.add_row(task, metric, f"{value:.3f}")
+    Console().print(table)
+
+
 @app.command("settings")
 def show_settings() -> None:
     """List every setting with its default and help (set them as SAYSO_<NAME>)."""
