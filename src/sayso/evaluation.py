@@ -127,6 +127,8 @@ def _source_name(value) -> str | None:
 
 def _check_quote(g: dict, p: dict) -> dict[str, bool]:
     speaker = p.get("speaker") or {}
+    if isinstance(speaker, str):
+        speaker = {"name": speaker}
     aliases = [g.get("speaker") or ""] + list(g.get("speaker_aliases") or [])
     right = names_agree(speaker.get("name"), aliases)
     if not right and g.get("speaker_start") is not None and speaker.get("start") is not None:
@@ -137,7 +139,7 @@ def _check_quote(g: dict, p: dict) -> dict[str, bool]:
 
 
 def _check_claim(g: dict, p: dict) -> dict[str, bool]:
-    q = p.get("quantity") or {}
+    q = p.get("quantity") if isinstance(p.get("quantity"), dict) else p
     gv, pv = g.get("si_value"), q.get("si_value")
     value_ok = (gv is None and pv is None) or (gv is not None and pv is not None
                                                 and abs(pv - gv) <= 0.02 * max(abs(gv), 1e-9))
