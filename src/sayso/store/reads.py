@@ -1,0 +1,185 @@
+"""Reading from the store: whole analyses back as records, and the flat rows the corpus queries use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterator, Sequence
+
+from sayso.models import Analysis, Article, Claim, DateRef, Note, Place, Quantity, Quote, Speaker
+
+_TABLES = ("articles", "speakers", "quotes", "claims", "places", "dates", "notes", "entities", "outcomes", "runs")
+
+_CLAIM_SELECT = (
+    "SELECT c.pk, a.id AS article_id, a.title, a.url, a.published, a.source AS outlet, a.group_pk, c.seq,"
+    " c.q_start, c.q_end, c.q_text, c.value, c.unit, c.si_value, c.si_unit, c.qualifier, c.value_max, c.counted,"
+    " c.currency, c.status, c.start_char, c.end_char, c.text, c.cue, c.measure_key, c.subject, c.verb,"
+    " c.claim_date, s.name AS speaker, s.kind AS speaker_kind, s.role AS speaker_role, s.entity_pk,"
+    " e.name AS entity"
+    " FROM claims c JOIN articles a ON a.pk = c.article_pk LEFT JOIN speakers s ON s.pk = c.speaker_pk"
+    " LEFT JOIN entities e ON e.pk = s.entity_pk")
+
+_QUOTE_SELECT = (
+    "SELECT q.pk, a.id AS article_id, a.title, a.url, a.published, a.source AS outlet, a.group_pk, q.seq, q.kind,"
+    " q.start_char, q.end_char, q.text, q.cue, s.name AS speaker, s.kind AS speaker_kind, s.role AS speaker_role,"
+    " s.entity_pk, e.name AS entity"
+    " FROM quotes q JOIN articles a ON a.pk = q.article_pk LEFT JOIN speakers s ON s.pk = q.speaker_pk"
+    " LEFT JOIN entities e ON e.pk = s.entity_pk")
+
+
+def _date_filters(column: str, since: dt.date | None, until: dt.date | None) -> tuple[list[str], list[Any]]:
+    where, params = [], []
+    if since:
+        where.append(f"{column} >= ?")
+        params.append(since.isoformat())
+    if until:
+        where.append(f"{column} <= ?")
+        params.append(until.isoformat())
+    return where, params
+
+
+class Reads:
+    """Read methods of a store."""
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for summaries and tests."""
+        return {t: int(self.scalar(f"SELECT count(*) FROM {t}")) for t in _TABLES}
+
+    def article_pk(self, article_id: str) -> int | None:
+        return self.scalar("SELECT pk FROM articles WHERE id = ?", (article_id,))
+
+    def get_analysis(self, article_id: str) -> Analysis | None:
+        """The stored article and its records, rebuilt as the records ``analyze`` returned."""
+        rows = self.rows("SELECT * FROM articles WHERE id = ?", (article_id,))
+        if not rows:
+            return None
+        a = rows[0]
+        article = Article(id=a["id"], text=a["text"], title=a["title"], url=a["url"],
+                          published=dt.date.fromisoformat(a["published"]) if a["published"] else None,
+                          source=a["source"], language=a["language"])
+        pk = a["pk"]
+        speakers = {r["pk"]: Speaker(name=r["name"], start=r["start_char"], end=r["end_char"], text=r["text"],
+                                     kind=r["kind"], role=r["role"], affiliation=r["affiliation"])
+                    for r in self.rows("SELECT * FROM speakers WHERE article_pk = ?", (pk,))}
+        quotes = tuple(Quote(kind=r["kind"], start=r["start_char"], end=r["end_char"], text=r["text"],
+                             speaker=speakers.get(r["speaker_pk"]), cue=r["cue"], cue_start=r["cue_start"],
+                             cue_end=r["cue_end"])
+                       for r in self.rows("SELECT * FROM quotes WHERE article_pk = ? ORDER BY seq", (pk,)))
+        claims = tuple(_claim_from_row(r, speakers.get(r["speaker_pk"]))
+                       for r in self.rows("SELECT * FROM claims WHERE article_pk = ? ORDER BY seq", (pk,)))
+        places = tuple(Place(start=r["start_char"], end=r["end_char"], text=r["text"], name=r["name"],
+                             country_code=r["country_code"], feature=r["feature"], lat=r["lat"], lon=r["lon"],
+                             geonames_id=r["geonames_id"], admin1=r["admin1"], metonym=bool(r["metonym"]))
+                       for r in self.rows("SELECT * FROM places WHERE article_pk = ? ORDER BY seq", (pk,)))
+        dates = tuple(DateRef(start=r["start_char"], end=r["end_char"], text=r["text"], value=r["value"],
+                              relative=bool(r["relative"]), reason=r["reason"])
+                      for r in self.rows("SELECT * FROM dates WHERE article_pk = ? ORDER BY seq", (pk,)))
+        notes = tuple(Note(extractor=r["extractor"], reason=r["reason"], start=r["start_char"], end=r["end_char"])
+                      for r in self.rows("SELECT * FROM notes WHERE article_pk = ? ORDER BY pk", (pk,)))
+        return Analysis(article, quotes, claims, places, dates, notes)
+
+    def article_ids(self) -> list[str]:
+        return [r["id"] for r in self.rows("SELECT id FROM articles ORDER BY pk")]
+
+    # -- linking support --------------------------------------------------------------------------
+    def band_candidates(self, bands: Sequence[int], limit: int = 50) -> list[dict[str, Any]]:
+        """Stored articles sharing at least one LSH band with ``bands``, most shared bands first."""
+        if not bands:
+            return []
+        marks = ",".join("?" * len(bands))
+        return self.rows(
+            "SELECT a.pk, a.group_pk, a.text, a.published, count(*) AS shared FROM article_bands b"
+            f" JOIN articles a ON a.pk = b.article_pk WHERE b.band IN ({marks})"
+            " GROUP BY a.pk, a.group_pk, a.text, a.published ORDER BY shared DESC, a.pk LIMIT ?",
+            (*bands, limit))
+
+    def entity_rows(self) -> tuple[list[dict], list[dict], list[dict]]:
+        """Entities, their aliases and their roles, for the entity linker's index."""
+        return (self.rows("SELECT pk, name, kind, key FROM entities ORDER BY pk"),
+                self.rows("SELECT alias, kind, entity_pk FROM entity_aliases"),
+                self.rows("SELECT entity_pk, role_key, role, seen FROM entity_roles"))
+
+    def entity_summary(self) -> list[dict[str, Any]]:
+        """Every entity with its mention count, the names it was seen under, and its roles."""
+        ents = self.rows(
+            "SELECT e.pk, e.name, e.kind, count(s.pk) AS mentions, count(DISTINCT s.article_pk) AS articles"
+            " FROM entities e LEFT JOIN speakers s ON s.entity_pk = e.pk GROUP BY e.pk, e.name, e.kind"
+            " ORDER BY mentions DESC, e.name")
+        names: dict[int, set[str]] = {}
+        for r in self.rows("SELECT DISTINCT entity_pk, name FROM speakers WHERE entity_pk IS NOT NULL"):
+            names.setdefault(r["entity_pk"], set()).add(r["name"])
+        roles: dict[int, list[str]] = {}
+        for r in self.rows("SELECT entity_pk, role FROM entity_roles ORDER BY seen DESC, role"):
+            roles.setdefault(r["entity_pk"], []).append(r["role"])
+        for e in ents:
+            e["names"] = sorted(names.get(e["pk"], ()))
+            e["roles"] = roles.get(e["pk"], [])
+        return ents
+
+    def group_rows(self) -> list[dict[str, Any]]:
+        """Every article with its wire-copy group, ordered by group then date."""
+        return self.rows("SELECT pk, id, title, url, source, published, group_pk, group_score FROM articles"
+                         " ORDER BY group_pk, published, pk")
+
+    # -- query rows -------------------------------------------------------------------------------
+    def quote_rows(self, *, entity_pks: Sequence[int] | None = None, speaker_like: str | None = None,
+                   since: dt.date | None = None, until: dt.date | None = None,
+                   limit: int | None = None) -> Iterator[dict[str, Any]]:
+        where, params = _date_filters("a.published", since, until)
+        if entity_pks is not None or speaker_like:
+            alts = []
+            if entity_pks:
+                alts.append(f"s.entity_pk IN ({','.join('?' * len(entity_pks))})")
+                params.extend(entity_pks)
+            if speaker_like:
+                alts.append("lower(s.name) LIKE ?")
+                params.append(f"%{speaker_like.lower()}%")
+            where.append("(" + (" OR ".join(alts) or "1 = 0") + ")")
+        sql = _QUOTE_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY a.published, a.pk, q.seq" + (" LIMIT ?" if limit else "")
+        return self.iter_rows(sql, (*params, limit) if limit else params)
+
+    def claim_rows(self, *, about: str | None = None, measure_key: str | None = None,
+                   since: dt.date | None = None, until: dt.date | None = None,
+                   limit: int | None = None) -> Iterator[dict[str, Any]]:
+        where, params = _date_filters("coalesce(c.claim_date, a.published)", since, until)
+        where.append("c.measure_key IS NOT NULL" if measure_key is None else "c.measure_key = ?")
+        if measure_key is not None:
+            params.append(measure_key)
+        if about:
+            like = f"%{about.lower()}%"
+            where.append("(lower(c.measure_key) LIKE ? OR lower(coalesce(c.text, '')) LIKE ?"
+                         " OR lower(coalesce(c.subject, '')) LIKE ?)")
+            params.extend([like, like, like])
+        sql = _CLAIM_SELECT + " WHERE " + " AND ".join(where)
+        sql += " ORDER BY c.measure_key, coalesce(c.claim_date, a.published), a.pk, c.seq" + (" LIMIT ?" if limit else "")
+        return self.iter_rows(sql, (*params, limit) if limit else params)
+
+    def search(self, words: Sequence[str], *, limit: int = 20, what: Sequence[str] = ("articles", "quotes")
+               ) -> list[dict[str, Any]]:
+        """Full-text hits over article text/titles and quote text, best first within each kind."""
+        if not words:
+            return []
+        hits: list[dict[str, Any]] = []
+        for kind in what:
+            sql, _ = self._search_sql(kind)
+            hits.extend(self.rows(sql, (self._search_query(list(words)), limit)))
+        return hits
+
+    def iter_spans(self) -> Iterator[tuple[str, str, int, int, str, str]]:
+        """(article id, table, start, end, stored text, article text) for every span-holding record."""
+        for table, start, end in (("quotes", "start_char", "end_char"), ("places", "start_char", "end_char"),
+                                  ("dates", "start_char", "end_char"), ("claims", "q_start", "q_end"),
+                                  ("speakers", "start_char", "end_char")):
+            text_col = "q_text" if table == "claims" else "text"
+            for r in self.iter_rows(f"SELECT a.id, t.{start} AS s, t.{end} AS e, t.{text_col} AS t, a.text AS doc"
+                                    f" FROM {table} t JOIN articles a ON a.pk = t.article_pk"
+                                    f" WHERE t.{start} IS NOT NULL"):
+                yield r["id"], table, r["s"], r["e"], r["t"], r["doc"]
+
+
+def _claim_from_row(r: dict[str, Any], source: Speaker | None) -> Claim:
+    quantity = Quantity(start=r["q_start"], end=r["q_end"], text=r["q_text"], value=r["value"], unit=r["unit"],
+                        si_value=r["si_value"], si_unit=r["si_unit"], qualifier=r["qualifier"],
+                        value_max=r["value_max"], counted=r["counted"], currency=r["currency"])
+    return Claim(quantity=quantity, status=r["status"], source=source, start=r["start_char"], end=r["end_char"],
+                 text=r["text"], cue=r["cue"])
