@@ -1,0 +1,456 @@
+"""Quantities as written in news text: numbers, ranges and vague amounts with qualifier, unit and count noun.
+
+One left-to-right pass over the tokens of a parsed ``Doc``. Dates, years, times of day, phone
+numbers, ordinals and numbers that are part of a name ("Nord Stream 2", "page 12") are not
+quantities and are skipped here; what counts as a *claim* is decided in ``claims.py``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sayso.extract.units import Unit, language_data, longest_unit_words, round_si, to_si, unit_table
+from sayso.models import Quantity
+from sayso.nlp import lemma
+
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_SUFFIXED = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([a-z]{1,3})\.?$", re.IGNORECASE)
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_DASHES = {"-", "–", "—"}
+_RANGE_WORDS = {"to", "-", "–", "—"}
+_A_PREPS = {"in", "within", "for", "of", "than", "after", "over", "under", "about", "nearly", "around", "almost"}
+_NAME_ENTS = {"ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC"}
+
+
+@dataclass(slots=True)
+class Found:
+    """A quantity with the token positions the claim rules need."""
+
+    quantity: Quantity
+    first: int  # first token of the span (qualifier included)
+    last: int  # last token of the span, inclusive
+    num_first: int  # first token of the number itself
+    num_last: int  # last token of the number itself
+    kind: str  # count | measure | money | percent | fraction | vague
+    counted: int | None = None  # token index of the counted noun
+    hyphen_adj: bool = False  # "a 48-hour deadline"
+
+
+@dataclass(slots=True)
+class _Num:
+    value: float | None
+    end: int  # exclusive token index
+    kind: str  # digits | words | vague | fraction | article
+
+
+class _Tables:
+    def __init__(self) -> None:
+        data = language_data()
+        self.small: dict[str, int] = data["small_numbers"]
+        self.mult: dict[str, int] = data["multipliers"]
+        self.suffix_mult: dict[str, int] = data["suffix_multipliers"]
+        self.fractions: dict[str, float] = data["fractions"]
+        self.vague: dict[str, int] = data["vague"]
+        self.vague_need_of = set(data["vague_need_of"])
+        self.qualifiers: dict[tuple[str, ...], str] = {}
+        for qual, phrases in data["qualifiers"].items():
+            for phrase in phrases:
+                self.qualifiers[tuple(phrase.split())] = qual
+        self.qual_len = max(len(k) for k in self.qualifiers)
+        self.qual_not_after = {k: set(v) for k, v in data["qualifier_not_after"].items() if not k.startswith("_")}
+        self.as_as = set(data["as_as_words"])
+        self.as_as_qual = data["as_as_qualifier"]
+        self.units = unit_table()
+        self.unit_len = longest_unit_words()
+        self.not_claim_units = set(data["not_claim_units"])
+        self.cur_prefix: dict[str, str] = data["currency_prefixes"]
+        self.cur_words: dict[str, str] = data["currency_words"]
+        self.dollar_countries = {k: v for k, v in data["dollar_countries"].items() if not k.startswith("_")}
+        self.per_nouns = set(data["per_nouns"])
+        self.months = set(data["months"])
+        self.name_prefix = set(data["name_prefix_words"])
+        self.a_units = {f for f, u in self.units.items() if u.si_unit in ("day", "km", "km2") and " " not in f
+                        and f not in ("second", "m", "mi", "km", "ft")}
+
+
+@functools.lru_cache(maxsize=1)
+def tables() -> _Tables:
+    return _Tables()
+
+
+def extract_quantities(doc: Doc) -> list[Quantity]:
+    """Every quantity in ``doc`` in text order (dates, times and numbers in names are left out)."""
+    return [f.quantity for f in find_quantities(doc)]
+
+
+def find_quantities(doc: Doc) -> list[Found]:
+    """Every quantity in ``doc`` with its token positions, in one pass over the tokens."""
+    t = tables()
+    found: list[Found] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        low = tok.lower_
+        if not (tok.like_num or low in t.vague or low in t.fractions or low in ("a", "an")
+                or tok.text in t.cur_prefix or _SUFFIXED.match(tok.text)):
+            i += 1
+            continue
+        hit, skip_to = _match(doc, i, t)
+        if hit is not None:
+            found.append(hit)
+            i = hit.last + 1
+        else:
+            i = max(i + 1, skip_to)
+    return found
+
+
+# ------------------------------------------------------------------ numbers
+
+
+def _parse_number(doc: Doc, i: int, t: _Tables, money: bool = False) -> _Num | None:
+    """The number starting at token ``i``: digits ("1.5 million", "61bn"), words ("two dozen"), vague ("dozens")."""
+    n = len(doc)
+    tok = doc[i]
+    text, low = tok.text, tok.lower_
+    if _DIGITS.match(text):
+        value, j = float(text.replace(",", "")), i + 1
+        kind = "digits"
+    elif (m := _SUFFIXED.match(text)) and m.group(2).lower() in t.suffix_mult:
+        if m.group(2).lower() == "m" and not money:
+            return None
+        return _Num(float(m.group(1).replace(",", "")) * t.suffix_mult[m.group(2).lower()], i + 1, "digits")
+    elif low in t.small or (low in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in t.mult):
+        return _parse_words(doc, i, t)
+    elif low in t.vague:
+        return _parse_vague(doc, i, t)
+    elif low in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in t.a_units:
+        return _Num(1.0, i + 1, "article")
+    elif low == "half" or (low in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in t.fractions):
+        return _Num(0.5 if low == "half" else t.fractions[doc[i + 1].lower_], i + 1 if low == "half" else i + 2,
+                    "fraction")
+    else:
+        return None
+    while j < n:
+        word = doc[j].lower_
+        if word in t.mult:
+            value *= t.mult[word]
+        elif money and word.rstrip(".") in t.suffix_mult and (word[-1] != "." or doc[j].is_sent_end):
+            value *= t.suffix_mult[word.rstrip(".")]
+        else:
+            break
+        j += 1
+    return _Num(value, j, kind)
+
+
+def _parse_words(doc: Doc, i: int, t: _Tables) -> _Num | None:
+    """Spelled-out numbers: "twenty-five", "two hundred and fifty", "a million", "two-thirds"."""
+    n = len(doc)
+    total, current, j, seen = 0.0, 0.0, i, False
+    while j < n:
+        low = doc[j].lower_
+        if low in t.small:
+            current += t.small[low]
+        elif low in ("a", "an") and not seen and j + 1 < n and doc[j + 1].lower_ in t.mult:
+            current = 1
+        elif low in t.mult and seen:
+            if t.mult[low] >= 1000:
+                total += max(current, 1) * t.mult[low]
+                current = 0
+            else:
+                current = max(current, 1) * t.mult[low]
+        elif low in _DASHES and seen and j + 1 < n and doc[j + 1].lower_ in t.small | t.fractions.keys() \
+                and doc[j].whitespace_ == "" and doc[j - 1].whitespace_ == "":
+            j += 1
+            continue
+        elif low == "and" and seen and j + 1 < n and doc[j + 1].lower_ in t.small and doc[j - 1].lower_ == "hundred":
+            j += 1
+            continue
+        elif low in t.fractions and seen and low not in ("half", "halves") and doc[j - 1].lower_ in _DASHES:
+            return _Num((total + current) * t.fractions[low], j + 1, "fraction")
+        else:
+            break
+        seen = True
+        j += 1
+    if not seen:
+        return None
+    return _Num(total + current, j, "words")
+
+
+def _parse_vague(doc: Doc, i: int, t: _Tables) -> _Num | None:
+    """ "dozens", "hundreds of thousands", "tens of millions": a vague amount with no value."""
+    n = len(doc)
+    j = i + 1
+    if doc[i].lower_ in t.vague_need_of and not (j < n and doc[j].lower_ == "of"):
+        return None
+    while j + 1 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in t.vague:
+        j += 2
+    return _Num(None, j, "vague")
+
+
+# ------------------------------------------------------------------ a quantity at one position
+
+
+def _match(doc: Doc, i: int, t: _Tables) -> tuple[Found | None, int]:
+    """The quantity starting at token ``i`` (a currency sign, a number or "a"), or None and where to go on."""
+    n = len(doc)
+    currency = None
+    start = i
+    if doc[i].text in t.cur_prefix and i + 1 < n:
+        currency = t.cur_prefix[doc[i].text]
+        i += 1
+    num = _parse_number(doc, i, t, money=currency is not None)
+    if num is None:
+        return None, i + 1
+    if _not_a_quantity(doc, i, num, t):
+        return None, num.end
+    num_first, j = i, num.end
+    value, value_max, qualifier = num.value, None, None
+    # a range: "30 to 35,000", "10-15", "between 10 and 15"
+    between = start > 0 and doc[start - 1].lower_ == "between"
+    if j + 1 < n and num.kind in ("digits", "words") and (
+            doc[j].lower_ in _RANGE_WORDS or (between and doc[j].lower_ == "and")):
+        nxt_start = j + 1 + (1 if doc[j + 1].text in t.cur_prefix else 0)
+        high = _parse_number(doc, nxt_start, t, money=currency is not None) if nxt_start < n else None
+        if high is not None and high.kind in ("digits", "words") and high.value is not None and value is not None:
+            if _followed_by_month(doc, high.end, t):
+                return None, high.end
+            value, value_max = _scale_range(value, high.value), high.value
+            qualifier, j = "range", high.end
+            if between:
+                start -= 1
+    num_last = j - 1
+    # the unit, currency word or counted noun
+    unit, j, hyphen_adj, stop = _unit_after(doc, j, t, vague=num.kind == "vague")
+    if stop:
+        return None, j
+    kind = "count"
+    if unit is not None:
+        kind = "percent" if unit.si_unit == "percent" else "measure"
+    elif j < n and doc[j].lower_ in t.cur_words and currency is None:
+        currency, j = t.cur_words[doc[j].lower_], j + 1
+    if currency is not None:
+        kind = "money"
+        if currency == "USD" and doc[start].text == "$":
+            currency = dollar_of(doc)
+    elif num.kind == "fraction" and unit is None:
+        kind = "fraction"
+    elif num.kind == "vague" and unit is None:
+        kind = "vague"
+    if num.kind == "article" and unit is None:
+        return None, j
+    per = None
+    if kind == "money" and j + 1 < n and doc[j].lower_ in ("a", "an", "per") and doc[j + 1].lower_ in t.per_nouns:
+        per, j = doc[j + 1].lower_, j + 2
+    last = j - 1
+    counted = None
+    if kind in ("count", "vague", "percent", "fraction"):
+        counted, span_last = _counted_noun(doc, num_first, last, kind, t)
+        if kind in ("count", "vague"):
+            last = max(last, span_last)
+    first, qual = _qualifier_before(doc, start, t, hyphen_adj)
+    if qual and num.kind == "vague" and qual != "approx":
+        qual = None
+        first = start
+    qualifier = qualifier or qual or ("approx" if num.kind == "vague" else "exact")
+    if num.kind == "article" and not qual and (num_first == 0 or doc[num_first - 1].lower_ not in _A_PREPS):
+        return None, j
+    quantity = _build(doc, first, last, value, value_max, qualifier, unit, kind, currency, per, counted)
+    return Found(quantity, first, last, num_first, num_last, kind, counted, hyphen_adj), j
+
+
+def _unit_after(doc: Doc, j: int, t: _Tables, vague: bool = False) -> tuple[Unit | None, int, bool, bool]:
+    """The unit after a number: (unit, next index, hyphenated adjective?, not-a-quantity?)."""
+    n = len(doc)
+    hyphen = j < n and doc[j].text in _DASHES and doc[j].whitespace_ == "" and doc[j - 1].whitespace_ == ""
+    k = j + 1 if hyphen else j
+    if k < n and doc[k].lower_ in t.not_claim_units:
+        return None, k + 1, False, True
+    if k + 1 < n and doc[k].lower_ in ("a", "an") and doc[k - 1].lower_ == "half":
+        k += 1  # "half a year"
+    elif vague and k + 1 < n and doc[k].lower_ == "of" and doc[k + 1].lower_ in t.units:
+        k += 1  # "thousands of kilometres"
+    for size in range(min(t.unit_len, n - k), 0, -1):
+        words = " ".join(doc[x].lower_ for x in range(k, k + size))
+        unit = t.units.get(words)
+        if unit is None:
+            continue
+        end = k + size
+        if hyphen and end + 1 < n and doc[end].text in _DASHES and doc[end + 1].lower_ in ("old", "olds"):
+            return None, end + 2, False, True
+        if unit.pint_expr == "meter" and doc[k].lower_ == "m":
+            continue
+        return unit, end, hyphen, False
+    if hyphen and k < n and doc[k].lower_ in ("old", "year-old"):
+        return None, k + 1, False, True
+    return None, j, False, False
+
+
+def _counted_noun(doc: Doc, num_first: int, last: int, kind: str, t: _Tables) -> tuple[int | None, int]:
+    """The noun being counted ("28 settlements", "dozens of villages") and the last token to include."""
+    n = len(doc)
+    anchor = doc[last]
+    after = last + 1
+    if kind in ("vague", "percent", "fraction") or (after < n and doc[after].lower_ == "of"):
+        if after < n and doc[after].lower_ == "of":
+            for child in doc[after].children:
+                if child.dep_ == "pobj" and child.tag_ in ("NNS", "NN", "NNPS") and child.i - after <= 5:
+                    return child.i, (child.i if kind == "vague" else last)
+        return None, last
+    head = anchor.head
+    if anchor.dep_ in ("nummod", "quantmod", "compound", "amod") and head.i > last and head.i - last <= 5 \
+            and head.tag_ in ("NNS", "NN", "NNPS") and head.lower_ not in t.months:
+        gap = doc[after:head.i]
+        if all(tok.dep_ in ("amod", "compound", "cc", "conj", "nmod", "advmod", "nummod", "punct")
+               and tok.text not in (",", "(", ")", ";", ":") for tok in gap):
+            return head.i, head.i
+    return None, last
+
+
+def _qualifier_before(doc: Doc, start: int, t: _Tables, hyphen_adj: bool) -> tuple[int, str | None]:
+    """The qualifier words just before ``start`` ("nearly", "at least", "as deep as"), if any."""
+    s = start
+    if hyphen_adj and s > 0 and doc[s - 1].lower_ in ("a", "an"):
+        s -= 1
+    for size in range(min(t.qual_len, s), 0, -1):
+        words = tuple(doc[x].lower_ for x in range(s - size, s))
+        qual = t.qualifiers.get(words)
+        if qual is None:
+            continue
+        before = doc[s - size - 1].lower_ if s - size - 1 >= 0 else ""
+        if before in t.qual_not_after.get(" ".join(words), ()):
+            continue
+        return s - size, qual
+    if s >= 3 and doc[s - 3].lower_ == "as" and doc[s - 1].lower_ == "as" and doc[s - 2].lower_ in t.as_as:
+        return s - 3, t.as_as_qual
+    return start, None
+
+
+# ------------------------------------------------------------------ what is not a quantity
+
+
+def _not_a_quantity(doc: Doc, i: int, num: _Num, t: _Tables) -> bool:
+    """Dates, years, clock times, ordinals, phone numbers and numbers inside names."""
+    tok = doc[i]
+    text = tok.text
+    if _ORDINAL.match(text) or _CLOCK.match(text):
+        return True
+    prev = doc[i - 1] if i > 0 else None
+    if prev is not None and _is_month(prev, t):
+        return True
+    if _followed_by_month(doc, num.end, t):
+        return True
+    if num.kind == "digits" and re.fullmatch(r"\d{4}", text) and 1800 <= int(text) <= 2100 and num.end == i + 1:
+        return not _counts_something(doc, i)
+    if prev is not None and prev.text in _DASHES and i >= 2 and re.fullmatch(r"(1[89]|20)\d\d", doc[i - 2].text):
+        return True  # "2019-20"
+    if prev is not None and (prev.lower_ in t.name_prefix or prev.text in ("#", "No.")):
+        return True
+    if prev is not None and prev.tag_ in ("NNP", "NNPS") and prev.text[:1].isupper() and prev.ent_type_ not in (
+            "DATE", "GPE", "NORP", "PERSON", "CARDINAL") and not prev.is_sent_start:
+        return True  # "Nord Stream 2", "S&P 500", "Article Five"
+    if tok.ent_type_ in _NAME_ENTS and num.kind in ("digits", "words") and not tok.ent_iob_ == "B":
+        return True  # "the 82nd Airborne": a number inside (not leading) a name
+    if num.kind == "digits" and _phone_like(doc, i):
+        return True
+    if num.kind == "digits" and tok.is_sent_start and num.end < len(doc) and doc[num.end].text in (".", ")") \
+            and doc[num.end].whitespace_ and "." not in text:
+        return True  # a list marker: "1. Five killed ..."
+    return False
+
+
+def _is_month(tok: Token, t: _Tables) -> bool:
+    return tok.lower_ in t.months and tok.text[:1].isupper()
+
+
+def _followed_by_month(doc: Doc, j: int, t: _Tables) -> bool:
+    if j < len(doc) and _is_month(doc[j], t):
+        return True
+    return j + 1 < len(doc) and doc[j].lower_ == "of" and _is_month(doc[j + 1], t)
+
+
+def _counts_something(doc: Doc, i: int) -> bool:
+    """A four-digit number that counts ("1900 troops") rather than names a year."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    if prev in ("in", "since", "of", "by", "until", "the", "from", "before", "after", "during", "through", "year"):
+        return False
+    return nxt is not None and nxt.tag_ == "NNS" and doc[i].head.i == nxt.i
+
+
+def _phone_like(doc: Doc, i: int) -> bool:
+    """Digit groups joined by spaces, dots or dashes with seven or more digits: a phone number."""
+    text = doc.text
+    start = doc[i].idx
+    lo = max(0, start - 20)
+    window = text[lo:start + 30]
+    for m in re.finditer(r"\+?\(?\d[\d\s().-]{5,}\d", window):
+        span = m.group(0)
+        if not (m.start() + lo <= start < m.end() + lo):
+            continue
+        groups = re.findall(r"\d+", span)
+        if sum(len(g) for g in groups) >= 7 and len(groups) >= 2 and not re.search(r"\d,\d{3}", span) \
+                and (len(groups) >= 3 or min(len(g) for g in groups) >= 3):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------ the record
+
+
+def _build(doc: Doc, first: int, last: int, value, value_max, qualifier, unit: Unit | None, kind: str,
+           currency: str | None, per: str | None, counted: int | None) -> Quantity:
+    start = doc[first].idx
+    end_tok = doc[last]
+    end = end_tok.idx + len(end_tok.text)
+    if end_tok.text.endswith(".") and len(end_tok.text) > 1 and end_tok.is_sent_end and end_tok.lower_ not in ("c.",):
+        end -= 1  # "$25m." at the end of a sentence
+    counted_text = doc[counted].text if counted is not None else None
+    counted_lemma = _singular(doc[counted]) if counted is not None else None
+    if kind == "money":
+        name = currency if per is None else f"{currency} per {per}"
+        return Quantity(start, end, doc.text[start:end], value, name, value, name, qualifier, value_max,
+                        counted_text, currency)
+    if unit is not None:
+        si = to_si(value, unit)
+        return Quantity(start, end, doc.text[start:end], value, unit.name, si, unit.si_unit, qualifier, value_max,
+                        counted_text)
+    if kind == "fraction":
+        si = round_si(value * 100) if value is not None else None
+        return Quantity(start, end, doc.text[start:end], value, "fraction", si, "percent", qualifier, value_max,
+                        counted_text)
+    return Quantity(start, end, doc.text[start:end], value, counted_lemma, value, "count", qualifier, value_max,
+                    counted_text)
+
+
+def _singular(tok: Token) -> str:
+    if tok.tag_ in ("NNS", "NNPS"):
+        return lemma(tok) if tok.tag_ == "NNS" else tok.text.rstrip("s")
+    return tok.lower_
+
+
+def _scale_range(low: float, high: float) -> float:
+    """ "30 to 35,000" means 30,000 to 35,000: give the low end the high end's magnitude."""
+    if low >= high or low <= 0:
+        return low
+    for mult in (1_000_000_000, 1_000_000, 1000):
+        if high >= mult and low * mult <= high and low * mult * 10 > high and low < high / 100:
+            return low * mult
+    return low
+
+
+@functools.lru_cache(maxsize=8)
+def _dollar_for_text(text: str) -> str:
+    counts = {code: sum(len(re.findall(r"(?<![\w.])" + re.escape(name) + r"(?!\w)", text)) for name in names)
+              for code, names in tables().dollar_countries.items()}
+    best = max(counts, key=lambda code: (counts[code], code == "USD"))
+    return best if counts[best] > counts.get("USD", 0) else "USD"
+
+
+def dollar_of(doc: Doc) -> str:
+    """Which dollar a bare "$" means in this article: the currency of the country named most (USD on ties)."""
+    return _dollar_for_text(doc.text)
