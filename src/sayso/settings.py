@@ -52,6 +52,18 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
             "Where the compact place index is cached (default: the user cache directory)."),
     Setting("extractors", "quotes,claims,places,dates", str,
             "Comma-separated extractors to run; the spaCy components follow from them."),
+    Setting("db", "sayso.db", str,
+            "The corpus store: a SQLite file path, or postgresql://USER@HOST:PORT/DB[?schema=NAME]."),
+    Setting("ingest_batch", 64, int,
+            "Articles stored per transaction by `sayso ingest`; a killed run loses at most one batch of work."),
+    Setting("duplicate_threshold", 0.5, float,
+            "Shingle similarity (0-1) at which an article joins another's wire-copy group."),
+    Setting("speaker_match", 85.0, float,
+            "rapidfuzz score (0-100) at which two speaker names are taken for one person."),
+    Setting("contradiction_days", 7, int,
+            "Claims at most this many days apart can contradict each other."),
+    Setting("value_tolerance", 0.1, float,
+            "Relative difference two exact figures may have and still agree (doubled for approximate ones)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS_TABLE}
@@ -131,3 +143,19 @@ class Settings(_Base):  # type: ignore[misc, valid-type]
 def describe() -> list[tuple[str, str, str]]:
     """(name, default, help) for every setting, for ``sayso settings`` and the docs."""
     return [(s.name, repr(s.default), s.help) for s in SETTINGS_TABLE]
+
+
+def markdown() -> str:
+    """The settings reference as Markdown (docs/settings.md is this text; a test keeps them equal)."""
+    lines = ["# Settings", "",
+             "Every setting has a default, can be passed in code (`sayso.Settings(name=value)`) and can be set",
+             "in the environment as `SAYSO_<NAME>` (read by the CLI and by the API when no settings are passed).",
+             "`sayso settings` prints this table.", "",
+             "| setting | environment | default | what it does |", "|---|---|---|---|"]
+    for s in SETTINGS_TABLE:
+        lines.append(f"| `{s.name}` | `SAYSO_{s.name.upper()}` | `{s.default!r}` | {s.help} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # python -m sayso.settings > docs/settings.md
+    print(markdown(), end="")

@@ -1,0 +1,193 @@
+"""Ingest: inputs -> skip what is stored -> analyse -> link -> store, one transaction per batch.
+
+Idempotent (an article already stored, by id, URL or content hash, is skipped before analysis),
+incremental and resumable: every committed batch survives a killed process, and a re-run skips
+what was committed and completes the rest. A batch that fails to store is rolled back and then
+retried one article at a time, so one bad article is one failed outcome and nothing else is lost.
+"""
+
+from __future__ import annotations
+
+import collections
+import itertools
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from sayso.corpus.dedup import WireGrouper
+from sayso.corpus.entities import EntityIndex
+from sayso.corpus.measures import claim_keys
+from sayso.errors import StoreError
+from sayso.models import Analysis, Article, Outcome, Result
+from sayso.settings import Settings
+from sayso.store import Links, Store, content_hash
+
+log = logging.getLogger(__name__)
+
+ALREADY_STORED = "already stored"
+# What a bad record can raise while it is linked or written; anything else is a bug and propagates.
+BAD_RECORD = (StoreError, ValueError, TypeError, KeyError, IndexError, AttributeError)
+Analyser = Callable[[Iterable[Article | Outcome]], Iterator[Result]]
+MAX_PROBLEMS = 50
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did: outcome counts, articles stored, time taken and a sample of problems."""
+
+    counts: collections.Counter = field(default_factory=collections.Counter)
+    stored: int = 0
+    already_stored: int = 0
+    seconds: float = 0.0
+    problems: list[Outcome] = field(default_factory=list)
+    run: int | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def per_second(self) -> float:
+        return self.total / self.seconds if self.seconds else 0.0
+
+    def note(self, outcome: Outcome) -> None:
+        self.counts[outcome.status] += 1
+        if outcome.reason == ALREADY_STORED:
+            self.already_stored += 1
+        elif outcome.status != "ok" and len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(outcome)
+
+
+class Linker:
+    """Works out an article's links (wire group, speaker entities, claim keys) against the store."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.entities = EntityIndex(store, threshold=settings.speaker_match)
+        self.wires = WireGrouper(store.band_candidates, threshold=settings.duplicate_threshold)
+
+    def links(self, analysis: Analysis) -> Links:
+        placement = self.wires.place(analysis.article.text)
+        speakers = {q.speaker for q in analysis.quotes if q.speaker} | {c.source for c in analysis.claims if c.source}
+        entities = {}
+        for speaker in sorted(speakers, key=lambda s: (s.start is None, s.start or 0, s.name)):
+            pk = self.entities.resolve(speaker)
+            if pk is not None:
+                entities[speaker] = pk
+        return Links(group_pk=placement.group_pk, group_score=placement.score, bands=placement.bands,
+                     entities=entities, claim_keys=claim_keys(analysis))
+
+    def reload(self) -> None:
+        self.entities.reload()
+
+
+def _keys(article: Article) -> tuple[str, str | None, str]:
+    return article.id, article.url, content_hash(article.text)
+
+
+def skip_stored(items: Iterable[Article | Outcome], store: Store, chunk: int) -> Iterator[Article | Outcome]:
+    """Articles not yet stored; stored ones (and repeats within a chunk) become 'already stored' outcomes."""
+    items = iter(items)
+    while True:
+        part = list(itertools.islice(items, chunk))
+        if not part:
+            return
+        arts = [_keys(a) for a in part if isinstance(a, Article)]
+        known = store.stored_keys([k[0] for k in arts], [k[1] for k in arts if k[1]], [k[2] for k in arts])
+        for item in part:
+            if isinstance(item, Article):
+                keys = _keys(item)
+                if any(k in known for k in keys if k):
+                    yield Outcome(item.id, "skipped", ALREADY_STORED, item.source)
+                    continue
+                known.update(k for k in keys if k)
+            yield item
+
+
+def _as_items(inputs: Iterable[str | Article | Outcome], settings: Settings) -> Iterator[Article | Outcome]:
+    from sayso.ingest import read_inputs
+
+    for item in inputs:
+        if isinstance(item, str):
+            yield from read_inputs([item], settings)
+        else:
+            yield item
+
+
+def ingest(inputs: Iterable[str | Article | Outcome], store: Store, settings: Settings | None = None, *,
+           analyse: Analyser | None = None, on_progress: Callable[[IngestReport], None] | None = None
+           ) -> IngestReport:
+    """Read, analyse and store ``inputs`` (paths, URLs, '-' or Articles); return what happened.
+
+    ``analyse`` replaces ``sayso.api.analyze_many`` (for benchmarks and tests); it receives the
+    articles not yet stored and must yield one Result per input, in order.
+    """
+    settings = settings or Settings.from_env()
+    if analyse is None:
+        from sayso.api import analyze_many
+
+        def analyse(items):
+            return analyze_many(items, settings=settings)
+
+    report = IngestReport()
+    started = time.perf_counter()
+    report.run = store.start_run([i for i in inputs if isinstance(i, str)] if isinstance(inputs, list) else [])
+    linker = Linker(store, settings)
+    fresh = skip_stored(_as_items(inputs, settings), store, max(1, settings.batch_size))
+    batch: list[Result] = []
+    for result in analyse(fresh):
+        batch.append(result)
+        if len(batch) >= max(1, settings.ingest_batch):
+            _store_batch(batch, store, linker, report)
+            batch = []
+            report.seconds = time.perf_counter() - started
+            if on_progress:
+                on_progress(report)
+    if batch:
+        _store_batch(batch, store, linker, report)
+    report.seconds = time.perf_counter() - started
+    if on_progress:
+        on_progress(report)
+    store.finish_run(report.run, {**report.counts, "stored": report.stored})
+    return report
+
+
+def _store_batch(batch: list[Result], store: Store, linker: Linker, report: IngestReport) -> None:
+    """Store one batch in one transaction; on failure, roll back and store article by article."""
+    try:
+        with store.transaction():
+            outcomes = [_store_one(r, store, linker) for r in batch]
+            store.add_outcomes(outcomes)
+    except BAD_RECORD as exc:
+        log.warning("batch of %d rolled back (%s); storing one article at a time", len(batch), exc)
+        linker.reload()
+        outcomes = [_store_alone(r, store, linker) for r in batch]
+    for outcome in outcomes:
+        report.note(outcome)
+        if outcome.status == "ok":
+            report.stored += 1
+
+
+def _store_one(result: Result, store: Store, linker: Linker) -> Outcome:
+    if result.analysis is None or result.outcome.status != "ok":
+        return result.outcome
+    if store.add_analysis(result.analysis, linker.links(result.analysis)) is None:
+        o = result.outcome
+        return Outcome(o.article_id, "skipped", ALREADY_STORED, o.origin)
+    return result.outcome
+
+
+def _store_alone(result: Result, store: Store, linker: Linker) -> Outcome:
+    try:
+        with store.transaction():
+            outcome = _store_one(result, store, linker)
+            store.add_outcomes([outcome])
+        return outcome
+    except BAD_RECORD as exc:
+        linker.reload()
+        o = result.outcome
+        outcome = Outcome(o.article_id, "failed", f"not stored: {type(exc).__name__}: {exc}", o.origin)
+        with store.transaction():
+            store.add_outcomes([outcome])
+        return outcome

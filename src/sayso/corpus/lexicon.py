@@ -1,0 +1,62 @@
+"""Language data for cross-article linking: titles, demonyms, role words and measure verbs (no rules here)."""
+
+from __future__ import annotations
+
+# Words dropped from the front of a person's name before matching ("President Volodymyr Zelenskyy").
+TITLE_WORDS = frozenset("""
+mr mrs ms miss dr sir lord lady president vice prime minister deputy foreign defence defense interior
+secretary general gen lt lieutenant col colonel maj major capt captain commander chief spokesman spokeswoman
+spokesperson governor mayor chancellor ambassador senator rep representative king queen prince admiral marshal
+head director adviser advisor envoy acting former the a an
+""".split())
+
+# Role nouns: a descriptor with one of these ("the Ukrainian president") can stand for a named person.
+ROLE_NOUNS = frozenset("""
+president minister spokesman spokeswoman spokesperson commander governor mayor chancellor ambassador chief
+secretary general leader premier head envoy adviser advisor
+""".split())
+
+# Demonyms and possessives mapped to the country they qualify, so role descriptors share one key.
+DEMONYMS = {
+    "ukrainian": "ukraine", "ukraines": "ukraine", "kyiv": "ukraine", "kyivs": "ukraine", "kiev": "ukraine",
+    "russian": "russia", "russias": "russia", "moscow": "russia", "moscows": "russia", "kremlin": "russia",
+    "kremlins": "russia", "american": "us", "us": "us", "usa": "us", "united states": "us", "british": "uk",
+    "uks": "uk", "britain": "uk", "britains": "uk", "french": "france", "frances": "france",
+    "german": "germany", "germanys": "germany", "polish": "poland", "polands": "poland", "belarusian": "belarus",
+    "belarus": "belarus", "chinese": "china", "chinas": "china", "turkish": "turkey", "iranian": "iran",
+    "israeli": "israel", "nato": "nato", "natos": "nato", "eu": "eu", "european": "eu", "un": "un",
+}
+
+# Words that carry no meaning in a role key.
+ROLE_STOP = frozenset("the a an of s for to in".split())
+
+# Measure verbs: the verb of a claim's clause reduced to the measure it names.
+MEASURE_VERBS = {
+    "capture": "capture", "captured": "capture", "captures": "capture", "capturing": "capture",
+    "seize": "capture", "seized": "capture", "seizes": "capture", "take": "capture", "took": "capture",
+    "taken": "capture", "takes": "capture", "occupy": "capture", "occupied": "capture", "overran": "capture",
+    "liberate": "capture", "liberated": "capture", "liberates": "capture",
+    "control": "control", "controls": "control", "controlled": "control", "hold": "control", "holds": "control",
+    "held": "control",
+    "kill": "killed", "killed": "killed", "kills": "killed", "dead": "killed", "died": "killed", "deaths": "killed",
+    "wound": "wounded", "wounded": "wounded", "injured": "wounded", "injure": "wounded",
+    "shoot": "shot-down", "shot": "shot-down", "downed": "shot-down", "intercepted": "shot-down",
+    "intercept": "shot-down", "destroyed": "destroyed", "destroy": "destroyed",
+    "launch": "launched", "launched": "launched", "fired": "launched", "fire": "launched",
+    "evacuate": "evacuated", "evacuated": "evacuated", "advance": "advance", "advanced": "advance",
+    "lose": "lost", "lost": "lost", "losses": "lost", "pledge": "aid", "pledged": "aid", "send": "aid",
+    "sent": "aid", "captive": "captured-troops", "prisoners": "captured-troops",
+}
+
+# Counted nouns reduced to one form ("settlements", "villages" -> "settlement").
+COUNTED_FORMS = {
+    "settlements": "settlement", "villages": "settlement", "village": "settlement", "towns": "settlement",
+    "town": "settlement", "localities": "settlement", "locality": "settlement", "hamlets": "settlement",
+    "drones": "drone", "uavs": "drone", "missiles": "missile", "soldiers": "troops", "troops": "troops",
+    "servicemen": "troops", "people": "people", "civilians": "civilian", "tanks": "tank", "residents": "people",
+    "prisoners": "prisoner", "pows": "prisoner",
+}
+
+# Units reduced to one measure ("square kilometres" and "square miles" are both area).
+UNIT_MEASURES = {"km2": "area", "km": "distance", "m": "distance", "percent": "share", "day": "time",
+                 "usd": "money", "eur": "money", "gbp": "money", "uah": "money", "rub": "money"}

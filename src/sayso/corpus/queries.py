@@ -1,0 +1,98 @@
+"""Corpus queries for the CLI and the Python API: quotes by speaker, claims, clusters, contradictions,
+timelines, wire groups, entities and full-text search. Each takes an open store and returns records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterator
+
+from sayso.corpus import linking
+from sayso.corpus.entities import EntityIndex
+from sayso.corpus.records import (ClaimCluster, Contradiction, EntityRecord, SearchHit, StoredClaim, StoredQuote,
+                                  Timeline, WireGroup, _date)
+from sayso.settings import Settings
+from sayso.store import Store
+
+_WORDS = re.compile(r"\w+", re.UNICODE)
+
+
+def _day(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+def find_entities(store: Store, speaker: str, settings: Settings | None = None) -> list[int]:
+    """Entity keys for a speaker as a user writes it: any spelling, surname alone, or a role."""
+    settings = settings or Settings.from_env()
+    return EntityIndex(store, threshold=settings.speaker_match).find(speaker)
+
+
+def quotes(store: Store, *, speaker: str | None = None, since: dt.date | str | None = None,
+           until: dt.date | str | None = None, limit: int | None = None,
+           settings: Settings | None = None) -> Iterator[StoredQuote]:
+    """Stored quotes, oldest first; ``speaker`` matches the linked entity under any of its names."""
+    entity_pks = find_entities(store, speaker, settings) if speaker else None
+    rows = store.quote_rows(entity_pks=entity_pks, speaker_like=speaker, since=_day(since), until=_day(until),
+                            limit=limit)
+    return (StoredQuote.from_row(r) for r in rows)
+
+
+def claims(store: Store, *, about: str | None = None, since: dt.date | str | None = None,
+           until: dt.date | str | None = None, measure: str | None = None,
+           limit: int | None = None) -> Iterator[StoredClaim]:
+    """Stored claims with a measure key; ``about`` matches the key, the subject or the clause text."""
+    rows = store.claim_rows(about=about, measure_key=measure, since=_day(since), until=_day(until), limit=limit)
+    return (StoredClaim.from_row(r) for r in rows)
+
+
+def claim_clusters(store: Store, *, about: str | None = None, since: dt.date | str | None = None,
+                   until: dt.date | str | None = None) -> list[ClaimCluster]:
+    """Claims grouped by measure, each with its number of independent origins (wire copies count once)."""
+    return linking.clusters(claims(store, about=about, since=since, until=until))
+
+
+def contradictions(store: Store, *, about: str | None = None, since: dt.date | str | None = None,
+                   until: dt.date | str | None = None, settings: Settings | None = None) -> list[Contradiction]:
+    """Claims on one measure, close in time, with incompatible values or opposing status, side by side."""
+    settings = settings or Settings.from_env()
+    return list(linking.contradictions(claims(store, about=about, since=since, until=until),
+                                       window_days=settings.contradiction_days, tolerance=settings.value_tolerance))
+
+
+def timeline(store: Store, *, about: str | None = None, measure: str | None = None,
+             since: dt.date | str | None = None, until: dt.date | str | None = None) -> list[Timeline]:
+    """Each matching measure's values over time, with source and status, wire copies folded."""
+    return linking.timelines(claims(store, about=about, measure=measure, since=since, until=until))
+
+
+def wire_groups(store: Store, *, min_size: int = 2) -> list[WireGroup]:
+    """Groups of near-duplicate articles (wire copies), each led by its earliest article."""
+    groups: dict[int, list[dict]] = {}
+    for r in store.group_rows():
+        groups.setdefault(r["group_pk"], []).append(r)
+    out = []
+    for pk, rows in groups.items():
+        if len(rows) < min_size:
+            continue
+        rows.sort(key=lambda r: (r["published"] or "9999", r["pk"]))
+        out.append(WireGroup(group=pk, origin=rows[0]["id"], articles=tuple(r["id"] for r in rows),
+                             outlets=tuple(sorted({r["source"] for r in rows if r["source"]})),
+                             first=_date(rows[0]["published"])))
+    return sorted(out, key=lambda g: (-len(g.articles), g.origin))
+
+
+def entities(store: Store) -> list[EntityRecord]:
+    """Every speaker entity with the names and roles seen, most quoted first."""
+    return [EntityRecord(name=e["name"], kind=e["kind"], names=tuple(e["names"]), roles=tuple(e["roles"]),
+                         mentions=e["mentions"], articles=e["articles"]) for e in store.entity_summary()]
+
+
+def search(store: Store, query: str, *, limit: int = 20, kinds: tuple[str, ...] = ("articles", "quotes")
+           ) -> list[SearchHit]:
+    """Full-text search over articles (title and text) and quotes; every word must occur (stemmed)."""
+    words = _WORDS.findall(query)
+    return [SearchHit(kind=r["kind"], article_id=r["article_id"], title=r["title"], published=_date(r["published"]),
+                      outlet=r["source"], snippet=" ".join((r["snippet"] or "").split()), speaker=r["speaker"])
+            for r in store.search(words, limit=limit, what=kinds)]

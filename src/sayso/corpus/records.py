@@ -1,0 +1,162 @@
+"""Records of the corpus queries: stored quotes and claims with their article, and what linking makes of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredQuote:
+    """A quote as stored, with its article, outlet, wire group and linked speaker entity."""
+
+    article_id: str
+    published: dt.date | None
+    outlet: str | None
+    group: int | None
+    kind: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    entity: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> "StoredQuote":
+        return cls(article_id=r["article_id"], published=_date(r["published"]), outlet=r["outlet"],
+                   group=r["group_pk"], kind=r["kind"], text=r["text"], start=r["start_char"], end=r["end_char"],
+                   speaker=r["speaker"], entity=r["entity"], title=r["title"], url=r["url"])
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A claim as stored: the quantity (SI value and unit), status, source, measure key and date."""
+
+    article_id: str
+    date: dt.date | None
+    outlet: str | None
+    group: int | None
+    measure_key: str
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    qualifier: str
+    status: str
+    quantity: str
+    text: str | None = None
+    speaker: str | None = None
+    entity: str | None = None
+    entity_pk: int | None = None
+    subject: str | None = None
+    verb: str | None = None
+    published: dt.date | None = None
+    title: str | None = None
+    url: str | None = None
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> "StoredClaim":
+        value, value_max, unit = r["value"], r["value_max"], r["si_unit"] or r["unit"]
+        if r["si_value"] is not None:
+            factor = (r["si_value"] / value) if value else 1.0
+            value, value_max = r["si_value"], (value_max * factor if value_max is not None else None)
+        return cls(article_id=r["article_id"], date=_date(r["claim_date"] or r["published"]), outlet=r["outlet"],
+                   group=r["group_pk"], measure_key=r["measure_key"], value=value, value_max=value_max, unit=unit,
+                   qualifier=r["qualifier"], status=r["status"], quantity=r["q_text"], text=r["text"],
+                   speaker=r["speaker"], entity=r["entity"], entity_pk=r["entity_pk"], subject=r["subject"],
+                   verb=r["verb"], published=_date(r["published"]), title=r["title"], url=r["url"])
+
+    @property
+    def source(self) -> str:
+        """Who stated it: the linked entity, else the speaker as written, else the outlet's reporter."""
+        return self.entity or self.speaker or f"({self.outlet or 'reporter'})"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimCluster:
+    """Claims about the same measure of the same subject, across articles and time."""
+
+    measure_key: str
+    claims: tuple[StoredClaim, ...]
+    origins: int            # independent origins: wire groups, so copies of one story count once
+    outlets: tuple[str, ...]
+    first: dt.date | None
+    last: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Two claims on one measure, close in time, that cannot both be true; ``reason`` says why."""
+
+    measure_key: str
+    reason: str
+    a: StoredClaim
+    b: StoredClaim
+    days_apart: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePoint:
+    """One value of a measure at a date, with its source; ``copies`` counts the wire copies folded in."""
+
+    date: dt.date | None
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    qualifier: str
+    status: str
+    source: str
+    outlet: str | None
+    article_id: str
+    copies: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    measure_key: str
+    points: tuple[TimelinePoint, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WireGroup:
+    """Articles that are copies of one story; ``origin`` is the earliest."""
+
+    group: int
+    origin: str
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]
+    first: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    """One speaker entity across the corpus: the names and roles it was seen with."""
+
+    name: str
+    kind: str
+    names: tuple[str, ...]
+    roles: tuple[str, ...]
+    mentions: int
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str               # 'article' or 'quote'
+    article_id: str
+    title: str | None
+    published: dt.date | None
+    outlet: str | None
+    snippet: str
+    speaker: str | None = None
