@@ -6,9 +6,12 @@
 """
 
 from sayso.api import analyze, analyze_many
+from sayso.corpus import (claim_clusters, claims, contradictions, entities, export, ingest, quotes, search, timeline,
+                          wire_groups)
 from sayso.errors import ArticleRejected, InputError, ModelNotInstalled, SaysoError
 from sayso.models import Analysis, Article, Claim, DateRef, Note, Outcome, Place, Quantity, Quote, Result, Speaker
 from sayso.settings import Settings
+from sayso.store import open_store
 
 __version__ = "0.1.0"
 
@@ -16,4 +19,6 @@ __all__ = [
     "Analysis", "Article", "ArticleRejected", "Claim", "DateRef", "InputError", "ModelNotInstalled", "Note",
     "Outcome", "Place", "Quantity", "Quote", "Result", "SaysoError", "Settings", "Speaker",
     "analyze", "analyze_many", "__version__",
+    "open_store", "ingest", "quotes", "claims", "claim_clusters", "contradictions", "timeline", "search", "wire_groups",
+    "entities", "export",
 ]
