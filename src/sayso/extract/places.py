@@ -36,6 +36,7 @@ def _words() -> dict:
     data["metonym_verbs"] = set(data["metonym_verbs"])
     data["not_places"] = set(data["not_places"])
     data["feature_modifiers"] = set(data["feature_modifiers"])
+    data["leading_modifiers"] = set(data["leading_modifiers"])
     return data
 
 
@@ -126,13 +127,16 @@ def _split_feature(span: Span) -> tuple[Span, str | None]:
 
 
 def _mention(span: Span, gaz: Gazetteer, strict: bool) -> Mention | None:
-    core, hint = _split_feature(span)
-    text = core.text
-    key = norm(text)
+    span = _extend(span, gaz)
+    core, hint = span, None
+    candidates = gaz.lookup(span.text)
+    if not candidates:
+        core, hint = _split_feature(span)
+        candidates = gaz.lookup(core.text) if core is not span else []
+    key = norm(core.text)
     if not key or key in _words()["not_places"]:
         return None
     landmark = _landmarks().get(key)
-    candidates = gaz.lookup(text)
     if not candidates and landmark is None:
         if strict:
             return None
@@ -144,15 +148,23 @@ def _mention(span: Span, gaz: Gazetteer, strict: bool) -> Mention | None:
     return Mention(span.start_char, span.end_char, span.text, key, candidates, hint=hint, landmark=landmark)
 
 
+def _extend(span: Span, gaz: Gazetteer) -> Span:
+    """Take in a capitalised feature word the entity left out when the longer name is known ("Mexico City")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].is_title and doc[span.end].lower_ in _words()["feature_words"]:
+        longer = doc[span.start:span.end + 1]
+        if longer.text in gaz:
+            return longer
+    return span
+
+
 def _fallback(core: Span, gaz: Gazetteer) -> list[Entry]:
-    """For a name not in the gazetteer: its last words ("northern Gaza" -> "Gaza")."""
-    for i in range(1, len(core)):
-        tail = core[i:]
-        if tail[0].is_title or tail[0].is_upper:
-            entries = gaz.lookup(tail.text)
-            if entries:
-                return entries
-    return []
+    """For a name not in the gazetteer: the name without leading direction words ("northern Gaza")."""
+    lead = _words()["leading_modifiers"]
+    i = 0
+    while i < len(core) - 1 and core[i].lower_ in lead:
+        i += 1
+    return gaz.lookup(core[i:].text) if i else []
 
 
 def _hint_after(span: Span) -> str | None:
@@ -297,7 +309,8 @@ def _score(m: Mention, ctx: Context | None) -> None:
     m.chosen = best
 
 
-_FEATURE_PRIOR = {"country": 3.0, "continent": 3.0, "region": 1.0, "city": 0.0}
+_FEATURE_PRIOR = {"country": 2.0, "continent": 3.0, "region": 0.5, "city": 0.0, "area": 6.0, "sea": 6.0,
+                  "island": 5.0, "peninsula": 5.0}
 
 
 def _entry_score(m: Mention, e: Entry, ctx: Context | None) -> float:

@@ -41,32 +41,57 @@ class Gazetteer:
     def __init__(self, data: dict) -> None:
         self._d = data
         self.meta = data["meta"]
-        self._keys = data["keys"]
+        self._names = data["name"].split("\n")
+        self._admin1 = data["admin1"].split("\n")
+        self._cc = data["cc"]
+        self._blob, self._key_off = data["key_blob"], data["key_off"]
+        self._post_off, self._post = data["post_off"], data["post"]
         self._exact = data["exact"]
-        self._regions = {(data["cc"][i], data["admin1"][i]): i
-                         for i in range(len(data["name"])) if data["feature"][i] == 1}
-        self._countries = {data["cc"][i]: i for i in range(len(data["name"])) if data["feature"][i] == 0}
+        feature = data["feature"]
+        self._regions = {(self._cc[2 * i:2 * i + 2].strip(), self._admin1[i]): i
+                         for i in _positions(feature, 1)}
+        self._countries = {self._cc[2 * i:2 * i + 2].strip(): i for i in _positions(feature, 0)}
 
     def __len__(self) -> int:
-        return len(self._d["name"])
+        return len(self._names)
 
     def entry(self, i: int) -> Entry:
         d = self._d
-        return Entry(i, d["gid"][i], d["name"][i], d["cc"][i], d["admin1"][i], FEATURES[d["feature"][i]],
-                     round(d["lat"][i], 5), round(d["lon"][i], 5), d["pop"][i])
+        return Entry(i, d["gid"][i], self._names[i], self._cc[2 * i:2 * i + 2].strip(), self._admin1[i],
+                     FEATURES[d["feature"][i]], round(d["lat"][i], 5), round(d["lon"][i], 5), d["pop"][i])
+
+    def _find(self, key: str) -> tuple[int, ...]:
+        """Entry ids under a normalised key: bisection over the sorted key blob."""
+        target = key.encode("utf-8")
+        blob, off = self._blob, self._key_off
+        lo, hi = 0, len(off) - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if blob[off[mid]:off[mid + 1]] < target:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(off) - 1 and blob[off[lo]:off[lo + 1]] == target:
+            return tuple(self._post[self._post_off[lo]:self._post_off[lo + 1]])
+        return ()
 
     def lookup(self, text: str) -> list[Entry]:
         """Every entry named ``text`` (case, accents and dots ignored; short codes such as "UK" case-exact)."""
-        found = []
+        found: list[int] = []
         bare = text.replace(".", "").strip()
         if len(bare) <= 3 and bare.isupper():
-            found.extend(_ids(self._exact.get(bare)))
-        found.extend(i for i in _ids(self._keys.get(norm(text))) if i not in found)
+            found.extend(self._exact.get(bare, ()))
+        key = norm(text)
+        if key:
+            found.extend(i for i in self._find(key) if i not in found)
         return [self.entry(i) for i in found]
 
     def __contains__(self, text: str) -> bool:
         bare = text.replace(".", "").strip()
-        return (len(bare) <= 3 and bare.isupper() and bare in self._exact) or norm(text) in self._keys
+        if len(bare) <= 3 and bare.isupper() and bare in self._exact:
+            return True
+        key = norm(text)
+        return bool(key) and bool(self._find(key))
 
     def country(self, code: str) -> Entry | None:
         i = self._countries.get(code)
@@ -77,10 +102,12 @@ class Gazetteer:
         return None if i is None else self.entry(i)
 
 
-def _ids(value) -> tuple[int, ...]:
-    if value is None:
-        return ()
-    return (value,) if isinstance(value, int) else value
+def _positions(column: bytes, value: int) -> list[int]:
+    out, i = [], column.find(value)
+    while i != -1:
+        out.append(i)
+        i = column.find(value, i + 1)
+    return out
 
 
 def distance_km(a: Entry, b: Entry) -> float:

