@@ -1,0 +1,198 @@
+"""Reporting cues in the parse: verbs and phrases that introduce reported speech, and their speakers."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from sayso.nlp import lemma
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl"})
+_EDGE_PUNCT = frozenset(",;:—–-()")
+_CONTRAST = frozenset({"while", "whereas", "although", "though"})
+
+
+@dataclass(frozen=True)
+class CueWords:
+    """The reporting cues of ``quotes_en.json`` as sets."""
+
+    clause: frozenset[str]
+    weak: frozenset[str]
+    xcomp: frozenset[str]
+    objects: frozenset[str]
+    preps: dict[str, frozenset[str]]
+    nouns: frozenset[str]
+    all_verbs: frozenset[str]
+    min_fragment_words: int
+
+
+@functools.lru_cache(maxsize=1)
+def cue_words() -> CueWords:
+    """Load the reporting-cue tables once."""
+    raw = json.loads(resources.files("sayso.data").joinpath("quotes_en.json").read_text("utf-8"))
+    preps = {k: frozenset(v) for k, v in raw["prep_verbs"].items()}
+    clause, xcomp, objects = (frozenset(raw[k]) for k in ("clause_verbs", "xcomp_verbs", "object_verbs"))
+    return CueWords(clause, frozenset(raw["weak_clause_verbs"]), xcomp, objects, preps,
+                    frozenset(raw["cue_nouns"]), clause | xcomp | objects | frozenset(preps),
+                    int(raw["min_fragment_words"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Reported content (token bounds ``a``..``b``) introduced by ``cue`` (token bounds), said by ``subject``."""
+
+    a: int
+    b: int
+    cue_a: int
+    cue_b: int
+    subject: Token | None
+
+
+def is_cue_verb(tok: Token) -> bool:
+    """Whether ``tok`` is a verb that can introduce speech."""
+    return tok.tag_[:2] == "VB" and lemma(tok) in cue_words().all_verbs
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker token of a cue verb: its subject, a passive's agent, or a governing verb's subject."""
+    v = verb
+    for _ in range(4):
+        for child in v.children:
+            if child.dep_ == "nsubjpass":
+                return _agent(v)
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+        agent = _agent(v)
+        if agent is not None:
+            return agent
+        if v.dep_ not in _CLIMB_DEPS or v.head is v:
+            return None
+        if v.dep_ in ("relcl", "acl") and v.head.tag_[:2] == "NN":
+            return v.head if v.dep_ == "relcl" else None
+        v = v.head
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _bounds(tok: Token, skip_mark: bool = True) -> tuple[int, int]:
+    """Token bounds of a reported clause, without a leading "that" or edge punctuation."""
+    a, b = tok.left_edge.i, tok.right_edge.i + 1
+    doc = tok.doc
+    for child in tok.rights:
+        if child.dep_ in ("advcl", "conj") and any(c.dep_ in ("mark", "cc") and c.lower_ in _CONTRAST for c in child.children):
+            b = min(b, child.left_edge.i)
+            break
+    if skip_mark and doc[a].dep_ == "mark" and doc[a].lower_ in ("that", "whether", "if") and doc[a].head == tok:
+        a += 1
+    while a < b and (doc[a].text in _EDGE_PUNCT or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].text in _EDGE_PUNCT or doc[b - 1].is_space or doc[b - 1].text == "."):
+        b -= 1
+    return a, b
+
+
+def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
+    lem = lemma(verb)
+    out = []
+    subject = None
+    for child in verb.children:
+        dep = child.dep_
+        if dep == "ccomp" and lem in words.clause:
+            bounds = _bounds(child)
+        elif dep == "xcomp" and lem in words.xcomp and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            bounds = _bounds(child, skip_mark=False)
+        elif dep == "dobj" and lem in words.objects and child.tag_[:2] in ("NN", "PR", "WP") and child.tag_ != "PRP":
+            bounds = _bounds(child)
+        elif dep == "prep" and child.lower_ in words.preps.get(lem, ()):
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is None:
+                continue
+            bounds = _bounds(obj)
+        else:
+            continue
+        if bounds[1] - bounds[0] < 2 and not (dep == "dobj" and bounds[1] > bounds[0]):
+            continue
+        if subject is None:
+            subject = subject_of(verb)
+        out.append(Report(bounds[0], bounds[1], verb.i, _cue_end(verb), subject))
+    return out
+
+
+def _cue_end(verb: Token) -> int:
+    end = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+    return end
+
+
+def _according(tok: Token) -> Report | None:
+    """"..., according to X": the clause it modifies, said by X."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return None
+    head = tok.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head and head.tag_[:2] != "VB":
+        head = head.head
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    a, b = tok.left_edge.i, to.right_edge.i + 1
+    if a <= lo + 1:
+        lo = b
+    elif b >= hi - 2:
+        hi = a
+    doc = tok.doc
+    while lo < hi and (doc[lo].text in _EDGE_PUNCT or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].text in _EDGE_PUNCT or doc[hi - 1].text == "." or doc[hi - 1].is_space):
+        hi -= 1
+    if hi - lo < 2:
+        return None
+    return Report(lo, hi, tok.i, to.i + 1, source)
+
+
+def _noun_report(noun: Token) -> Report | None:
+    """"the ministry's claim that X": a reporting noun with a that-clause, said by its possessor."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            a, b = _bounds(child)
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is None and noun.dep_ in ("dobj", "pobj") and noun.head.tag_[:2] == "VB":
+                owner = subject_of(noun.head)
+            return Report(a, b, noun.i, noun.i + 1, owner) if b - a >= 2 else None
+    return None
+
+
+def find_reports(doc: Doc, quoted: list[int]) -> list[Report]:
+    """Every reported-speech cue outside quotation marks. ``quoted[i]`` >= 0 marks a quoted token."""
+    words = cue_words()
+    out: list[Report] = []
+    for tok in doc:
+        if quoted[tok.i] >= 0:
+            continue
+        tag = tok.tag_
+        if tok.lower_ == "according":
+            rep = _according(tok)
+            if rep is not None:
+                out.append(rep)
+        elif tag[:2] == "VB":
+            if lemma(tok) in words.all_verbs:
+                out.extend(_verb_reports(tok, words))
+        elif tag[:2] == "NN" and tok.lower_ in words.nouns:
+            rep = _noun_report(tok)
+            if rep is not None:
+                out.append(rep)
+    return out

@@ -1,0 +1,291 @@
+"""Speakers resolved within one article: names repaired, surnames, roles and pronouns tied to people."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from sayso.models import Speaker
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_NP_LEFT_DEPS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod", "quantmod", "case", "advmod"})
+_NP_RIGHT_PREPS = frozenset({"of", "for", "at", "in", "from", "with", "to"})
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    """The speaker word lists of ``speakers_en.json`` as frozen sets."""
+    raw = json.loads(resources.files("sayso.data").joinpath("speakers_en.json").read_text("utf-8"))
+    return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+
+
+@dataclass(slots=True)
+class Person:
+    """One person mention in the article with its canonical name."""
+
+    start: int
+    end: int
+    name: str
+    subject: bool
+    gender: str | None
+    role: str | None
+
+
+def _is_cap(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha
+
+
+def _name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Repair a PERSON entity's token boundaries: take in capitalised proper nouns on both sides."""
+    titles = words()["titles"]
+    while end < len(doc) and doc[end].tag_ in _PROPER_TAGS and _is_cap(doc[end]) \
+            and doc[end].ent_type_ in ("", "PERSON", "FAC", "PRODUCT", "ORG", "GPE") and doc[end].lower_ not in titles:
+        end += 1
+    while start > 0 and doc[start - 1].tag_ in _PROPER_TAGS and _is_cap(doc[start - 1]) \
+            and doc[start - 1].lower_ not in titles and doc[start - 1].ent_type_ in ("", "PERSON") \
+            and not doc[start - 1].is_sent_start:
+        start -= 1
+    return start, end
+
+
+def _role_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
+    """The title/role words right before a name ("Russian President"), and an honorific's gender."""
+    w = words()
+    i, gender = start, None
+    while i > 0 and start - i < 6:
+        tok = doc[i - 1]
+        low = tok.lower_
+        if low in w["female_honorifics"]:
+            gender = "f"
+        elif low in w["male_honorifics"]:
+            gender = "m"
+        if not (low in w["titles"] or low in w["role_nouns"] or (_is_cap(tok) and tok.tag_ in ("NNP", "JJ", "NNPS"))
+                or (tok.tag_ == "POS" and i - 1 > 0)):
+            break
+        i -= 1
+    role_toks = [t for t in doc[i:start] if t.lower_ not in w["female_honorifics"] | w["male_honorifics"]]
+    has_role = any(t.lower_ in w["role_nouns"] or t.lower_ in w["titles"] for t in role_toks)
+    text = " ".join(t.text for t in role_toks) if has_role and role_toks else None
+    return text, gender
+
+
+def _norm_key(text: str) -> str:
+    out = text.lower().replace("’", "'").replace("'s ", " ").replace(" 's", "")
+    for det in ("the ", "a ", "an ", "his ", "her ", "its ", "their "):
+        if out.startswith(det):
+            out = out[len(det):]
+    return " ".join(out.split())
+
+
+class ArticleSpeakers:
+    """Person mentions of one article, with surname and role tables, that resolve speaker mentions."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.persons: list[Person] = []
+        self.by_surname: dict[str, str] = {}
+        self.by_role: dict[str, str] = {}
+        self.gender: dict[str, str] = {}
+        self.token_person: dict[int, Person] = {}
+        self._scan()
+        self._starts = [p.start for p in self.persons]
+
+    def _scan(self) -> None:
+        doc, w = self.doc, words()
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            a, b = _name_span(doc, ent.start, ent.end)
+            if a < b and doc[b - 1].tag_ == "POS":
+                b -= 1
+            if a >= b or (a > 0 and a < ent.start and self.token_person.get(a)):
+                continue
+            self._add_person(a, b)
+        for tok in doc:
+            if tok.dep_ == "appos":
+                self._add_apposition(tok)
+
+    def _add_person(self, a: int, b: int) -> None:
+        doc, w = self.doc, words()
+        toks = [t for t in doc[a:b] if t.lower_ not in w["titles"] and t.tag_ != "POS"]
+        if not toks:
+            return
+        full = " ".join(t.text for t in toks)
+        surname = toks[-1].lower_
+        name = self.by_surname.get(surname, full) if len(toks) == 1 else full
+        if len(toks) > 1 and surname not in self.by_surname:
+            self.by_surname[surname] = full
+        role, gender = _role_before(doc, a)
+        first = toks[0].lower_
+        if gender is None and len(toks) > 1 and first in w["female_names"]:
+            gender = "f"
+        if gender:
+            self.gender.setdefault(name, gender)
+        if role:
+            self._add_role(role, name)
+        head = doc[b - 1]
+        subject = head.dep_ in _SUBJECT_DEPS or (head.dep_ == "appos" and head.head.dep_ in _SUBJECT_DEPS)
+        person = Person(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), name, subject, None, role)
+        self.persons.append(person)
+        for i in range(a, b):
+            self.token_person[i] = person
+
+    def _add_role(self, role: str, name: str) -> None:
+        key = _norm_key(role)
+        self.by_role[key] = name
+        last = key.split()[-1] if key else ""
+        if last in words()["role_nouns"]:
+            self.by_role[last] = name
+
+    def _add_apposition(self, tok: Token) -> None:
+        """"X, the acting chief of Y," and "the acting chief, X," both tie a role to a person."""
+        head = tok.head
+        person, role_tok = self.token_person.get(head.i), tok
+        if person is None:
+            person, role_tok = self.token_person.get(tok.i), head
+        if person is None or role_tok.lower_ not in words()["role_nouns"] | words()["unnamed_nouns"]:
+            return
+        a, b = noun_phrase(role_tok)
+        self._add_role(self.doc[a:b].text, person.name)
+        if person.role is None:
+            person.role = _norm_key(self.doc[a:b].text)
+
+    # ------------------------------------------------------------------ resolution
+
+    def resolve(self, head: Token) -> Speaker | None:
+        """The Speaker a subject (or agent) token stands for, its mention kept as written."""
+        low = head.lower_
+        w = words()
+        if head.tag_ in ("PRP", "WP") or low in w["relative_pronouns"] and head.tag_ in ("WDT", "WP"):
+            return self._pronoun(head)
+        a, b = noun_phrase(head)
+        span = self.doc[a:b]
+        start, end = span.start_char, span.end_char
+        person = self.token_person.get(head.i)
+        if person is not None:
+            return Speaker(person.name, start, end, span.text, "person", person.role)
+        if head.tag_ in _PROPER_TAGS and head.ent_type_ not in ("ORG", "NORP", "GPE") and low in self.by_surname:
+            name = self.by_surname[low]
+            return Speaker(name, start, end, span.text, "person", self._role_of(name))
+        return self._noun(head, span)
+
+    def _role_of(self, name: str) -> str | None:
+        for p in self.persons:
+            if p.name == name and p.role:
+                return p.role
+        return None
+
+    def _noun(self, head: Token, span) -> Speaker:
+        w = words()
+        low, text = head.lower_, span.text
+        if head.ent_type_ in ("ORG", "NORP", "GPE", "FAC") or head.tag_ in _PROPER_TAGS:
+            kind = "media" if _media(span) else "organization"
+            return Speaker(_strip_det(span), span.start_char, span.end_char, text, kind)
+        key = _norm_key(text)
+        named = self.by_role.get(key)
+        if named is None and _definite(span) and low in w["role_nouns"]:
+            named = self.by_role.get(low) or self._cataphora(span)
+        if named is not None:
+            return Speaker(named, span.start_char, span.end_char, text, "person", key)
+        if _media(span):
+            return Speaker(_strip_det(span), span.start_char, span.end_char, text, "media")
+        if low in w["org_words"]:
+            return Speaker(_strip_det(span), span.start_char, span.end_char, text, "organization")
+        kind = "unnamed" if low in w["unnamed_nouns"] or not _definite(span) else "group"
+        return Speaker(text, span.start_char, span.end_char, text, kind)
+
+    def _cataphora(self, span) -> str | None:
+        """A lede's "the country's top commander" named in the next sentence or paragraph."""
+        i = bisect.bisect_left(self._starts, span.sent.end_char)
+        if i < len(self.persons) and self.persons[i].start - span.end_char < 400 and self.persons[i].subject:
+            return self.persons[i].name
+        return None
+
+    def _pronoun(self, tok: Token) -> Speaker | None:
+        w = words()
+        low = tok.lower_
+        if low in w["relative_pronouns"] and tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "relcl":
+            return self.resolve(tok.head.head)
+        pos = tok.idx
+        if low in w["pronouns_male"] or low in w["pronouns_female"]:
+            want = "f" if low in w["pronouns_female"] else "m"
+            person = self.antecedent(pos, want)
+            if person is None:
+                return None
+            return Speaker(person.name, pos, pos + len(tok), tok.text, "person", person.role)
+        if low in w["pronouns_group"] or low in w["pronouns_thing"]:
+            org = self._last_org(tok)
+            if org is not None:
+                return Speaker(org[0], pos, pos + len(tok), tok.text, org[1])
+        return None
+
+    def antecedent(self, pos: int, want: str) -> Person | None:
+        """The last person before ``pos`` a pronoun of gender ``want`` can refer to, subjects first."""
+        i = bisect.bisect_left(self._starts, pos)
+        fallback = None
+        for p in reversed(self.persons[max(0, i - 12):i]):
+            g = self.gender.get(p.name)
+            if (want == "m" and g == "f") or (want == "f" and g == "m"):
+                continue
+            if want == "f" and g is None and fallback is None:
+                fallback = p
+                continue
+            if p.subject or pos - p.end < 200:
+                return p
+            fallback = fallback or p
+        return fallback
+
+    def _last_org(self, tok: Token) -> tuple[str, str] | None:
+        for ent in reversed(self.doc.ents):
+            if ent.end > tok.i:
+                continue
+            if tok.i - ent.end > 80:
+                break
+            if ent.label_ == "ORG":
+                return _strip_det(ent), "media" if _media(ent) else "organization"
+        return None
+
+
+def noun_phrase(head: Token) -> tuple[int, int]:
+    """Token bounds of the noun phrase headed by ``head``: modifiers, compounds, and "of ..." after."""
+    a = head.i
+    doc = head.doc
+    for child in head.lefts:
+        if child.dep_ in _NP_LEFT_DEPS or child.tag_ in ("DT", "PRP$", "JJ", "NNP", "NNPS", "POS"):
+            a = min(a, child.left_edge.i)
+    for i in range(head.i - 1, a - 1, -1):
+        if "\n" in doc[i].text or doc[i].text in ("“", '"', "”", "''", ".", ";", ":"):
+            a = i + 1
+            break
+    b = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in _NP_RIGHT_PREPS and child.i == b:
+            b = child.right_edge.i + 1
+        elif child.dep_ in ("compound", "flat") or (child.tag_ in _PROPER_TAGS and child.i == b):
+            b = max(b, child.i + 1)
+        else:
+            break
+    return a, b
+
+
+def _definite(span) -> bool:
+    first = span[0]
+    return first.lower_ in ("the", "this", "that", "these", "those") or first.tag_ == "PRP$" or any(
+        t.tag_ == "POS" for t in span)
+
+
+def _media(span) -> bool:
+    media = words()["media_words"]
+    return any(t.lower_ in media for t in span)
+
+
+def _strip_det(span) -> str:
+    if len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
+        return span[1:].text
+    return span.text
