@@ -142,7 +142,7 @@ class EntityIndex:
 
     def find(self, name: str) -> list[int]:
         """Entities a user's query names ("Putin", "Zelensky", "the Ukrainian president"); creates nothing."""
-        if is_descriptor(name):
+        if is_descriptor(name) and role_key(name):
             pk = self.by_role(role_key(name))
             return [pk] if pk is not None else []
         key = name_key(name)
