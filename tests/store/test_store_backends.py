@@ -1,0 +1,102 @@
+"""The store on each backend: named migrations, transactions, idempotent writes, errors people can act on."""
+
+from __future__ import annotations
+
+import pytest
+from storekit import article, claim, place, quote, speaker
+
+from sayso.errors import StoreError
+from sayso.models import Analysis
+from sayso.store import MIGRATIONS, open_store
+from sayso.store.postgres import split_schema
+
+
+def _analysis(id: str = "s1") -> Analysis:
+    t = "\"We hold the bridge,\" Mayor Ihor Terekhov said, adding that 12 shelters opened in Kharkiv overnight."
+    who = speaker(t, "Ihor Terekhov")
+    return Analysis(article(id, t, "2024-05-01", "City Desk"), quotes=(quote(t, "We hold the bridge,", who),),
+                    claims=(claim(t, "12 shelters", 12, counted="shelters", source=who),),
+                    places=(place(t, "Kharkiv"),))
+
+
+def test_migrations_are_recorded_by_name_in_order(store):
+    assert store.applied_migrations() == [m.name for m in MIGRATIONS]
+
+
+def test_reopening_applies_no_migration_twice(store_url):
+    open_store(store_url).close()
+    again = open_store(store_url)
+    try:
+        assert again.migrate() == []
+        assert again.applied_migrations() == [m.name for m in MIGRATIONS]
+    finally:
+        again.close()
+
+
+def test_store_with_unknown_migration_is_refused(store):
+    with store.transaction():
+        store.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", ("9999_future", "now"))
+    with pytest.raises(StoreError, match="9999_future"):
+        store.migrate()
+
+
+def test_record_round_trip_keeps_spans(store):
+    original = _analysis()
+    with store.transaction():
+        assert store.add_analysis(original) is not None
+    back = store.get_analysis("s1")
+    assert back == original
+    q = back.quotes[0]
+    assert back.article.text[q.start:q.end] == q.text
+
+
+def test_same_article_twice_is_stored_once(store):
+    with store.transaction():
+        first = store.add_analysis(_analysis("s1"))
+        second = store.add_analysis(_analysis("s1-copy"))  # same text, new id: same content hash
+    assert first is not None and second is None
+    assert store.counts()["articles"] == 1
+
+
+def test_failed_transaction_leaves_nothing_behind(store):
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.add_analysis(_analysis())
+            raise RuntimeError("boom")
+    assert store.counts()["articles"] == 0 and store.counts()["quotes"] == 0
+
+
+def test_stored_keys_finds_ids_urls_and_hashes(store):
+    with store.transaction():
+        store.add_analysis(_analysis())
+    assert store.stored_keys(["s1", "nope"], [], []) == {"s1"}
+
+
+def test_unknown_url_scheme_names_the_forms_accepted():
+    with pytest.raises(StoreError, match="postgresql://"):
+        open_store("mysql://localhost/db")
+
+
+def test_missing_folder_is_named_in_the_error(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(str(tmp_path / "no" / "such" / "corpus.db"))
+
+
+def test_unreachable_postgres_error_names_the_url_without_password():
+    with pytest.raises(StoreError, match=r"cannot open PostgreSQL store postgresql://me:\*\*\*@127.0.0.1:1/x"):
+        open_store("postgresql://me:secret@127.0.0.1:1/x")
+
+
+def test_schema_parameter_is_split_from_the_url():
+    assert split_schema("postgresql://u@h/db?schema=news&sslmode=disable") == ("postgresql://u@h/db?sslmode=disable",
+                                                                                 "news")
+    with pytest.raises(StoreError, match="plain SQL name"):
+        split_schema("postgresql://u@h/db?schema=bad;drop")
+
+
+def test_sqlite_url_form_opens_a_file(tmp_path):
+    s = open_store(f"sqlite:///{tmp_path / 'x.db'}")
+    try:
+        assert s.dialect == "sqlite" and (tmp_path / "x.db").exists()
+    finally:
+        s.close()
