@@ -1,14 +1,349 @@
-"""Date expressions resolved against the article's publication date."""
+"""Date expressions resolved against the article's publication date.
+
+Spans are found with precompiled patterns over the text (month-day dates, months, years,
+weekdays, "yesterday", "last week", "two months ago" ...), so what counts as a date does not
+depend on the statistical entity recogniser: ages and durations ("45 years old", "three years")
+are not dates, while "Wednesday night" is. spaCy DATE entities that no pattern covers and that
+name a month or a year are handed to dateparser (span text only, results cached and guarded).
+
+Resolution follows news usage: a bare weekday is the most recent such day on or before
+publication, unless its clause speaks of the future ("will", "next", "is due to"), then the next
+one after it; a month-day or month without a year is the one closest to publication. Without a
+publication date, anything relative stays unresolved (``value=None``) with a ``reason``.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import functools
+import json
+import logging
+import re
+from dataclasses import dataclass
+from importlib import resources
 
 from spacy.tokens import Doc
 
 from sayso.models import DateRef, Note
 
+log = logging.getLogger(__name__)
+
+NO_PUBLISHED = "relative date and no publication date to resolve it against"
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> dict:
+    return json.loads(resources.files("sayso.data").joinpath("dates_words.json").read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    w = _words()
+    full = [m for m in w["months"] if len(m) > 4 or m in ("may", "june", "july")]
+    abbr = w["month_abbreviations_need_dot"]
+    mon = "(?:" + "|".join(sorted((m.capitalize() for m in full), key=len, reverse=True)) + "|" + \
+        "|".join(sorted((a.capitalize() + r"\." for a in abbr), key=len, reverse=True)) + ")"
+    dow = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    part = r"(?:\s+(?:morning|afternoon|evening|night))?"
+    num = r"(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)"
+    ord_ = r"(?:st|nd|rd|th)?"
+    yr = r"(?:1[6-9]\d\d|20\d\d)"
+    mod = r"(?:(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater|[Mm]id)[\s-]|[Tt]he (?:end|beginning|start|middle) of )"
+    table = [
+        ("mdy", rf"(?:(?P<dow>{dow}),?\s+)?(?:{mod})?(?P<mon>{mon})\s+(?P<day>\d{{1,2}}){ord_}\b(?:,?\s+(?P<year>{yr})\b)?"),
+        ("dmy", rf"(?:(?P<dow>{dow}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}}){ord_}\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<year>{yr})\b)?"),
+        ("my", rf"(?:{mod})?(?P<mon>{mon}),?\s+(?:of\s+)?(?P<year>{yr})\b"),
+        ("mon", rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?: past| coming)?)\s+|{mod})?(?P<mon>{mon})(?!\w)"
+                r"(?:\s+(?P<rely>last year|this year|next year))?"),
+        ("dow", rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?: past| coming)?|[Tt]he (?:previous|following)|"
+                rf"[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s+)?(?P<dow>{dow})\b{part}"),
+        ("rday", rf"(?:(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s+)?(?P<rd>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|"
+                 rf"[Ll]ast night)\b{part}"),
+        ("rel", r"(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+"
+                r"(?P<unit>week|month|year|weekend)\b"),
+        ("ago", rf"(?:(?:nearly|almost|about|some|more than|over|just over|less than|roughly)\s+)?(?P<num>{num})\s+"
+                r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|later)\b"),
+        ("year", rf"(?:(?P<ymod>{mod}|(?:[Ff]iscal|[Cc]alendar)\s+|(?:[Tt]he )?(?:[Ss]ummer|[Ss]pring|[Aa]utumn|[Ff]all|"
+                 rf"[Ww]inter) of ))?(?P<year>{yr})\b(?!s\b|\s*(?:%|percent|per cent)|,\d|\.\d|-\d)"),
+    ]
+    return [(name, re.compile(rx)) for name, rx in table]
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    kind: str
+    groups: dict
+
+
+def find_dates(text: str) -> list[Match]:
+    """Non-overlapping date spans in text order; at a tie the longest match wins."""
+    found: list[Match] = []
+    for kind, rx in _patterns():
+        for m in rx.finditer(text):
+            found.append(Match(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v}))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Match] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
 
 def extract_dates(doc: Doc, published: dt.date | None = None, notes: list[Note] | None = None) -> list[DateRef]:
     """Every date expression in ``doc``, resolved to YYYY-MM-DD / YYYY-MM / YYYY where possible."""
-    return []
+    text = doc.text
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    refs: list[DateRef] = []
+    taken: list[tuple[int, int]] = []
+    for m in find_dates(text):
+        if not _plausible(m, text, doc):
+            continue
+        value, relative = resolve(m, text, published)
+        reason = NO_PUBLISHED if value is None and relative and published is None else None
+        refs.append(DateRef(m.start, m.end, text[m.start:m.end], value, relative=relative, reason=reason))
+        taken.append((m.start, m.end))
+    refs.extend(_from_entities(doc, published, taken))
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+# ---------------------------------------------------------------- which matches are dates
+
+
+def _plausible(m: Match, text: str, doc: Doc) -> bool:
+    """Guards for the words that are dates only sometimes: "May", "March", bare years."""
+    if m.kind == "mon" and m.groups["mon"].lower() in _words()["ambiguous_months"] and len(m.groups) == 1:
+        return _word_before(text, m.start) in _words()["month_cues"]
+    if m.kind == "year" and "ymod" not in m.groups:
+        return _bare_year(m, text, doc)
+    if m.kind in ("mdy", "dmy") and not 1 <= int(m.groups["day"]) <= 31:
+        return False
+    return True
+
+
+def _word_before(text: str, pos: int) -> str:
+    words = re.findall(r"[A-Za-z'-]+", text[max(0, pos - 25):pos])
+    return words[-1].lower() if words else ""
+
+
+def _bare_year(m: Match, text: str, doc: Doc) -> bool:
+    """A bare 4-digit number is a year after a cue word ("in 1998") or inside a DATE entity."""
+    before = text[max(0, m.start - 2):m.start]
+    if "$" in before or "#" in before:
+        return False
+    if _word_before(text, m.start) in _words()["year_cues"]:
+        return True
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ == "DATE" for t in span)
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def resolve(m: Match, text: str, published: dt.date | None) -> tuple[str | None, bool]:
+    """(value, relative) for a match; value None when it needs a publication date and has none."""
+    g = m.groups
+    kind = m.kind
+    if kind in ("mdy", "dmy", "my") and "year" in g:
+        return _absolute(g), False
+    if kind == "year":
+        return g["year"], False
+    if published is None:
+        return None, True
+    future = _future(text, m.start, m.end)
+    if kind in ("mdy", "dmy"):
+        return _month_day(g, published, future), True
+    if kind == "mon":
+        return _month(g, published, future), True
+    if kind == "dow":
+        return _weekday(g, published, future).isoformat(), True
+    if kind == "rday":
+        word = g["rd"].lower()
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "last night": -1, "tomorrow": 1}[word]
+        return (published + dt.timedelta(days=shift)).isoformat(), True
+    if kind == "rel":
+        return _relative_period(g, published), True
+    if kind == "ago":
+        return _ago(g, published), True
+    return None, True  # pragma: no cover - every kind is handled above
+
+
+def _month_number(name: str) -> int:
+    return _words()["months"][name.lower().rstrip(".")]
+
+
+def _absolute(g: dict) -> str | None:
+    year, month = int(g["year"]), _month_number(g["mon"])
+    if "day" not in g:
+        return f"{year:04d}-{month:02d}"
+    day = int(g["day"])
+    if day > calendar.monthrange(year, month)[1]:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _closest_year(month: int, day: int, published: dt.date, future: bool) -> int:
+    """The year putting month-day closest to publication; the future one when the clause says so."""
+    best = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        day_ok = min(day, calendar.monthrange(year, month)[1])
+        delta = (dt.date(year, month, day_ok) - published).days
+        if future and delta < -7:
+            delta = abs(delta) + 400  # a future clause rarely means a date well in the past
+        if best is None or abs(delta) < best[0]:
+            best = (abs(delta), year)
+    return best[1]
+
+
+def _month_day(g: dict, published: dt.date, future: bool) -> str:
+    month, day = _month_number(g["mon"]), int(g["day"])
+    year = _closest_year(month, day, published, future)
+    if day > calendar.monthrange(year, month)[1]:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _month(g: dict, published: dt.date, future: bool) -> str:
+    month = _month_number(g["mon"])
+    rel = (g.get("rel") or "").lower()
+    rely = (g.get("rely") or "").lower()
+    if rely:
+        year = published.year + {"last year": -1, "this year": 0, "next year": 1}[rely]
+    elif rel == "last" or rel == "this past":
+        year = published.year if month < published.month else published.year - 1
+    elif rel == "next" or rel == "this coming":
+        year = published.year if month > published.month else published.year + 1
+    elif rel == "this":
+        year = published.year
+    else:
+        year = _closest_year(month, 15, published, future)
+    return f"{year:04d}-{month:02d}"
+
+
+def _weekday(g: dict, published: dt.date, future: bool) -> dt.date:
+    target = _words()["weekdays"][g["dow"].lower()]
+    rel = (g.get("rel") or "").lower()
+    back = (published.weekday() - target) % 7          # days back to the most recent one, 0 = today
+    ahead = (target - published.weekday()) % 7 or 7    # days ahead to the next one
+    if rel in ("last", "the previous", "this past"):
+        return published - dt.timedelta(days=back or 7)
+    if rel in ("next", "the following", "this coming"):
+        return published + dt.timedelta(days=ahead)
+    if future and back != 0:
+        return published + dt.timedelta(days=ahead)
+    return published - dt.timedelta(days=back)
+
+
+def _relative_period(g: dict, published: dt.date) -> str:
+    rel, unit = g["rel"].lower(), g["unit"]
+    step = {"this": 0, "last": -1, "next": 1}[rel]
+    if unit == "year":
+        return f"{published.year + step:04d}"
+    if unit == "month":
+        y, mth = divmod(published.year * 12 + published.month - 1 + step, 12)
+        return f"{y:04d}-{mth + 1:02d}"
+    if unit == "weekend":
+        saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
+        if step < 0 or (step == 0 and published.weekday() in (5, 6)):
+            saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7 or 7 if step < 0 else
+                                                (published.weekday() - 5) % 7)
+        return (saturday + dt.timedelta(days=7 * max(step, 0))).isoformat()
+    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=7 * step)
+    middle = monday + dt.timedelta(days=3)
+    return f"{middle.year:04d}-{middle.month:02d}"
+
+
+def _ago(g: dict, published: dt.date) -> str:
+    word = g["num"].lower()
+    n = int(word) if word.isdigit() else _words()["numbers"].get(word, 1)
+    sign = 1 if g["dir"].lower() == "later" else -1
+    unit = g["unit"]
+    if unit in ("day", "week"):
+        return (published + dt.timedelta(days=sign * n * (7 if unit == "week" else 1))).isoformat()
+    months = n * (12 if unit == "year" else 1) * sign
+    y, mth = divmod(published.year * 12 + published.month - 1 + months, 12)
+    day = min(published.day, calendar.monthrange(y, mth + 1)[1])
+    return dt.date(y, mth + 1, day).isoformat()
+
+
+_CLAUSE_END = re.compile(r"[.;!?\n]\s|[\"“”]")
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """Whether the clause around a date speaks of the future ("will meet on Monday", "is due to ... Monday")."""
+    lo = max(0, start - 80)
+    cut = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
+    lo = cut[-1] if cut else lo
+    hi_m = _CLAUSE_END.search(text, end, min(len(text), end + 40))
+    hi = hi_m.start() if hi_m else min(len(text), end + 40)
+    before = re.findall(r"[\w'’]+", text[lo:start].lower())
+    after = re.findall(r"[\w'’]+", text[end:hi].lower())
+    w = _words()
+    future, past = set(w["future_markers"]), set(w["past_markers"])
+    for word in reversed(before[-8:]):
+        if word in past:
+            return False
+        if word in future or word.endswith(("'ll", "’ll")):
+            return True
+    for word in after[:4]:
+        if word in past:
+            return False
+        if word in future:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- spaCy DATE entities the patterns missed
+
+
+_MONTH_OR_YEAR = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+_DECADE = re.compile(r"\d0s\b|\bcentury\b|\bage[sd]?\b|\bold\b", re.I)
+
+
+def _from_entities(doc: Doc, published: dt.date | None, taken: list[tuple[int, int]]) -> list[DateRef]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        if not _MONTH_OR_YEAR.search(ent.text) or _DECADE.search(ent.text):
+            continue
+        value = parse_span(ent.text, published)
+        if value is not None:
+            out.append(DateRef(ent.start_char, ent.end_char, ent.text, value, relative=False))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_span(text: str, published: dt.date | None) -> str | None:
+    """dateparser on one short span, with the news settings; None for odd or out-of-range results."""
+    parser = _parser(published)
+    if parser is None:
+        return None
+    try:
+        data = parser.get_date_data(text)
+    except (ValueError, OverflowError, TypeError) as exc:  # dateparser raises these on odd input
+        log.debug("dateparser failed on %r: %s", text, exc)
+        return None
+    when = data.date_obj
+    if when is None or not 1600 <= when.year <= 2100:
+        return None
+    if published is not None and abs(when.year - published.year) > 200:
+        return None
+    fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}.get(data.period or "day", "%Y-%m-%d")
+    return when.strftime(fmt)
+
+
+@functools.lru_cache(maxsize=64)
+def _parser(published: dt.date | None):
+    try:
+        from dateparser.date import DateDataParser
+    except ImportError:  # pragma: no cover - dateparser is a pinned dependency
+        return None
+    base = dt.datetime.combine(published or dt.date.today(), dt.time(12))
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "current_period", "REQUIRE_PARTS": ["year"]}
+    return DateDataParser(languages=["en"], settings=settings)
