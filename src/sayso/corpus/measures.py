@@ -17,7 +17,7 @@ from sayso.store.writes import ClaimKey
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'“A-Z0-9])")
 _PLACE_AFTER = re.compile(
-    r"\b(?:in|near|around|of|across|inside|into|from|over)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
+    r"\b(?:in|near|around|of|across|inside|into|from|over|at|on|towards?|against|outside)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
     r"((?:[A-Z][\w-]+)(?:\s+[A-Z][\w-]+)?)")
 _PLACE_BEFORE = re.compile(r"\b([A-Z][\w-]+)\s+(?:region|oblast|province|area|front|district)\b")
 _REGION_WORDS = {"region", "oblast", "province", "district", "area", "front", "the"}
@@ -63,8 +63,14 @@ def _clean_place(name: str) -> str:
     return " ".join(words)
 
 
-def subject_of(sentence: str, places: Sequence[Place], offset: int) -> str | None:
-    """The most specific place named in the sentence (from the place records, else from the wording)."""
+def subject_of(sentence: str, places: Sequence[Place], offset: int,
+               clause: tuple[int, int] | None = None) -> str | None:
+    """The most specific place named in the claim's clause or else its sentence (place records first,
+    then the wording: "in the Kursk region", "near Sudzha")."""
+    if clause:
+        in_clause = [p for p in places if clause[0] <= p.start < clause[1]]
+        if in_clause:
+            places = in_clause
     inside = [p for p in places if offset <= p.start < offset + len(sentence)]
     specific = [p for p in inside if (p.feature or "") not in _COUNTRY_FEATURES]
     for p in specific or inside:
@@ -99,7 +105,8 @@ def claim_key(claim: Claim, analysis: Analysis) -> ClaimKey:
     sentence = text[lo:hi]
     measure = measure_of(claim)
     verb = verb_of(claim.text or "") or verb_of(sentence)
-    subject = subject_of(sentence, analysis.places, lo)
+    clause = (claim.start, claim.end) if claim.start is not None and claim.end is not None else None
+    subject = subject_of(sentence, analysis.places, lo, clause)
     published = analysis.article.published.isoformat() if analysis.article.published else None
     when = claim_date(lo, hi, analysis.dates, published)
     if measure is None:
