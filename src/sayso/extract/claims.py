@@ -2,13 +2,191 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from sayso.models import Claim, Note, Quote
+from sayso.extract.claim_sources import Attribution, Attributor, claim_data
+from sayso.extract.quantities import Found, find_quantities, tables
+from sayso.models import Claim, Note, Quote, Speaker
+from sayso.nlp import lemma
+
+_ANAPHORIC_DETS = {"the", "these", "those", "both", "all", "its", "their", "his", "her", "our", "my", "your"}
 
 
 def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | None = None) -> list[Claim]:
-    """Every quantity claim in ``doc``; sources come from the enclosing ``quotes``."""
-    return []
+    """Every quantity claim in ``doc``; sources come from the enclosing ``quotes``.
+
+    A number inside a Quote's span gets that quote's speaker; otherwise a light fallback looks
+    for a reporting verb, "according to" or quotation marks around it. Status is ``claimed``
+    when a source is found, ``reported`` when hedged ("reportedly", "sources say"), ``denied``
+    under a denial verb, ``unverified`` when the article says it could not be verified, and
+    ``asserted`` (the reporter's own voice) otherwise.
+    """
+    found = [f for f in find_quantities(doc) if is_claim(doc, f)]
+    if not found:
+        return []
+    data = claim_data()
+    ordered = sorted(quotes, key=lambda q: q.start)
+    quote_starts = [q.start for q in ordered]
+    attributor = Attributor(doc)
+    claims: list[Claim] = []
+    for f in found:
+        anchor = doc[f.num_last]
+        sent = anchor.sent
+        attr = _from_quotes(f, ordered, quote_starts) or attributor.attribute(anchor)
+        status, source, cue = _status(sent, attr, data)
+        claims.append(Claim(f.quantity, status, source, sent.start_char, sent.end_char, sent.text, cue))
+    return _refer_back(doc, claims, attributor, data)
+
+
+# ------------------------------------------------------------------ which quantities are claims
+
+
+def is_claim(doc: Doc, f: Found) -> bool:
+    """False for numbers that describe rather than claim: ages, "the two leaders", "one of", a bare "one"."""
+    q = f.quantity
+    first_num = doc[f.num_first]
+    prev = doc[f.num_first - 1] if f.num_first > 0 else None
+    nxt = doc[f.num_last + 1] if f.num_last + 1 < len(doc) else None
+    if f.kind == "count" and _is_age(doc, f):
+        return False
+    if prev is not None and prev.lower_ in _ANAPHORIC_DETS and f.first == f.num_first and f.kind == "count":
+        if not first_num.text[:1].isdigit():
+            return False  # "the two leaders", "both three"
+        if nxt is not None and nxt.tag_ in ("NNP", "NNPS") and nxt.ent_type_ not in ("GPE", "NORP"):
+            return False  # "the 82 Airborne soldiers": part of a name
+    if first_num.lower_ in ("one", "a", "an") and q.value == 1 and q.qualifier == "exact" and f.kind == "count":
+        return False  # "one of the leaders", "one voice"
+    if first_num.lower_ == "one" and nxt is not None and nxt.text in ("-", "–") :
+        return False  # "one-on-one"
+    return True
+
+
+def _is_age(doc: Doc, f: Found) -> bool:
+    """ "Smith, 62, said" or "(62)" after a name, or "aged 62"."""
+    if f.num_first != f.num_last or f.counted is not None:
+        return False
+    tok = doc[f.num_first]
+    if not tok.text.isdigit() or not 1 <= int(tok.text) <= 110:
+        return False
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prev is not None and prev.lower_ in tables().name_prefix | {"aged", "age"}:
+        return True
+    if prev is None or nxt is None:
+        return False
+    before = doc[tok.i - 2] if tok.i >= 2 else None
+    return (prev.text in (",", "(") and nxt.text in (",", ")") and before is not None
+            and (before.ent_type_ == "PERSON" or before.tag_ == "NNP"))
+
+
+# ------------------------------------------------------------------ source and status
+
+
+def _from_quotes(f: Found, quotes: list[Quote], starts: list[int]) -> Attribution | None:
+    """The Quote whose span holds the number, when it has a speaker."""
+    q_start, q_end = f.quantity.start, f.quantity.end
+    k = bisect.bisect_right(starts, q_start) - 1
+    while k >= 0:
+        quote = quotes[k]
+        if quote.start <= q_start and q_end <= quote.end + 1:
+            if quote.speaker is None:
+                return None
+            cue_lemma = lemma_of_cue(quote.cue)
+            return Attribution(quote.speaker, quote.cue, cue_lemma)
+        if quote.end < q_start - 5000:
+            break
+        k -= 1
+    return None
+
+
+def lemma_of_cue(cue: str | None) -> str | None:
+    if not cue:
+        return None
+    from sayso.nlp.pipeline import lemma_of
+
+    word = cue.split()[0].lower()
+    return lemma_of(word, "VBD") if word.endswith("ed") or word.endswith("ied") else lemma_of(word, "VBZ")
+
+
+def _status(sent: Span, attr: Attribution | None, data) -> tuple[str, Speaker | None, str | None]:
+    text = sent.text
+    verify = data["verify_re"].search(text)
+    if attr is not None and attr.cue_lemma in data["denial_verbs"]:
+        return "denied", attr.speaker, attr.cue
+    if verify:
+        return "unverified", attr.speaker if attr else None, verify.group(0)
+    hedge = data["hedge_re"].search(text)
+    if attr is not None and attr.speaker is not None and not attr.vague:
+        return "claimed", attr.speaker, attr.cue
+    if hedge or (attr is not None and attr.vague):
+        return "reported", None, hedge.group(0) if hedge else attr.cue
+    return "asserted", None, None
+
+
+def _refer_back(doc: Doc, claims: list[Claim], attributor: Attributor, data) -> list[Claim]:
+    """ "The general's claims could not be independently verified": mark that speaker's earlier claims."""
+    verify_re: re.Pattern = data["verify_re"]
+    if not verify_re.search(doc.text):
+        return claims
+    claim_sents = {c.start for c in claims}
+    out = list(claims)
+    for sent in doc.sents:
+        if sent.start_char in claim_sents or not verify_re.search(sent.text):
+            continue
+        subj = _verification_subject(sent)
+        name = _named_in(subj, attributor) if subj is not None else None
+        prev_start = _previous_sentence_start(doc, sent)
+        for k, claim in enumerate(out):
+            if claim.start is None or claim.start >= sent.start_char or claim.status in ("denied",):
+                continue
+            if name is not None:
+                hit = claim.source is not None and _same_name(claim.source, name)
+            else:
+                hit = claim.start == prev_start and claim.source is not None
+            if hit:
+                out[k] = Claim(claim.quantity, "unverified", claim.source, claim.start, claim.end, claim.text,
+                               claim.cue)
+    return out
+
+
+def _verification_subject(sent: Span):
+    for tok in sent:
+        if tok.dep_ in ("nsubjpass", "nsubj") and tok.head.lower_ in (
+                "verified", "confirmed", "verify", "confirm", "be", "been"):
+            return tok
+    root = sent.root
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _named_in(subj, attributor: Attributor) -> str | None:
+    """The speaker a verification sentence's subject names ("Smirnov's figures", "the general's claims")."""
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.lower_ in ("his", "her", "its", "their", "these", "those", "this", "that"):
+        return None
+    speaker = attributor.speaker_of(owner)
+    return speaker.name if speaker is not None else "\0unresolved"
+
+
+def _same_name(speaker: Speaker, name: str) -> bool:
+    """Same last word, or one name inside the other; a speaker's role or mention also counts."""
+    def norm(text: str) -> str:
+        return " ".join(re.sub(r"['’]s\b|[^\w\s-]", " ", text.lower()).split())
+
+    a, b = norm(speaker.name), norm(name)
+    if not a or not b:
+        return False
+    if a.split()[-1] == b.split()[-1] or f" {a} " in f" {b} " or f" {b} " in f" {a} ":
+        return True
+    return any(b == norm(extra) for extra in (speaker.role, speaker.text) if extra)
+
+
+def _previous_sentence_start(doc: Doc, sent: Span) -> int | None:
+    if sent.start == 0:
+        return None
+    return doc[sent.start - 1].sent.start_char

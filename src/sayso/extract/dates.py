@@ -188,15 +188,22 @@ def _absolute(g: dict) -> str | None:
 
 
 def _closest_year(month: int, day: int, published: dt.date, future: bool) -> int:
-    """The year putting month-day closest to publication; the future one when the clause says so."""
+    """The year putting month-day closest to publication, leaning to the past as news does.
+
+    A date more than 90 days ahead needs a future clause ("will be paid Jan. 3"); a past clause
+    ("the year ended March 31") never looks ahead more than a week.
+    """
     best = None
     for year in (published.year - 1, published.year, published.year + 1):
         day_ok = min(day, calendar.monthrange(year, month)[1])
         delta = (dt.date(year, month, day_ok) - published).days
+        cost = abs(delta)
+        if delta > (365 if future else 90):
+            cost += 1000
         if future and delta < -7:
-            delta = abs(delta) + 400  # a future clause rarely means a date well in the past
-        if best is None or abs(delta) < best[0]:
-            best = (abs(delta), year)
+            cost += 400  # a future clause rarely means a date well in the past
+        if best is None or cost < best[0]:
+            best = (cost, year)
     return best[1]
 
 
@@ -221,8 +228,21 @@ def _month(g: dict, published: dt.date, future: bool) -> str:
     elif rel == "this":
         year = published.year
     else:
-        year = _closest_year(month, 15, published, future)
+        year = _month_year(month, published, future)
     return f"{year:04d}-{month:02d}"
+
+
+def _month_year(month: int, published: dt.date, future: bool) -> int:
+    """A bare month: the nearest one, looking at most three months ahead unless the clause is future."""
+    best = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        delta = (year * 12 + month) - (published.year * 12 + published.month)
+        cost = abs(delta) + (0.5 if delta > 0 else 0)
+        if delta > (12 if future else 3) or (future and delta < 0):
+            cost += 100
+        if best is None or cost < best[0]:
+            best = (cost, year)
+    return best[1]
 
 
 def _weekday(g: dict, published: dt.date, future: bool) -> dt.date:
@@ -274,28 +294,33 @@ def _ago(g: dict, published: dt.date) -> str:
 _CLAUSE_END = re.compile(r"[.;!?\n]\s|[\"“”]")
 
 
+@functools.lru_cache(maxsize=1)
+def _tense_rx() -> re.Pattern:
+    w = _words()
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(words, key=len, reverse=True))
+
+    return re.compile(rf"(?<![\w'’])(?:(?P<future>{alt(w['future_markers'])})|(?P<past>{alt(w['past_markers'])}))(?![\w'’])",
+                      re.IGNORECASE)
+
+
 def _future(text: str, start: int, end: int) -> bool:
-    """Whether the clause around a date speaks of the future ("will meet on Monday", "is due to ... Monday")."""
-    lo = max(0, start - 80)
+    """Whether the clause around a date speaks of the future ("will meet on Monday", "is due to ... Monday").
+
+    The tense word nearest the date within its clause decides: a future marker ("will", "is due
+    to", "next") or a past one ("said", "was", "ago"); words before the date are read first.
+    """
+    lo = max(0, start - 100)
     cut = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
     lo = cut[-1] if cut else lo
     hi_m = _CLAUSE_END.search(text, end, min(len(text), end + 40))
     hi = hi_m.start() if hi_m else min(len(text), end + 40)
-    before = re.findall(r"[\w'’]+", text[lo:start].lower())
-    after = re.findall(r"[\w'’]+", text[end:hi].lower())
-    w = _words()
-    future, past = set(w["future_markers"]), set(w["past_markers"])
-    for word in reversed(before[-8:]):
-        if word in past:
-            return False
-        if word in future or word.endswith(("'ll", "’ll")):
-            return True
-    for word in after[:4]:
-        if word in past:
-            return False
-        if word in future:
-            return True
-    return False
+    before = list(_tense_rx().finditer(text, lo, start))
+    if before:
+        return before[-1].group("future") is not None
+    after = _tense_rx().search(text, end, hi)
+    return bool(after and after.group("future"))
 
 
 # ---------------------------------------------------------------- spaCy DATE entities the patterns missed

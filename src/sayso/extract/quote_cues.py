@@ -7,9 +7,17 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
+from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Token
 
-from sayso.nlp import lemma
+from sayso.nlp.pipeline import lemma_of
+
+
+
+def lemma(tok: Token) -> str:
+    """A token's lemma from spaCy's lookup rules (cached per word and tag; no pipeline needed)."""
+    return lemma_of(tok.text, tok.tag_)
+
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl"})
@@ -112,6 +120,8 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
         dep = child.dep_
         if dep == "ccomp" and lem in words.clause:
             bounds = _bounds(child)
+            if child.i < verb.i:
+                bounds = _fronted(verb, bounds)
         elif dep == "xcomp" and lem in words.xcomp and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             bounds = _bounds(child, skip_mark=False)
         elif dep == "dobj" and lem in words.objects and child.tag_[:2] in ("NN", "PR", "WP") and child.tag_ != "PRP":
@@ -129,6 +139,15 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
             subject = subject_of(verb)
         out.append(Report(bounds[0], bounds[1], verb.i, _cue_end(verb), subject))
     return out
+
+
+def _fronted(verb: Token, bounds: tuple[int, int]) -> tuple[int, int]:
+    """"X, but Y, the source added": fronted content runs from its sentence's start to the cue."""
+    doc = verb.doc
+    a = verb.sent.start
+    while a < bounds[0] and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    return min(a, bounds[0]), bounds[1]
 
 
 def _cue_end(verb: Token) -> int:
@@ -179,20 +198,38 @@ def _noun_report(noun: Token) -> Report | None:
 def find_reports(doc: Doc, quoted: list[int]) -> list[Report]:
     """Every reported-speech cue outside quotation marks. ``quoted[i]`` >= 0 marks a quoted token."""
     words = cue_words()
+    strings = doc.vocab.strings
     out: list[Report] = []
-    for tok in doc:
-        if quoted[tok.i] >= 0:
+    for i, (tag, low) in enumerate(doc.to_array([TAG, LOWER]).tolist()):
+        kind = _cue_kind(tag, low, strings, words)
+        if kind is None or quoted[i] >= 0:
             continue
-        tag = tok.tag_
-        if tok.lower_ == "according":
-            rep = _according(tok)
-            if rep is not None:
-                out.append(rep)
-        elif tag[:2] == "VB":
-            if lemma(tok) in words.all_verbs:
-                out.extend(_verb_reports(tok, words))
-        elif tag[:2] == "NN" and tok.lower_ in words.nouns:
-            rep = _noun_report(tok)
-            if rep is not None:
-                out.append(rep)
+        tok = doc[i]
+        if kind == "verb":
+            out.extend(_verb_reports(tok, words))
+            continue
+        rep = _according(tok) if kind == "according" else _noun_report(tok)
+        if rep is not None:
+            out.append(rep)
     return out
+
+
+_KIND_CACHE: dict[tuple[int, int], str | None] = {}
+
+
+def _cue_kind(tag: int, low: int, strings, words: CueWords) -> str | None:
+    """What a (tag, lower-case word) pair can cue, memoised on the two hashes."""
+    key = (tag, low)
+    if key in _KIND_CACHE:
+        return _KIND_CACHE[key]
+    tag_s, low_s = strings[tag], strings[low]
+    kind = None
+    if low_s == "according":
+        kind = "according"
+    elif tag_s[:2] == "VB" and lemma_of(low_s, tag_s) in words.all_verbs:
+        kind = "verb"
+    elif tag_s[:2] == "NN" and low_s in words.nouns:
+        kind = "noun"
+    if len(_KIND_CACHE) < 200_000:
+        _KIND_CACHE[key] = kind
+    return kind

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from spacy.attrs import IDX
 
 from spacy.tokens import Doc, Token
 
@@ -14,6 +18,10 @@ from sayso.models import Note, Quote, Speaker
 _SENT_END = frozenset({".", "!", "?"})
 _INTRO = frozenset({":", "—", "–", "--"})
 _MOSTLY_QUOTED = 0.6
+_DASHES = frozenset({"―", "—", "–", "-", "--"})
+_LABEL = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s+")
+_BREAKS = re.compile(r"\n\s*")
+_MARKS = " \t“\"'‘«"
 
 
 @dataclass(slots=True)
@@ -31,39 +39,36 @@ class _Direct:
 
 def extract_quotes(doc: Doc, notes: list[Note] | None = None) -> list[Quote]:
     """Every statement in ``doc``, ordered by position. Skipped candidates go to ``notes``."""
-    passages = find_passages(doc.text, notes)
+    text = doc.text
+    passages = find_passages(text, notes)
     directs, quoted = _locate(doc, passages)
     speakers = ArticleSpeakers(doc)
     out: list[Quote] = []
     for rep in _dedupe(find_reports(doc, quoted)):
-        quote = _place_report(doc, rep, directs, quoted, speakers)
+        quote = _place_report(doc, text, rep, directs, speakers)
         if quote is not None:
             out.append(quote)
     for d in directs:
         if d.cue is None and not d.absorbed:
             _frame_cue(doc, d, quoted)
-    out.extend(_direct_quotes(doc, directs, speakers))
+    out.extend(_direct_quotes(doc, text, directs, speakers))
     out.sort(key=lambda q: (q.start, q.end))
-    return out
+    return inherit_speakers(out, text)
 
 
 def _locate(doc: Doc, passages: list[Passage]) -> tuple[list[_Direct], list[int]]:
     """Token bounds of each passage and, per token, the passage it lies in (-1 outside)."""
     quoted = [-1] * len(doc)
     directs: list[_Direct] = []
-    k = 0
-    for tok in doc:
-        while k < len(passages) and _passage_end(passages[k]) <= tok.idx:
-            k += 1
-        if k < len(passages) and passages[k].open_at <= tok.idx:
-            quoted[tok.i] = k
-    bounds: dict[int, list[int]] = {}
-    for i, k in enumerate(quoted):
-        if k >= 0:
-            bounds.setdefault(k, [i, i + 1])[1] = i + 1
+    if not passages:
+        return directs, quoted
+    idx = doc.to_array([IDX]).tolist()
     for k, p in enumerate(passages):
-        if k in bounds:
-            directs.append(_Direct(p, *bounds[k]))
+        a = bisect.bisect_left(idx, p.open_at)
+        b = bisect.bisect_left(idx, _passage_end(p))
+        if b > a:
+            quoted[a:b] = [k] * (b - a)
+            directs.append(_Direct(p, a, b))
     return directs, quoted
 
 
@@ -72,16 +77,20 @@ def _passage_end(p: Passage) -> int:
 
 
 def _dedupe(reports: list[Report]) -> list[Report]:
+    """One report per span; a report whose cue sits inside another's content is part of that one."""
     seen: set[tuple[int, int]] = set()
     out = []
+    spans = sorted((r.a, r.b) for r in reports)
     for rep in reports:
+        if any(a <= rep.cue_a < b and (a, b) != (rep.a, rep.b) and b - a > rep.b - rep.a for a, b in spans):
+            continue
         if (rep.a, rep.b) not in seen:
             seen.add((rep.a, rep.b))
             out.append(rep)
     return out
 
 
-def _place_report(doc: Doc, rep: Report, directs: list[_Direct], quoted: list[int],
+def _place_report(doc: Doc, text: str, rep: Report, directs: list[_Direct],
                   speakers: ArticleSpeakers) -> Quote | None:
     """An indirect or mixed Quote, or None when the report only attributes a direct quote."""
     start, end = doc[rep.a].idx, doc[rep.b - 1].idx + len(doc[rep.b - 1])
@@ -98,15 +107,15 @@ def _place_report(doc: Doc, rep: Report, directs: list[_Direct], quoted: list[in
             d.absorbed, kind = True, "mixed"
     if kind == "mixed":
         last = max(d.passage.close_at or d.passage.end for d in inside)
-        end = max(end, min(last + 1, len(doc.text))) if last >= end else end
+        end = max(end, min(last + 1, len(text))) if last >= end else end
     speaker = speakers.resolve(rep.subject) if rep.subject is not None else None
-    return _quote(doc, kind, start, end, speaker, rep.cue_a, rep.cue_b)
+    return _quote(doc, text, kind, start, end, speaker, rep.cue_a, rep.cue_b)
 
 
-def _quote(doc: Doc, kind: str, start: int, end: int, speaker: Speaker | None, cue_a: int | None,
+def _quote(doc: Doc, text: str, kind: str, start: int, end: int, speaker: Speaker | None, cue_a: int | None,
            cue_b: int | None) -> Quote:
     cue = doc[cue_a:cue_b] if cue_a is not None and cue_b is not None else None
-    return Quote(kind, start, end, doc.text[start:end], speaker,
+    return Quote(kind, start, end, text[start:end], speaker,
                  cue.text if cue is not None else None,
                  cue.start_char if cue is not None else None,
                  cue.end_char if cue is not None else None)
@@ -158,30 +167,68 @@ def _colon_paragraph(doc: Doc, a: int, quoted: list[int]) -> Token | None:
     return _before(doc, j + 1, quoted)
 
 
-def _direct_quotes(doc: Doc, directs: list[_Direct], speakers: ArticleSpeakers) -> list[Quote]:
-    """Quotes for the passages not folded into mixed quotes; speakerless ones inherit nearby."""
+def _direct_quotes(doc: Doc, text: str, directs: list[_Direct], speakers: ArticleSpeakers) -> list[Quote]:
+    """Quotes for the passages not folded into mixed quotes; short unattributed ones are scare quotes."""
     out: list[Quote] = []
     min_words = cue_words().min_fragment_words
-    prev: tuple[_Direct, Speaker | None] | None = None
     for d in directs:
         if d.absorbed:
             continue
-        speaker = speakers.resolve(d.subject) if d.subject is not None else None
-        if speaker is None and d.cue is None and prev is not None and _near(doc, prev[0], d):
-            speaker = prev[1]
         p = d.passage
-        if speaker is None and d.cue is None and len(doc.text[p.start:p.end].split()) < min_words:
+        start, speaker = _label(text, p.start, p.end)
+        if speaker is None and d.subject is not None:
+            speaker = speakers.resolve(d.subject)
+        if speaker is None and d.cue is None:
+            speaker = _dash_speaker(doc, d.b, speakers)
+        if speaker is None and d.cue is None and len(text[start:p.end].split()) < min_words:
             continue
         cue_a, cue_b = d.cue if d.cue is not None else (None, None)
-        out.append(_quote(doc, "direct", p.start, p.end, speaker, cue_a, cue_b))
-        prev = (d, speaker)
+        out.append(_quote(doc, text, "direct", start, p.end, speaker, cue_a, cue_b))
     return out
 
 
-def _near(doc: Doc, prev: _Direct, d: _Direct) -> bool:
-    """Whether ``d`` goes on from ``prev``: same paragraph, or the next one opening with the quote."""
-    between = doc.text[prev.passage.end:d.passage.open_at]
-    breaks = between.count("\n\n") + between.replace("\n\n", "").count("\n")
+def _label(text: str, start: int, end: int) -> tuple[int, Speaker | None]:
+    """A transcript line "WALLACE: ..." names its speaker before a colon."""
+    m = _LABEL.match(text, start, end)
+    if m is None:
+        return start, None
+    name = m.group(1)
+    body = m.end()
+    return body, Speaker(name, m.start(1), m.end(1), name, "person")
+
+
+def _dash_speaker(doc: Doc, b: int, speakers: ArticleSpeakers) -> Speaker | None:
+    """“...” ― Jane Doe: a name after a dash that follows the closing mark."""
+    j = b
+    while j < len(doc) and doc[j].is_punct and doc[j].text not in _DASHES and j < b + 2:
+        j += 1
+    if j + 1 >= len(doc) or doc[j].text not in _DASHES or doc[j + 1].tag_ not in ("NNP", "NNPS"):
+        return None
+    k = j + 1
+    while k + 1 < len(doc) and doc[k + 1].tag_ in ("NNP", "NNPS"):
+        k += 1
+    return speakers.resolve(doc[k])
+
+
+def inherit_speakers(quotes: list[Quote], text: str) -> list[Quote]:
+    """A quote with no cue of its own goes on from the statement right before it (same or next paragraph)."""
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if q.speaker is None and q.cue is None and prev is not None and prev.speaker is not None \
+                and _goes_on(text, prev, q):
+            q = replace(q, speaker=prev.speaker)
+        out.append(q)
+    return out
+
+
+def _goes_on(text: str, prev: Quote, q: Quote) -> bool:
+    """Same paragraph, or ``q`` opens the paragraph right after ``prev``'s."""
+    if q.start < prev.end:
+        return True
+    between = text[prev.end:q.start]
+    breaks = len(_BREAKS.findall(between))
     if breaks == 0:
         return True
-    return breaks == 1 and _opens_paragraph(doc, d.a)
+    return breaks == 1 and _BREAKS.search(between.rstrip(_MARKS)) is not None and \
+        between.rstrip(_MARKS).endswith("\n")

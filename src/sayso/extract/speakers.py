@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
 from sayso.models import Speaker
@@ -93,12 +94,13 @@ class ArticleSpeakers:
         self.by_role: dict[str, str] = {}
         self.gender: dict[str, str] = {}
         self.token_person: dict[int, Person] = {}
+        self.ents = doc.ents
         self._scan()
         self._starts = [p.start for p in self.persons]
 
     def _scan(self) -> None:
         doc, w = self.doc, words()
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             a, b = _name_span(doc, ent.start, ent.end)
@@ -107,9 +109,10 @@ class ArticleSpeakers:
             if a >= b or (a > 0 and a < ent.start and self.token_person.get(a)):
                 continue
             self._add_person(a, b)
-        for tok in doc:
-            if tok.dep_ == "appos":
-                self._add_apposition(tok)
+        appos = doc.vocab.strings["appos"]
+        for i, dep in enumerate(doc.to_array([DEP]).tolist()):
+            if dep == appos:
+                self._add_apposition(doc[i])
 
     def _add_person(self, a: int, b: int) -> None:
         doc, w = self.doc, words()
@@ -242,7 +245,7 @@ class ArticleSpeakers:
         return fallback
 
     def _last_org(self, tok: Token) -> tuple[str, str] | None:
-        for ent in reversed(self.doc.ents):
+        for ent in reversed(self.ents):
             if ent.end > tok.i:
                 continue
             if tok.i - ent.end > 80:
