@@ -291,7 +291,8 @@ def _ago(g: dict, published: dt.date) -> str:
     return dt.date(y, mth + 1, day).isoformat()
 
 
-_CLAUSE_END = re.compile(r"[.;!?\n]\s|[\"“”]")
+# a sentence end (not after an initial or a title: "Daniel P. Davison", "Mr. Smith"), a semicolon or a quote mark
+_CLAUSE_END = re.compile(r"(?<![A-Z])(?<!Mr)(?<!Ms)(?<!Dr)(?<!St)(?<!Mrs)(?<!Gen)[.!?]\s+|[;\n]|[\"“”]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -305,6 +306,9 @@ def _tense_rx() -> re.Pattern:
                       re.IGNORECASE)
 
 
+_AFTER_END = re.compile(r"[.,;!?\n\"“”]")
+
+
 def _future(text: str, start: int, end: int) -> bool:
     """Whether the clause around a date speaks of the future ("will meet on Monday", "is due to ... Monday").
 
@@ -314,7 +318,7 @@ def _future(text: str, start: int, end: int) -> bool:
     lo = max(0, start - 100)
     cut = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
     lo = cut[-1] if cut else lo
-    hi_m = _CLAUSE_END.search(text, end, min(len(text), end + 40))
+    hi_m = _AFTER_END.search(text, end, min(len(text), end + 40))
     hi = hi_m.start() if hi_m else min(len(text), end + 40)
     before = list(_tense_rx().finditer(text, lo, start))
     if before:
