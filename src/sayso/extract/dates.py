@@ -46,7 +46,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         "|".join(sorted((a.capitalize() + r"\." for a in abbr), key=len, reverse=True)) + ")"
     dow = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     part = r"(?:\s+(?:morning|afternoon|evening|night))?"
-    num = r"(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)"
+    num = r"(?:\d{1,2}|[Aa]n?|[Oo]ne|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)"
     ord_ = r"(?:st|nd|rd|th)?"
     yr = r"(?:1[6-9]\d\d|20\d\d)"
     mod = r"(?:(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater|[Mm]id)[\s-]|[Tt]he (?:end|beginning|start|middle) of )"
@@ -62,7 +62,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
                  rf"[Ll]ast night)\b{part}"),
         ("rel", r"(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+"
                 r"(?P<unit>week|month|year|weekend)\b"),
-        ("ago", rf"(?:(?:nearly|almost|about|some|more than|over|just over|less than|roughly)\s+)?(?P<num>{num})\s+"
+        ("yend", r"(?:[Tt]he end of (?:the|this|last) year|(?:[Tt]he )?year[- ]end|[Yy]ear's end)\b"),
+        ("ago", rf"(?:(?:[Nn]early|[Aa]lmost|[Aa]bout|[Ss]ome|[Mm]ore than|[Oo]ver|[Jj]ust over|[Ll]ess than|[Rr]oughly)\s+)?(?P<num>{num})\s+"
                 r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|later)\b"),
         ("year", rf"(?:(?P<ymod>{mod}|(?:[Ff]iscal|[Cc]alendar)\s+|(?:[Tt]he )?(?:[Ss]ummer|[Ss]pring|[Aa]utumn|[Ff]all|"
                  rf"[Ww]inter) of ))?(?P<year>{yr})\b(?!s\b|\s*(?:%|percent|per cent)|,\d|\.\d|-\d)"),
@@ -170,6 +171,9 @@ def resolve(m: Match, text: str, published: dt.date | None) -> tuple[str | None,
         return _relative_period(g, published), True
     if kind == "ago":
         return _ago(g, published), True
+    if kind == "yend":
+        year = published.year - 1 if "last" in text[m.start:m.end] else published.year
+        return f"{year:04d}-12-31", True
     return None, True  # pragma: no cover - every kind is handled above
 
 
