@@ -22,6 +22,7 @@ def lemma(tok: Token) -> str:
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl"})
 _EDGE_PUNCT = frozenset(",;:—–-()")
+_LOOSE_DEPS = frozenset({"dobj"})  # a noun phrase is reported speech only when it quotes
 _CONTRAST = frozenset({"while", "whereas", "although", "though"})
 
 
@@ -59,6 +60,7 @@ class Report:
     cue_a: int
     cue_b: int
     subject: Token | None
+    needs_quote: bool = False
 
 
 def is_cue_verb(tok: Token) -> bool:
@@ -74,7 +76,7 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ == "nsubjpass":
                 return _agent(v)
             if child.dep_ in _SUBJECT_DEPS:
-                return child
+                return _same_paragraph(child, v)
         agent = _agent(v)
         if agent is not None:
             return agent
@@ -84,6 +86,19 @@ def subject_of(verb: Token) -> Token | None:
             return v.head if v.dep_ == "relcl" else None
         v = v.head
     return None
+
+
+def _same_paragraph(subj: Token, verb: Token) -> Token:
+    """A subject parsed across a paragraph break (a heading above) is replaced by the noun after it."""
+    doc = subj.doc
+    lo, hi = sorted((subj.i, verb.i))
+    breaks = [j for j in range(lo, hi) if "\n" in doc[j].text]
+    if not breaks or subj.i > verb.i:
+        return subj
+    for j in range(verb.i - 1, breaks[-1], -1):
+        if doc[j].tag_[:2] in ("NN", "PR") and doc[j].dep_ not in ("compound", "poss"):
+            return doc[j]
+    return subj
 
 
 def _agent(verb: Token) -> Token | None:
@@ -124,8 +139,8 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
                 bounds = _fronted(verb, bounds)
         elif dep == "xcomp" and lem in words.xcomp and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             bounds = _bounds(child, skip_mark=False)
-        elif dep == "dobj" and lem in words.objects and child.tag_[:2] in ("NN", "PR", "WP") and child.tag_ != "PRP":
-            bounds = _bounds(child)
+        elif dep == "dobj" and lem in words.objects and child.tag_[:2] in ("NN", "PR", "WP"):
+            bounds = _with_complement(verb, child)
         elif dep == "prep" and child.lower_ in words.preps.get(lem, ()):
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is None:
@@ -137,8 +152,17 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
             continue
         if subject is None:
             subject = subject_of(verb)
-        out.append(Report(bounds[0], bounds[1], verb.i, _cue_end(verb), subject))
+        out.append(Report(bounds[0], bounds[1], verb.i, _cue_end(verb), subject, dep in _LOOSE_DEPS))
     return out
+
+
+def _with_complement(verb: Token, obj: Token) -> tuple[int, int]:
+    """"called Trump a “liar”", "described her as “a disgrace”": the object and what it is called."""
+    a, b = _bounds(obj)
+    for child in verb.rights:
+        if child.i > obj.i and (child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ == "as")):
+            b = max(b, _bounds(child, skip_mark=False)[1])
+    return a, b
 
 
 def _fronted(verb: Token, bounds: tuple[int, int]) -> tuple[int, int]:

@@ -101,6 +101,8 @@ def _place_report(doc: Doc, text: str, rep: Report, directs: list[_Direct],
             if d.cue is None:
                 d.cue, d.subject = (rep.cue_a, rep.cue_b), rep.subject
         return None
+    if rep.needs_quote and not inside:
+        return None
     kind = "indirect"
     for d in inside:
         if d.passage.start >= start and d.passage.end <= end + 1:
@@ -180,7 +182,7 @@ def _direct_quotes(doc: Doc, text: str, directs: list[_Direct], speakers: Articl
             speaker = speakers.resolve(d.subject)
         if speaker is None and d.cue is None:
             speaker = _dash_speaker(doc, d.b, speakers)
-        if speaker is None and d.cue is None and len(text[start:p.end].split()) < min_words:
+        if len(text[start:p.end].split()) < min_words and not (d.cue is not None and text[p.end - 1] in ",.!?"):
             continue
         cue_a, cue_b = d.cue if d.cue is not None else (None, None)
         out.append(_quote(doc, text, "direct", start, p.end, speaker, cue_a, cue_b))
