@@ -34,6 +34,7 @@ class CueWords:
     weak: frozenset[str]
     xcomp: frozenset[str]
     objects: frozenset[str]
+    content_objects: frozenset[str]
     preps: dict[str, frozenset[str]]
     nouns: frozenset[str]
     all_verbs: frozenset[str]
@@ -46,7 +47,9 @@ def cue_words() -> CueWords:
     raw = json.loads(resources.files("sayso.data").joinpath("quotes_en.json").read_text("utf-8"))
     preps = {k: frozenset(v) for k, v in raw["prep_verbs"].items()}
     clause, xcomp, objects = (frozenset(raw[k]) for k in ("clause_verbs", "xcomp_verbs", "object_verbs"))
-    return CueWords(clause, frozenset(raw["weak_clause_verbs"]), xcomp, objects, preps,
+    objects |= frozenset(raw["content_object_verbs"])
+    return CueWords(clause, frozenset(raw["weak_clause_verbs"]), xcomp, objects,
+                    frozenset(raw["content_object_verbs"]), preps,
                     frozenset(raw["cue_nouns"]), clause | xcomp | objects | frozenset(preps),
                     int(raw["min_fragment_words"]))
 
@@ -152,7 +155,8 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
             continue
         if subject is None:
             subject = subject_of(verb)
-        out.append(Report(bounds[0], bounds[1], verb.i, _cue_end(verb), subject, dep in _LOOSE_DEPS))
+        out.append(Report(bounds[0], bounds[1], verb.i, _cue_end(verb), subject,
+                          dep in _LOOSE_DEPS and lem not in words.content_objects))
     return out
 
 

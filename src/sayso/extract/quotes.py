@@ -20,6 +20,7 @@ _INTRO = frozenset({":", "—", "–", "--"})
 _MOSTLY_QUOTED = 0.6
 _DASHES = frozenset({"―", "—", "–", "-", "--"})
 _LABEL = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s+")
+_TRIM = frozenset(" \t\n,;:—–-")
 _BREAKS = re.compile(r"\n\s*")
 _MARKS = " \t“\"'‘«"
 
@@ -93,7 +94,9 @@ def _dedupe(reports: list[Report]) -> list[Report]:
 def _place_report(doc: Doc, text: str, rep: Report, directs: list[_Direct],
                   speakers: ArticleSpeakers) -> Quote | None:
     """An indirect or mixed Quote, or None when the report only attributes a direct quote."""
-    start, end = doc[rep.a].idx, doc[rep.b - 1].idx + len(doc[rep.b - 1])
+    start, end = _clip(text, doc[rep.a].idx, doc[rep.b - 1].idx + len(doc[rep.b - 1]), doc[rep.cue_a].idx)
+    if end - start < 3:
+        return None
     inside = [d for d in directs if d.passage.start < end and d.passage.end > start]
     covered = sum(min(end, d.passage.end) - max(start, d.passage.start) for d in inside)
     if inside and covered >= _MOSTLY_QUOTED * (end - start):
@@ -112,6 +115,19 @@ def _place_report(doc: Doc, text: str, rep: Report, directs: list[_Direct],
         end = max(end, min(last + 1, len(text))) if last >= end else end
     speaker = speakers.resolve(rep.subject) if rep.subject is not None else None
     return _quote(doc, text, kind, start, end, speaker, rep.cue_a, rep.cue_b)
+
+
+def _clip(text: str, start: int, end: int, cue: int) -> tuple[int, int]:
+    """Keep reported content inside the cue's paragraph (the parse sometimes runs across one)."""
+    lo = text.rfind("\n", 0, min(cue, end)) + 1
+    hi = text.find("\n", max(cue, start))
+    hi = len(text) if hi < 0 else hi
+    start, end = max(start, lo), min(end, hi)
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
 
 
 def _quote(doc: Doc, text: str, kind: str, start: int, end: int, speaker: Speaker | None, cue_a: int | None,
