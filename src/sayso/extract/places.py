@@ -164,7 +164,9 @@ def _fallback(core: Span, gaz: Gazetteer) -> list[Entry]:
     i = 0
     while i < len(core) - 1 and core[i].lower_ in lead:
         i += 1
-    return gaz.lookup(core[i:].text) if i else []
+    if not i:
+        return []
+    return [e for e in gaz.lookup(core[i:].text) if _well_known(e)]
 
 
 def _hint_after(span: Span) -> str | None:
@@ -276,32 +278,60 @@ def _one_sense(mentions: list[Mention]) -> None:
 
 @dataclass
 class Context:
+    """Where the article's other places lie: countries, admin1 regions and points, counted per name."""
+
     countries: Counter
     regions: Counter
+    by_key: dict[str, tuple[Counter, Counter]]
     points: list[Entry]
+
+    def country(self, m: Mention, code: str) -> float:
+        return self.countries[code] - self.by_key.get(m.key, (Counter(), Counter()))[0][code]
+
+    def region(self, m: Mention, key: tuple[str, str]) -> float:
+        return self.regions[key] - self.by_key.get(m.key, (Counter(), Counter()))[1][key]
 
 
 def _context(mentions: list[Mention]) -> Context:
     countries: Counter = Counter()
     regions: Counter = Counter()
+    by_key: dict[str, tuple[Counter, Counter]] = {}
     points = []
     for m in mentions:
         e = m.chosen
         if e is None:
             continue
-        countries[e.country_code] += 2 if e.feature == "country" else 1
-        if e.feature == "region":
+        own = by_key.setdefault(m.key, (Counter(), Counter()))
+        weight = 2 if e.feature == "country" else 1
+        countries[e.country_code] += weight
+        own[0][e.country_code] += weight
+        if e.feature in ("region", "city") and e.admin1:
             regions[(e.country_code, e.admin1)] += 1
-        elif e.feature == "city" and e.admin1:
-            regions[(e.country_code, e.admin1)] += 0.5
+            own[1][(e.country_code, e.admin1)] += 1
         if e.feature in ("city", "region"):
             points.append(e)
-    return Context(countries, regions, points)
+    return Context(countries, regions, by_key, points)
+
+
+def _eligible(m: Mention) -> list[Entry]:
+    """Candidates worth weighing: a country, region or named area outranks same-named small towns.
+
+    Towns stay in the running when the words around say "city", or when a town is at least a third
+    as populous as the biggest such unit ("Kursk" the city beside Kursk the region).
+    """
+    if m.hint == "city":
+        return m.candidates
+    big = [e for e in m.candidates if e.feature != "city"]
+    if not big:
+        return m.candidates
+    floor = max(e.population for e in big) / 3
+    return big + [e for e in m.candidates if e.feature == "city" and e.population >= floor
+                  and norm(e.name) == m.key]
 
 
 def _score(m: Mention, ctx: Context | None) -> None:
     best, best_score = None, -math.inf
-    for e in m.candidates:
+    for e in _eligible(m):
         s = _entry_score(m, e, ctx)
         m.scores[e.index] = s
         if s > best_score:
@@ -315,23 +345,23 @@ _FEATURE_PRIOR = {"country": 2.0, "continent": 3.0, "region": 0.5, "city": 0.0, 
 
 def _entry_score(m: Mention, e: Entry, ctx: Context | None) -> float:
     s = math.log10(e.population + 10) + _FEATURE_PRIOR.get(e.feature, -0.5)
-    if norm(e.name) != m.key:
-        s -= 1.5  # matched on an alternate name only
+    if e.feature == "city" and norm(e.name) != m.key:
+        s -= 2.0  # a town matched on one of its alternate names only
     if m.hint is not None:
         if m.hint == e.feature or (m.hint == "district" and e.feature == "region"):
             s += 4.0
         elif m.hint == "region" and e.feature == "city":
             s -= 2.0
     if ctx is not None:
-        own = 2 if e.feature == "country" else 1
-        if ctx.countries[e.country_code] - own > 0:
-            s += 1.5 + min(1.0, 0.25 * (ctx.countries[e.country_code] - own))
-        if e.feature != "region" and ctx.regions[(e.country_code, e.admin1)] - (0.5 if e.feature == "city" else 0) > 0:
-            s += 1.5
+        same_country = ctx.country(m, e.country_code)
+        if e.country_code and same_country > 0:
+            s += 1.0 + (0.5 if same_country >= 3 else 0.0)
+        if e.feature != "region" and e.admin1 and ctx.region(m, (e.country_code, e.admin1)) > 0:
+            s += 1.0
         if e.feature == "city" and ctx.points:
             near = min((distance_km(e, p) for p in ctx.points if p.index != e.index), default=1e9)
             if near < 300:
-                s += 1.0
+                s += 0.5
     return s
 
 

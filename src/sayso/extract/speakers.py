@@ -139,10 +139,10 @@ class ArticleSpeakers:
         for i in range(a, b):
             self.token_person[i] = person
 
-    def _add_role(self, role: str, name: str) -> None:
+    def _add_role(self, role: str, name: str, head: str | None = None) -> None:
         key = _norm_key(role)
         self.by_role[key] = name
-        last = key.split()[-1] if key else ""
+        last = head or (key.split()[-1] if key else "")
         if last in words()["role_nouns"]:
             self.by_role[last] = name
 
@@ -155,7 +155,8 @@ class ArticleSpeakers:
         if person is None or role_tok.lower_ not in words()["role_nouns"] | words()["unnamed_nouns"]:
             return
         a, b = noun_phrase(role_tok)
-        self._add_role(self.doc[a:b].text, person.name)
+        self._add_role(self.doc[a:b].text, person.name, role_tok.lower_)
+        self._add_role(self.doc[a:role_tok.i + 1].text, person.name, role_tok.lower_)
         if person.role is None:
             person.role = _norm_key(self.doc[a:b].text)
 
@@ -200,6 +201,8 @@ class ArticleSpeakers:
             return Speaker(_strip_det(span), span.start_char, span.end_char, text, "media")
         if low in w["org_words"]:
             return Speaker(_strip_det(span), span.start_char, span.end_char, text, "organization")
+        if low in w["role_nouns"] and _definite(span) and head.tag_ == "NN":
+            return Speaker(text, span.start_char, span.end_char, text, "person", key)
         kind = "unnamed" if low in w["unnamed_nouns"] or not _definite(span) else "group"
         return Speaker(text, span.start_char, span.end_char, text, kind)
 

@@ -1,0 +1,133 @@
+"""Quote extraction on short wire-copy sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract.quotes import extract_quotes
+from sayso.models import Note
+
+pytestmark = pytest.mark.model
+
+
+def _quotes(nlp, text):
+    notes: list[Note] = []
+    quotes = extract_quotes(nlp(text), notes)
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+    return quotes, notes
+
+
+def _one(nlp, text, kind=None):
+    quotes, _ = _quotes(nlp, text)
+    found = [q for q in quotes if kind is None or q.kind == kind]
+    assert len(found) == 1, [(q.kind, q.text) for q in quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("“The dam is holding for now,” Mayor Ivan Petrenko said on Tuesday.",
+         "The dam is holding for now,", "Ivan Petrenko"),
+        ("Regional governor Anna Kovalenko said: “Every school will reopen in May.”",
+         "Every school will reopen in May.", "Anna Kovalenko"),
+        ("“We have not seen a single convoy arrive,” said Tomas Berg, a Red Cross official.",
+         "We have not seen a single convoy arrive,", "Tomas Berg"),
+    ],
+)
+def test_direct_quote_speaker_before_or_after(nlp, text, content, speaker):
+    q = _one(nlp, text, "direct")
+    assert (q.text, q.speaker.name) == (content, speaker)
+
+
+def test_quote_split_with_speaker_in_middle(nlp):
+    text = ("Defence Minister Karl Lund visited the base. “The drills went well,” Lund said. "
+            "“We will repeat them next spring.”")
+    quotes, _ = _quotes(nlp, text)
+    assert [q.text for q in quotes] == ["The drills went well,", "We will repeat them next spring."]
+    assert {q.speaker.name for q in quotes} == {"Karl Lund"}
+
+
+def test_second_half_of_split_quote_gets_speaker_mention(nlp):
+    text = "“The drills went well,” Karl Lund said. “We will repeat them next spring.”"
+    quotes, _ = _quotes(nlp, text)
+    assert quotes[1].speaker is not None and quotes[1].speaker.name == "Karl Lund"
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("Health Minister Lena Ortiz said the hospital had run out of insulin.",
+         "the hospital had run out of insulin", "Lena Ortiz"),
+        ("The army warned that more strikes were likely overnight.",
+         "more strikes were likely overnight", "army"),
+        ("Rescue teams have found 14 survivors so far, the regional emergency service said.",
+         "Rescue teams have found 14 survivors so far", "regional emergency service"),
+    ],
+)
+def test_indirect_quote_covers_reported_clause(nlp, text, content, speaker):
+    q = _one(nlp, text, "indirect")
+    assert q.text == content
+    assert speaker in q.speaker.name
+
+
+def test_according_to_gives_quote_with_its_source(nlp):
+    text = "About 300 people were evacuated from the village, according to local police."
+    q = _one(nlp, text)
+    assert q.text.startswith("About 300 people were evacuated")
+    assert "police" in q.speaker.name and q.cue == "according to"
+
+
+def test_mixed_quote_holds_quoted_fragment(nlp):
+    text = "The president said the new sanctions would “hit them where it hurts most” within weeks."
+    q = _one(nlp, text)
+    assert q.kind == "mixed"
+    assert q.text.startswith("the new sanctions") and "hit them where it hurts most" in q.text
+
+
+def test_fragment_after_speech_verb_is_attributed(nlp):
+    text = "Prime Minister Olaf Brandt vowed to “rebuild every home that was lost.”"
+    q = _one(nlp, text)
+    assert "rebuild every home that was lost" in q.text
+    assert q.speaker.name == "Olaf Brandt"
+
+
+def test_scare_quotes_without_cue_are_not_quotes(nlp):
+    quotes, _ = _quotes(nlp, "The so-called “buffer zone” stretches along the river.")
+    assert quotes == []
+
+
+def test_paragraph_without_closing_mark_continues_into_next_quote(nlp):
+    text = ("“The port stays open,” the minister said. “Ships can dock day and night.\n"
+            "“Crews will be paid double,” he added.")
+    quotes, notes = _quotes(nlp, text)
+    assert [q.text for q in quotes] == [
+        "The port stays open,", "Ships can dock day and night.", "Crews will be paid double,"]
+    assert not notes
+
+
+def test_unbalanced_mark_keeps_the_rest_of_the_article(nlp):
+    text = ("The minister said “the port stays open.\n"
+            "A harbour official said: “Ships are waiting.”")
+    quotes, notes = _quotes(nlp, text)
+    assert "Ships are waiting." in [q.text for q in quotes]
+    assert notes and notes[0].extractor == "quotes"
+
+
+def test_cue_verb_inside_a_quote_is_not_reported_speech(nlp):
+    text = "“I think the ceasefire will hold,” the envoy said."
+    quotes, _ = _quotes(nlp, text)
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "I think the ceasefire will hold,")]
+
+
+def test_square_bracket_insertion_stays_in_direct_quote(nlp):
+    text = "“[The border] will stay closed until further notice,” the spokesman said."
+    q = _one(nlp, text, "direct")
+    assert q.text.startswith("[The border]")
+
+
+def test_cue_offsets_point_at_the_cue(nlp):
+    text = "The ministry said that two bridges had been destroyed."
+    q = _one(nlp, text)
+    assert text[q.cue_start:q.cue_end] == q.cue == "said"

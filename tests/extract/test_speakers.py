@@ -1,0 +1,80 @@
+"""Speakers resolved within an article: pronouns, surnames, titles, roles and unnamed sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract.quotes import extract_quotes
+
+pytestmark = pytest.mark.model
+
+
+def _speakers(nlp, text):
+    return [(q.text, q.speaker) for q in extract_quotes(nlp(text))]
+
+
+def test_pronoun_resolves_to_last_person(nlp):
+    text = ("Foreign Minister Pavel Novak met the delegation on Monday.\n"
+            "He said the talks would resume next week.")
+    (_, speaker), = _speakers(nlp, text)
+    assert (speaker.name, speaker.text) == ("Pavel Novak", "He")
+
+
+def test_she_skips_a_man_named_in_between(nlp):
+    text = ("Ms. Maria Lopez, the mayor, met Mr. Daniel Reyes at the shelter.\n"
+            "She said the shelter had room for 200 families.")
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.name == "Maria Lopez"
+
+
+def test_surname_resolves_to_full_name(nlp):
+    text = ("Gen. Oleh Marchenko inspected the front line.\n"
+            "“Our positions are stable,” Marchenko said.")
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.name == "Oleh Marchenko" and speaker.text == "Marchenko"
+
+
+def test_title_before_name_is_not_part_of_name(nlp):
+    text = "Gen. Oleh Marchenko said the brigade had been resupplied."
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.name == "Oleh Marchenko"
+
+
+def test_role_declared_before_name_resolves_later_role_mention(nlp):
+    text = ("Finnish President Aino Virtanen arrived in the capital on Sunday.\n"
+            "The Finnish president said the aid package would be doubled.")
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.name == "Aino Virtanen"
+
+
+def test_apposition_role_resolves_later_role_mention(nlp):
+    text = ("Dmitri Sokolov, the acting governor of the region, visited the shelter.\n"
+            "The acting governor said that 40 homes were damaged.")
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.name == "Dmitri Sokolov"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("A senior official said the convoy had been delayed at the border.", "unnamed"),
+        ("Experts have warned that the dam could fail within days.", "unnamed"),
+        ("Local media reported that the airport had been closed.", "media"),
+    ],
+)
+def test_unnamed_and_media_sources_are_typed_speakers(nlp, text, kind):
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker is not None and speaker.kind == kind
+
+
+def test_organisation_speaker(nlp):
+    text = "The Defence Ministry said that air defences shot down nine drones overnight."
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.kind == "organization" and "Defence Ministry" in speaker.name
+
+
+def test_transcript_label_names_the_speaker(nlp):
+    text = "HOST: \"Will the bridge reopen before winter?\"\n\"GOVERNOR: We expect it to reopen in November.\""
+    quotes = extract_quotes(nlp(text))
+    assert quotes[-1].speaker.name == "GOVERNOR"
+    assert quotes[-1].text == "We expect it to reopen in November."
