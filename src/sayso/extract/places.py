@@ -220,12 +220,24 @@ def _after_title(span: Span) -> bool:
 
 def _mark_context(doc: Doc, m: Mention, found: list[Mention], i: int) -> None:
     """Qualifier ("Paris, Texas") and metonymy ("Kyiv said") from the words around the mention."""
-    if i + 1 < len(found):
+    if i + 1 < len(found) and not _in_list(doc, found, i):
         nxt = found[i + 1]
         between = doc.text[m.end:nxt.start]
         if between.strip() == "," and any(e.feature in ("country", "region") for e in nxt.candidates):
             m.qualifier = i + 1
     m.metonym = _is_metonym(doc, m)
+
+
+def _in_list(doc: Doc, found: list[Mention], i: int) -> bool:
+    """Whether mention i sits in a list of places ("Mexico, China, Japan and Brazil"), not "Paris, Texas"."""
+    text = doc.text
+    if i > 0 and text[found[i - 1].end:found[i].start].strip() in (",", "and", ", and"):
+        return True
+    if i + 2 < len(found):
+        after = text[found[i + 1].end:found[i + 2].start].strip()
+        if after in (",", "and", ", and", "or", ", or"):
+            return True
+    return False
 
 
 def _is_metonym(doc: Doc, m: Mention) -> bool:
@@ -368,7 +380,9 @@ def _entry_score(m: Mention, e: Entry, ctx: Context | None) -> float:
 def _apply_qualifier(m: Mention, q: Mention) -> None:
     """"Paris, Texas": keep only the candidates inside the qualifying region or country."""
     region = q.chosen
-    if region is None:
+    if region is None or region.feature not in ("country", "region") or m.chosen is None:
+        return
+    if m.chosen.feature == "country" or (m.chosen.feature == "region" and region.feature == "region"):
         return
     inside = [e for e in m.candidates if e.country_code == region.country_code
               and (region.feature == "country" or e.admin1 == region.admin1)]

@@ -15,10 +15,11 @@ from sayso.extract.quote_marks import Passage, find_passages
 from sayso.extract.speakers import ArticleSpeakers
 from sayso.models import Note, Quote, Speaker
 
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _SENT_END = frozenset({".", "!", "?"})
 _INTRO = frozenset({":", "—", "–", "--"})
 _MOSTLY_QUOTED = 0.6
-_DASHES = frozenset({"―", "—", "–", "-", "--"})
+_DASH_AFTER = re.compile(r"[\s\xa0]*(?:―|—|–|--?)[\s\xa0]*(?=[A-Z])")
 _LABEL = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s+")
 _TRIM = frozenset(" \t\n,;:—–-")
 _BREAKS = re.compile(r"\n\s*")
@@ -46,13 +47,13 @@ def extract_quotes(doc: Doc, notes: list[Note] | None = None) -> list[Quote]:
     speakers = ArticleSpeakers(doc)
     out: list[Quote] = []
     for rep in _dedupe(find_reports(doc, quoted)):
-        quote = _place_report(doc, text, rep, directs, speakers)
+        quote = _place_report(doc, text, rep, directs, speakers, quoted)
         if quote is not None:
             out.append(quote)
     for d in directs:
         if d.cue is None and not d.absorbed:
             _frame_cue(doc, d, quoted)
-    out.extend(_direct_quotes(doc, text, directs, speakers))
+    out.extend(_direct_quotes(doc, text, directs, speakers, quoted))
     out.sort(key=lambda q: (q.start, q.end))
     return inherit_speakers(out, text)
 
@@ -92,7 +93,7 @@ def _dedupe(reports: list[Report]) -> list[Report]:
 
 
 def _place_report(doc: Doc, text: str, rep: Report, directs: list[_Direct],
-                  speakers: ArticleSpeakers) -> Quote | None:
+                  speakers: ArticleSpeakers, quoted: list[int]) -> Quote | None:
     """An indirect or mixed Quote, or None when the report only attributes a direct quote."""
     start, end = _clip(text, doc[rep.a].idx, doc[rep.b - 1].idx + len(doc[rep.b - 1]), doc[rep.cue_a].idx)
     if end - start < 3:
@@ -113,7 +114,8 @@ def _place_report(doc: Doc, text: str, rep: Report, directs: list[_Direct],
     if kind == "mixed":
         last = max(d.passage.close_at or d.passage.end for d in inside)
         end = max(end, min(last + 1, len(text))) if last >= end else end
-    speaker = speakers.resolve(rep.subject) if rep.subject is not None else None
+    subject = speaker_token(doc, rep.subject, rep.cue_a, quoted)
+    speaker = speakers.resolve(subject) if subject is not None else None
     return _quote(doc, text, kind, start, end, speaker, rep.cue_a, rep.cue_b)
 
 
@@ -185,7 +187,8 @@ def _colon_paragraph(doc: Doc, a: int, quoted: list[int]) -> Token | None:
     return _before(doc, j + 1, quoted)
 
 
-def _direct_quotes(doc: Doc, text: str, directs: list[_Direct], speakers: ArticleSpeakers) -> list[Quote]:
+def _direct_quotes(doc: Doc, text: str, directs: list[_Direct], speakers: ArticleSpeakers,
+                   quoted: list[int]) -> list[Quote]:
     """Quotes for the passages not folded into mixed quotes; short unattributed ones are scare quotes."""
     out: list[Quote] = []
     min_words = cue_words().min_fragment_words
@@ -194,15 +197,32 @@ def _direct_quotes(doc: Doc, text: str, directs: list[_Direct], speakers: Articl
             continue
         p = d.passage
         start, speaker = _label(text, p.start, p.end)
-        if speaker is None and d.subject is not None:
-            speaker = speakers.resolve(d.subject)
-        if speaker is None and d.cue is None:
-            speaker = _dash_speaker(doc, d.b, speakers)
+        if speaker is None:
+            speaker = _dash_speaker(doc, text, d, speakers)
+        subject = speaker_token(doc, d.subject, d.cue[0], quoted) if d.cue is not None else None
+        if speaker is None and subject is not None:
+            speaker = speakers.resolve(subject)
         if len(text[start:p.end].split()) < min_words and not (d.cue is not None and text[p.end - 1] in ",.!?"):
             continue
         cue_a, cue_b = d.cue if d.cue is not None else (None, None)
         out.append(_quote(doc, text, "direct", start, p.end, speaker, cue_a, cue_b))
     return out
+
+
+def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) -> Token | None:
+    """The cue's subject, unless the parse took it from inside a quotation: then the noun next to the cue."""
+    if subject is not None and (quoted[subject.i] < 0 or quoted[cue] >= 0):
+        return subject
+    for j in range(cue + 1, min(len(doc), cue + 8)):
+        tok = doc[j]
+        if quoted[j] >= 0 or tok.text in _SENT_END or "\n" in tok.text:
+            break
+        if tok.tag_ in _NOUN_TAGS and tok.dep_ not in ("compound", "poss", "npadvmod") and tok.ent_type_ != "DATE":
+            return tok
+    j = cue - 1
+    if j >= 0 and doc[j].tag_ in _NOUN_TAGS and quoted[j] < 0:
+        return doc[j]
+    return None
 
 
 def _label(text: str, start: int, end: int) -> tuple[int, Speaker | None]:
@@ -215,15 +235,19 @@ def _label(text: str, start: int, end: int) -> tuple[int, Speaker | None]:
     return body, Speaker(name, m.start(1), m.end(1), name, "person")
 
 
-def _dash_speaker(doc: Doc, b: int, speakers: ArticleSpeakers) -> Speaker | None:
+def _dash_speaker(doc: Doc, text: str, d: _Direct, speakers: ArticleSpeakers) -> Speaker | None:
     """“...” ― Jane Doe: a name after a dash that follows the closing mark."""
-    j = b
-    while j < len(doc) and doc[j].is_punct and doc[j].text not in _DASHES and j < b + 2:
-        j += 1
-    if j + 1 >= len(doc) or doc[j].text not in _DASHES or doc[j + 1].tag_ not in ("NNP", "NNPS"):
+    if d.passage.close_at is None:
         return None
-    k = j + 1
-    while k + 1 < len(doc) and doc[k + 1].tag_ in ("NNP", "NNPS"):
+    m = _DASH_AFTER.match(text, d.passage.close_at + 1)
+    if m is None:
+        return None
+    k = d.b - 1
+    while k < len(doc) and doc[k].idx < m.end():
+        k += 1
+    if k >= len(doc) or doc[k].tag_ not in ("NNP", "NNPS"):
+        return None
+    while k + 1 < len(doc) and doc[k + 1].tag_ in ("NNP", "NNPS") and doc[k + 1].is_alpha:
         k += 1
     return speakers.resolve(doc[k])
 

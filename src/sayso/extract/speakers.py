@@ -116,7 +116,7 @@ class ArticleSpeakers:
 
     def _add_person(self, a: int, b: int) -> None:
         doc, w = self.doc, words()
-        toks = [t for t in doc[a:b] if t.lower_ not in w["titles"] and t.tag_ != "POS"]
+        toks = [t for t in doc[a:b] if t.lower_ not in w["titles"] and t.tag_ != "POS" and any(c.isalpha() for c in t.text)]
         if not toks:
             return
         full = " ".join(t.text for t in toks)
@@ -217,7 +217,10 @@ class ArticleSpeakers:
         w = words()
         low = tok.lower_
         if low in w["relative_pronouns"] and tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "relcl":
-            return self.resolve(tok.head.head)
+            named = self.resolve(tok.head.head)
+            if named is None or tok.head.head.tag_ in ("PRP", "WP"):
+                return named
+            return Speaker(named.name, tok.idx, tok.idx + len(tok), tok.text, named.kind, named.role)
         pos = tok.idx
         if low in w["pronouns_male"] or low in w["pronouns_female"]:
             want = "f" if low in w["pronouns_female"] else "m"
