@@ -96,9 +96,72 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         if mention is not None:
             found.append(mention)
+        elif ent.label_ in ("ORG", "LOC", "FAC", "GPE") and len(span) > 1:
+            found.extend(_inside_name(span, gaz))
+    found.extend(_outside_entities(doc, gaz))
+    found.sort(key=lambda m: m.start)
     for i, m in enumerate(found):
         _mark_context(doc, m, found, i)
     return found
+
+
+_UNITS = ("country", "region", "continent", "area", "sea", "island", "peninsula")
+
+
+def _unit_mention(span: Span, gaz: Gazetteer) -> Mention | None:
+    """A mention for a span that names a country, region or named area by one of its own names."""
+    if not all(t.is_title or t.is_upper or t.lower_ in ("of", "and", "the") for t in span):
+        return None
+    key = norm(span.text)
+    if not key or key in _words()["not_places"]:
+        return None
+    units = [e for e in gaz.lookup(span.text) if e.feature in _UNITS]
+    if not units:
+        return None
+    return Mention(span.start_char, span.end_char, span.text, key, units, hint=_hint_after(span))
+
+
+def _inside_name(span: Span, gaz: Gazetteer) -> list[Mention]:
+    """A country or region at the start or end of an organisation's name ("the U.S. Food and Drug
+    Administration", "SOS Children's Villages Sudan")."""
+    doc = span.doc
+    for n in (3, 2, 1):
+        if n < len(span):
+            head = _unit_mention(doc[span.start:span.start + n], gaz)
+            if head is not None:
+                return [head]
+    for n in (3, 2, 1):
+        if n < len(span) and span[len(span) - n - 1].text not in ("of", "for", "in"):
+            tail = _unit_mention(doc[span.end - n:span.end], gaz)
+            if tail is not None:
+                return [tail]
+    return []
+
+
+def _outside_entities(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Countries and regions the entity recogniser missed altogether ("in regional NSW")."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.ent_type_ or not (tok.is_title or tok.is_upper) or not tok.is_alpha or _sentence_start(doc, i):
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            span = doc[i:i + n]
+            if len(span) < n or any(t.ent_type_ for t in span):
+                continue
+            m = _unit_mention(span, gaz)
+            if m is not None and not _after_title(span):
+                out.append(m)
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _sentence_start(doc: Doc, i: int) -> bool:
+    return i == 0 or doc[i - 1].text in (".", "!", "?", ":", '"', "“", "”") or "\n" in doc[i - 1].text_with_ws
 
 
 def _trim(ent: Span) -> Span | None:
@@ -208,7 +271,7 @@ def _relabelled(span: Span, label: str, gaz: Gazetteer, person_words: set[str]) 
 
 
 def _well_known(e: Entry) -> bool:
-    return e.feature in ("country", "region", "continent") or e.population >= 100_000
+    return e.feature in _UNITS or e.population >= 100_000
 
 
 def _after_title(span: Span) -> bool:
@@ -336,7 +399,7 @@ def _eligible(m: Mention) -> list[Entry]:
     big = [e for e in m.candidates if e.feature != "city"]
     if not big:
         return m.candidates
-    floor = max(e.population for e in big) / 3
+    floor = max(e.population for e in big) / 10
     return big + [e for e in m.candidates if e.feature == "city" and e.population >= floor
                   and norm(e.name) == m.key]
 
@@ -348,7 +411,16 @@ def _score(m: Mention, ctx: Context | None) -> None:
         m.scores[e.index] = s
         if s > best_score:
             best, best_score = e, s
+    if best is not None and best.feature == "region" and m.hint is None:
+        best = _capital_of(m, best) or best
     m.chosen = best
+
+
+def _capital_of(m: Mention, region: Entry) -> Entry | None:
+    """A big town named like the region it lies in ("Sao Paulo", "New York"): a bare name means the town."""
+    towns = [e for e in m.candidates if e.feature == "city" and e.country_code == region.country_code
+             and e.admin1 == region.admin1 and norm(e.name) == m.key and e.population >= region.population / 10]
+    return max(towns, key=lambda e: e.population) if towns else None
 
 
 _FEATURE_PRIOR = {"country": 2.0, "continent": 3.0, "region": 0.5, "city": 0.0, "area": 6.0, "sea": 6.0,

@@ -23,6 +23,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl"})
 _EDGE_PUNCT = frozenset(",;:—–-()")
 _LOOSE_DEPS = frozenset({"dobj"})  # a noun phrase is reported speech only when it quotes
+_TOPIC_PREPS = frozenset({"about", "on", "over", "of"})
 _CONTRAST = frozenset({"while", "whereas", "although", "though"})
 
 
@@ -37,6 +38,7 @@ class CueWords:
     content_objects: frozenset[str]
     preps: dict[str, frozenset[str]]
     nouns: frozenset[str]
+    topic_nouns: frozenset[str]
     all_verbs: frozenset[str]
     min_fragment_words: int
 
@@ -48,10 +50,10 @@ def cue_words() -> CueWords:
     preps = {k: frozenset(v) for k, v in raw["prep_verbs"].items()}
     clause, xcomp, objects = (frozenset(raw[k]) for k in ("clause_verbs", "xcomp_verbs", "object_verbs"))
     objects |= frozenset(raw["content_object_verbs"])
+    topics = frozenset(raw["topic_nouns"])
     return CueWords(clause, frozenset(raw["weak_clause_verbs"]), xcomp, objects,
-                    frozenset(raw["content_object_verbs"]), preps,
-                    frozenset(raw["cue_nouns"]), clause | xcomp | objects | frozenset(preps),
-                    int(raw["min_fragment_words"]))
+                    frozenset(raw["content_object_verbs"]), preps, frozenset(raw["cue_nouns"]) | topics, topics,
+                    clause | xcomp | objects | frozenset(preps), int(raw["min_fragment_words"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +222,21 @@ def _noun_report(noun: Token) -> Report | None:
             if owner is None and noun.dep_ in ("dobj", "pobj") and noun.head.tag_[:2] == "VB":
                 owner = subject_of(noun.head)
             return Report(a, b, noun.i, noun.i + 1, owner) if b - a >= 2 else None
+        if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS and noun.lower_ in cue_words().topic_nouns:
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is None:
+                continue
+            a, b = _bounds(obj)
+            return Report(a, b, noun.i, noun.i + 1, _owner(noun)) if b - a >= 2 else None
     return None
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose statement a reporting noun is: its possessor, or the subject of the verb it is object of."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and noun.dep_ in ("dobj", "pobj") and noun.head.tag_[:2] == "VB":
+        owner = subject_of(noun.head)
+    return owner
 
 
 def find_reports(doc: Doc, quoted: list[int]) -> list[Report]:
