@@ -131,3 +131,16 @@ def test_cue_offsets_point_at_the_cue(nlp):
     text = "The ministry said that two bridges had been destroyed."
     q = _one(nlp, text)
     assert text[q.cue_start:q.cue_end] == q.cue == "said"
+
+
+def test_coordinated_speech_verb_ends_the_first_report(nlp):
+    text = ("The foreign ministry said the talks had been productive and warned that "
+            "any new strike would end them.")
+    quotes, _ = _quotes(nlp, text)
+    assert quotes[0].text == "the talks had been productive"
+
+
+def test_contrasting_while_clause_is_not_reported(nlp):
+    text = "The mayor says the shelters are full, while aid groups have asked for more tents."
+    q = _quotes(nlp, text)[0][0]
+    assert q.text == "the shelters are full"

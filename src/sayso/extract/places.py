@@ -37,6 +37,7 @@ def _words() -> dict:
     data["not_places"] = set(data["not_places"])
     data["feature_modifiers"] = set(data["feature_modifiers"])
     data["leading_modifiers"] = set(data["leading_modifiers"])
+    data["generic_names"] = set(data["generic_names"])
     return data
 
 
@@ -113,8 +114,12 @@ def _unit_mention(span: Span, gaz: Gazetteer) -> Mention | None:
     if not all(t.is_title or t.is_upper or t.lower_ in ("of", "and", "the") for t in span):
         return None
     key = norm(span.text)
-    if not key or key in _words()["not_places"]:
+    if not key or key in _words()["not_places"] or key in _words()["generic_names"]:
         return None
+    doc = span.doc
+    if (span.start > 0 and doc[span.start - 1].text in ("-", "–")) or (
+            span.end < len(doc) and doc[span.end].text in ("-", "–")):
+        return None  # part of a hyphenated name ("Guinea-Bissau")
     units = [e for e in gaz.lookup(span.text) if e.feature in _UNITS]
     if not units:
         return None

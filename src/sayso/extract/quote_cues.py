@@ -89,8 +89,16 @@ def subject_of(verb: Token) -> Token | None:
             return None
         if v.dep_ in ("relcl", "acl") and v.head.tag_[:2] == "NN":
             return v.head if v.dep_ == "relcl" else None
-        v = v.head
+        v = _matrix_of(v) if v.dep_ in ("conj", "advcl") and _matrix_verb(v) else v.head
     return None
+
+
+def _matrix_of(v: Token) -> Token:
+    """"said X and warned Y" parsed with "warned" under X: climb to the verb that reports X."""
+    head = v.head
+    if head.dep_ == "ccomp" and head.head.tag_[:2] == "VB" and lemma(head.head) in cue_words().clause:
+        return head.head
+    return head
 
 
 def _same_paragraph(subj: Token, verb: Token) -> Token:
@@ -115,14 +123,28 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
+def _contrast(clause: Token) -> bool:
+    """"..., while Y": a contrasting clause is the reporter's, not the speaker's."""
+    return any(c.dep_ in ("mark", "cc") and c.lower_ in _CONTRAST for c in clause.children)
+
+
+def _matrix_verb(clause: Token) -> bool:
+    """"said X and warned Y", "said X, adding Y": a subjectless speech verb goes with the speaker."""
+    if clause.tag_[:2] != "VB" or lemma(clause) not in cue_words().clause:
+        return False
+    return not any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+
+
 def _bounds(tok: Token, skip_mark: bool = True) -> tuple[int, int]:
     """Token bounds of a reported clause, without a leading "that" or edge punctuation."""
     a, b = tok.left_edge.i, tok.right_edge.i + 1
     doc = tok.doc
     for child in tok.rights:
-        if child.dep_ in ("advcl", "conj") and any(c.dep_ in ("mark", "cc") and c.lower_ in _CONTRAST for c in child.children):
+        if child.dep_ in ("advcl", "conj") and (_contrast(child) or _matrix_verb(child)):
             b = min(b, child.left_edge.i)
             break
+    while b > a and (doc[b - 1].dep_ == "cc" or doc[b - 1].text in _EDGE_PUNCT):
+        b -= 1
     if skip_mark and doc[a].dep_ == "mark" and doc[a].lower_ in ("that", "whether", "if") and doc[a].head == tok:
         a += 1
     while a < b and (doc[a].text in _EDGE_PUNCT or doc[a].is_space):
