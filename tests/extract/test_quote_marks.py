@@ -63,3 +63,8 @@ def _texts_with(text: str, notes: list[Note]) -> list[str]:
 
 def test_apostrophes_and_single_quotes_are_not_passages():
     assert _texts("The army's ‘special operation’ isn't over, officials say.") == []
+
+
+def test_closing_mark_typed_at_paragraph_start_opens_the_quote():
+    text = "The mayor spoke first.\n”We will rebuild the school,” she said."
+    assert _texts(text) == ["We will rebuild the school,"]

@@ -144,3 +144,9 @@ def test_contrasting_while_clause_is_not_reported(nlp):
     text = "The mayor says the shelters are full, while aid groups have asked for more tents."
     q = _quotes(nlp, text)[0][0]
     assert q.text == "the shelters are full"
+
+
+def test_parenthetical_speech_verb_reports_its_clause(nlp):
+    text = "To keep the roads open, he said, crews would work in shifts through the weekend."
+    quotes, _ = _quotes(nlp, text)
+    assert any("crews would work in shifts" in q.text and q.kind == "indirect" for q in quotes)

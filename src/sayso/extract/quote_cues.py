@@ -158,6 +158,10 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
     lem = lemma(verb)
     out = []
     subject = None
+    if verb.dep_ == "parataxis" and lem in words.clause and not any(c.dep_ == "ccomp" for c in verb.children):
+        bounds = _around(verb)
+        if bounds[1] - bounds[0] >= 2:
+            out.append(Report(bounds[0], bounds[1], verb.i, _cue_end(verb), subject_of(verb)))
     for child in verb.children:
         dep = child.dep_
         if dep == "ccomp" and lem in words.clause:
@@ -182,6 +186,23 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
         out.append(Report(bounds[0], bounds[1], verb.i, _cue_end(verb), subject,
                           dep in _LOOSE_DEPS and lem not in words.content_objects))
     return out
+
+
+def _around(verb: Token) -> tuple[int, int]:
+    """"X, he said, Y" / "X, he said": the clause a parenthetical speech verb hangs on, minus the cue."""
+    head = verb.head
+    a, b = head.left_edge.i, head.right_edge.i + 1
+    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+    if lo <= a + 1:
+        a = hi
+    elif hi >= b - 1:
+        b = lo
+    doc = verb.doc
+    while a < b and (doc[a].text in _EDGE_PUNCT or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].text in _EDGE_PUNCT or doc[b - 1].text == "." or doc[b - 1].is_space):
+        b -= 1
+    return a, b
 
 
 def _with_complement(verb: Token, obj: Token) -> tuple[int, int]:

@@ -43,12 +43,14 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _role(text: str, m: re.Match, is_open: bool) -> str:
     mark = m.group()
-    if mark in _OPENERS:
-        return "open"
-    if mark in _CLOSERS:
-        return "close"
     before = text[m.start() - 1] if m.start() else " "
     after = text[m.end()] if m.end() < len(text) else " "
+    if mark in _OPENERS:
+        # “ typed for ” : a quote is open and the mark ends a word before a space
+        return "close" if is_open and not before.isspace() and not after.isalnum() else "open"
+    if mark in _CLOSERS:
+        # ” typed for “ : nothing is open and the mark starts a paragraph or a word
+        return "open" if not is_open and before.isspace() and after.isalnum() else "close"
     if is_open:
         return "close"
     if before in _OPEN_BEFORE or not before.strip():
