@@ -23,6 +23,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl"})
 _EDGE_PUNCT = frozenset(",;:—–-()")
 _LOOSE_DEPS = frozenset({"dobj"})  # a noun phrase is reported speech only when it quotes
+_COMPLEMENT_PREPS = frozenset({"as", "of"})
 _TOPIC_PREPS = frozenset({"about", "on", "over", "of"})
 _CONTRAST = frozenset({"while", "whereas", "although", "though"})
 
@@ -209,7 +210,7 @@ def _with_complement(verb: Token, obj: Token) -> tuple[int, int]:
     """"called Trump a “liar”", "described her as “a disgrace”": the object and what it is called."""
     a, b = _bounds(obj)
     for child in verb.rights:
-        if child.i > obj.i and (child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ == "as")):
+        if child.i > obj.i and (child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS)):
             b = max(b, _bounds(child, skip_mark=False)[1])
     return a, b
 

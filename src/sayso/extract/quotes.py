@@ -100,7 +100,7 @@ def _place_report(doc: Doc, text: str, rep: Report, directs: list[_Direct],
         return None
     inside = [d for d in directs if d.passage.start < end and d.passage.end > start]
     covered = sum(min(end, d.passage.end) - max(start, d.passage.start) for d in inside)
-    if inside and covered >= _MOSTLY_QUOTED * (end - start):
+    if len(inside) == 1 and covered >= _MOSTLY_QUOTED * (end - start):
         for d in inside:
             if d.cue is None:
                 d.cue, d.subject = (rep.cue_a, rep.cue_b), rep.subject
@@ -202,11 +202,20 @@ def _direct_quotes(doc: Doc, text: str, directs: list[_Direct], speakers: Articl
         subject = speaker_token(doc, d.subject, d.cue[0], quoted) if d.cue is not None else None
         if speaker is None and subject is not None:
             speaker = speakers.resolve(subject)
-        if len(text[start:p.end].split()) < min_words and not (d.cue is not None and text[p.end - 1] in ",.!?"):
-            continue
         cue_a, cue_b = d.cue if d.cue is not None else (None, None)
-        out.append(_quote(doc, text, "direct", start, p.end, speaker, cue_a, cue_b))
+        if len(text[start:p.end].split()) >= min_words or (cue_a is not None and cue_a > d.a and text[p.end - 1] in ",.!?"):
+            out.append(_quote(doc, text, "direct", start, p.end, speaker, cue_a, cue_b))
+        elif cue_b is not None and cue_b <= d.a and d.passage.close_at is not None:
+            # a short fragment after its cue ("called him a “liar”"): the phrase from the cue on
+            a = _skip_mark(doc, cue_b)
+            out.append(_quote(doc, text, "mixed", doc[a].idx, d.passage.close_at + 1, speaker, cue_a, cue_b))
     return out
+
+
+def _skip_mark(doc: Doc, i: int) -> int:
+    while i < len(doc) - 1 and (doc[i].is_space or (doc[i].dep_ == "mark" and doc[i].lower_ == "that")):
+        i += 1
+    return i
 
 
 def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) -> Token | None:
