@@ -222,6 +222,10 @@ class ArticleSpeakers:
                 return named
             return Speaker(named.name, tok.idx, tok.idx + len(tok), tok.text, named.kind, named.role)
         pos = tok.idx
+        if low in w["first_person"]:
+            # the writer or a group speaking for itself outside quotation marks: keep the mention
+            kind = "person" if low in ("i", "me") else "group"
+            return Speaker(tok.text, pos, pos + len(tok), tok.text, kind)
         if low in w["pronouns_male"] or low in w["pronouns_female"]:
             want = "f" if low in w["pronouns_female"] else "m"
             person = self.antecedent(pos, want)
