@@ -203,7 +203,8 @@ def _direct_quotes(doc: Doc, text: str, directs: list[_Direct], speakers: Articl
         if speaker is None and subject is not None:
             speaker = speakers.resolve(subject)
         cue_a, cue_b = d.cue if d.cue is not None else (None, None)
-        if len(text[start:p.end].split()) >= min_words or (cue_a is not None and cue_a > d.a and text[p.end - 1] in ",.!?"):
+        utterance = text[p.end - 1] in ",.!?" and (text[start].isupper() or (cue_a is not None and cue_a > d.a))
+        if len(text[start:p.end].split()) >= min_words or (cue_a is not None and utterance):
             out.append(_quote(doc, text, "direct", start, p.end, speaker, cue_a, cue_b))
         elif cue_b is not None and cue_b <= d.a and d.passage.close_at is not None:
             # a short fragment after its cue ("called him a “liar”"): the phrase from the cue on
