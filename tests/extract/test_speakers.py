@@ -78,3 +78,18 @@ def test_transcript_label_names_the_speaker(nlp):
     quotes = extract_quotes(nlp(text))
     assert quotes[-1].speaker.name == "GOVERNOR"
     assert quotes[-1].text == "We expect it to reopen in November."
+
+
+def test_role_with_nationality_resolves_to_person_holding_it(nlp):
+    text = ("Danish Prime Minister Mette Holm opened the summit.\n"
+            "Aid groups said supplies were short. Later, the Danish leader said the fund would grow.")
+    quotes = extract_quotes(nlp(text))
+    assert quotes[-1].speaker.name == "Mette Holm"
+
+
+def test_role_after_the_lede_is_not_tied_to_a_later_person(nlp):
+    text = ("Aid groups met in the capital on Monday to plan the winter response. " * 6 +
+            "\nThe regional leader said the fuel would last a month.\n"
+            "Mayor Tomas Varga said the city would open four more shelters.")
+    quotes = extract_quotes(nlp(text))
+    assert quotes[0].speaker.name != "Tomas Varga"

@@ -149,20 +149,34 @@ def _outside_entities(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if tok.ent_type_ or not (tok.is_title or tok.is_upper) or not tok.is_alpha or _sentence_start(doc, i):
+        if tok.ent_type_ or not (tok.is_title or tok.is_upper) or not tok.is_alpha:
             i += 1
             continue
+        first = _sentence_start(doc, i)
         for n in (3, 2, 1):
             span = doc[i:i + n]
             if len(span) < n or any(t.ent_type_ for t in span):
                 continue
-            m = _unit_mention(span, gaz)
+            m = _capital_subject(span, gaz) if first else _unit_mention(span, gaz) or _capital_subject(span, gaz)
             if m is not None and not _after_title(span):
                 out.append(m)
                 i += n - 1
                 break
         i += 1
     return out
+
+
+def _capital_subject(span: Span, gaz: Gazetteer) -> Mention | None:
+    """A city of a million or more followed by a stance verb ("Kyiv has commented"): a metonym NER missed."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in _words()["metonym_verbs"]:
+        return None
+    key = norm(span.text)
+    towns = [e for e in gaz.lookup(span.text) if e.feature == "city" and e.population >= 1_000_000
+             and norm(e.name) == key]
+    if not towns:
+        return None
+    return Mention(span.start_char, span.end_char, span.text, key, towns)
 
 
 def _sentence_start(doc: Doc, i: int) -> bool:
@@ -213,7 +227,20 @@ def _mention(span: Span, gaz: Gazetteer, strict: bool) -> Mention | None:
             return None
     if hint is None:
         hint = _hint_after(span)
+    if hint == "region" and not any(e.feature == "region" for e in candidates):
+        candidates = candidates + _region_of_centre(candidates, gaz)
     return Mention(span.start_char, span.end_char, span.text, key, candidates, hint=hint, landmark=landmark)
+
+
+def _region_of_centre(candidates: list[Entry], gaz: Gazetteer) -> list[Entry]:
+    """"Zaporizhzhia province" when the province is spelt otherwise: the region around the biggest
+    town of that name (oblasts and provinces are mostly named after their main town)."""
+    towns = [e for e in candidates if e.feature == "city" and e.admin1 and e.population >= 50_000]
+    if not towns:
+        return []
+    town = max(towns, key=lambda e: e.population)
+    region = gaz.region(town.country_code, town.admin1)
+    return [region] if region is not None else []
 
 
 def _extend(span: Span, gaz: Gazetteer) -> Span:

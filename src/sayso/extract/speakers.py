@@ -17,6 +17,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _NP_LEFT_DEPS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod", "quantmod", "case", "advmod"})
 _NP_RIGHT_PREPS = frozenset({"of", "for", "at", "in", "from", "with", "to"})
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_LEDE_CHARS = 400  # a role named before its holder only in the opening lines
 
 
 @functools.lru_cache(maxsize=1)
@@ -194,7 +195,7 @@ class ArticleSpeakers:
         key = _norm_key(text)
         named = self.by_role.get(key)
         if named is None and _definite(span) and low in w["role_nouns"]:
-            named = self.by_role.get(low) or self._cataphora(span)
+            named = self._by_modifier(span, head) or self.by_role.get(low) or self._cataphora(span)
         if named is not None:
             return Speaker(named, span.start_char, span.end_char, text, "person", key)
         if _media(span):
@@ -206,8 +207,21 @@ class ArticleSpeakers:
         kind = "unnamed" if low in w["unnamed_nouns"] or not _definite(span) else "group"
         return Speaker(text, span.start_char, span.end_char, text, kind)
 
+    def _by_modifier(self, span, head: Token) -> str | None:
+        """"the Israeli leader": the latest person whose stated role shares the capitalised modifier."""
+        mods = {t.lower_ for t in span if t.i != head.i and t.text[:1].isupper() and t.lower_ not in ("the", "a")}
+        if not mods:
+            return None
+        i = bisect.bisect_left(self._starts, span.start_char)
+        for p in reversed(self.persons[:i]):
+            if p.role and mods & set(p.role.lower().split()):
+                return p.name
+        return None
+
     def _cataphora(self, span) -> str | None:
         """A lede's "the country's top commander" named in the next sentence or paragraph."""
+        if span.start_char > _LEDE_CHARS:
+            return None
         i = bisect.bisect_left(self._starts, span.sent.end_char)
         if i < len(self.persons) and self.persons[i].start - span.end_char < 400 and self.persons[i].subject:
             return self.persons[i].name
