@@ -1,0 +1,122 @@
+"""Place extraction and resolution on short sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract.places import extract_places
+from sayso.models import Note
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="session")
+def gazetteer(tmp_path_factory):
+    from sayso.gazetteer import load_gazetteer
+    from sayso.settings import Settings
+
+    return load_gazetteer(Settings(gazetteer_cache=str(tmp_path_factory.mktemp("gazetteer"))))
+
+
+def _places(nlp, gazetteer, text):
+    places = extract_places(nlp(text), gazetteer, [])
+    for p in places:
+        assert text[p.start:p.end] == p.text
+    return places
+
+
+def _find(places, text):
+    found = [p for p in places if p.text == text or p.text.startswith(text + " ")]
+    assert found, [(p.text, p.name) for p in places]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, name, country, feature",
+    [
+        ("Artillery fire hit two villages in the Kursk region overnight.", "Kursk", "RU", "region"),
+        ("Officials in Donetsk oblast reported power cuts across the area.", "Donetsk", "UA", "region"),
+        ("Floods closed every school in Zaporizhzhia province this week.", "Zaporizhzhia", "UA", "region"),
+        ("The convoy left Kharkiv city before dawn.", "Kharkiv", "UA", "city"),
+        ("Talks were held in Ukraine and later in Poland.", "Ukraine", "UA", "country"),
+    ],
+)
+def test_places_resolve_names_with_feature_words(nlp, gazetteer, text, name, country, feature):
+    place = _find(_places(nlp, gazetteer, text), name)
+    assert (place.country_code, place.feature) == (country, feature)
+    assert place.lat is not None and place.lon is not None
+
+
+def test_places_qualifier_picks_the_town_in_that_state(nlp, gazetteer):
+    place = _find(_places(nlp, gazetteer, "The festival moved to Paris, Texas, after the storm."), "Paris")
+    assert place.country_code == "US" and place.admin1 == "TX"
+
+
+def test_places_bare_famous_name_picks_the_big_city(nlp, gazetteer):
+    place = _find(_places(nlp, gazetteer, "The delegation flew to Paris for a day of meetings."), "Paris")
+    assert place.country_code == "FR"
+
+
+def test_places_list_of_countries_is_not_a_qualifier(nlp, gazetteer):
+    places = _places(nlp, gazetteer, "Cases were found in Mexico, China, Japan and Brazil last year.")
+    assert _find(places, "China").country_code == "CN"
+    assert _find(places, "China").feature == "country"
+
+
+def test_places_state_in_an_american_article(nlp, gazetteer):
+    text = ("Storms crossed Alabama and Tennessee on Friday. "
+            "In Georgia, officials in Atlanta opened shelters for families.")
+    assert _find(_places(nlp, gazetteer, text), "Georgia").country_code == "US"
+
+
+@pytest.mark.parametrize(
+    "text, adjective",
+    [
+        ("Russian troops shelled the bridge near the river.", "Russian"),
+        ("A Ukrainian drone was shot down over the sea.", "Ukrainian"),
+    ],
+)
+def test_places_demonyms_are_not_places(nlp, gazetteer, text, adjective):
+    assert all(p.text != adjective for p in _places(nlp, gazetteer, text))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Kremlin said the talks had stalled.", "Kremlin"),
+        ("Kyiv has commented on the exchange of prisoners.", "Kyiv"),
+        ("Moscow warned that the sanctions would backfire.", "Moscow"),
+    ],
+)
+def test_places_metonyms_are_marked_and_still_resolved(nlp, gazetteer, text, name):
+    place = _find(_places(nlp, gazetteer, text), name)
+    assert place.metonym is True
+    assert place.lat is not None
+
+
+def test_places_town_after_a_preposition_is_literal(nlp, gazetteer):
+    place = _find(_places(nlp, gazetteer, "Fighting continued near Kyiv said a witness on the road."), "Kyiv")
+    assert place.metonym is False
+
+
+def test_places_name_that_belongs_to_a_person_is_not_relabelled(nlp, gazetteer):
+    text = "Michael Jordan met fans in Chicago. Jordan said he was glad to be back."
+    places = _places(nlp, gazetteer, text)
+    assert [p.text for p in places if p.text == "Jordan"] == []
+
+
+def test_places_country_at_the_start_of_an_agency_name(nlp, gazetteer):
+    text = "Samples were sent to the U.S. Food and Drug Administration for testing."
+    assert _find(_places(nlp, gazetteer, text), "U.S.").country_code == "US"
+
+
+def test_places_one_sense_per_article(nlp, gazetteer):
+    text = "Troops advanced in the Kursk region on Monday. By Tuesday the fighting in Kursk had eased."
+    kursk = [p for p in _places(nlp, gazetteer, text) if p.text.startswith("Kursk")]
+    assert len(kursk) == 2 and {p.feature for p in kursk} == {"region"}
+
+
+def test_places_without_a_gazetteer_leave_a_note(nlp):
+    notes: list[Note] = []
+    assert extract_places(nlp("Rain fell on Lviv."), None, notes) == []
+    assert notes and notes[0].extractor == "places"
