@@ -93,3 +93,17 @@ def test_role_after_the_lede_is_not_tied_to_a_later_person(nlp):
             "Mayor Tomas Varga said the city would open four more shelters.")
     quotes = extract_quotes(nlp(text))
     assert quotes[0].speaker.name != "Tomas Varga"
+
+
+def test_dateline_is_not_the_speaker(nlp):
+    text = "ODESA, Ukraine (AP) — Gen. Petro Hrytsenko said the port had been hit twice overnight."
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.name == "Petro Hrytsenko"
+
+
+def test_role_noun_right_after_named_speaker_is_that_person(nlp):
+    text = ("Petro Hrytsenko, the commander of the southern group, said the port had been hit. "
+            "The general added that repairs would take a week.")
+    quotes = extract_quotes(nlp(text))
+    assert quotes[-1].speaker.name == "Petro Hrytsenko"
+    assert quotes[-1].speaker.text == "The general"

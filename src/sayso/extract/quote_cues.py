@@ -103,10 +103,12 @@ def _matrix_of(v: Token) -> Token:
 
 
 def _same_paragraph(subj: Token, verb: Token) -> Token:
-    """A subject parsed across a paragraph break (a heading above) is replaced by the noun after it."""
+    """A subject parsed across a paragraph break (a heading above) or a dateline ("KYIV (AP) —")
+    is replaced by the noun after it."""
     doc = subj.doc
     lo, hi = sorted((subj.i, verb.i))
-    breaks = [j for j in range(lo, hi) if "\n" in doc[j].text]
+    dateline = subj.text.isupper() and len(subj.text) > 1
+    breaks = [j for j in range(lo, hi) if "\n" in doc[j].text or (dateline and doc[j].text in ("—", "–", "--"))]
     if not breaks or subj.i > verb.i:
         return subj
     for j in range(verb.i - 1, breaks[-1], -1):

@@ -17,6 +17,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _NP_LEFT_DEPS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod", "quantmod", "case", "advmod"})
 _NP_RIGHT_PREPS = frozenset({"of", "for", "at", "in", "from", "with", "to"})
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_RECENT_CHARS = 250  # how far back "the general" looks for the person it renames
 _LEDE_CHARS = 400  # a role named before its holder only in the opening lines
 
 
@@ -195,7 +196,8 @@ class ArticleSpeakers:
         key = _norm_key(text)
         named = self.by_role.get(key)
         if named is None and _definite(span) and low in w["role_nouns"]:
-            named = self._by_modifier(span, head) or self.by_role.get(low) or self._cataphora(span)
+            named = self._by_modifier(span, head) or self.by_role.get(low) or self._cataphora(span) \
+                or self._recent(span)
         if named is not None:
             return Speaker(named, span.start_char, span.end_char, text, "person", key)
         if _media(span):
@@ -216,6 +218,15 @@ class ArticleSpeakers:
         for p in reversed(self.persons[:i]):
             if p.role and mods & set(p.role.lower().split()):
                 return p.name
+        return None
+
+    def _recent(self, span) -> str | None:
+        """"The general added ...": a singular role right after a named person's sentence is that person."""
+        if span.root.tag_ != "NN":
+            return None
+        person = self.antecedent(span.start_char, "any")
+        if person is not None and span.start_char - person.end < _RECENT_CHARS:
+            return person.name
         return None
 
     def _cataphora(self, span) -> str | None:
