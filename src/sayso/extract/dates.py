@@ -335,6 +335,7 @@ def _future(text: str, start: int, end: int) -> bool:
 
 
 _MONTH_OR_YEAR = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+_TODAY = re.compile(r"\b(?:today|now|tonight)\b", re.I)
 _DECADE = re.compile(r"\d0s\b|\bcentury\b|\bage[sd]?\b|\bold\b", re.I)
 
 
@@ -355,7 +356,7 @@ def _from_entities(doc: Doc, published: dt.date | None, taken: list[tuple[int, i
 def parse_span(text: str, published: dt.date | None) -> str | None:
     """dateparser on one short span, with the news settings; None for odd or out-of-range results."""
     parser = _parser(published)
-    if parser is None:
+    if parser is None or _DECADE.search(text):
         return None
     try:
         data = parser.get_date_data(text)
@@ -365,6 +366,8 @@ def parse_span(text: str, published: dt.date | None) -> str | None:
     when = data.date_obj
     if when is None or not 1600 <= when.year <= 2100:
         return None
+    if published is not None and when.date() == published and not _TODAY.search(text):
+        return None  # dateparser's fallback to the base date for text it could not read
     if published is not None and abs(when.year - published.year) > 200:
         return None
     fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}.get(data.period or "day", "%Y-%m-%d")
