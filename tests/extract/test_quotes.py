@@ -150,3 +150,15 @@ def test_parenthetical_speech_verb_reports_its_clause(nlp):
     text = "To keep the roads open, he said, crews would work in shifts through the weekend."
     quotes, _ = _quotes(nlp, text)
     assert any("crews would work in shifts" in q.text and q.kind == "indirect" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister spoke on Sunday on the channel's “Morning Report,” a weekly talk show.",
+        "Supporters chanted the campaign's slogan, “Peace Through Strength,” at the rally.",
+    ],
+)
+def test_quoted_titles_are_not_statements(nlp, text):
+    quotes, _ = _quotes(nlp, text)
+    assert all("Morning Report" not in q.text and "Peace Through" not in q.text for q in quotes if q.kind == "direct")

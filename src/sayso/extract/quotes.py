@@ -15,6 +15,7 @@ from sayso.extract.quote_marks import Passage, find_passages
 from sayso.extract.speakers import ArticleSpeakers
 from sayso.models import Note, Quote, Speaker
 
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "with", "in", "on", "for", "to", "at", "by"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _SENT_END = frozenset({".", "!", "?"})
 _INTRO = frozenset({":", "—", "–", "--"})
@@ -203,14 +204,26 @@ def _direct_quotes(doc: Doc, text: str, directs: list[_Direct], speakers: Articl
         if speaker is None and subject is not None:
             speaker = speakers.resolve(subject)
         cue_a, cue_b = d.cue if d.cue is not None else (None, None)
+        words = text[start:p.end].split()
+        if _title_like(words):
+            continue
         utterance = text[p.end - 1] in ",.!?" and (text[start].isupper() or (cue_a is not None and cue_a > d.a))
-        if len(text[start:p.end].split()) >= min_words or (cue_a is not None and utterance):
+        if len(words) >= min_words or (cue_a is not None and utterance):
             out.append(_quote(doc, text, "direct", start, p.end, speaker, cue_a, cue_b))
         elif cue_b is not None and cue_b <= d.a and d.passage.close_at is not None:
             # a short fragment after its cue ("called him a “liar”"): the phrase from the cue on
             a = _skip_mark(doc, cue_b)
             out.append(_quote(doc, text, "mixed", doc[a].idx, d.passage.close_at + 1, speaker, cue_a, cue_b))
     return out
+
+
+def _title_like(words: list[str]) -> bool:
+    """“Morning Edition,” “Make America Great Again”: names of shows and slogans, not statements."""
+    if len(words) > 4:
+        return False
+    content = [w for w in words if w.strip(",.!?:;").lower() not in _TITLE_SMALL_WORDS]
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in content) and \
+        (len(words) > 1 or not words or words[0][-1:] not in ".!?")
 
 
 def _skip_mark(doc: Doc, i: int) -> int:
