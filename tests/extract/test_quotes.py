@@ -162,3 +162,10 @@ def test_parenthetical_speech_verb_reports_its_clause(nlp):
 def test_quoted_titles_are_not_statements(nlp, text):
     quotes, _ = _quotes(nlp, text)
     assert all("Morning Report" not in q.text and "Peace Through" not in q.text for q in quotes if q.kind == "direct")
+
+
+def test_open_paragraph_takes_speaker_named_in_the_next(nlp):
+    text = ("“The first convoy reached the town at dawn.\n"
+            "“The second one is still at the checkpoint,” said Ana Silva, a UN coordinator.")
+    quotes, _ = _quotes(nlp, text)
+    assert [q.speaker.name for q in quotes] == ["Ana Silva", "Ana Silva"]

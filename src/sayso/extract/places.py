@@ -101,8 +101,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             found.extend(_inside_name(span, gaz))
     found.extend(_outside_entities(doc, gaz))
     found.sort(key=lambda m: m.start)
+    text = doc.text  # built from the tokens on every access: read it once
     for i, m in enumerate(found):
-        _mark_context(doc, m, found, i)
+        _mark_context(doc, text, m, found, i)
     return found
 
 
@@ -313,19 +314,18 @@ def _after_title(span: Span) -> bool:
     return prev.lower_.rstrip(".") in _words()["person_titles"]
 
 
-def _mark_context(doc: Doc, m: Mention, found: list[Mention], i: int) -> None:
+def _mark_context(doc: Doc, text: str, m: Mention, found: list[Mention], i: int) -> None:
     """Qualifier ("Paris, Texas") and metonymy ("Kyiv said") from the words around the mention."""
-    if i + 1 < len(found) and not _in_list(doc, found, i):
+    if i + 1 < len(found) and not _in_list(text, found, i):
         nxt = found[i + 1]
-        between = doc.text[m.end:nxt.start]
+        between = text[m.end:nxt.start]
         if between.strip() == "," and any(e.feature in ("country", "region") for e in nxt.candidates):
             m.qualifier = i + 1
     m.metonym = _is_metonym(doc, m)
 
 
-def _in_list(doc: Doc, found: list[Mention], i: int) -> bool:
+def _in_list(text: str, found: list[Mention], i: int) -> bool:
     """Whether mention i sits in a list of places ("Mexico, China, Japan and Brazil"), not "Paris, Texas"."""
-    text = doc.text
     if i > 0 and text[found[i - 1].end:found[i].start].strip() in (",", "and", ", and"):
         return True
     if i + 2 < len(found):

@@ -171,7 +171,7 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
             bounds = _bounds(child)
             if child.i < verb.i:
                 bounds = _fronted(verb, bounds)
-        elif dep == "xcomp" and lem in words.xcomp and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        elif dep == "xcomp" and lem in words.xcomp and _infinitive(child):
             bounds = _bounds(child, skip_mark=False)
         elif dep == "dobj" and lem in words.objects and child.tag_[:2] in ("NN", "PR", "WP"):
             bounds = _with_complement(verb, child)
@@ -208,11 +208,16 @@ def _around(verb: Token) -> tuple[int, int]:
     return a, b
 
 
+def _infinitive(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def _with_complement(verb: Token, obj: Token) -> tuple[int, int]:
     """"called Trump a “liar”", "described her as “a disgrace”": the object and what it is called."""
     a, b = _bounds(obj)
     for child in verb.rights:
-        if child.i > obj.i and (child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS)):
+        if child.i > obj.i and (child.dep_ in ("oprd", "xcomp", "ccomp")
+                                or (child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS)):
             b = max(b, _bounds(child, skip_mark=False)[1])
     return a, b
 

@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, replace
 
 from spacy.attrs import IDX
-
 from spacy.tokens import Doc, Token
 
 from sayso.extract.quote_cues import Report, cue_words, find_reports, is_cue_verb, subject_of
@@ -25,6 +24,7 @@ _LABEL = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s+")
 _TRIM = frozenset(" \t\n,;:—–-")
 _BREAKS = re.compile(r"\n\s*")
 _MARKS = " \t“\"'‘«"
+_OPEN_MARKS = frozenset({"“", '"', "''", "«", "„"})
 
 
 @dataclass(slots=True)
@@ -37,7 +37,6 @@ class _Direct:
     cue: tuple[int, int] | None = None
     subject: Token | None = None
     absorbed: bool = False
-    inherited: Speaker | None = None
 
 
 def extract_quotes(doc: Doc, notes: list[Note] | None = None) -> list[Quote]:
@@ -276,7 +275,8 @@ def _dash_speaker(doc: Doc, text: str, d: _Direct, speakers: ArticleSpeakers) ->
 
 
 def inherit_speakers(quotes: list[Quote], text: str) -> list[Quote]:
-    """A quote with no cue of its own goes on from the statement right before it (same or next paragraph)."""
+    """A quote with no cue of its own goes on from the statement right before it (same or next
+    paragraph); a paragraph left open for the next one takes the speaker named further on."""
     out: list[Quote] = []
     for q in quotes:
         prev = out[-1] if out else None
@@ -284,7 +284,18 @@ def inherit_speakers(quotes: list[Quote], text: str) -> list[Quote]:
                 and _goes_on(text, prev, q):
             q = replace(q, speaker=prev.speaker)
         out.append(q)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        if q.speaker is None and q.cue is None and nxt.speaker is not None and _runs_on(text, q, nxt):
+            out[i] = replace(q, speaker=nxt.speaker)
     return out
+
+
+def _runs_on(text: str, q: Quote, nxt: Quote) -> bool:
+    """``q`` ends its paragraph without a closing mark and ``nxt`` opens the next one."""
+    between = text[q.end:nxt.start]
+    return q.kind == nxt.kind == "direct" and len(_BREAKS.findall(between)) == 1 and \
+        between.strip() in _OPEN_MARKS
 
 
 def _goes_on(text: str, prev: Quote, q: Quote) -> bool:

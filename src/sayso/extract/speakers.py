@@ -118,7 +118,8 @@ class ArticleSpeakers:
 
     def _add_person(self, a: int, b: int) -> None:
         doc, w = self.doc, words()
-        toks = [t for t in doc[a:b] if t.lower_ not in w["titles"] and t.tag_ != "POS" and any(c.isalpha() for c in t.text)]
+        toks = [t for t in doc[a:b]
+                if t.lower_ not in w["titles"] and t.tag_ != "POS" and any(c.isalpha() for c in t.text)]
         if not toks:
             return
         full = " ".join(t.text for t in toks)
