@@ -68,7 +68,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("year", rf"(?:(?P<ymod>{mod}|(?:[Ff]iscal|[Cc]alendar)\s+|(?:[Tt]he )?(?:[Ss]ummer|[Ss]pring|[Aa]utumn|[Ff]all|"
                  rf"[Ww]inter) of ))?(?P<year>{yr})\b(?!s\b|\s*(?:%|percent|per cent)|,\d|\.\d|-\d)"),
     ]
-    return [(name, re.compile(rx)) for name, rx in table]
+    # a leading word boundary lets the engine skip every position inside a word at once
+    return [(name, re.compile(r"\b" + rx)) for name, rx in table]
 
 
 @dataclass

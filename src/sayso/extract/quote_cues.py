@@ -33,7 +33,6 @@ class CueWords:
     """The reporting cues of ``quotes_en.json`` as sets."""
 
     clause: frozenset[str]
-    weak: frozenset[str]
     xcomp: frozenset[str]
     objects: frozenset[str]
     content_objects: frozenset[str]
@@ -52,7 +51,7 @@ def cue_words() -> CueWords:
     clause, xcomp, objects = (frozenset(raw[k]) for k in ("clause_verbs", "xcomp_verbs", "object_verbs"))
     objects |= frozenset(raw["content_object_verbs"])
     topics = frozenset(raw["topic_nouns"])
-    return CueWords(clause, frozenset(raw["weak_clause_verbs"]), xcomp, objects,
+    return CueWords(clause, xcomp, objects,
                     frozenset(raw["content_object_verbs"]), preps, frozenset(raw["cue_nouns"]) | topics, topics,
                     clause | xcomp | objects | frozenset(preps), int(raw["min_fragment_words"]))
 

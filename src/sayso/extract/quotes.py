@@ -15,6 +15,7 @@ from sayso.extract.speakers import ArticleSpeakers
 from sayso.models import Note, Quote, Speaker
 
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "with", "in", "on", "for", "to", "at", "by"})
+_INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "appos", "dative", "npadvmod", "oprd"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _SENT_END = frozenset({".", "!", "?"})
 _INTRO = frozenset({":", "—", "–", "--"})
@@ -237,9 +238,9 @@ def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) 
         return subject
     for j in range(cue + 1, min(len(doc), cue + 8)):
         tok = doc[j]
-        if quoted[j] >= 0 or tok.text in _SENT_END or "\n" in tok.text:
+        if quoted[j] >= 0 or tok.text in _SENT_END or "\n" in tok.text or tok.dep_ in ("mark", "aux"):
             break
-        if tok.tag_ in _NOUN_TAGS and tok.dep_ not in ("compound", "poss", "npadvmod") and tok.ent_type_ != "DATE":
+        if tok.tag_ in _NOUN_TAGS and tok.dep_ in _INVERTED_DEPS and tok.head.i == cue and tok.ent_type_ != "DATE":
             return tok
     j = cue - 1
     if j >= 0 and doc[j].tag_ in _NOUN_TAGS and quoted[j] < 0:
