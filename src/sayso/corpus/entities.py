@@ -16,12 +16,13 @@ from typing import Any, Protocol
 
 from rapidfuzz import fuzz, process
 
-from sayso.corpus.lexicon import DEMONYMS, ROLE_NOUNS, ROLE_STOP, TITLE_WORDS
+from sayso.corpus.lexicon import DEMONYMS, PRONOUNS, ROLE_NOUNS, ROLE_STOP, TITLE_WORDS
 from sayso.models import Speaker
 
 PERSONLIKE = {"person"}
 NAMED_KINDS = {"person", "organization", "media", "group", "place"}
 _WORD = re.compile(r"[a-z0-9]+")
+NAME_PARTICLES = frozenset("de da di du del der van von ter bin ibn al el la le".split())
 
 
 class EntityWriter(Protocol):
@@ -39,26 +40,55 @@ def fold(text: str) -> str:
     return " ".join(_WORD.findall(text))
 
 
+def _is_lead(word: str) -> bool:
+    """A word that can come before a name but is not part of it: 'the', 'Gen.', 'Ukrainian', 'spokesman'."""
+    f = fold(word)
+    if f in NAME_PARTICLES:
+        return False
+    return not f or not word[0].isupper() or f in PRONOUNS or f in TITLE_WORDS or f in DEMONYMS or f in ROLE_NOUNS
+
+
+def split_mention(text: str) -> tuple[str | None, str | None]:
+    """(name, description) of a mention: "the Belgorod governor, Arkady Sobolev" -> ("Arkady Sobolev",
+    "the Belgorod governor"); "air force spokesman Col. Ihor Bilyk" -> ("Ihor Bilyk", "air force spokesman Col.")."""
+    if "," in text:
+        parts = [p.strip() for p in text.split(",") if p.strip()]
+        for i, part in enumerate(parts):
+            name, lead = split_mention(part)
+            if name:
+                rest = [p for j, p in enumerate(parts) if j != i] + ([lead] if lead else [])
+                return name, ", ".join(rest) or None
+        return None, text.strip() or None
+    words = text.split()
+    i = 0
+    for j, word in enumerate(words):  # the name follows the last lead word: "Belgorod governor Arkady Sobolev"
+        if _is_lead(word):
+            i = j + 1
+    return (" ".join(words[i:]) or None), (" ".join(words[:i]) or None)
+
+
 def name_key(name: str) -> str:
-    """The matching key of a name: folded, with leading titles dropped ("President Putin" -> "putin")."""
-    words = fold(name).split()
+    """The matching key of a person's name: folded, titles and descriptions dropped ("President Putin" -> "putin")."""
+    words = fold(split_mention(name)[0] or name).split()
     while len(words) > 1 and words[0] in TITLE_WORDS:
         words.pop(0)
     return " ".join(words)
 
 
+def org_key(name: str) -> str:
+    words = fold(name).split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+
+
 def is_descriptor(speaker: Speaker | str) -> bool:
-    """True for "the Ukrainian president", "a senior official": a description, not a name."""
+    """True for "the Ukrainian president", "a senior official", "he": a description, not a name."""
     name = speaker if isinstance(speaker, str) else speaker.name
     kind = None if isinstance(speaker, str) else speaker.kind
     if kind == "unnamed":
         return True
-    first = name.strip().split(" ", 1)[0] if name.strip() else ""
-    if first.lower() in {"the", "a", "an"} or (bool(first) and first[0].islower()):
-        return True
-    words = fold(name).split()  # "Russia's president", "Kremlin spokesman": only role words
-    return bool(words) and any(w in ROLE_NOUNS for w in words) and all(
-        w in ROLE_NOUNS or w in ROLE_STOP or w in DEMONYMS or w in TITLE_WORDS for w in words)
+    if kind is not None and kind != "person":
+        return False
+    return split_mention(name)[0] is None
 
 
 def role_key(text: str | None) -> str | None:
@@ -129,14 +159,14 @@ class EntityIndex:
             if pk is not None:
                 self._learn(pk, speaker)
             return pk
-        key = name_key(speaker.name)
+        kind = speaker.kind if speaker.kind in NAMED_KINDS else "person"
+        key = name_key(speaker.name) if kind == "person" else org_key(speaker.name)
         if not key:
             return None
-        kind = speaker.kind if speaker.kind in NAMED_KINDS else "person"
         pk = self.aliases.get((key, _class(kind))) or self._fuzzy(key, kind)
         if pk is None:
-            pk = self.store.create_entity(speaker.name.strip(), kind, key)
-            self._remember(_Entity(pk, speaker.name.strip(), kind, key))
+            pk = self.store.create_entity(_display(speaker), kind, key)
+            self._remember(_Entity(pk, _display(speaker), kind, key))
         self._learn(pk, speaker, key)
         return pk
 
@@ -160,9 +190,10 @@ class EntityIndex:
             self.store.add_alias(key, _class(entity.kind), pk)
             self._index_surname(key, entity.kind, pk)
             if len(key.split()) > len(entity.key.split()):
-                entity.name, entity.key = speaker.name.strip(), key
+                entity.name, entity.key = _display(speaker), key
                 self.store.rename_entity(pk, entity.name, key)
-        for text in (speaker.role, speaker.text if speaker.text and is_descriptor(speaker.text) else None):
+        described = [speaker.role] + [split_mention(t)[1] for t in (speaker.name, speaker.text) if t]
+        for text in dict.fromkeys(d for d in described if d):
             rk = role_key(text)
             if rk:
                 entity.roles[rk] = entity.roles.get(rk, 0) + 1
@@ -196,6 +227,17 @@ class EntityIndex:
         return {"pk": pk, "name": e.name, "kind": e.kind, "roles": sorted(e.roles)}
 
 
+def _display(speaker: Speaker) -> str:
+    """The name to show for a new entity: the name part of the mention, titles and descriptions dropped."""
+    if speaker.kind not in (None, "person"):
+        return " ".join(speaker.name.split())
+    name = split_mention(speaker.name)[0] or speaker.name
+    words = name.split()
+    while len(words) > 1 and fold(words[0]) in TITLE_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
 def _given_names_agree(a: list[str], b: list[str]) -> bool:
     """Given names (all but the last word) agree when either side has none, or they match fuzzily or by initial."""
     ga, gb = a[:-1], b[:-1]
@@ -204,4 +246,4 @@ def _given_names_agree(a: list[str], b: list[str]) -> bool:
     x, y = ga[0], gb[0]
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
-    return fuzz.ratio(x, y) >= 75
+    return fuzz.ratio(x, y) >= 55  # transliterations: Vladimir/Volodymyr 59, Dmitry/Dmytro 67

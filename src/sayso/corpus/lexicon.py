@@ -7,7 +7,7 @@ TITLE_WORDS = frozenset("""
 mr mrs ms miss dr sir lord lady president vice prime minister deputy foreign defence defense interior
 secretary general gen lt lieutenant col colonel maj major capt captain commander chief spokesman spokeswoman
 spokesperson governor mayor chancellor ambassador senator rep representative king queen prince admiral marshal
-head director adviser advisor envoy acting former the a an
+head director adviser advisor envoy acting former the a an gov sen leader premier official
 """.split())
 
 # Role nouns: a descriptor with one of these ("the Ukrainian president") can stand for a named person.
@@ -60,3 +60,6 @@ COUNTED_FORMS = {
 # Units reduced to one measure ("square kilometres" and "square miles" are both area).
 UNIT_MEASURES = {"km2": "area", "km": "distance", "m": "distance", "percent": "share", "day": "time",
                  "usd": "money", "eur": "money", "gbp": "money", "uah": "money", "rub": "money"}
+
+# Pronouns: a mention made only of these ("He", "They") is never a name, even capitalised.
+PRONOUNS = frozenset("he she they it we i you him her them his its their our this that who".split())
