@@ -25,6 +25,7 @@ from __future__ import annotations
 import array
 import collections
 import csv
+import functools
 import json
 import logging
 import math
@@ -43,6 +44,7 @@ FEATURES = ("country", "region", "city", "continent", "place", "district", "lake
             "island", "peninsula", "desert", "valley", "forest", "landmark")
 
 
+@functools.lru_cache(maxsize=200_000)
 def norm(name: str) -> str:
     """The lookup key of a name: accents, case, dots and apostrophes dropped, other punctuation spaced."""
     name = unicodedata.normalize("NFKD", name)

@@ -166,6 +166,7 @@ def build(dump: str, version: str) -> dict:
         from sayso.gazetteer.dump import read_dump
 
         read_dump(dump, builder)
+    norm.cache_clear()  # the build filled it with every name; lookups only need the article's
     return builder.freeze({"version": version, "dump": dump})
 
 
