@@ -1,0 +1,420 @@
+"""Who states a number when no Quote record covers it: reporting verbs, "according to", quotation marks.
+
+A light fallback for the attribution extractor: the subject of the nearest reporting verb above
+the number in the parse, the object of "according to", or the speaker of the quotation the number
+sits in. Pronouns and descriptions ("he", "the agency") are resolved to the latest fitting name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from sayso.models import Speaker
+from sayso.nlp import lemma
+
+_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+_CUT_DEPS = {"relcl", "acl", "advcl", "parataxis", "punct", "ccomp", "prep_cut"}
+_ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group"}
+
+
+@functools.lru_cache(maxsize=1)
+def claim_data() -> dict[str, Any]:
+    """The claim word tables (``sayso/data/claims_en.json``), read once, sets built."""
+    text = resources.files("sayso").joinpath("data", "claims_en.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    for key in ("reporting_verbs", "reporting_nouns", "denial_verbs", "vague_sources", "pronouns_person",
+                "pronouns_group", "title_nouns"):
+        data[key] = frozenset(data[key])
+    hedges = sorted(data["hedges"], key=len, reverse=True)
+    data["hedge_re"] = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE)
+    data["verify_re"] = re.compile("|".join(f"(?:{p})" for p in data["verification_patterns"]), re.IGNORECASE)
+    return data
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A source for a number: the speaker, the cue word and whether the source is only "sources"/"reports"."""
+
+    speaker: Speaker | None
+    cue: str | None = None
+    cue_lemma: str | None = None
+    vague: bool = False
+
+
+@dataclass(slots=True)
+class _Mention:
+    pos: int
+    name: str
+    kind: str
+    descriptors: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(slots=True)
+class _Region:
+    start: int
+    end: int
+    open_ended: bool
+
+
+class Attributor:
+    """Finds the source of numbers in one Doc; build once per article."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.data = claim_data()
+        self.starts = [t.idx for t in doc]
+        self.regions = _quote_regions(doc.text)
+        self.region_starts = [r.start for r in self.regions]
+        self._region_attr: dict[int, Attribution | None] = {}
+        self.full_names = _full_names(doc)
+        self.mentions = self._mentions()
+        self.mention_pos = [m.pos for m in self.mentions]
+
+    # ------------------------------------------------------------ public
+
+    def attribute(self, anchor: Token) -> Attribution | None:
+        """The source of the number at ``anchor``, or None when the reporter states it."""
+        region = self.region_at(anchor.idx)
+        if region is not None:
+            attr = self._attribution_of_region(region)
+            if attr is not None:
+                return attr
+        attr = self._according_to(anchor.sent)
+        if attr is not None:
+            return attr
+        return self._reporting_verb_above(anchor)
+
+    def region_at(self, char: int) -> int | None:
+        k = bisect.bisect_right(self.region_starts, char) - 1
+        if k >= 0 and self.regions[k].start <= char < self.regions[k].end:
+            return k
+        return None
+
+    def speaker_of(self, subj: Token) -> Speaker | None:
+        """The Speaker a subject token stands for, with pronouns and descriptions resolved."""
+        low = subj.lower_
+        if low in self.data["pronouns_person"] or low in self.data["pronouns_group"]:
+            mention = self._resolve_pronoun(subj)
+            if mention is None:
+                return None
+            return Speaker(mention.name, subj.idx, subj.idx + len(subj), subj.text, _kind(mention.kind))
+        if low in ("i", "we", "you", "there", "this", "that", "which", "who", "what"):
+            return None
+        tokens = _np_tokens(subj)
+        person = self._entity_in(subj, "PERSON")
+        first, last = tokens[0], tokens[-1]
+        text = self.doc.text[first.idx:last.idx + len(last)]
+        if person is not None:
+            return Speaker(self._canonical(person), first.idx, last.idx + len(last), text, "person")
+        has_name = any(t.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or t.tag_ in ("NNP", "NNPS") for t in tokens)
+        if not has_name and subj.tag_ in ("NN", "NNS"):
+            mention = self._resolve_description(subj)
+            if mention is not None:
+                return Speaker(mention.name, first.idx, last.idx + len(last), text, _kind(mention.kind))
+        kind = "organization" if has_name else ("group" if subj.tag_ == "NNS" else "unnamed")
+        return Speaker(text, first.idx, last.idx + len(last), text, kind)
+
+    # ------------------------------------------------------------ the three ways to a source
+
+    def _according_to(self, sent: Span) -> Attribution | None:
+        for tok in sent:
+            if tok.lower_ != "according":
+                continue
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            if to is None and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+                to = self.doc[tok.i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if obj is None:
+                continue
+            agent = _agent_of(obj)
+            if agent is not None:
+                obj = agent
+            if obj.lower_ in self.data["vague_sources"] and not _has_name(obj):
+                return Attribution(None, "according to", "according", vague=True)
+            return Attribution(self.speaker_of(obj), "according to", "according")
+        return None
+
+    def _reporting_verb_above(self, anchor: Token) -> Attribution | None:
+        """The subject of the nearest reporting verb above the number (or beside it, "..., the agency said")."""
+        found: list[tuple[Token, Token]] = []
+        cur = anchor
+        while True:
+            if cur.dep_ in ("relcl", "appos") and cur.i != anchor.i:
+                break
+            head = cur.head
+            if head.i == cur.i:
+                break
+            cur = head
+            for cand in (cur, *[c for c in cur.children if c.dep_ == "parataxis" and c.i > anchor.i]):
+                if self._is_reporting(cand):
+                    subj = _subject_of(cand)
+                    if subj is not None:
+                        found.append((cand, subj))
+        if not found:
+            return None
+        verb, subj = found[0]
+        for cand_verb, cand_subj in found:
+            if cand_subj.lower_ not in self.data["pronouns_person"] | self.data["pronouns_group"]:
+                verb, subj = cand_verb, cand_subj
+                break
+        if subj.lower_ in self.data["vague_sources"] and not _has_name(subj):
+            return Attribution(None, verb.text, lemma(verb), vague=True)
+        speaker = self.speaker_of(subj)
+        if speaker is None:
+            return None
+        return Attribution(speaker, verb.text, lemma(verb))
+
+    def _attribution_of_region(self, k: int) -> Attribution | None:
+        if k in self._region_attr:
+            return self._region_attr[k]
+        self._region_attr[k] = None
+        region = self.regions[k]
+        attr = self._verb_near(region.end, after=True) if not region.open_ended else None
+        if attr is None:
+            attr = self._verb_near(region.start, after=False)
+        if attr is None and region.open_ended and k + 1 < len(self.regions):
+            attr = self._attribution_of_region(k + 1)
+        if attr is None and not region.open_ended:
+            attr = self._scare_quote_subject(region)
+        self._region_attr[k] = attr
+        return attr
+
+    def _verb_near(self, char: int, after: bool) -> Attribution | None:
+        """A reporting verb just after a closing mark (", he said") or before an opening one ("She said: ")."""
+        text = self.doc.text
+        if after:
+            stop = text.find("\n", char)
+            stop = len(text) if stop < 0 else min(stop, char + 80)
+            lo, hi = char, stop
+        else:
+            para = text.rfind("\n", 0, char) + 1
+            lo, hi = max(para, char - 120), char
+        i = bisect.bisect_left(self.starts, lo)
+        j = bisect.bisect_left(self.starts, hi)
+        toks = [self.doc[x] for x in range(i, j) if self.region_at(self.doc[x].idx) is None]
+        if after:
+            toks = toks[:8]
+        for tok in (toks if after else reversed(toks)):
+            if tok.tag_.startswith("VB") and lemma(tok) in self.data["reporting_verbs"] - self.data["denial_verbs"]:
+                subj = _subject_of(tok) or _adjacent_name(tok)
+                if subj is not None and self.region_at(subj.idx) is None:
+                    speaker = self.speaker_of(subj)
+                    if speaker is not None:
+                        return Attribution(speaker, tok.text, lemma(tok))
+        return None
+
+    def _scare_quote_subject(self, region: _Region) -> Attribution | None:
+        """A quoted phrase inside the reporter's sentence belongs to that sentence's subject."""
+        i = bisect.bisect_left(self.starts, region.start)
+        if i >= len(self.doc):
+            return None
+        sent = self.doc[i].sent
+        if region.start <= sent.start_char + 1:
+            return None
+        subj = _subject_of(sent.root)
+        if subj is None or subj.idx >= region.start:
+            return None
+        if not (subj.ent_type_ in _ENTITY_KIND or subj.lower_ in self.data["pronouns_person"]):
+            return None
+        speaker = self.speaker_of(subj)
+        return Attribution(speaker, None, None) if speaker is not None else None
+
+    # ------------------------------------------------------------ names
+
+    def _is_reporting(self, tok: Token) -> bool:
+        if not tok.tag_.startswith("VB"):
+            return False
+        if lemma(tok) in self.data["reporting_verbs"]:
+            return True
+        return any(c.dep_ == "dobj" and c.lower_ in self.data["reporting_nouns"] for c in tok.children)
+
+    def _mentions(self) -> list[_Mention]:
+        """Named people and organisations in text order, with the words that describe them."""
+        out = []
+        for ent in self.doc.ents:
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            name = self._canonical(ent) if ent.label_ == "PERSON" else ent.text
+            out.append(_Mention(ent.start_char, name, ent.label_, _descriptors(ent)))
+        return out
+
+    def _canonical(self, ent: Span) -> str:
+        text = ent.text
+        for suffix in ("'s", "’s"):
+            if text.endswith(suffix):
+                text = text[: -len(suffix)]
+        words = text.split()
+        if len(words) == 1:
+            return self.full_names.get(words[0], text)
+        return text
+
+    def _entity_in(self, subj: Token, label: str) -> Span | None:
+        for tok in _np_tokens(subj, keep_appos=True):
+            if tok.ent_type_ == label:
+                return next(e for e in self.doc.ents if e.start <= tok.i < e.end)
+        return None
+
+    def _resolve_pronoun(self, tok: Token) -> _Mention | None:
+        want_person = tok.lower_ in self.data["pronouns_person"]
+        k = bisect.bisect_left(self.mention_pos, tok.idx) - 1
+        while k >= 0:
+            mention = self.mentions[k]
+            if (mention.kind == "PERSON") == want_person and tok.idx - mention.pos < 3000:
+                return mention
+            k -= 1
+        return None
+
+    def _resolve_description(self, subj: Token) -> _Mention | None:
+        words = {lemma(subj)} | {c.lower_ for c in subj.children if c.dep_ in ("amod", "compound")}
+        k = bisect.bisect_left(self.mention_pos, subj.idx) - 1
+        while k >= 0:
+            mention = self.mentions[k]
+            if words <= mention.descriptors:
+                return mention
+            k -= 1
+        if lemma(subj) in self.data["title_nouns"]:
+            return self._named_next(subj)
+        return None
+
+    def _named_next(self, subj: Token) -> _Mention | None:
+        """ "Ukraine's top commander says ..." followed by "Gen. Oleksandr Syrskyi announced ...": the lede pattern."""
+        sent = subj.sent
+        if sent.end >= len(self.doc):
+            return None
+        nxt = self.doc[sent.end].sent
+        first_subj = _subject_of(nxt.root)
+        if first_subj is None:
+            return None
+        person = self._entity_in(first_subj, "PERSON")
+        if person is None:
+            return None
+        return _Mention(person.start_char, self._canonical(person), "PERSON")
+
+
+# ------------------------------------------------------------------ helpers over the parse
+
+
+def _kind(label: str) -> str:
+    return {"PERSON": "person", "ORG": "organization"}.get(label, "unnamed")
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "expl":
+            if c.dep_ == "nsubjpass":
+                break
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and verb.head.tag_.startswith("VB"):
+        return _subject_of(verb.head) if verb.dep_ != "advcl" else None
+    return None
+
+
+def _adjacent_name(verb: Token) -> Token | None:
+    doc = verb.doc
+    for k in (verb.i - 1, verb.i + 1):
+        if 0 <= k < len(doc) and (doc[k].tag_ in ("NNP", "PRP") or doc[k].ent_type_ in _ENTITY_KIND):
+            return doc[k]
+    return None
+
+
+def _agent_of(noun: Token) -> Token | None:
+    """ "data compiled by the Department": the agent behind a document noun."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "relcl"):
+            for g in c.children:
+                if g.dep_ == "agent":
+                    return next((p for p in g.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _has_name(tok: Token) -> bool:
+    return any(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for t in tok.subtree)
+
+
+def _np_tokens(head: Token, keep_appos: bool = False) -> list[Token]:
+    """The noun phrase of ``head`` without relative clauses, appositions and anything after a comma."""
+    cut = set(_CUT_DEPS)
+    if not keep_appos:
+        cut.add("appos")
+    keep: list[Token] = []
+
+    def walk(tok: Token) -> None:
+        for child in tok.children:
+            if child.dep_ in cut or child.text in (",", "(", "—", "–"):
+                continue
+            walk(child)
+        keep.append(tok)
+
+    walk(head)
+    keep.sort(key=lambda t: t.i)
+    if not keep_appos:
+        # stop at a comma or bracket after the head: "Sam Cranny-Evans, a research analyst"
+        out = [t for t in keep if t.i <= head.i or not any(x.text in (",", "(") for x in head.doc[head.i:t.i])]
+        keep = out or [head]
+    return keep
+
+
+def _descriptors(ent: Span) -> frozenset[str]:
+    """Words that describe an entity: titles before it and its apposition ("Janes, a global agency")."""
+    words: set[str] = set()
+    root = ent.root
+    for tok in ent.doc[max(0, ent.start - 4):ent.start]:
+        if tok.head.i in range(ent.start, ent.end) and tok.dep_ in ("compound", "amod"):
+            words.add(tok.lower_)
+    for child in root.children:
+        if child.dep_ == "appos":
+            words.add(lemma(child))
+            words.update(c.lower_ for c in child.children if c.dep_ in ("amod", "compound"))
+    if root.dep_ == "appos":
+        head = root.head
+        words.add(lemma(head))
+        words.update(c.lower_ for c in head.children if c.dep_ in ("amod", "compound"))
+    return frozenset(words)
+
+
+def _full_names(doc: Doc) -> dict[str, str]:
+    """Surname (and lone first name) -> the first full name in the article that has it."""
+    names: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        words = ent.text.replace("’s", "").replace("'s", "").split()
+        if len(words) < 2:
+            continue
+        full = " ".join(words)
+        names.setdefault(words[-1], full)
+        names.setdefault(words[0], full)
+    return names
+
+
+def _quote_regions(text: str) -> list[_Region]:
+    """The stretches inside quotation marks, paragraph by paragraph; a quote left open runs to the paragraph end."""
+    regions: list[_Region] = []
+    pos = 0
+    for para in text.split("\n"):
+        opened: int | None = None
+        closer = ""
+        for m in re.finditer(r"[“”\"«»„]", para):
+            ch = m.group(0)
+            at = pos + m.start()
+            if opened is None:
+                if ch in _OPEN_CLOSE or ch == '"':
+                    opened, closer = at + 1, _OPEN_CLOSE.get(ch, '"')
+            elif ch == closer or (closer == "”" and ch == '"') or (closer == '"' and ch == "”"):
+                regions.append(_Region(opened, at, False))
+                opened = None
+        if opened is not None and pos + len(para) > opened:
+            regions.append(_Region(opened, pos + len(para), True))
+        pos += len(para) + 1
+    return regions
