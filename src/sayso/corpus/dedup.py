@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 SHINGLE_WORDS = 3
-BINS = 32           # one-permutation MinHash: 32 bins
-ROWS = 2            # LSH: 16 bands of 2 bins -> candidates from a Jaccard of about 0.3 upwards
+BINS = 30           # one-permutation MinHash: 30 bins
+ROWS = 3            # LSH: 10 bands of 3 bins. A pair is a candidate with probability 1-(1-J^3)^10:
+                    # 0.99 at Jaccard 0.7 (wire copies), 0.74 at 0.5, 0.08 at 0.2, 0.01 at 0.1 (other stories)
 _MASK63 = (1 << 63) - 1
 _WORD = re.compile(r"\w+", re.UNICODE)
 

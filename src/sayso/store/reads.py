@@ -81,7 +81,7 @@ class Reads:
         return [r["id"] for r in self.rows("SELECT id FROM articles ORDER BY pk")]
 
     # -- linking support --------------------------------------------------------------------------
-    def band_candidates(self, bands: Sequence[int], limit: int = 50) -> list[dict[str, Any]]:
+    def band_candidates(self, bands: Sequence[int], limit: int = 20) -> list[dict[str, Any]]:
         """Stored articles sharing at least one LSH band with ``bands``, most shared bands first."""
         if not bands:
             return []
