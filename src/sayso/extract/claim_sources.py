@@ -31,7 +31,7 @@ def claim_data() -> dict[str, Any]:
     text = resources.files("sayso").joinpath("data", "claims_en.json").read_text(encoding="utf-8")
     data = json.loads(text)
     for key in ("reporting_verbs", "reporting_nouns", "denial_verbs", "vague_sources", "pronouns_person",
-                "pronouns_group", "title_nouns"):
+                "pronouns_group", "title_nouns", "person_nouns", "object_not_reporting"):
         data[key] = frozenset(data[key])
     hedges = sorted(data["hedges"], key=len, reverse=True)
     data["hedge_re"] = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE)
@@ -152,8 +152,15 @@ class Attributor:
             head = cur.head
             if head.i == cur.i:
                 break
+            if "\n" in self.doc.text[min(head.idx, anchor.idx):max(head.idx, anchor.idx)]:
+                break  # a parse that runs across paragraphs
+            via = cur
             cur = head
             for cand in (cur, *[c for c in cur.children if c.dep_ == "parataxis" and c.i > anchor.i]):
+                if cand.i == cur.i and via.dep_ in ("dobj", "pobj") and lemma(cand) in self.data["object_not_reporting"]:
+                    continue  # "could add 2 points": the number is what is added, not what is said
+                if "\n" in self.doc.text[min(cand.idx, anchor.idx):max(cand.idx, anchor.idx)]:
+                    continue
                 if self._is_reporting(cand):
                     subj = _subject_of(cand)
                     if subj is not None:
@@ -203,6 +210,8 @@ class Attributor:
         if after:
             toks = toks[:8]
         for tok in (toks if after else reversed(toks)):
+            if after and tok.tag_.startswith("VB") and lemma(tok) not in self.data["reporting_verbs"]:
+                return None
             if tok.tag_.startswith("VB") and lemma(tok) in self.data["reporting_verbs"] - self.data["denial_verbs"]:
                 subj = _subject_of(tok) or _adjacent_name(tok)
                 if subj is not None and self.region_at(subj.idx) is None:
@@ -244,6 +253,15 @@ class Attributor:
                 continue
             name = self._canonical(ent) if ent.label_ == "PERSON" else ent.text
             out.append(_Mention(ent.start_char, name, ent.label_, _descriptors(ent)))
+        seen = {m.pos for m in out}
+        for tok in self.doc:
+            if tok.tag_ in ("NNP", "NNPS") and tok.dep_ == "nsubj" and tok.ent_type_ not in ("PERSON", "ORG", "GPE") \
+                    and tok.head.tag_.startswith("VB") and lemma(tok.head) in self.data["reporting_verbs"]:
+                first = tok.left_edge if tok.left_edge.tag_ in ("NNP", "NNPS") else tok
+                if first.idx not in seen:
+                    words = _appos_words(tok)
+                    out.append(_Mention(first.idx, self.doc.text[first.idx:tok.idx + len(tok)], "ORG", words))
+        out.sort(key=lambda m: m.pos)
         return out
 
     def _canonical(self, ent: Span) -> str:
@@ -257,7 +275,8 @@ class Attributor:
         return text
 
     def _entity_in(self, subj: Token, label: str) -> Span | None:
-        for tok in _np_tokens(subj, keep_appos=True):
+        """An entity that is the subject itself or its apposition, not a modifier ("Biden administration officials")."""
+        for tok in (subj, *[c for c in subj.children if c.dep_ == "appos"]):
             if tok.ent_type_ == label:
                 return next(e for e in self.doc.ents if e.start <= tok.i < e.end)
         return None
@@ -280,8 +299,19 @@ class Attributor:
             if words <= mention.descriptors:
                 return mention
             k -= 1
-        if lemma(subj) in self.data["title_nouns"]:
-            return self._named_next(subj)
+        head = lemma(subj)
+        if head in self.data["title_nouns"]:
+            nxt = self._named_next(subj)
+            if nxt is not None:
+                return nxt
+        has_of = any(c.dep_ == "prep" for c in subj.children)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
+        if definite and not has_of and head in self.data["person_nouns"]:
+            k = bisect.bisect_left(self.mention_pos, subj.idx) - 1
+            while k >= 0 and subj.idx - self.mentions[k].pos < 1500:
+                if self.mentions[k].kind == "PERSON":
+                    return self.mentions[k]
+                k -= 1
         return None
 
     def _named_next(self, subj: Token) -> _Mention | None:
@@ -307,11 +337,10 @@ def _kind(label: str) -> str:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "expl":
-            if c.dep_ == "nsubjpass":
-                break
-            return c
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        named = [c for c in subjects if c.tag_ in ("NNP", "NNPS")]
+        return (named or subjects)[-1]
     for c in verb.children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -333,9 +362,18 @@ def _agent_of(noun: Token) -> Token | None:
     for c in noun.children:
         if c.dep_ in ("acl", "relcl"):
             for g in c.children:
-                if g.dep_ == "agent":
+                if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by"):
                     return next((p for p in g.children if p.dep_ == "pobj"), None)
     return None
+
+
+def _appos_words(tok: Token) -> frozenset[str]:
+    words: set[str] = set()
+    for child in tok.children:
+        if child.dep_ == "appos":
+            words.add(lemma(child))
+            words.update(c.lower_ for c in child.children if c.dep_ in ("amod", "compound"))
+    return frozenset(words)
 
 
 def _has_name(tok: Token) -> bool:

@@ -139,7 +139,7 @@ def _parse_number(doc: Doc, i: int, t: _Tables, money: bool = False) -> _Num | N
         word = doc[j].lower_
         if word in t.mult:
             value *= t.mult[word]
-        elif money and word.rstrip(".") in t.suffix_mult and (word[-1] != "." or doc[j].is_sent_end):
+        elif money and word.rstrip(".") in t.suffix_mult and (word[-1] != "." or doc[j - 1].whitespace_ == ""):
             value *= t.suffix_mult[word.rstrip(".")]
         else:
             break
@@ -407,7 +407,7 @@ def _build(doc: Doc, first: int, last: int, value, value_max, qualifier, unit: U
     start = doc[first].idx
     end_tok = doc[last]
     end = end_tok.idx + len(end_tok.text)
-    if end_tok.text.endswith(".") and len(end_tok.text) > 1 and end_tok.is_sent_end and end_tok.lower_ not in ("c.",):
+    if end_tok.text.endswith(".") and len(end_tok.text) > 1 and end_tok.lower_.rstrip(".") in tables().suffix_mult:
         end -= 1  # "$25m." at the end of a sentence
     counted_text = doc[counted].text if counted is not None else None
     counted_lemma = _singular(doc[counted]) if counted is not None else None

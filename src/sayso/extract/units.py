@@ -67,7 +67,8 @@ def to_si(value: float | None, unit: Unit) -> float | None:
 
 
 def round_si(value: float) -> float:
-    """Round to 2 decimals, keeping 4 significant digits for small values (0.0347 day)."""
-    if value == 0 or abs(value) >= 1:
-        return round(value, 2)
-    return float(f"{value:.4g}")
+    """Round to 2 decimals as the gold sets do (45 minutes -> 0.03 day); tiny values keep 2 significant digits."""
+    rounded = round(value, 2)
+    if rounded == 0 and value != 0:
+        return float(f"{value:.2g}")
+    return rounded
