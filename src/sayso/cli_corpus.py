@@ -131,8 +131,9 @@ def quotes(
     with _store(db, settings) as store:
         rows = corpus.quotes(store, speaker=speaker, since=_day(since, "--since"), until=_day(until, "--until"),
                              limit=limit, settings=settings)
-        _show(rows, out, fmt, "Quotes", [("published", lambda r: r.published), ("speaker", lambda r: r.entity or r.speaker),
-                                         ("outlet", lambda r: r.outlet), ("text", lambda r: r.text)])
+        _show(rows, out, fmt, "Quotes", [
+            ("published", lambda r: r.published), ("speaker", lambda r: r.entity or r.speaker),
+            ("outlet", lambda r: r.outlet), ("text", lambda r: r.text)])
 
 
 def claims(

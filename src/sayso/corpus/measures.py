@@ -17,7 +17,8 @@ from sayso.store.writes import ClaimKey
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'“A-Z0-9])")
 _PLACE_AFTER = re.compile(
-    r"\b(?:in|near|around|of|across|inside|into|from|over|at|on|towards?|against|outside)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
+    r"\b(?:in|near|around|of|across|inside|into|from|over|at|on|towards?|against|outside)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
     r"((?:[A-Z][\w-]+)(?:\s+[A-Z][\w-]+)?)")
 _PLACE_BEFORE = re.compile(r"\b([A-Z][\w-]+)\s+(?:region|oblast|province|area|front|district)\b")
 _REGION_WORDS = {"region", "oblast", "province", "district", "area", "front", "the"}

@@ -147,7 +147,8 @@ class StoreCore:
     def migrate(self) -> list[str]:
         """Apply every migration not yet applied, each in its own transaction; return their names."""
         with self.transaction():
-            self.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            self.execute("CREATE TABLE IF NOT EXISTS schema_migrations"
+                         " (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         done = set(self.applied_migrations())
         known = {m.name for m in MIGRATIONS}
         unknown = done - known

@@ -41,8 +41,9 @@ class PostgresStore(Writes, Reads, StoreCore):
                 conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
                 conn.execute(f'SET search_path TO "{schema}"')
         except psycopg.Error as exc:
-            raise StoreError(f"cannot open PostgreSQL store {_hide_password(url)}: {str(exc).strip()}; "
-                             "check that the server runs and the URL (postgresql://user@host:port/db) is right") from exc
+            raise StoreError(
+                f"cannot open PostgreSQL store {_hide_password(url)}: {str(exc).strip()}; "
+                "check that the server runs and the URL (postgresql://user@host:port/db) is right") from exc
         self.schema = schema
         super().__init__(conn, url)
 

@@ -151,7 +151,8 @@ class Reads:
                          " OR lower(coalesce(c.subject, '')) LIKE ?)")
             params.extend([like, like, like])
         sql = _CLAIM_SELECT + " WHERE " + " AND ".join(where)
-        sql += " ORDER BY c.measure_key, coalesce(c.claim_date, a.published), a.pk, c.seq" + (" LIMIT ?" if limit else "")
+        sql += " ORDER BY c.measure_key, coalesce(c.claim_date, a.published), a.pk, c.seq"
+        sql += " LIMIT ?" if limit else ""
         return self.iter_rows(sql, (*params, limit) if limit else params)
 
     def search(self, words: Sequence[str], *, limit: int = 20, what: Sequence[str] = ("articles", "quotes")
