@@ -114,7 +114,8 @@ class Attributor:
         text = self.doc.text[first.idx:last.idx + len(last)]
         if person is not None:
             return Speaker(self._canonical(person), first.idx, last.idx + len(last), text, "person")
-        has_name = any(t.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or t.tag_ in ("NNP", "NNPS") for t in tokens)
+        has_name = any(t.ent_type_ in ("ORG", "GPE", "FAC") or (t.tag_ in ("NNP", "NNPS") and t.ent_type_ != "NORP")
+                       for t in tokens)
         if not has_name and subj.tag_ in ("NN", "NNS"):
             mention = self._resolve_description(subj)
             if mention is not None:
@@ -163,7 +164,7 @@ class Attributor:
                     continue
                 if self._is_reporting(cand):
                     subj = _subject_of(cand)
-                    if subj is not None:
+                    if subj is not None and "\n" not in self.doc.text[min(subj.idx, cand.idx):max(subj.idx, cand.idx)]:
                         found.append((cand, subj))
         if not found:
             return None
@@ -340,7 +341,15 @@ def _subject_of(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         named = [c for c in subjects if c.tag_ in ("NNP", "NNPS")]
-        return (named or subjects)[-1]
+        subj = (named or subjects)[-1]
+        if subj.tag_ not in ("NNP", "NNPS", "PRP"):
+            # "despite the White House's shift in messaging, the Pentagon announced": a misparse that
+            # hangs the real subject under the first noun as an apposition
+            appos = [t for t in subj.subtree if t.dep_ == "appos" and t.ent_type_ in ("ORG", "PERSON")
+                     and t.i < verb.i and t.i > subj.i]
+            if appos:
+                return appos[-1]
+        return subj
     for c in verb.children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)

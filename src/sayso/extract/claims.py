@@ -35,11 +35,43 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
     claims: list[Claim] = []
     for f in found:
         anchor = doc[f.num_last]
-        sent = anchor.sent
-        attr = _from_quotes(f, ordered, quote_starts) or attributor.attribute(anchor)
-        status, source, cue = _status(sent, attr, data)
-        claims.append(Claim(f.quantity, status, source, sent.start_char, sent.end_char, sent.text, cue))
+        start, end = clause_of(doc, anchor)
+        attr = _choose(_from_quotes(f, ordered, quote_starts), attributor.attribute(anchor), data)
+        status, source, cue = _status(doc.text[start:end], attr, data)
+        claims.append(Claim(f.quantity, status, source, start, end, doc.text[start:end], cue))
     return _refer_back(doc, claims, attributor, data)
+
+
+def clause_of(doc: Doc, anchor) -> tuple[int, int]:
+    """The sentence holding the number, clipped to its paragraph (the parser sometimes runs across one)."""
+    sent = anchor.sent
+    text = doc.text
+    start = max(sent.start_char, text.rfind("\n", 0, anchor.idx) + 1)
+    nl = text.find("\n", anchor.idx)
+    end = sent.end_char if nl < 0 else min(sent.end_char, nl)
+    return start, end
+
+
+def _choose(from_quote: Attribution | None, fallback: Attribution | None, data) -> Attribution | None:
+    """The enclosing Quote's speaker, unless its cue is no verb of saying ("showed", "plans") or the
+    fallback names the speaker the quote left as a description ("the agency" -> "Janes")."""
+    if from_quote is None:
+        return fallback
+    cue = (from_quote.cue or "").strip().lower()
+    if cue and cue[0].isalpha() and not cue.startswith("according") \
+            and from_quote.cue_lemma not in data["reporting_verbs"]:
+        return fallback
+    if fallback is not None and fallback.speaker is not None and _described(from_quote.speaker) \
+            and not _described(fallback.speaker):
+        return Attribution(fallback.speaker, from_quote.cue, from_quote.cue_lemma, fallback.vague)
+    return from_quote
+
+
+def _described(speaker: Speaker | None) -> bool:
+    """A speaker left as a description: its last word is lower case ("the agency", "US image company")."""
+    if speaker is None or not speaker.name.split():
+        return True
+    return speaker.name.split()[-1][:1].islower()
 
 
 # ------------------------------------------------------------------ which quantities are claims
@@ -112,8 +144,7 @@ def lemma_of_cue(cue: str | None) -> str | None:
     return lemma_of(word, "VBD") if word.endswith("ed") or word.endswith("ied") else lemma_of(word, "VBZ")
 
 
-def _status(sent: Span, attr: Attribution | None, data) -> tuple[str, Speaker | None, str | None]:
-    text = sent.text
+def _status(text: str, attr: Attribution | None, data) -> tuple[str, Speaker | None, str | None]:
     verify = data["verify_re"].search(text)
     if attr is not None and attr.cue_lemma in data["denial_verbs"]:
         return "denied", attr.speaker, attr.cue
