@@ -20,7 +20,7 @@ from sayso.nlp import lemma
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _SUFFIXED = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([a-z]{1,3})\.?$", re.IGNORECASE)
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
-_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 _DASHES = {"-", "–", "—"}
 _RANGE_WORDS = {"to", "-", "–", "—"}
 _A_PREPS = {"in", "within", "for", "of", "than", "after", "over", "under", "about", "nearly", "around", "almost"}
