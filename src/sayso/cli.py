@@ -78,7 +78,7 @@ def extract(
         out.parent.mkdir(parents=True, exist_ok=True)
     fh = out.open("w", encoding="utf-8") if out else (None if fmt == "table" else sys.stdout)
     writer = JsonWriter(fh, file_fmt) if fh else None
-    console = Console()
+    console = Console() if Console().is_terminal else Console(width=110)
     counts: collections.Counter[str] = collections.Counter()
     problems: list[Result] = []
     items = _with_overrides(read_inputs(inputs, settings), pub, title)
