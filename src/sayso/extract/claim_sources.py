@@ -109,6 +109,8 @@ class Attributor:
         if low in ("i", "we", "you", "there", "this", "that", "which", "who", "what"):
             return None
         tokens = _np_tokens(subj)
+        para = self.doc.text.rfind("\n", 0, subj.idx)
+        tokens = [t for t in tokens if t.idx > para and not t.is_space] or [subj]
         person = self._entity_in(subj, "PERSON")
         first, last = tokens[0], tokens[-1]
         text = self.doc.text[first.idx:last.idx + len(last)]
@@ -138,7 +140,7 @@ class Attributor:
             agent = _agent_of(obj)
             if agent is not None:
                 obj = agent
-            if obj.lower_ in self.data["vague_sources"] and not _has_name(obj):
+            if self._vague(obj):
                 return Attribution(None, "according to", "according", vague=True)
             return Attribution(self.speaker_of(obj), "according to", "according")
         return None
@@ -173,7 +175,7 @@ class Attributor:
             if cand_subj.lower_ not in self.data["pronouns_person"] | self.data["pronouns_group"]:
                 verb, subj = cand_verb, cand_subj
                 break
-        if subj.lower_ in self.data["vague_sources"] and not _has_name(subj):
+        if self._vague(subj):
             return Attribution(None, verb.text, lemma(verb), vague=True)
         speaker = self.speaker_of(subj)
         if speaker is None:
@@ -238,6 +240,13 @@ class Attributor:
         return Attribution(speaker, None, None) if speaker is not None else None
 
     # ------------------------------------------------------------ names
+
+    def _vague(self, subj: Token) -> bool:
+        """ "sources", "reports", "Pentagon sources", "media reports": a hedge, not a source."""
+        low = subj.lower_
+        if low in ("source", "sources"):
+            return True
+        return low in self.data["vague_sources"] and not _has_name(subj)
 
     def _is_reporting(self, tok: Token) -> bool:
         if not tok.tag_.startswith("VB"):

@@ -111,7 +111,7 @@ def _is_age(doc: Doc, f: Found) -> bool:
     if prev is None or nxt is None:
         return False
     before = doc[tok.i - 2] if tok.i >= 2 else None
-    return (prev.text in (",", "(") and nxt.text in (",", ")") and before is not None
+    return (prev.text in (",", "(") and nxt.text in (",", ")", ".") and before is not None
             and (before.ent_type_ == "PERSON" or before.tag_ == "NNP"))
 
 

@@ -130,7 +130,8 @@ def _parse_number(doc: Doc, i: int, t: _Tables, money: bool = False) -> _Num | N
         return _parse_vague(doc, i, t)
     elif low in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in t.a_units:
         return _Num(1.0, i + 1, "article")
-    elif low == "half" or (low in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in t.fractions):
+    elif low == "half" or (low in ("a", "an") and i + 2 < n and doc[i + 1].lower_ in t.fractions
+                           and doc[i + 2].lower_ == "of"):
         return _Num(0.5 if low == "half" else t.fractions[doc[i + 1].lower_], i + 1 if low == "half" else i + 2,
                     "fraction")
     else:
@@ -216,6 +217,9 @@ def _match(doc: Doc, i: int, t: _Tables) -> tuple[Found | None, int]:
             doc[j].lower_ in _RANGE_WORDS or (between and doc[j].lower_ == "and")):
         nxt_start = j + 1 + (1 if doc[j + 1].text in t.cur_prefix else 0)
         high = _parse_number(doc, nxt_start, t, money=currency is not None) if nxt_start < n else None
+        if high is not None and doc[j].text in _DASHES and high.value is not None and value is not None \
+                and high.value <= value:
+            return None, high.end  # "voted 89-52": a tally, not a range
         if high is not None and high.kind in ("digits", "words") and high.value is not None and value is not None:
             if _followed_by_month(doc, high.end, t):
                 return None, high.end
@@ -282,11 +286,13 @@ def _unit_after(doc: Doc, j: int, t: _Tables, vague: bool = False) -> tuple[Unit
         end = k + size
         if hyphen and end + 1 < n and doc[end].text in _DASHES and doc[end + 1].lower_ in ("old", "olds"):
             return None, end + 2, False, True
+        if end < n and doc[end].lower_ == "old" and unit.si_unit == "day":
+            return None, end + 1, False, True  # "37 years old"
         if unit.pint_expr == "meter" and doc[k].lower_ == "m":
             continue
         return unit, end, hyphen, False
-    if hyphen and k < n and doc[k].lower_ in ("old", "year-old"):
-        return None, k + 1, False, True
+    if hyphen and k < n and doc[k].lower_ != "strong":
+        return None, k + 1, False, True  # "a 45-year-old", "a seven-member panel", "four-star": describes, not counts
     return None, j, False, False
 
 
