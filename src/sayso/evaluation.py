@@ -7,8 +7,10 @@ Gold files use the JSONL shape of ``sayso extract`` input plus gold ``quotes``, 
   (quotes and dates: half; claims: 30%; places: half of the gold span, a quarter of the predicted);
   each gold item matches at most one prediction, best overlap first;
 - quotes: the speaker is right when the names agree (same last word, or one contains the other,
-  after folding case and accents) or the speaker mentions overlap;
-- claims: value within 2% of the gold SI value; qualifier, source and status compared;
+  after folding case and accents) with the gold name or an alias, or the predicted speaker mention
+  overlaps one of the gold ``speaker_spans``;
+- claims: value within 2% of the gold SI value; qualifier, source (name or ``source_aliases``) and
+  status compared;
 - places: right when within 161 km of the gold point, or a country with the right code;
 - dates: right when the value equals the gold one or refines it (gold "2024-08" accepts "2024-08-12").
 
@@ -129,12 +131,13 @@ def _check_quote(g: dict, p: dict) -> dict[str, bool]:
     speaker = p.get("speaker") or {}
     if isinstance(speaker, str):
         speaker = {"name": speaker}
-    aliases = [g.get("speaker") or ""] + list(g.get("speaker_aliases") or [])
-    right = names_agree(speaker.get("name"), aliases)
-    if not right and g.get("speaker_start") is not None and speaker.get("start") is not None:
-        right = _overlaps((g["speaker_start"], g["speaker_end"]), (speaker["start"], speaker["end"]), (0.01, 0.01)) > 0
-    if g.get("speaker") is None:
+    if not g.get("speaker") and not g.get("speaker_spans"):
         right = not speaker.get("name")
+    else:
+        right = names_agree(speaker.get("name"), [g.get("speaker") or ""] + list(g.get("speaker_aliases") or []))
+        if not right and speaker.get("start") is not None:
+            mention = (speaker["start"], speaker["end"])
+            right = any(min(mention[1], e) > max(mention[0], s) for s, e in g.get("speaker_spans") or [])
     return {"speaker": right, "kind": g.get("kind") == p.get("kind")}
 
 
@@ -144,7 +147,8 @@ def _check_claim(g: dict, p: dict) -> dict[str, bool]:
     value_ok = (gv is None and pv is None) or (gv is not None and pv is not None
                                                 and abs(pv - gv) <= 0.02 * max(abs(gv), 1e-9))
     gsrc, psrc = g.get("source"), _source_name(p.get("source"))
-    source_ok = (gsrc is None and not psrc) or (gsrc is not None and names_agree(psrc, [gsrc]))
+    source_ok = (gsrc is None and not psrc) or (
+        gsrc is not None and names_agree(psrc, [gsrc, *(g.get("source_aliases") or [])]))
     return {"value": value_ok, "qualifier": g.get("qualifier") == q.get("qualifier"),
             "source": source_ok, "status": g.get("status") == p.get("status")}
 
