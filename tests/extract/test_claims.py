@@ -1,0 +1,126 @@
+"""Claims: which quantities are claims, who states them, and how sure the article is."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract.claims import extract_claims
+from sayso.models import Quote, Speaker
+
+pytestmark = pytest.mark.model
+
+
+def _claim(nlp, text, needle, quotes=()):
+    doc = nlp(text)
+    claims = extract_claims(doc, quotes)
+    hits = [c for c in claims if needle in c.quantity.text]
+    assert len(hits) == 1, [c.quantity.text for c in claims]
+    return hits[0]
+
+
+def _quote(text, content, speaker):
+    start = text.index(content)
+    return Quote("indirect", start, start + len(content), content, Speaker(speaker), cue="said")
+
+
+def test_claims_source_from_enclosing_quote(nlp):
+    text = "The regional governor told reporters that at least 31 houses had burned overnight."
+    content = "at least 31 houses had burned overnight"
+    claim = _claim(nlp, text, "31", [_quote(text, content, "Ivan Petrenko")])
+    assert (claim.status, claim.source.name) == ("claimed", "Ivan Petrenko")
+
+
+def test_claims_quote_without_verb_of_saying_is_not_a_source(nlp):
+    text = "Satellite pictures showed 40 aircraft parked at the base."
+    content = "40 aircraft parked at the base"
+    quote = Quote("indirect", text.index(content), text.index(content) + len(content), content,
+                  Speaker("Satellite pictures", kind="unnamed"), cue="showed")
+    claim = _claim(nlp, text, "40", [quote])
+    assert (claim.status, claim.source) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text, needle, speaker", [
+    ("Defence Minister Anna Kovalenko said 12 drones were shot down.", "12", "Anna Kovalenko"),
+    ("At least nine people died in the blast, the emergency service said.", "nine", "the emergency service"),
+    ("About 700 families lack heating, according to the Red Cross.", "700", "the Red Cross"),
+    ("The navy announced that 3 ships would sail on Monday.", "3 ships", "The navy"),
+])
+def test_claims_fallback_reporting_verb_subject(nlp, text, needle, speaker):
+    claim = _claim(nlp, text, needle)
+    assert claim.status == "claimed"
+    assert claim.source.name.lower() == speaker.lower()
+
+
+def test_claims_pronoun_resolved_to_previous_person(nlp):
+    text = ("Maria Lopez runs the only clinic in the district.\n\n"
+            "She said 45 patients arrived after the shelling.")
+    claim = _claim(nlp, text, "45")
+    assert claim.source.name == "Maria Lopez"
+
+
+def test_claims_description_resolved_to_apposition(nlp):
+    text = ('"The roads are cut," said Kestrel, a private monitoring group.\n\n'
+            "Convoys can be rerouted within 48 hours, the group said.")
+    claim = _claim(nlp, text, "48")
+    assert claim.source.name == "Kestrel"
+
+
+def test_claims_number_in_direct_quote_gets_its_speaker(nlp):
+    text = '"We lost 14 vehicles in two days. Nobody expected that," Colonel Ruth Baker said.'
+    claim = _claim(nlp, text, "14")
+    assert (claim.status, claim.source.name) == ("claimed", "Ruth Baker")
+
+
+def test_claims_reporters_voice_is_asserted(nlp):
+    claim = _claim(nlp, "The bridge was hit by 6 missiles before dawn.", "6")
+    assert (claim.status, claim.source) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Militants reportedly seized 20 trucks of grain.", "20"),
+    ("Dozens of fighters are believed to have crossed, sources say.", "Dozens"),
+    ("Some 5,000 soldiers are said to be massing near the border.", "5,000"),
+])
+def test_claims_hedged_is_reported(nlp, text, needle):
+    claim = _claim(nlp, text, needle)
+    assert (claim.status, claim.source) == ("reported", None)
+
+
+def test_claims_denied_under_denial_verb(nlp):
+    claim = _claim(nlp, "The army denied that 300 soldiers had deserted.", "300")
+    assert (claim.status, claim.source.name) == ("denied", "The army")
+
+
+def test_claims_unverified_in_same_sentence(nlp):
+    text = "The militia said it shot down 4 helicopters, a claim that could not be independently verified."
+    assert _claim(nlp, text, "4").status == "unverified"
+
+
+def test_claims_verification_sentence_refers_back_to_speaker(nlp):
+    text = ("Governor Pavel Orlov said 17 towns had been retaken. "
+            "Orlov's figures could not be independently verified.")
+    claim = _claim(nlp, text, "17")
+    assert (claim.status, claim.source.name) == ("unverified", "Pavel Orlov")
+
+
+def test_claims_verification_of_someone_else_leaves_claim(nlp):
+    text = ("Governor Pavel Orlov said 17 towns had been retaken. "
+            "Nobody doubts the bridge matters. "
+            "The rebels' statement could not be independently verified.")
+    assert _claim(nlp, text, "17").status == "claimed"
+
+
+@pytest.mark.parametrize("text", [
+    "Mark Jones, 62, was among the volunteers.",
+    "The two leaders met in Ankara.",
+    "One of the officers was wounded.",
+    "The interview was a one-on-one session.",
+])
+def test_claims_descriptions_are_not_claims(nlp, text):
+    assert extract_claims(nlp(text)) == []
+
+
+def test_claims_clause_is_the_sentence(nlp):
+    text = "The port reopened. Officials said 11 ships left on Tuesday."
+    claim = _claim(nlp, text, "11")
+    assert claim.text == text[claim.start:claim.end] == "Officials said 11 ships left on Tuesday."
