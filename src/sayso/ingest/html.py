@@ -33,6 +33,9 @@ def article_from_html(html: str, *, url: str | None = None, source: str | None =
             published = None
     canonical = doc.url or url
     text = doc.text.strip()
+    first, _, rest = text.partition("\n")
+    if doc.title and first.strip() == doc.title.strip() and rest.strip():
+        text = rest.strip()  # trafilatura keeps the <h1> headline as the body's first line
     art_id = article_id or canonical or hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return Article(id=art_id, text=text, title=doc.title or None, url=canonical, published=published,
                    source=doc.sitename or source, language=doc.language or None)
