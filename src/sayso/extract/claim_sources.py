@@ -18,7 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from sayso.models import Speaker
-from sayso.nlp import lemma
+from sayso.nlp.pipeline import lemma_of
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 _CUT_DEPS = {"relcl", "acl", "advcl", "parataxis", "punct", "ccomp", "prep_cut"}
@@ -67,11 +67,14 @@ class _Region:
 class Attributor:
     """Finds the source of numbers in one Doc; build once per article."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start for s in self.sents]
         self.data = claim_data()
         self.starts = [t.idx for t in doc]
-        self.regions = _quote_regions(doc.text)
+        self.regions = _quote_regions(self.text)
         self.region_starts = [r.start for r in self.regions]
         self._region_attr: dict[int, Attribution | None] = {}
         self.full_names = _full_names(doc)
@@ -87,10 +90,14 @@ class Attributor:
             attr = self._attribution_of_region(region)
             if attr is not None:
                 return attr
-        attr = self._according_to(anchor.sent)
+        attr = self._according_to(self.sent_of(anchor.i))
         if attr is not None:
             return attr
         return self._reporting_verb_above(anchor)
+
+    def sent_of(self, i: int) -> Span:
+        """The sentence holding token ``i`` (``Token.sent`` walks the whole Doc on every call)."""
+        return self.sents[bisect.bisect_right(self.sent_starts, i) - 1]
 
     def region_at(self, char: int) -> int | None:
         k = bisect.bisect_right(self.region_starts, char) - 1
@@ -109,11 +116,11 @@ class Attributor:
         if low in ("i", "we", "you", "there", "this", "that", "which", "who", "what"):
             return None
         tokens = _np_tokens(subj)
-        para = self.doc.text.rfind("\n", 0, subj.idx)
+        para = self.text.rfind("\n", 0, subj.idx)
         tokens = [t for t in tokens if t.idx > para and not t.is_space] or [subj]
         person = self._entity_in(subj, "PERSON")
         first, last = tokens[0], tokens[-1]
-        text = self.doc.text[first.idx:last.idx + len(last)]
+        text = self.text[first.idx:last.idx + len(last)]
         if person is not None:
             return Speaker(self._canonical(person), first.idx, last.idx + len(last), text, "person")
         has_name = any(t.ent_type_ in ("ORG", "GPE", "FAC") or (t.tag_ in ("NNP", "NNPS") and t.ent_type_ != "NORP")
@@ -155,18 +162,18 @@ class Attributor:
             head = cur.head
             if head.i == cur.i:
                 break
-            if "\n" in self.doc.text[min(head.idx, anchor.idx):max(head.idx, anchor.idx)]:
+            if "\n" in self.text[min(head.idx, anchor.idx):max(head.idx, anchor.idx)]:
                 break  # a parse that runs across paragraphs
             via = cur
             cur = head
             for cand in (cur, *[c for c in cur.children if c.dep_ == "parataxis" and c.i > anchor.i]):
-                if cand.i == cur.i and via.dep_ in ("dobj", "pobj") and lemma(cand) in self.data["object_not_reporting"]:
+                if cand.i == cur.i and via.dep_ in ("dobj", "pobj") and _lemma(cand) in self.data["object_not_reporting"]:
                     continue  # "could add 2 points": the number is what is added, not what is said
-                if "\n" in self.doc.text[min(cand.idx, anchor.idx):max(cand.idx, anchor.idx)]:
+                if "\n" in self.text[min(cand.idx, anchor.idx):max(cand.idx, anchor.idx)]:
                     continue
                 if self._is_reporting(cand):
                     subj = _subject_of(cand)
-                    if subj is not None and "\n" not in self.doc.text[min(subj.idx, cand.idx):max(subj.idx, cand.idx)]:
+                    if subj is not None and "\n" not in self.text[min(subj.idx, cand.idx):max(subj.idx, cand.idx)]:
                         found.append((cand, subj))
         if not found:
             return None
@@ -176,11 +183,11 @@ class Attributor:
                 verb, subj = cand_verb, cand_subj
                 break
         if self._vague(subj):
-            return Attribution(None, verb.text, lemma(verb), vague=True)
+            return Attribution(None, verb.text, _lemma(verb), vague=True)
         speaker = self.speaker_of(subj)
         if speaker is None:
             return None
-        return Attribution(speaker, verb.text, lemma(verb))
+        return Attribution(speaker, verb.text, _lemma(verb))
 
     def _attribution_of_region(self, k: int) -> Attribution | None:
         if k in self._region_attr:
@@ -199,7 +206,7 @@ class Attributor:
 
     def _verb_near(self, char: int, after: bool) -> Attribution | None:
         """A reporting verb just after a closing mark (", he said") or before an opening one ("She said: ")."""
-        text = self.doc.text
+        text = self.text
         if after:
             stop = text.find("\n", char)
             stop = len(text) if stop < 0 else min(stop, char + 80)
@@ -213,14 +220,14 @@ class Attributor:
         if after:
             toks = toks[:8]
         for tok in (toks if after else reversed(toks)):
-            if after and tok.tag_.startswith("VB") and lemma(tok) not in self.data["reporting_verbs"]:
+            if after and tok.tag_.startswith("VB") and _lemma(tok) not in self.data["reporting_verbs"]:
                 return None
-            if tok.tag_.startswith("VB") and lemma(tok) in self.data["reporting_verbs"] - self.data["denial_verbs"]:
+            if tok.tag_.startswith("VB") and _lemma(tok) in self.data["reporting_verbs"] - self.data["denial_verbs"]:
                 subj = _subject_of(tok) or _adjacent_name(tok)
                 if subj is not None and self.region_at(subj.idx) is None:
                     speaker = self.speaker_of(subj)
                     if speaker is not None:
-                        return Attribution(speaker, tok.text, lemma(tok))
+                        return Attribution(speaker, tok.text, _lemma(tok))
         return None
 
     def _scare_quote_subject(self, region: _Region) -> Attribution | None:
@@ -228,7 +235,7 @@ class Attributor:
         i = bisect.bisect_left(self.starts, region.start)
         if i >= len(self.doc):
             return None
-        sent = self.doc[i].sent
+        sent = self.sent_of(i)
         if region.start <= sent.start_char + 1:
             return None
         subj = _subject_of(sent.root)
@@ -251,7 +258,7 @@ class Attributor:
     def _is_reporting(self, tok: Token) -> bool:
         if not tok.tag_.startswith("VB"):
             return False
-        if lemma(tok) in self.data["reporting_verbs"]:
+        if _lemma(tok) in self.data["reporting_verbs"]:
             return True
         return any(c.dep_ == "dobj" and c.lower_ in self.data["reporting_nouns"] for c in tok.children)
 
@@ -266,11 +273,11 @@ class Attributor:
         seen = {m.pos for m in out}
         for tok in self.doc:
             if tok.tag_ in ("NNP", "NNPS") and tok.dep_ == "nsubj" and tok.ent_type_ not in ("PERSON", "ORG", "GPE") \
-                    and tok.head.tag_.startswith("VB") and lemma(tok.head) in self.data["reporting_verbs"]:
+                    and tok.head.tag_.startswith("VB") and _lemma(tok.head) in self.data["reporting_verbs"]:
                 first = tok.left_edge if tok.left_edge.tag_ in ("NNP", "NNPS") else tok
                 if first.idx not in seen:
                     words = _appos_words(tok)
-                    out.append(_Mention(first.idx, self.doc.text[first.idx:tok.idx + len(tok)], "ORG", words))
+                    out.append(_Mention(first.idx, self.text[first.idx:tok.idx + len(tok)], "ORG", words))
         out.sort(key=lambda m: m.pos)
         return out
 
@@ -302,14 +309,14 @@ class Attributor:
         return None
 
     def _resolve_description(self, subj: Token) -> _Mention | None:
-        words = {lemma(subj)} | {c.lower_ for c in subj.children if c.dep_ in ("amod", "compound")}
+        words = {_lemma(subj)} | {c.lower_ for c in subj.children if c.dep_ in ("amod", "compound")}
         k = bisect.bisect_left(self.mention_pos, subj.idx) - 1
         while k >= 0:
             mention = self.mentions[k]
             if words <= mention.descriptors:
                 return mention
             k -= 1
-        head = lemma(subj)
+        head = _lemma(subj)
         if head in self.data["title_nouns"]:
             nxt = self._named_next(subj)
             if nxt is not None:
@@ -326,10 +333,10 @@ class Attributor:
 
     def _named_next(self, subj: Token) -> _Mention | None:
         """ "Ukraine's top commander says ..." followed by "Gen. Oleksandr Syrskyi announced ...": the lede pattern."""
-        sent = subj.sent
+        sent = self.sent_of(subj.i)
         if sent.end >= len(self.doc):
             return None
-        nxt = self.doc[sent.end].sent
+        nxt = self.sent_of(sent.end)
         first_subj = _subject_of(nxt.root)
         if first_subj is None:
             return None
@@ -340,6 +347,10 @@ class Attributor:
 
 
 # ------------------------------------------------------------------ helpers over the parse
+
+
+def _lemma(tok: Token) -> str:
+    return lemma_of(tok.text, tok.tag_)
 
 
 def _kind(label: str) -> str:
@@ -389,7 +400,7 @@ def _appos_words(tok: Token) -> frozenset[str]:
     words: set[str] = set()
     for child in tok.children:
         if child.dep_ == "appos":
-            words.add(lemma(child))
+            words.add(_lemma(child))
             words.update(c.lower_ for c in child.children if c.dep_ in ("amod", "compound"))
     return frozenset(words)
 
@@ -430,11 +441,11 @@ def _descriptors(ent: Span) -> frozenset[str]:
             words.add(tok.lower_)
     for child in root.children:
         if child.dep_ == "appos":
-            words.add(lemma(child))
+            words.add(_lemma(child))
             words.update(c.lower_ for c in child.children if c.dep_ in ("amod", "compound"))
     if root.dep_ == "appos":
         head = root.head
-        words.add(lemma(head))
+        words.add(_lemma(head))
         words.update(c.lower_ for c in head.children if c.dep_ in ("amod", "compound"))
     return frozenset(words)
 

@@ -25,27 +25,28 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
     under a denial verb, ``unverified`` when the article says it could not be verified, and
     ``asserted`` (the reporter's own voice) otherwise.
     """
-    found = [f for f in find_quantities(doc) if is_claim(doc, f)]
+    text = doc.text
+    found = [f for f in find_quantities(doc, text) if is_claim(doc, f)]
     if not found:
         return []
     data = claim_data()
     ordered = sorted(quotes, key=lambda q: q.start)
     quote_starts = [q.start for q in ordered]
-    attributor = Attributor(doc)
+    attributor = Attributor(doc, text)
     claims: list[Claim] = []
     for f in found:
         anchor = doc[f.num_last]
-        start, end = clause_of(doc, anchor)
+        start, end = clause_of(attributor, anchor)
         attr = _choose(_from_quotes(f, ordered, quote_starts), attributor.attribute(anchor), data)
-        status, source, cue = _status(doc.text[start:end], attr, data)
-        claims.append(Claim(f.quantity, status, source, start, end, doc.text[start:end], cue))
+        status, source, cue = _status(attributor.text[start:end], attr, data)
+        claims.append(Claim(f.quantity, status, source, start, end, attributor.text[start:end], cue))
     return _refer_back(doc, claims, attributor, data)
 
 
-def clause_of(doc: Doc, anchor) -> tuple[int, int]:
+def clause_of(attributor: Attributor, anchor) -> tuple[int, int]:
     """The sentence holding the number, clipped to its paragraph (the parser sometimes runs across one)."""
-    sent = anchor.sent
-    text = doc.text
+    sent = attributor.sent_of(anchor.i)
+    text = attributor.text
     start = max(sent.start_char, text.rfind("\n", 0, anchor.idx) + 1)
     nl = text.find("\n", anchor.idx)
     end = sent.end_char if nl < 0 else min(sent.end_char, nl)
@@ -161,16 +162,16 @@ def _status(text: str, attr: Attribution | None, data) -> tuple[str, Speaker | N
 def _refer_back(doc: Doc, claims: list[Claim], attributor: Attributor, data) -> list[Claim]:
     """ "The general's claims could not be independently verified": mark that speaker's earlier claims."""
     verify_re: re.Pattern = data["verify_re"]
-    if not verify_re.search(doc.text):
+    if not verify_re.search(attributor.text):
         return claims
     claim_sents = {c.start for c in claims}
     out = list(claims)
-    for sent in doc.sents:
+    for sent in attributor.sents:
         if sent.start_char in claim_sents or not verify_re.search(sent.text):
             continue
         subj = _verification_subject(sent)
         name = _named_in(subj, attributor) if subj is not None else None
-        prev_start = _previous_sentence_start(doc, sent)
+        prev_start = attributor.sent_of(sent.start - 1).start_char if sent.start > 0 else None
         for k, claim in enumerate(out):
             if claim.start is None or claim.start >= sent.start_char or claim.status in ("denied",):
                 continue
@@ -215,9 +216,3 @@ def _same_name(speaker: Speaker, name: str) -> bool:
     if a.split()[-1] == b.split()[-1] or f" {a} " in f" {b} " or f" {b} " in f" {a} ":
         return True
     return any(b == norm(extra) for extra in (speaker.role, speaker.text) if extra)
-
-
-def _previous_sentence_start(doc: Doc, sent: Span) -> int | None:
-    if sent.start == 0:
-        return None
-    return doc[sent.start - 1].sent.start_char

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from sayso.extract.units import Unit, language_data, longest_unit_words, round_si, to_si, unit_table
 from sayso.models import Quantity
-from sayso.nlp import lemma
+from sayso.nlp.pipeline import lemma_of
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _SUFFIXED = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([a-z]{1,3})\.?$", re.IGNORECASE)
@@ -88,9 +88,13 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     return [f.quantity for f in find_quantities(doc)]
 
 
-def find_quantities(doc: Doc) -> list[Found]:
-    """Every quantity in ``doc`` with its token positions, in one pass over the tokens."""
+def find_quantities(doc: Doc, text: str | None = None) -> list[Found]:
+    """Every quantity in ``doc`` with its token positions, in one pass over the tokens.
+
+    ``text`` is ``doc.text`` when the caller already has it (spaCy joins the tokens on every access).
+    """
     t = tables()
+    text = doc.text if text is None else text
     found: list[Found] = []
     i, n = 0, len(doc)
     while i < n:
@@ -100,7 +104,7 @@ def find_quantities(doc: Doc) -> list[Found]:
                 or tok.text in t.cur_prefix or _SUFFIXED.match(tok.text)):
             i += 1
             continue
-        hit, skip_to = _match(doc, i, t)
+        hit, skip_to = _match(doc, i, t, text)
         if hit is not None:
             found.append(hit)
             i = hit.last + 1
@@ -196,7 +200,7 @@ def _parse_vague(doc: Doc, i: int, t: _Tables) -> _Num | None:
 # ------------------------------------------------------------------ a quantity at one position
 
 
-def _match(doc: Doc, i: int, t: _Tables) -> tuple[Found | None, int]:
+def _match(doc: Doc, i: int, t: _Tables, text: str) -> tuple[Found | None, int]:
     """The quantity starting at token ``i`` (a currency sign, a number or "a"), or None and where to go on."""
     n = len(doc)
     currency = None
@@ -207,7 +211,7 @@ def _match(doc: Doc, i: int, t: _Tables) -> tuple[Found | None, int]:
     num = _parse_number(doc, i, t, money=currency is not None)
     if num is None:
         return None, i + 1
-    if _not_a_quantity(doc, i, num, t):
+    if _not_a_quantity(doc, i, num, t, text):
         return None, num.end
     num_first, j = i, num.end
     value, value_max, qualifier = num.value, None, None
@@ -240,7 +244,7 @@ def _match(doc: Doc, i: int, t: _Tables) -> tuple[Found | None, int]:
     if currency is not None:
         kind = "money"
         if currency == "USD" and doc[start].text == "$":
-            currency = dollar_of(doc)
+            currency = _dollar_for_text(text)
     elif num.kind == "fraction" and unit is None:
         kind = "fraction"
     elif num.kind == "vague" and unit is None:
@@ -263,7 +267,7 @@ def _match(doc: Doc, i: int, t: _Tables) -> tuple[Found | None, int]:
     qualifier = qualifier or qual or ("approx" if num.kind == "vague" else "exact")
     if num.kind == "article" and not qual and (num_first == 0 or doc[num_first - 1].lower_ not in _A_PREPS):
         return None, j
-    quantity = _build(doc, first, last, value, value_max, qualifier, unit, kind, currency, per, counted)
+    quantity = _build(doc, text, first, last, value, value_max, qualifier, unit, kind, currency, per, counted)
     return Found(quantity, first, last, num_first, num_last, kind, counted, hyphen_adj), j
 
 
@@ -339,18 +343,18 @@ def _qualifier_before(doc: Doc, start: int, t: _Tables, hyphen_adj: bool) -> tup
 # ------------------------------------------------------------------ what is not a quantity
 
 
-def _not_a_quantity(doc: Doc, i: int, num: _Num, t: _Tables) -> bool:
+def _not_a_quantity(doc: Doc, i: int, num: _Num, t: _Tables, text: str) -> bool:
     """Dates, years, clock times, ordinals, phone numbers and numbers inside names."""
     tok = doc[i]
-    text = tok.text
-    if _ORDINAL.match(text) or _CLOCK.match(text):
+    word = tok.text
+    if _ORDINAL.match(word) or _CLOCK.match(word):
         return True
     prev = doc[i - 1] if i > 0 else None
     if prev is not None and _is_month(prev, t):
         return True
     if _followed_by_month(doc, num.end, t):
         return True
-    if num.kind == "digits" and re.fullmatch(r"\d{4}", text) and 1800 <= int(text) <= 2100 and num.end == i + 1:
+    if num.kind == "digits" and re.fullmatch(r"\d{4}", word) and 1800 <= int(word) <= 2100 and num.end == i + 1:
         return not _counts_something(doc, i)
     if prev is not None and prev.text in _DASHES and i >= 2 and re.fullmatch(r"(1[89]|20)\d\d", doc[i - 2].text):
         return True  # "2019-20"
@@ -361,10 +365,10 @@ def _not_a_quantity(doc: Doc, i: int, num: _Num, t: _Tables) -> bool:
         return True  # "Nord Stream 2", "S&P 500", "Article Five"
     if tok.ent_type_ in _NAME_ENTS and num.kind in ("digits", "words") and not tok.ent_iob_ == "B":
         return True  # "the 82nd Airborne": a number inside (not leading) a name
-    if num.kind == "digits" and _phone_like(doc, i):
+    if num.kind == "digits" and _phone_like(doc, i, text):
         return True
     if num.kind == "digits" and tok.is_sent_start and num.end < len(doc) and doc[num.end].text in (".", ")") \
-            and doc[num.end].whitespace_ and "." not in text:
+            and doc[num.end].whitespace_ and "." not in word:
         return True  # a list marker: "1. Five killed ..."
     return False
 
@@ -388,9 +392,8 @@ def _counts_something(doc: Doc, i: int) -> bool:
     return nxt is not None and nxt.tag_ == "NNS" and doc[i].head.i == nxt.i
 
 
-def _phone_like(doc: Doc, i: int) -> bool:
+def _phone_like(doc: Doc, i: int, text: str) -> bool:
     """Digit groups joined by spaces, dots or dashes with seven or more digits: a phone number."""
-    text = doc.text
     start = doc[i].idx
     lo = max(0, start - 20)
     window = text[lo:start + 30]
@@ -408,7 +411,7 @@ def _phone_like(doc: Doc, i: int) -> bool:
 # ------------------------------------------------------------------ the record
 
 
-def _build(doc: Doc, first: int, last: int, value, value_max, qualifier, unit: Unit | None, kind: str,
+def _build(doc: Doc, text: str, first: int, last: int, value, value_max, qualifier, unit: Unit | None, kind: str,
            currency: str | None, per: str | None, counted: int | None) -> Quantity:
     start = doc[first].idx
     end_tok = doc[last]
@@ -419,23 +422,23 @@ def _build(doc: Doc, first: int, last: int, value, value_max, qualifier, unit: U
     counted_lemma = _singular(doc[counted]) if counted is not None else None
     if kind == "money":
         name = currency if per is None else f"{currency} per {per}"
-        return Quantity(start, end, doc.text[start:end], value, name, value, name, qualifier, value_max,
+        return Quantity(start, end, text[start:end], value, name, value, name, qualifier, value_max,
                         counted_text, currency)
     if unit is not None:
         si = to_si(value, unit)
-        return Quantity(start, end, doc.text[start:end], value, unit.name, si, unit.si_unit, qualifier, value_max,
+        return Quantity(start, end, text[start:end], value, unit.name, si, unit.si_unit, qualifier, value_max,
                         counted_text)
     if kind == "fraction":
         si = round_si(value * 100) if value is not None else None
-        return Quantity(start, end, doc.text[start:end], value, "fraction", si, "percent", qualifier, value_max,
+        return Quantity(start, end, text[start:end], value, "fraction", si, "percent", qualifier, value_max,
                         counted_text)
-    return Quantity(start, end, doc.text[start:end], value, counted_lemma, value, "count", qualifier, value_max,
+    return Quantity(start, end, text[start:end], value, counted_lemma, value, "count", qualifier, value_max,
                     counted_text)
 
 
 def _singular(tok: Token) -> str:
     if tok.tag_ in ("NNS", "NNPS"):
-        return lemma(tok) if tok.tag_ == "NNS" else tok.text.rstrip("s")
+        return lemma_of(tok.text, tok.tag_) if tok.tag_ == "NNS" else tok.text.rstrip("s")
     return tok.lower_
 
 
@@ -449,10 +452,15 @@ def _scale_range(low: float, high: float) -> float:
     return low
 
 
+@functools.lru_cache(maxsize=1)
+def _dollar_patterns() -> dict[str, re.Pattern]:
+    return {code: re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+            for code, names in tables().dollar_countries.items()}
+
+
 @functools.lru_cache(maxsize=8)
 def _dollar_for_text(text: str) -> str:
-    counts = {code: sum(len(re.findall(r"(?<![\w.])" + re.escape(name) + r"(?!\w)", text)) for name in names)
-              for code, names in tables().dollar_countries.items()}
+    counts = {code: len(pattern.findall(text)) for code, pattern in _dollar_patterns().items()}
     best = max(counts, key=lambda code: (counts[code], code == "USD"))
     return best if counts[best] > counts.get("USD", 0) else "USD"
 
