@@ -90,3 +90,7 @@ def test_role_key_is_the_same_however_worded(a, b):
                                            ("Oleksandr Syrskyi", False)])
 def test_descriptors_are_told_from_names(text, expected):
     assert is_descriptor(text) is expected
+
+
+def test_person_tagged_as_organisation_still_joins_the_person(index):
+    assert _resolve(index, Speaker("Zelenskiy", kind="organization")) == 1

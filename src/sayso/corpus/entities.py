@@ -164,6 +164,10 @@ class EntityIndex:
         if not key:
             return None
         pk = self.aliases.get((key, _class(kind))) or self._fuzzy(key, kind)
+        if pk is None and _class(kind) != "person":  # the tagger called a person an organisation ("Zelenskiy")
+            person = name_key(speaker.name)
+            pk = self.aliases.get((person, "person")) or (self._fuzzy(person, "person") if person else None)
+            key = person if pk is not None else key
         if pk is None:
             pk = self.store.create_entity(_display(speaker), kind, key)
             self._remember(_Entity(pk, _display(speaker), kind, key))
