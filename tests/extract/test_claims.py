@@ -115,9 +115,21 @@ def test_claims_verification_of_someone_else_leaves_claim(nlp):
     "The two leaders met in Ankara.",
     "One of the officers was wounded.",
     "The interview was a one-on-one session.",
+    "The victim, Sam Reed, who was 34, worked at the depot.",
+    "Officer Dana Hill, 29 — a volunteer medic — was hurt.",
 ])
 def test_claims_descriptions_are_not_claims(nlp, text):
     assert extract_claims(nlp(text)) == []
+
+
+def test_claims_number_inside_the_subject_is_not_attributed_to_it(nlp):
+    claim = _claim(nlp, "Twelve percent said they had not decided.", "Twelve")
+    assert (claim.status, claim.source) == ("asserted", None)
+
+
+def test_claims_named_sources_are_still_a_hedge(nlp):
+    text = "Up to 400 soldiers crossed the river, according to Western intelligence sources."
+    assert _claim(nlp, text, "400").status == "reported"
 
 
 def test_claims_clause_is_the_sentence(nlp):

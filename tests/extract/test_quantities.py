@@ -142,9 +142,17 @@ def test_quantities_hyphenated_duration(nlp):
     "It was the second strike this week.",
     "A 45-year-old man was detained.",
     "The vote passed 89-52 after a long debate.",
+    "The poll was taken October 3-6 among likely voters.",
+    "He tweeted at three o’clock in the morning.",
+    "Kyiv asked for a third air-defence system.",
 ])
 def test_quantities_not_found_in_dates_names_and_ordinals(nlp, text):
     assert extract_quantities(nlp(text)) == []
+
+
+def test_quantities_falling_from_to_is_two_numbers_not_a_range(nlp):
+    quantities = extract_quantities(nlp("Exports fell from 2,000 to 500 tonnes a month."))
+    assert [q.qualifier for q in quantities] == ["exact", "exact"]
 
 
 def test_quantities_span_text_matches_offsets(nlp):

@@ -173,6 +173,8 @@ class Attributor:
                     continue
                 if self._is_reporting(cand):
                     subj = _subject_of(cand)
+                    if subj is not None and subj.left_edge.i <= anchor.i <= subj.right_edge.i:
+                        continue  # "Twelve percent indicated ...": the number is in the subject itself
                     if subj is not None and "\n" not in self.text[min(subj.idx, cand.idx):max(subj.idx, cand.idx)]:
                         found.append((cand, subj))
         if not found:

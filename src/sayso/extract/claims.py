@@ -109,10 +109,13 @@ def _is_age(doc: Doc, f: Found) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if prev is not None and prev.lower_ in tables().name_prefix | {"aged", "age"}:
         return True
+    if prev is not None and prev.lower_ in ("is", "was", "turned", "turns") and tok.i >= 2 \
+            and doc[tok.i - 2].lower_ in ("who", "he", "she"):
+        return True  # "Donald Trump, who is 70."
     if prev is None or nxt is None:
         return False
     before = doc[tok.i - 2] if tok.i >= 2 else None
-    return (prev.text in (",", "(") and nxt.text in (",", ")", ".") and before is not None
+    return (prev.text in (",", "(") and nxt.text in (",", ")", ".", "―", "—", "–", ";") and before is not None
             and (before.ent_type_ == "PERSON" or before.tag_ == "NNP"))
 
 
@@ -152,6 +155,8 @@ def _status(text: str, attr: Attribution | None, data) -> tuple[str, Speaker | N
     if verify:
         return "unverified", attr.speaker if attr else None, verify.group(0)
     hedge = data["hedge_re"].search(text)
+    if attr is not None and attr.speaker is not None and attr.speaker.name.split()[-1:] in (["sources"], ["source"]):
+        attr = Attribution(None, attr.cue, attr.cue_lemma, vague=True)  # "Western intelligence sources"
     if attr is not None and attr.speaker is not None and not attr.vague:
         return "claimed", attr.speaker, attr.cue
     if hedge or (attr is not None and attr.vague):

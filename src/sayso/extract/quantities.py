@@ -212,7 +212,10 @@ def _match(doc: Doc, i: int, t: _Tables, text: str) -> tuple[Found | None, int]:
     if num is None:
         return None, i + 1
     if _not_a_quantity(doc, i, num, t, text):
-        return None, num.end
+        skip = num.end
+        if skip + 1 < n and doc[skip].lower_ in _RANGE_WORDS and _DIGITS.match(doc[skip + 1].text):
+            skip += 2  # "September 16-19": the whole range is a date
+        return None, skip
     num_first, j = i, num.end
     value, value_max, qualifier = num.value, None, None
     # a range: "30 to 35,000", "10-15", "between 10 and 15"
@@ -224,7 +227,8 @@ def _match(doc: Doc, i: int, t: _Tables, text: str) -> tuple[Found | None, int]:
         if high is not None and doc[j].text in _DASHES and high.value is not None and value is not None \
                 and high.value <= value:
             return None, high.end  # "voted 89-52": a tally, not a range
-        if high is not None and high.kind in ("digits", "words") and high.value is not None and value is not None:
+        if high is not None and high.kind in ("digits", "words") and high.value is not None and value is not None \
+                and _scale_range(value, high.value) < high.value:
             if _followed_by_month(doc, high.end, t):
                 return None, high.end
             value, value_max = _scale_range(value, high.value), high.value
