@@ -145,9 +145,16 @@ def test_quantities_hyphenated_duration(nlp):
     "The poll was taken October 3-6 among likely voters.",
     "He tweeted at three o’clock in the morning.",
     "Kyiv asked for a third air-defence system.",
+    "The embassy moved to 2231 Harbour Road last spring.",
+    "The horse won the 23 rd running of the race.",
 ])
 def test_quantities_not_found_in_dates_names_and_ordinals(nlp, text):
     assert extract_quantities(nlp(text)) == []
+
+
+def test_quantities_weapon_names_between_number_and_noun_are_kept(nlp):
+    q = _only(nlp, "Berlin pledged 14 Leopard tanks.", "14")
+    assert (q.text, q.unit) == ("14 Leopard tanks", "tank")
 
 
 def test_quantities_falling_from_to_is_two_numbers_not_a_range(nlp):

@@ -369,6 +369,12 @@ def _not_a_quantity(doc: Doc, i: int, num: _Num, t: _Tables, text: str) -> bool:
         return True  # "Nord Stream 2", "S&P 500", "Article Five"
     if tok.ent_type_ in _NAME_ENTS and num.kind in ("digits", "words") and not tok.ent_iob_ == "B":
         return True  # "the 82nd Airborne": a number inside (not leading) a name
+    nxt = doc[num.end] if num.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("st", "nd", "rd", "th"):
+        return True  # "the 23 rd renewal"
+    if num.kind == "digits" and nxt is not None and nxt.tag_ == "NNP" and nxt.ent_type_ not in ("GPE", "NORP") \
+            and tok.head.tag_ == "NNP" and tok.head.i >= nxt.i and nxt.text[:1].isupper():
+        return True  # "2231 Royal", "8024 Turtle Creek Cir.": an address, not a count
     if num.kind == "digits" and _phone_like(doc, i, text):
         return True
     if num.kind == "digits" and tok.is_sent_start and num.end < len(doc) and doc[num.end].text in (".", ")") \
