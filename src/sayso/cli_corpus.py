@@ -186,7 +186,7 @@ def contradictions(
                                    f" ({r.a.outlet}, {r.a.date})"),
             ("other side", lambda r: f"{_num(r.b.value, r.b.value_max, r.b.unit)} {r.b.status} — {r.b.source}"
                                      f" ({r.b.outlet}, {r.b.date})"),
-            ("days apart", lambda r: r.days_apart), ("reason", lambda r: r.reason)])
+            ("kind", lambda r: r.kind), ("days apart", lambda r: r.days_apart), ("reason", lambda r: r.reason)])
 
 
 def timeline(

@@ -26,13 +26,13 @@ MOSCOW = {"entity": 2, "speaker": "Igor Konashenkov"}
 
 def test_values_far_apart_from_two_sides_contradict():
     [found] = contradictions([c("k", 12, 1000, group=1, **KYIV), c("m", 13, 300, group=2, **MOSCOW)])
-    assert (found.a.article_id, found.b.article_id, found.days_apart) == ("k", "m", 1)
+    assert (found.a.article_id, found.b.article_id, found.days_apart, found.kind) == ("k", "m", 1, "figures")
     assert "1,000 km2" in found.reason and "300 km2" in found.reason
 
 
 def test_claim_and_its_denial_contradict_by_status():
     [found] = contradictions([c("k", 15, 74, group=1, **KYIV), c("m", 16, 74, status="denied", group=2, **MOSCOW)])
-    assert "denied by Igor Konashenkov" in found.reason
+    assert "denied by Igor Konashenkov" in found.reason and found.kind == "denial"
 
 
 def test_denial_of_another_figure_is_no_contradiction():

@@ -46,7 +46,7 @@ def flat_rows(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
             for p in r.points:
                 yield {"measure_key": r.measure_key, **_flat(p)}
         elif isinstance(r, Contradiction):
-            yield {"measure_key": r.measure_key, "reason": r.reason, "days_apart": r.days_apart,
+            yield {"measure_key": r.measure_key, "kind": r.kind, "reason": r.reason, "days_apart": r.days_apart,
                    **_flat(r.a, "a_"), **_flat(r.b, "b_")}
         elif isinstance(r, ClaimCluster):
             values = sorted({c.value for c in r.claims if c.value is not None})

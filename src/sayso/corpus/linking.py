@@ -113,7 +113,8 @@ def contradictions(claims: Iterable[StoredClaim], *, window_days: int = 7, toler
                 continue
             if _same_source(a, b) and DENIAL not in (a.status, b.status):
                 continue
-            yield Contradiction(cluster.measure_key, reason, a, b, days)
+            kind = "denial" if DENIAL in (a.status, b.status) else "figures"
+            yield Contradiction(cluster.measure_key, reason, a, b, days, kind)
 
 
 def timelines(claims: Iterable[StoredClaim]) -> list[Timeline]:

@@ -104,6 +104,7 @@ class Contradiction:
     a: StoredClaim
     b: StoredClaim
     days_apart: int | None
+    kind: str = "figures"   # 'figures': values that cannot both hold; 'denial': one side denies the other's figure
 
 
 @dataclass(frozen=True, slots=True)
