@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from sayso.extract.claim_sources import Attribution, Attributor, claim_data
 from sayso.extract.quantities import Found, find_quantities, tables
 from sayso.models import Claim, Note, Quote, Speaker
-from sayso.nlp import lemma
+from sayso.nlp.pipeline import lemma_of
 
 _ANAPHORIC_DETS = {"the", "these", "those", "both", "all", "its", "their", "his", "her", "our", "my", "your"}
 
@@ -140,12 +140,13 @@ def _from_quotes(f: Found, quotes: list[Quote], starts: list[int]) -> Attributio
 
 
 def lemma_of_cue(cue: str | None) -> str | None:
-    if not cue:
+    """The lemma of a quote's cue word ("wrote" -> "write"), preferring a verb of saying."""
+    if not cue or not cue.split():
         return None
-    from sayso.nlp.pipeline import lemma_of
-
     word = cue.split()[0].lower()
-    return lemma_of(word, "VBD") if word.endswith("ed") or word.endswith("ied") else lemma_of(word, "VBZ")
+    forms = [lemma_of(word, tag) for tag in ("VBD", "VBZ", "VBN", "VBG")]
+    verbs = claim_data()["reporting_verbs"]
+    return next((f for f in forms if f in verbs), forms[0])
 
 
 def _status(text: str, attr: Attribution | None, data) -> tuple[str, Speaker | None, str | None]:
