@@ -132,6 +132,18 @@ def test_claims_named_sources_are_still_a_hedge(nlp):
     assert _claim(nlp, text, "400").status == "reported"
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("The column stretched 40 kilometres (25 miles) along the road.", "40 kilometres"),
+    ("Tokyo pledged $500m (£400m) in new aid.", "$500m"),
+])
+def test_claims_converted_amount_in_brackets_is_dropped(nlp, text, kept):
+    assert [c.quantity.text for c in extract_claims(nlp(text))] == [kept]
+
+
+def test_claims_age_range_is_not_a_claim(nlp):
+    assert extract_claims(nlp("Boys aged 15 to 17 were sent home.")) == []
+
+
 def test_claims_clause_is_the_sentence(nlp):
     text = "The port reopened. Officials said 11 ships left on Tuesday."
     claim = _claim(nlp, text, "11")

@@ -147,6 +147,7 @@ def test_quantities_hyphenated_duration(nlp):
     "Kyiv asked for a third air-defence system.",
     "The embassy moved to 2231 Harbour Road last spring.",
     "The horse won the 23 rd running of the race.",
+    "The sirens stopped at 0930 local time.",
 ])
 def test_quantities_not_found_in_dates_names_and_ordinals(nlp, text):
     assert extract_quantities(nlp(text)) == []

@@ -26,7 +26,7 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
     ``asserted`` (the reporter's own voice) otherwise.
     """
     text = doc.text
-    found = [f for f in find_quantities(doc, text) if is_claim(doc, f)]
+    found = _without_conversions(doc, [f for f in find_quantities(doc, text) if is_claim(doc, f)])
     if not found:
         return []
     data = claim_data()
@@ -78,6 +78,19 @@ def _described(speaker: Speaker | None) -> bool:
 # ------------------------------------------------------------------ which quantities are claims
 
 
+def _without_conversions(doc: Doc, found: list[Found]) -> list[Found]:
+    """Drop "(10 miles)" after "17 kilometres" and "(£800m)" after "$1bn": the same amount converted."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and f.first >= 1 and doc[f.first - 1].text == "(" and prev.last == f.first - 2 \
+                and (prev.quantity.si_unit == f.quantity.si_unit or prev.kind == f.kind == "money") \
+                and prev.quantity.si_unit != "count":
+            continue
+        out.append(f)
+    return out
+
+
 def is_claim(doc: Doc, f: Found) -> bool:
     """False for numbers that describe rather than claim: ages, "the two leaders", "one of", a bare "one"."""
     q = f.quantity
@@ -86,6 +99,8 @@ def is_claim(doc: Doc, f: Found) -> bool:
     nxt = doc[f.num_last + 1] if f.num_last + 1 < len(doc) else None
     if f.kind == "count" and _is_age(doc, f):
         return False
+    if prev is not None and prev.lower_ in ("aged", "ages") and f.first == f.num_first:
+        return False  # "children aged 5 to 12"
     if prev is not None and prev.lower_ in _ANAPHORIC_DETS and f.first == f.num_first and f.kind == "count":
         if not first_num.text[:1].isdigit():
             return False  # "the two leaders", "both three"

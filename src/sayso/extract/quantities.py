@@ -351,8 +351,8 @@ def _not_a_quantity(doc: Doc, i: int, num: _Num, t: _Tables, text: str) -> bool:
     """Dates, years, clock times, ordinals, phone numbers and numbers inside names."""
     tok = doc[i]
     word = tok.text
-    if _ORDINAL.match(word) or _CLOCK.match(word):
-        return True
+    if _ORDINAL.match(word) or _CLOCK.match(word) or (len(word) == 4 and word[0] == "0" and word.isdigit()):
+        return True  # "0930 GMT" is a time
     prev = doc[i - 1] if i > 0 else None
     if prev is not None and _is_month(prev, t):
         return True
