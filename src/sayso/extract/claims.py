@@ -26,7 +26,7 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
     ``asserted`` (the reporter's own voice) otherwise.
     """
     text = doc.text
-    found = _without_conversions(doc, [f for f in find_quantities(doc, text) if is_claim(doc, f)])
+    found = [f for f in find_quantities(doc, text) if is_claim(doc, f)]
     if not found:
         return []
     data = claim_data()
@@ -76,19 +76,6 @@ def _described(speaker: Speaker | None) -> bool:
 
 
 # ------------------------------------------------------------------ which quantities are claims
-
-
-def _without_conversions(doc: Doc, found: list[Found]) -> list[Found]:
-    """Drop "(10 miles)" after "17 kilometres" and "(£800m)" after "$1bn": the same amount converted."""
-    out: list[Found] = []
-    for f in found:
-        prev = out[-1] if out else None
-        if prev is not None and f.first >= 1 and doc[f.first - 1].text == "(" and prev.last == f.first - 2 \
-                and (prev.quantity.si_unit == f.quantity.si_unit or prev.kind == f.kind == "money") \
-                and prev.quantity.si_unit != "count":
-            continue
-        out.append(f)
-    return out
 
 
 def is_claim(doc: Doc, f: Found) -> bool:
