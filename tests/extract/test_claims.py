@@ -137,6 +137,13 @@ def test_claims_amount_restated_in_brackets_is_kept(nlp):
     assert [c.quantity.text for c in extract_claims(nlp(text))] == ["more than half a year", "189 days"]
 
 
+def test_claims_trailing_passive_source(nlp):
+    text = "Norway has given $80m in demining aid, which was confirmed in the government's budget papers."
+    claim = _claim(nlp, text, "$80m")
+    assert claim.status == "claimed"
+    assert claim.source.name.endswith("budget papers")
+
+
 def test_claims_age_range_is_not_a_claim(nlp):
     assert extract_claims(nlp("Boys aged 15 to 17 were sent home.")) == []
 

@@ -31,7 +31,8 @@ def claim_data() -> dict[str, Any]:
     text = resources.files("sayso").joinpath("data", "claims_en.json").read_text(encoding="utf-8")
     data = json.loads(text)
     for key in ("reporting_verbs", "reporting_nouns", "denial_verbs", "vague_sources", "pronouns_person",
-                "pronouns_group", "title_nouns", "person_nouns", "object_not_reporting"):
+                "pronouns_group", "title_nouns", "person_nouns", "object_not_reporting", "document_nouns",
+                "passive_source_verbs"):
         data[key] = frozenset(data[key])
     hedges = sorted(data["hedges"], key=len, reverse=True)
     data["hedge_re"] = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE)
@@ -90,10 +91,11 @@ class Attributor:
             attr = self._attribution_of_region(region)
             if attr is not None:
                 return attr
-        attr = self._according_to(self.sent_of(anchor.i))
+        sent = self.sent_of(anchor.i)
+        attr = self._according_to(sent)
         if attr is not None:
             return attr
-        return self._reporting_verb_above(anchor)
+        return self._reporting_verb_above(anchor) or self._passive_source(sent, anchor)
 
     def sent_of(self, i: int) -> Span:
         """The sentence holding token ``i`` (``Token.sent`` walks the whole Doc on every call)."""
@@ -190,6 +192,25 @@ class Attributor:
         if speaker is None:
             return None
         return Attribution(speaker, verb.text, _lemma(verb))
+
+    def _passive_source(self, sent: Span, anchor: Token) -> Attribution | None:
+        """ "..., which was confirmed in the budget papers" / "as reported by the ministry": a trailing source."""
+        for verb in sent:
+            if verb.i < anchor.i or verb.tag_ != "VBN" or _lemma(verb) not in self.data["passive_source_verbs"]:
+                continue
+            if not any(c.dep_ == "auxpass" for c in verb.children) and verb.head.lower_ != "as":
+                continue
+            for prep in verb.children:
+                if prep.dep_ not in ("agent", "prep") or prep.lower_ not in ("by", "in"):
+                    continue
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is None or "\n" in self.text[anchor.idx:obj.idx]:
+                    continue
+                if prep.lower_ == "by" or obj.lower_ in self.data["document_nouns"] or obj.ent_type_ == "ORG":
+                    speaker = self.speaker_of(obj)
+                    if speaker is not None:
+                        return Attribution(speaker, verb.text, _lemma(verb))
+        return None
 
     def _attribution_of_region(self, k: int) -> Attribution | None:
         if k in self._region_attr:
