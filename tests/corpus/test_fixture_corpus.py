@@ -13,6 +13,7 @@ import pytest
 from storekit import stub_analyse
 
 from sayso import corpus
+import sayso.corpus.linking  # noqa: F401  (corpus.linking below)
 from sayso.corpus.entities import EntityIndex, is_descriptor
 from sayso.models import Speaker
 from sayso.settings import Settings
@@ -82,3 +83,45 @@ def test_fixture_ingest_with_the_model_is_complete_idempotent_and_span_exact(nlp
         assert again.stored == 0 and again.already_stored == first.total
     finally:
         store.close()
+
+
+def _claims_from_expected() -> list:
+    """StoredClaims built by hand from expected.json's measures (the extractors are not needed)."""
+    import datetime as dt
+
+    from sayso.corpus.records import StoredClaim
+
+    exp = _expected()
+    origin = exp["wire_copies"]
+    people = {name: i for i, name in enumerate(sorted({p["source"] for m in exp["measures"].values()
+                                                        for p in m["points"]}))}
+    return [StoredClaim(article_id=p["article"], date=dt.date.fromisoformat(p["date"]), outlet=None,
+                        group=hash(origin.get(p["article"], p["article"])), measure_key=name, value=p["si_value"],
+                        value_max=None, unit=m["si_unit"], qualifier=p["qualifier"], status=p["status"],
+                        quantity=p["text"], speaker=p["source"], entity=p["source"], entity_pk=people[p["source"]])
+            for name, m in exp["measures"].items() for p in m["points"]]
+
+
+def test_fixture_contradictions_with_figures_are_all_found():
+    origin = _expected()["wire_copies"]
+
+    def pair(a: str, b: str) -> frozenset[str]:  # a wire story is named by its original
+        return frozenset((origin.get(a, a), origin.get(b, b)))
+
+    found = {(c.measure_key, c.kind, pair(c.a.article_id, c.b.article_id))
+             for c in corpus.linking.contradictions(_claims_from_expected())}
+    wanted = {(c["measure"], c["kind"], pair(c["a"][0], c["b"][0])) for c in _expected()["contradictions"]
+              if c["measure"] in _expected()["measures"]}  # a status-only dispute (no figure) is no Claim
+    assert wanted and wanted <= found, wanted - found
+
+
+def test_fixture_figure_replaced_by_its_source_is_not_held_against_the_other_side():
+    found = {frozenset((c.a.article_id, c.b.article_id)) for c in corpus.linking.contradictions(_claims_from_expected())}
+    assert frozenset(("kl-0602-belgorod-area-150", "me-0606-sobolev-less-than-50")) not in found
+
+
+def test_fixture_timeline_folds_wire_copies_of_one_statement():
+    lines = {t.measure_key: t for t in corpus.linking.timelines(_claims_from_expected())}
+    evacuated = lines["belgorod_residents_evacuated"].points
+    assert [(p.date.isoformat(), p.value, p.copies) for p in evacuated] == [
+        ("2025-06-03", 4000, 1), ("2025-06-06", 11000, 1), ("2025-06-10", 20000, 3), ("2025-06-10", 20000, 1)]

@@ -94,19 +94,30 @@ def _same_source(a: StoredClaim, b: StoredClaim) -> bool:
     return a.source == b.source and a.outlet == b.outlet
 
 
+def _superseded(a: StoredClaim, b: StoredClaim, statements: list[StoredClaim]) -> bool:
+    """True when a's source gave a newer figure after ``a`` and by the time of ``b`` (a is then out of date)."""
+    return any(_same_source(x, a) and x.value != a.value and x.status != DENIAL and a.date < x.date <= b.date
+               for x in statements)
+
+
 def contradictions(claims: Iterable[StoredClaim], *, window_days: int = 7, tolerance: float = 0.1
                    ) -> Iterator[Contradiction]:
     """Pairs of claims on one measure, from different origins, at most ``window_days`` apart, that conflict.
 
-    A source revising its own figure is an update, not a contradiction, unless one of the two is a denial.
+    A source revising its own figure is an update, not a contradiction, unless one of the two is a denial;
+    a figure its own source has since replaced is not held against a later one.
     """
     for cluster in clusters(claims):
         statements = sorted(fold_copies(cluster.claims), key=lambda p: (p[0].date or _FAR, p[0].article_id))
+        plain = [s for s, _ in statements]
         for (a, _), (b, _) in itertools.combinations(statements, 2):
             if _origin(a) == _origin(b):
                 continue
             days = abs((a.date - b.date).days) if a.date and b.date else None
             if days is None or days > window_days:
+                continue
+            early, late = (a, b) if a.date <= b.date else (b, a)
+            if _superseded(early, late, plain):
                 continue
             reason = conflict(a, b, tolerance)
             if reason is None:
