@@ -17,12 +17,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from sayso.extract.claim_syntax import (
+    ENTITY_KIND, Region, adjacent_name, agent_of, appos_words, descriptors, full_names, has_name, lemma,
+    np_tokens, quote_regions, speaker_kind, subject_of,
+)
 from sayso.models import Speaker
-from sayso.nlp.pipeline import lemma_of
 
-_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
-_CUT_DEPS = {"relcl", "acl", "advcl", "parataxis", "punct", "ccomp", "prep_cut"}
-_ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -58,13 +58,6 @@ class _Mention:
     descriptors: frozenset[str] = field(default_factory=frozenset)
 
 
-@dataclass(slots=True)
-class _Region:
-    start: int
-    end: int
-    open_ended: bool
-
-
 class Attributor:
     """Finds the source of numbers in one Doc; build once per article."""
 
@@ -75,10 +68,10 @@ class Attributor:
         self.sent_starts = [s.start for s in self.sents]
         self.data = claim_data()
         self.starts = [t.idx for t in doc]
-        self.regions = _quote_regions(self.text)
+        self.regions = quote_regions(self.text)
         self.region_starts = [r.start for r in self.regions]
         self._region_attr: dict[int, Attribution | None] = {}
-        self.full_names = _full_names(doc)
+        self.full_names = full_names(doc)
         self.mentions = self._mentions()
         self.mention_pos = [m.pos for m in self.mentions]
 
@@ -114,10 +107,10 @@ class Attributor:
             mention = self._resolve_pronoun(subj)
             if mention is None:
                 return None
-            return Speaker(mention.name, subj.idx, subj.idx + len(subj), subj.text, _kind(mention.kind))
+            return Speaker(mention.name, subj.idx, subj.idx + len(subj), subj.text, speaker_kind(mention.kind))
         if low in ("i", "we", "you", "there", "this", "that", "which", "who", "what"):
             return None
-        tokens = _np_tokens(subj)
+        tokens = np_tokens(subj)
         para = self.text.rfind("\n", 0, subj.idx)
         tokens = [t for t in tokens if t.idx > para and not t.is_space] or [subj]
         person = self._entity_in(subj, "PERSON")
@@ -125,14 +118,14 @@ class Attributor:
         text = self.text[first.idx:last.idx + len(last)]
         if person is not None:
             return Speaker(self._canonical(person), first.idx, last.idx + len(last), text, "person")
-        has_name = any(t.ent_type_ in ("ORG", "GPE", "FAC") or (t.tag_ in ("NNP", "NNPS") and t.ent_type_ != "NORP")
-                       for t in tokens)
-        if not has_name and subj.tag_ in ("NN", "NNS"):
+        named = any(t.ent_type_ in ("ORG", "GPE", "FAC") or (t.tag_ in ("NNP", "NNPS") and t.ent_type_ != "NORP")
+                    for t in tokens)
+        if not named and subj.tag_ in ("NN", "NNS"):
             mention = self._resolve_description(subj)
             if mention is not None:
-                return Speaker(mention.name, first.idx, last.idx + len(last), text, _kind(mention.kind))
-        kind = "organization" if has_name else ("group" if subj.tag_ == "NNS" else "unnamed")
-        return Speaker(text, first.idx, last.idx + len(last), text, kind)
+                return Speaker(mention.name, first.idx, last.idx + len(last), text, speaker_kind(mention.kind))
+        sort = "organization" if named else ("group" if subj.tag_ == "NNS" else "unnamed")
+        return Speaker(text, first.idx, last.idx + len(last), text, sort)
 
     # ------------------------------------------------------------ the three ways to a source
 
@@ -146,7 +139,7 @@ class Attributor:
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if obj is None:
                 continue
-            agent = _agent_of(obj)
+            agent = agent_of(obj)
             if agent is not None:
                 obj = agent
             if self._vague(obj):
@@ -169,12 +162,12 @@ class Attributor:
             via = cur
             cur = head
             for cand in (cur, *[c for c in cur.children if c.dep_ == "parataxis" and c.i > anchor.i]):
-                if cand.i == cur.i and via.dep_ in ("dobj", "pobj") and _lemma(cand) in self.data["object_not_reporting"]:
+                if cand.i == cur.i and via.dep_ in ("dobj", "pobj") and lemma(cand) in self.data["object_not_reporting"]:
                     continue  # "could add 2 points": the number is what is added, not what is said
                 if "\n" in self.text[min(cand.idx, anchor.idx):max(cand.idx, anchor.idx)]:
                     continue
                 if self._is_reporting(cand):
-                    subj = _subject_of(cand)
+                    subj = subject_of(cand)
                     if subj is not None and subj.left_edge.i <= anchor.i <= subj.right_edge.i:
                         continue  # "Twelve percent indicated ...": the number is in the subject itself
                     if subj is not None and "\n" not in self.text[min(subj.idx, cand.idx):max(subj.idx, cand.idx)]:
@@ -187,16 +180,16 @@ class Attributor:
                 verb, subj = cand_verb, cand_subj
                 break
         if self._vague(subj):
-            return Attribution(None, verb.text, _lemma(verb), vague=True)
+            return Attribution(None, verb.text, lemma(verb), vague=True)
         speaker = self.speaker_of(subj)
         if speaker is None:
             return None
-        return Attribution(speaker, verb.text, _lemma(verb))
+        return Attribution(speaker, verb.text, lemma(verb))
 
     def _passive_source(self, sent: Span, anchor: Token) -> Attribution | None:
         """ "..., which was confirmed in the budget papers" / "as reported by the ministry": a trailing source."""
         for verb in sent:
-            if verb.i < anchor.i or verb.tag_ != "VBN" or _lemma(verb) not in self.data["passive_source_verbs"]:
+            if verb.i < anchor.i or verb.tag_ != "VBN" or lemma(verb) not in self.data["passive_source_verbs"]:
                 continue
             if not any(c.dep_ == "auxpass" for c in verb.children) and verb.head.lower_ != "as":
                 continue
@@ -209,7 +202,7 @@ class Attributor:
                 if prep.lower_ == "by" or obj.lower_ in self.data["document_nouns"] or obj.ent_type_ == "ORG":
                     speaker = self.speaker_of(obj)
                     if speaker is not None:
-                        return Attribution(speaker, verb.text, _lemma(verb))
+                        return Attribution(speaker, verb.text, lemma(verb))
         return None
 
     def _attribution_of_region(self, k: int) -> Attribution | None:
@@ -243,17 +236,17 @@ class Attributor:
         if after:
             toks = toks[:8]
         for tok in (toks if after else reversed(toks)):
-            if after and tok.tag_.startswith("VB") and _lemma(tok) not in self.data["reporting_verbs"]:
+            if after and tok.tag_.startswith("VB") and lemma(tok) not in self.data["reporting_verbs"]:
                 return None
-            if tok.tag_.startswith("VB") and _lemma(tok) in self.data["reporting_verbs"] - self.data["denial_verbs"]:
-                subj = _subject_of(tok) or _adjacent_name(tok)
+            if tok.tag_.startswith("VB") and lemma(tok) in self.data["reporting_verbs"] - self.data["denial_verbs"]:
+                subj = subject_of(tok) or adjacent_name(tok)
                 if subj is not None and self.region_at(subj.idx) is None:
                     speaker = self.speaker_of(subj)
                     if speaker is not None:
-                        return Attribution(speaker, tok.text, _lemma(tok))
+                        return Attribution(speaker, tok.text, lemma(tok))
         return None
 
-    def _scare_quote_subject(self, region: _Region) -> Attribution | None:
+    def _scare_quote_subject(self, region: Region) -> Attribution | None:
         """A quoted phrase inside the reporter's sentence belongs to that sentence's subject."""
         i = bisect.bisect_left(self.starts, region.start)
         if i >= len(self.doc):
@@ -261,10 +254,10 @@ class Attributor:
         sent = self.sent_of(i)
         if region.start <= sent.start_char + 1:
             return None
-        subj = _subject_of(sent.root)
+        subj = subject_of(sent.root)
         if subj is None or subj.idx >= region.start:
             return None
-        if not (subj.ent_type_ in _ENTITY_KIND or subj.lower_ in self.data["pronouns_person"]):
+        if not (subj.ent_type_ in ENTITY_KIND or subj.lower_ in self.data["pronouns_person"]):
             return None
         speaker = self.speaker_of(subj)
         return Attribution(speaker, None, None) if speaker is not None else None
@@ -276,12 +269,12 @@ class Attributor:
         low = subj.lower_
         if low in ("source", "sources"):
             return True
-        return low in self.data["vague_sources"] and not _has_name(subj)
+        return low in self.data["vague_sources"] and not has_name(subj)
 
     def _is_reporting(self, tok: Token) -> bool:
         if not tok.tag_.startswith("VB"):
             return False
-        if _lemma(tok) in self.data["reporting_verbs"]:
+        if lemma(tok) in self.data["reporting_verbs"]:
             return True
         return any(c.dep_ == "dobj" and c.lower_ in self.data["reporting_nouns"] for c in tok.children)
 
@@ -292,14 +285,14 @@ class Attributor:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
             name = self._canonical(ent) if ent.label_ == "PERSON" else ent.text
-            out.append(_Mention(ent.start_char, name, ent.label_, _descriptors(ent)))
+            out.append(_Mention(ent.start_char, name, ent.label_, descriptors(ent)))
         seen = {m.pos for m in out}
         for tok in self.doc:
             if tok.tag_ in ("NNP", "NNPS") and tok.dep_ == "nsubj" and tok.ent_type_ not in ("PERSON", "ORG", "GPE") \
-                    and tok.head.tag_.startswith("VB") and _lemma(tok.head) in self.data["reporting_verbs"]:
+                    and tok.head.tag_.startswith("VB") and lemma(tok.head) in self.data["reporting_verbs"]:
                 first = tok.left_edge if tok.left_edge.tag_ in ("NNP", "NNPS") else tok
                 if first.idx not in seen:
-                    words = _appos_words(tok)
+                    words = appos_words(tok)
                     out.append(_Mention(first.idx, self.text[first.idx:tok.idx + len(tok)], "ORG", words))
         out.sort(key=lambda m: m.pos)
         return out
@@ -332,14 +325,14 @@ class Attributor:
         return None
 
     def _resolve_description(self, subj: Token) -> _Mention | None:
-        words = {_lemma(subj)} | {c.lower_ for c in subj.children if c.dep_ in ("amod", "compound")}
+        words = {lemma(subj)} | {c.lower_ for c in subj.children if c.dep_ in ("amod", "compound")}
         k = bisect.bisect_left(self.mention_pos, subj.idx) - 1
         while k >= 0:
             mention = self.mentions[k]
             if words <= mention.descriptors:
                 return mention
             k -= 1
-        head = _lemma(subj)
+        head = lemma(subj)
         if head in self.data["title_nouns"]:
             nxt = self._named_next(subj)
             if nxt is not None:
@@ -360,151 +353,10 @@ class Attributor:
         if sent.end >= len(self.doc):
             return None
         nxt = self.sent_of(sent.end)
-        first_subj = _subject_of(nxt.root)
+        first_subj = subject_of(nxt.root)
         if first_subj is None:
             return None
         person = self._entity_in(first_subj, "PERSON")
         if person is None:
             return None
         return _Mention(person.start_char, self._canonical(person), "PERSON")
-
-
-# ------------------------------------------------------------------ helpers over the parse
-
-
-def _lemma(tok: Token) -> str:
-    return lemma_of(tok.text, tok.tag_)
-
-
-def _kind(label: str) -> str:
-    return {"PERSON": "person", "ORG": "organization"}.get(label, "unnamed")
-
-
-def _subject_of(verb: Token) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if subjects:
-        named = [c for c in subjects if c.tag_ in ("NNP", "NNPS")]
-        subj = (named or subjects)[-1]
-        if subj.tag_ not in ("NNP", "NNPS", "PRP"):
-            # "despite the White House's shift in messaging, the Pentagon announced": a misparse that
-            # hangs the real subject under the first noun as an apposition
-            appos = [t for t in subj.subtree if t.dep_ == "appos" and t.ent_type_ in ("ORG", "PERSON")
-                     and t.i < verb.i and t.i > subj.i]
-            if appos:
-                return appos[-1]
-        return subj
-    for c in verb.children:
-        if c.dep_ == "agent":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and verb.head.tag_.startswith("VB"):
-        return _subject_of(verb.head) if verb.dep_ != "advcl" else None
-    return None
-
-
-def _adjacent_name(verb: Token) -> Token | None:
-    doc = verb.doc
-    for k in (verb.i - 1, verb.i + 1):
-        if 0 <= k < len(doc) and (doc[k].tag_ in ("NNP", "PRP") or doc[k].ent_type_ in _ENTITY_KIND):
-            return doc[k]
-    return None
-
-
-def _agent_of(noun: Token) -> Token | None:
-    """ "data compiled by the Department": the agent behind a document noun."""
-    for c in noun.children:
-        if c.dep_ in ("acl", "relcl"):
-            for g in c.children:
-                if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by"):
-                    return next((p for p in g.children if p.dep_ == "pobj"), None)
-    return None
-
-
-def _appos_words(tok: Token) -> frozenset[str]:
-    words: set[str] = set()
-    for child in tok.children:
-        if child.dep_ == "appos":
-            words.add(_lemma(child))
-            words.update(c.lower_ for c in child.children if c.dep_ in ("amod", "compound"))
-    return frozenset(words)
-
-
-def _has_name(tok: Token) -> bool:
-    return any(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for t in tok.subtree)
-
-
-def _np_tokens(head: Token, keep_appos: bool = False) -> list[Token]:
-    """The noun phrase of ``head`` without relative clauses, appositions and anything after a comma."""
-    cut = set(_CUT_DEPS)
-    if not keep_appos:
-        cut.add("appos")
-    keep: list[Token] = []
-
-    def walk(tok: Token) -> None:
-        for child in tok.children:
-            if child.dep_ in cut or child.text in (",", "(", "—", "–"):
-                continue
-            walk(child)
-        keep.append(tok)
-
-    walk(head)
-    keep.sort(key=lambda t: t.i)
-    if not keep_appos:
-        # stop at a comma or bracket after the head: "Sam Cranny-Evans, a research analyst"
-        out = [t for t in keep if t.i <= head.i or not any(x.text in (",", "(") for x in head.doc[head.i:t.i])]
-        keep = out or [head]
-    return keep
-
-
-def _descriptors(ent: Span) -> frozenset[str]:
-    """Words that describe an entity: titles before it and its apposition ("Janes, a global agency")."""
-    words: set[str] = set()
-    root = ent.root
-    for tok in ent.doc[max(0, ent.start - 4):ent.start]:
-        if tok.head.i in range(ent.start, ent.end) and tok.dep_ in ("compound", "amod"):
-            words.add(tok.lower_)
-    for child in root.children:
-        if child.dep_ == "appos":
-            words.add(_lemma(child))
-            words.update(c.lower_ for c in child.children if c.dep_ in ("amod", "compound"))
-    if root.dep_ == "appos":
-        head = root.head
-        words.add(_lemma(head))
-        words.update(c.lower_ for c in head.children if c.dep_ in ("amod", "compound"))
-    return frozenset(words)
-
-
-def _full_names(doc: Doc) -> dict[str, str]:
-    """Surname (and lone first name) -> the first full name in the article that has it."""
-    names: dict[str, str] = {}
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        words = ent.text.replace("’s", "").replace("'s", "").split()
-        if len(words) < 2:
-            continue
-        full = " ".join(words)
-        names.setdefault(words[-1], full)
-        names.setdefault(words[0], full)
-    return names
-
-
-def _quote_regions(text: str) -> list[_Region]:
-    """The stretches inside quotation marks, paragraph by paragraph; a quote left open runs to the paragraph end."""
-    regions: list[_Region] = []
-    pos = 0
-    for para in text.split("\n"):
-        opened: int | None = None
-        closer = ""
-        for m in re.finditer(r"[“”\"«»„]", para):
-            ch = m.group(0)
-            at = pos + m.start()
-            if opened is None:
-                if ch in _OPEN_CLOSE or ch == '"':
-                    opened, closer = at + 1, _OPEN_CLOSE.get(ch, '"')
-            elif ch == closer or (closer == "”" and ch == '"') or (closer == '"' and ch == "”"):
-                regions.append(_Region(opened, at, False))
-                opened = None
-        if opened is not None and pos + len(para) > opened:
-            regions.append(_Region(opened, pos + len(para), True))
-        pos += len(para) + 1
-    return regions
