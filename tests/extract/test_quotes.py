@@ -169,3 +169,29 @@ def test_open_paragraph_takes_speaker_named_in_the_next(nlp):
             "“The second one is still at the checkpoint,” said Ana Silva, a UN coordinator.")
     quotes, _ = _quotes(nlp, text)
     assert [q.speaker.name for q in quotes] == ["Ana Silva", "Ana Silva"]
+
+
+def test_postposed_attribution_after_dateline(nlp):
+    text = "KHARTOUM, Sudan — Drones struck the main power station overnight, the army said on Monday."
+    q = _one(nlp, text)
+    assert q.text == "Drones struck the main power station overnight"
+    assert "army" in q.speaker.name
+
+
+def test_reported_clause_stops_at_comment_after_comma(nlp):
+    text = "The ministry denied that 300 troops had deserted, a number that spread on social media."
+    q = _one(nlp, text)
+    assert q.text == "300 troops had deserted"
+
+
+def test_negated_object_verb_is_not_a_report(nlp):
+    quotes, _ = _quotes(nlp, "The ministry did not mention the convoy.")
+    assert quotes == []
+
+
+def test_report_does_not_swallow_previous_paragraph(nlp):
+    text = ("The navy said its ships had returned to port.\n\n"
+            "“Nothing was damaged,” said Ines Duarte, a harbour official.")
+    quotes, _ = _quotes(nlp, text)
+    assert [q.text for q in quotes] == ["its ships had returned to port", "Nothing was damaged,"]
+    assert "navy" in quotes[0].speaker.name and quotes[1].speaker.name == "Ines Duarte"

@@ -107,3 +107,15 @@ def test_role_noun_right_after_named_speaker_is_that_person(nlp):
     quotes = extract_quotes(nlp(text))
     assert quotes[-1].speaker.name == "Petro Hrytsenko"
     assert quotes[-1].speaker.text == "The general"
+
+
+def test_according_to_a_tally_by_an_agency_names_the_agency(nlp):
+    text = "The city has been shelled 20 times this month, according to a count by the regional police."
+    (_, speaker), = _speakers(nlp, text)
+    assert "police" in speaker.name
+
+
+def test_role_with_proper_noun_apposition_is_that_person(nlp):
+    text = "Its chairman, Kwame Mensah, said that the vote would go ahead in March."
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.name == "Kwame Mensah"

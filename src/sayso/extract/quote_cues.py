@@ -24,6 +24,8 @@ _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl"})
 _EDGE_PUNCT = frozenset(",;:—–-()")
 _LOOSE_DEPS = frozenset({"dobj"})  # a noun phrase is reported speech only when it quotes
 _COMPLEMENT_PREPS = frozenset({"as", "of"})
+_TALLY_NOUNS = frozenset({"tally", "count", "figures", "data", "survey", "poll", "study", "estimates", "analysis"})
+_DASH_TOKENS = frozenset({"—", "–", "--", "-"})
 _TOPIC_PREPS = frozenset({"about", "on", "over", "of"})
 _CONTRAST = frozenset({"while", "whereas", "although", "though"})
 
@@ -130,6 +132,13 @@ def _contrast(clause: Token) -> bool:
     return any(c.dep_ in ("mark", "cc") and c.lower_ in _CONTRAST for c in clause.children)
 
 
+def _aside(child: Token) -> bool:
+    """", a figure that ...": a noun phrase after a comma that comments on the clause."""
+    left = child.left_edge.i
+    return child.dep_ in ("npadvmod", "appos") and child.tag_[:2] == "NN" and left > 0 \
+        and child.doc[left - 1].text == ","
+
+
 def _matrix_verb(clause: Token) -> bool:
     """"said X and warned Y", "said X, adding Y": a subjectless speech verb goes with the speaker."""
     if clause.tag_[:2] != "VB" or lemma(clause) not in cue_words().clause:
@@ -142,7 +151,7 @@ def _bounds(tok: Token, skip_mark: bool = True) -> tuple[int, int]:
     a, b = tok.left_edge.i, tok.right_edge.i + 1
     doc = tok.doc
     for child in tok.rights:
-        if child.dep_ in ("advcl", "conj") and (_contrast(child) or _matrix_verb(child)):
+        if (child.dep_ in ("advcl", "conj") and (_contrast(child) or _matrix_verb(child))) or _aside(child):
             b = min(b, child.left_edge.i)
             break
     while b > a and (doc[b - 1].dep_ == "cc" or doc[b - 1].text in _EDGE_PUNCT):
@@ -160,9 +169,9 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
     lem = lemma(verb)
     out = []
     subject = None
-    if verb.dep_ == "parataxis" and lem in words.clause and not any(c.dep_ == "ccomp" for c in verb.children):
-        bounds = _around(verb)
-        if bounds[1] - bounds[0] >= 2:
+    if lem in words.clause and not any(c.dep_ == "ccomp" for c in verb.children):
+        bounds = _around(verb) if verb.dep_ == "parataxis" else _postposed(verb)
+        if bounds is not None and bounds[1] - bounds[0] >= 2:
             out.append(Report(bounds[0], bounds[1], verb.i, _cue_end(verb), subject_of(verb)))
     for child in verb.children:
         dep = child.dep_
@@ -172,7 +181,7 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
                 bounds = _fronted(verb, bounds)
         elif dep == "xcomp" and lem in words.xcomp and _infinitive(child):
             bounds = _bounds(child, skip_mark=False)
-        elif dep == "dobj" and lem in words.objects and child.tag_[:2] in ("NN", "PR", "WP"):
+        elif dep == "dobj" and lem in words.objects and child.tag_[:2] in ("NN", "PR", "WP") and not _negated(verb):
             bounds = _with_complement(verb, child)
         elif dep == "prep" and child.lower_ in words.preps.get(lem, ()):
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -207,6 +216,10 @@ def _around(verb: Token) -> tuple[int, int]:
     return a, b
 
 
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 def _infinitive(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
@@ -223,11 +236,37 @@ def _with_complement(verb: Token, obj: Token) -> tuple[int, int]:
 
 def _fronted(verb: Token, bounds: tuple[int, int]) -> tuple[int, int]:
     """"X, but Y, the source added": fronted content runs from its sentence's start to the cue."""
+    return _sentence_start(verb), bounds[1]
+
+
+def _sentence_start(verb: Token) -> int:
+    """The first content token of the cue's sentence, after any dateline ("KYIV (AP) —")."""
     doc = verb.doc
     a = verb.sent.start
-    while a < bounds[0] and (doc[a].is_punct or doc[a].is_space):
+    for j in range(a, min(a + 10, verb.i)):
+        if doc[j].text in _DASH_TOKENS:
+            if all(t.tag_ in ("NNP", "NNPS", ",", "-LRB-", "-RRB-") or t.is_space for t in doc[a:j]):
+                a = j + 1
+            break
+    while a < verb.i and (doc[a].is_punct or doc[a].is_space):
         a += 1
-    return min(a, bounds[0]), bounds[1]
+    return a
+
+
+def _postposed(verb: Token) -> tuple[int, int] | None:
+    """"Militants burned 40 tankers, the army said": a clause before ", SUBJECT said" the parse
+    did not attach as the verb's complement."""
+    subj = next((c for c in verb.lefts if c.dep_ in _SUBJECT_DEPS), None)
+    if subj is None or verb.dep_ != "ROOT" or subj.tag_ in ("WDT", "WP"):
+        return None
+    left = subj.left_edge.i
+    doc = verb.doc
+    if left < 2 or doc[left - 1].text != ",":
+        return None
+    a = _sentence_start(verb)
+    if not any(t.tag_[:2] == "VB" and t.dep_ not in ("aux", "auxpass") for t in doc[a:left - 1]):
+        return None
+    return a, left - 1
 
 
 def _cue_end(verb: Token) -> int:
@@ -244,6 +283,7 @@ def _according(tok: Token) -> Report | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None:
         return None
+    source = _behind(source)
     head = tok.head
     while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head and head.tag_[:2] != "VB":
         head = head.head
@@ -263,15 +303,24 @@ def _according(tok: Token) -> Report | None:
     return Report(lo, hi, tok.i, to.i + 1, source)
 
 
+def _behind(source: Token) -> Token:
+    """"according to a statement by the ministry": the ministry, not the statement."""
+    if source.lower_ not in cue_words().nouns and source.lower_ not in _TALLY_NOUNS:
+        return source
+    for prep in source.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return source
+
+
 def _noun_report(noun: Token) -> Report | None:
     """"the ministry's claim that X": a reporting noun with a that-clause, said by its possessor."""
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
             a, b = _bounds(child)
-            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-            if owner is None and noun.dep_ in ("dobj", "pobj") and noun.head.tag_[:2] == "VB":
-                owner = subject_of(noun.head)
-            return Report(a, b, noun.i, noun.i + 1, owner) if b - a >= 2 else None
+            return Report(a, b, noun.i, noun.i + 1, _owner(noun)) if b - a >= 2 else None
         if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS and noun.lower_ in cue_words().topic_nouns:
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is None:
@@ -284,8 +333,11 @@ def _noun_report(noun: Token) -> Report | None:
 def _owner(noun: Token) -> Token | None:
     """Whose statement a reporting noun is: its possessor, or the subject of the verb it is object of."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None and noun.dep_ in ("dobj", "pobj") and noun.head.tag_[:2] == "VB":
-        owner = subject_of(noun.head)
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if owner is None and noun.dep_ in ("dobj", "pobj") and head.tag_[:2] == "VB":
+        owner = subject_of(head)
     return owner
 
 

@@ -47,7 +47,8 @@ def extract_quotes(doc: Doc, notes: list[Note] | None = None) -> list[Quote]:
     directs, quoted = _locate(doc, passages)
     speakers = ArticleSpeakers(doc)
     out: list[Quote] = []
-    for rep in _dedupe(find_reports(doc, quoted)):
+    reports = [r for r in (_in_paragraph(doc, text, r) for r in find_reports(doc, quoted)) if r is not None]
+    for rep in _dedupe(reports):
         quote = _place_report(doc, text, rep, directs, speakers, quoted)
         if quote is not None:
             out.append(quote)
@@ -77,6 +78,22 @@ def _locate(doc: Doc, passages: list[Passage]) -> tuple[list[_Direct], list[int]
 
 def _passage_end(p: Passage) -> int:
     return p.close_at + 1 if p.close_at is not None else p.end
+
+
+def _in_paragraph(doc: Doc, text: str, rep: Report) -> Report | None:
+    """The report cut to its cue's paragraph (the parse sometimes runs across a break)."""
+    cue = doc[rep.cue_a].idx
+    lo = text.rfind("\n", 0, cue) + 1
+    hi = text.find("\n", cue)
+    hi = len(text) if hi < 0 else hi
+    a, b = rep.a, rep.b
+    while a < b and doc[a].idx < lo:
+        a += 1
+    while b > a and doc[b - 1].idx >= hi:
+        b -= 1
+    if b - a < 1:
+        return None
+    return rep if (a, b) == (rep.a, rep.b) else replace(rep, a=a, b=b)
 
 
 def _dedupe(reports: list[Report]) -> list[Report]:
@@ -122,8 +139,8 @@ def _place_report(doc: Doc, text: str, rep: Report, directs: list[_Direct],
 
 def _clip(text: str, start: int, end: int, cue: int) -> tuple[int, int]:
     """Keep reported content inside the cue's paragraph (the parse sometimes runs across one)."""
-    lo = text.rfind("\n", 0, min(cue, end)) + 1
-    hi = text.find("\n", max(cue, start))
+    lo = text.rfind("\n", 0, cue) + 1
+    hi = text.find("\n", cue)
     hi = len(text) if hi < 0 else hi
     start, end = max(start, lo), min(end, hi)
     while start < end and text[start] in _TRIM:

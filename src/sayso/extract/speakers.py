@@ -175,8 +175,14 @@ class ArticleSpeakers:
         span = self.doc[a:b]
         start, end = span.start_char, span.end_char
         person = self.token_person.get(head.i)
+        if person is None:  # "Its head, Oleksandr Pavlenko, said": the apposition names the speaker
+            person = next((self.token_person[c.i] for c in head.rights
+                           if c.dep_ == "appos" and c.i in self.token_person), None)
         if person is not None:
             return Speaker(person.name, start, end, span.text, "person", person.role)
+        named = _appositive_name(head)
+        if named is not None:
+            return Speaker(named, start, end, span.text, "person", _norm_key(span.text))
         if head.tag_ in _PROPER_TAGS and head.ent_type_ not in ("ORG", "NORP", "GPE") and low in self.by_surname:
             name = self.by_surname[low]
             return Speaker(name, start, end, span.text, "person", self._role_of(name))
@@ -311,6 +317,17 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         else:
             break
     return a, b
+
+
+def _appositive_name(head: Token) -> str | None:
+    """"Its head, Oleksandr Pavlenko," when the model missed the PERSON: a role's proper-noun apposition."""
+    if head.lower_ not in words()["role_nouns"]:
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and child.tag_ in _PROPER_TAGS and child.ent_type_ not in ("GPE", "NORP", "DATE"):
+            a, b = noun_phrase(child)
+            return head.doc[a:b].text
+    return None
 
 
 def _definite(span) -> bool:
