@@ -100,3 +100,22 @@ def test_sqlite_url_form_opens_a_file(tmp_path):
         assert s.dialect == "sqlite" and (tmp_path / "x.db").exists()
     finally:
         s.close()
+
+
+def test_older_store_is_upgraded_by_its_pending_migrations(store_url, monkeypatch):
+    import sayso.store.base
+
+    monkeypatch.setattr(sayso.store.base, "MIGRATIONS", MIGRATIONS[:2])
+    old = open_store(store_url)
+    assert old.applied_migrations() == [m.name for m in MIGRATIONS[:2]]
+    with old.transaction():
+        old.execute("INSERT INTO articles (id, content_hash, text, ingested_at) VALUES (?, ?, ?, ?)",
+                    ("s1", "h", "An article stored before the upgrade.", "2024-01-01"))
+    old.close()
+    monkeypatch.setattr(sayso.store.base, "MIGRATIONS", MIGRATIONS)
+    new = open_store(store_url)
+    try:
+        assert new.applied_migrations() == [m.name for m in MIGRATIONS]
+        assert new.rows("SELECT id, minhash FROM articles") == [{"id": "s1", "minhash": None}]
+    finally:
+        new.close()

@@ -1,4 +1,4 @@
-"""Near-duplicates and wire copies: word-shingle MinHash with LSH bands, checked by exact shingle overlap.
+"""Near-duplicates and wire copies: word-shingle MinHash with LSH bands, checked by shingle overlap.
 
 An article joins the group of the most similar stored article when their similarity reaches the
 threshold; otherwise it starts a group of its own. A group's origin is its earliest article, so one
@@ -8,15 +8,23 @@ wire story republished by ten outlets counts as one source.
 from __future__ import annotations
 
 import hashlib
+import random
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
+import numpy as np
+
 SHINGLE_WORDS = 3
-BINS = 30           # one-permutation MinHash: 30 bins
-ROWS = 3            # LSH: 10 bands of 3 bins. A pair is a candidate with probability 1-(1-J^3)^10:
-                    # 0.99 at Jaccard 0.7 (wire copies), 0.74 at 0.5, 0.08 at 0.2, 0.01 at 0.1 (other stories)
+BINS = 64           # MinHash: 64 hash functions, the signature stored with the article to estimate similarity
+BAND_BINS = 30      # LSH over the first 30 bins: 10 bands of 3. A pair is a candidate with probability
+ROWS = 3            # 1-(1-J^3)^10: 0.99 at Jaccard 0.7 (wire copies), 0.74 at 0.5, 0.01 at 0.1 (other stories)
+GREY = 0.2          # estimates this close to the threshold are checked on the texts' shingles
+MIN_COMMON_BINS = 16
 _MASK63 = (1 << 63) - 1
+_SEEDED = random.Random(20240812)   # fixed: signatures in a store must stay comparable across runs
+_MULT = np.array([_SEEDED.getrandbits(64) | 1 for _ in range(BINS)], dtype=np.uint64)
+_ADD = np.array([_SEEDED.getrandbits(64) for _ in range(BINS)], dtype=np.uint64)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -33,24 +41,43 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[int]:
 
 
 def signature(hashes: set[int]) -> list[int | None]:
-    """One-permutation MinHash: the smallest hash in each of ``BINS`` bins (None for an empty bin)."""
-    mins: list[int | None] = [None] * BINS
-    for h in hashes:
-        b, v = h % BINS, h // BINS
-        if mins[b] is None or v < mins[b]:
-            mins[b] = v
-    return mins
+    """MinHash: for each of ``BINS`` multiply-shift hash functions, the smallest value over the shingles."""
+    if not hashes:
+        return [None] * BINS
+    x = np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
+    with np.errstate(over="ignore"):
+        mins = (x[:, None] * _MULT[None, :] + _ADD[None, :]).min(axis=0) >> np.uint64(1)
+    return [int(v) for v in mins]
 
 
 def bands(sig: Sequence[int | None]) -> list[int]:
     """LSH band hashes (63-bit, so they fit a signed BIGINT); bands with an empty bin are left out."""
     out = []
-    for i in range(0, len(sig), ROWS):
+    for i in range(0, min(len(sig), BAND_BINS), ROWS):
         part = sig[i:i + ROWS]
         if any(v is None for v in part):
             continue
         out.append(_h64(f"{i}:{':'.join(map(str, part))}".encode()) & _MASK63)
     return out
+
+
+def encode(sig: Sequence[int | None]) -> str:
+    """A signature as text for the store: hex numbers, '-' for an empty bin."""
+    return ",".join("-" if v is None else format(v, "x") for v in sig)
+
+
+def decode(text: str | None) -> list[int | None] | None:
+    if not text:
+        return None
+    return [None if v == "-" else int(v, 16) for v in text.split(",")]
+
+
+def estimate(a: Sequence[int | None], b: Sequence[int | None]) -> float | None:
+    """Jaccard estimated from two signatures (share of equal bins); None when too few bins are filled."""
+    both = [(x, y) for x, y in zip(a, b) if x is not None and y is not None]
+    if len(both) < MIN_COMMON_BINS:
+        return None
+    return sum(x == y for x, y in both) / len(both)
 
 
 def similarity(a: set[int], b: set[int]) -> float:
@@ -71,23 +98,35 @@ class Placement:
     group_pk: int | None
     score: float | None
     bands: tuple[int, ...]
+    signature: str = ""
 
 
 class WireGrouper:
-    """Places new articles into wire-copy groups using candidates the store finds by shared bands."""
+    """Places new articles into wire-copy groups using candidates the store finds by shared bands.
 
-    def __init__(self, candidates: Callable[[Sequence[int]], list[dict[str, Any]]], threshold: float = 0.5) -> None:
+    ``candidates(bands)`` gives stored articles as dicts with ``pk``, ``group_pk`` and ``minhash`` (the
+    encoded signature); ``text_of(pk)`` gives a candidate's text, read only when the signature
+    estimate is too close to the threshold to trust (or missing).
+    """
+
+    def __init__(self, candidates: Callable[[Sequence[int]], list[dict[str, Any]]],
+                 text_of: Callable[[int], str], threshold: float = 0.5) -> None:
         self.candidates = candidates
+        self.text_of = text_of
         self.threshold = threshold
 
     def place(self, text: str) -> Placement:
         own = shingles(text)
-        own_bands = tuple(bands(signature(own)))
+        sig = signature(own)
+        own_bands = tuple(bands(sig))
         best: tuple[float, int] | None = None
         for cand in self.candidates(own_bands):
-            score = similarity(own, shingles(cand["text"]))
+            other = decode(cand.get("minhash"))
+            score = estimate(sig, other) if other else None
+            if score is None or abs(score - self.threshold) < GREY:
+                score = similarity(own, shingles(self.text_of(cand["pk"])))
             if score >= self.threshold and (best is None or score > best[0]):
                 best = (score, cand["group_pk"] or cand["pk"])
         if best is None:
-            return Placement(None, None, own_bands)
-        return Placement(best[1], round(best[0], 3), own_bands)
+            return Placement(None, None, own_bands, encode(sig))
+        return Placement(best[1], round(best[0], 3), own_bands, encode(sig))

@@ -65,7 +65,7 @@ class Linker:
     def __init__(self, store: Store, settings: Settings) -> None:
         self.store = store
         self.entities = EntityIndex(store, threshold=settings.speaker_match)
-        self.wires = WireGrouper(store.band_candidates, threshold=settings.duplicate_threshold)
+        self.wires = WireGrouper(store.band_candidates, store.article_text, threshold=settings.duplicate_threshold)
 
     def links(self, analysis: Analysis) -> Links:
         placement = self.wires.place(analysis.article.text)
@@ -76,7 +76,7 @@ class Linker:
             if pk is not None:
                 entities[speaker] = pk
         return Links(group_pk=placement.group_pk, group_score=placement.score, bands=placement.bands,
-                     entities=entities, claim_keys=claim_keys(analysis))
+                     minhash=placement.signature, entities=entities, claim_keys=claim_keys(analysis))
 
     def reload(self) -> None:
         self.entities.reload()

@@ -87,10 +87,13 @@ class Reads:
             return []
         marks = ",".join("?" * len(bands))
         return self.rows(
-            "SELECT a.pk, a.group_pk, a.text, a.published, count(*) AS shared FROM article_bands b"
+            "SELECT a.pk, a.group_pk, a.minhash, count(*) AS shared FROM article_bands b"
             f" JOIN articles a ON a.pk = b.article_pk WHERE b.band IN ({marks})"
-            " GROUP BY a.pk, a.group_pk, a.text, a.published ORDER BY shared DESC, a.pk LIMIT ?",
+            " GROUP BY a.pk, a.group_pk, a.minhash ORDER BY shared DESC, a.pk LIMIT ?",
             (*bands, limit))
+
+    def article_text(self, pk: int) -> str:
+        return self.scalar("SELECT text FROM articles WHERE pk = ?", (pk,)) or ""
 
     def entity_rows(self) -> tuple[list[dict], list[dict], list[dict]]:
         """Entities, their aliases and their roles, for the entity linker's index."""

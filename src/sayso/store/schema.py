@@ -105,4 +105,5 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX quotes_tsv ON quotes USING GIN (tsv)",
         ),
     ),
+    Migration("0003_article_minhash", common=("ALTER TABLE articles ADD COLUMN minhash TEXT",)),
 )

@@ -32,6 +32,7 @@ class Links:
     group_pk: int | None = None          # the wire-copy group joined; None: the article starts its own
     group_score: float | None = None     # similarity to the group's closest member
     bands: Sequence[int] = ()            # MinHash LSH band hashes, for finding near-duplicates later
+    minhash: str | None = None           # the encoded MinHash signature, to estimate similarity later
     entities: Mapping[Speaker, int] = field(default_factory=dict)   # speaker -> entity pk
     claim_keys: Sequence[ClaimKey] = ()  # aligned with ``analysis.claims``
 
@@ -57,11 +58,11 @@ class Writes:
         art = analysis.article
         rows = self.rows(
             "INSERT INTO articles (id, url, content_hash, title, text, published, source, language,"
-            " group_pk, group_score, run_pk, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " group_pk, group_score, minhash, run_pk, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT DO NOTHING RETURNING pk",
             (art.id, art.url, content_hash(art.text), art.title, art.text,
              art.published.isoformat() if art.published else None, art.source, art.language,
-             links.group_pk, links.group_score, getattr(self, "run_pk", None), now()))
+             links.group_pk, links.group_score, links.minhash, getattr(self, "run_pk", None), now()))
         if not rows:
             return None
         pk = int(rows[0]["pk"])
