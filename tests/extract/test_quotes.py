@@ -195,3 +195,16 @@ def test_report_does_not_swallow_previous_paragraph(nlp):
     quotes, _ = _quotes(nlp, text)
     assert [q.text for q in quotes] == ["its ships had returned to port", "Nothing was damaged,"]
     assert "navy" in quotes[0].speaker.name and quotes[1].speaker.name == "Ines Duarte"
+
+
+def test_split_quote_around_the_cue_stays_two_direct_quotes(nlp):
+    text = "“That,” the commander said, “is why we dug in along the ridge.”"
+    quotes, _ = _quotes(nlp, text)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("direct", "That,"), ("direct", "is why we dug in along the ridge.")]
+
+
+def test_short_quoted_sentence_on_its_own_is_kept(nlp):
+    text = "The crowd cheered as the convoy arrived. “Thank you, Kherson!” Mayor Ilya Bond said.\n“We are home.”"
+    quotes, _ = _quotes(nlp, text)
+    assert "We are home." in [q.text for q in quotes]

@@ -25,13 +25,16 @@ from sayso.models import Speaker
 
 
 
+_SETTING_PREPS = {"in", "during", "after", "before", "on", "since", "amid", "despite", "following", "throughout"}
+
+
 @functools.lru_cache(maxsize=1)
 def claim_data() -> dict[str, Any]:
     """The claim word tables (``sayso/data/claims_en.json``), read once, sets built."""
     text = resources.files("sayso").joinpath("data", "claims_en.json").read_text(encoding="utf-8")
     data = json.loads(text)
     for key in ("reporting_verbs", "reporting_nouns", "denial_verbs", "vague_sources", "pronouns_person",
-                "pronouns_group", "title_nouns", "person_nouns", "object_not_reporting", "document_nouns",
+                "pronouns_group", "title_nouns", "person_nouns", "put_at_verbs", "object_not_reporting", "document_nouns",
                 "passive_source_verbs"):
         data[key] = frozenset(data[key])
     hedges = sorted(data["hedges"], key=len, reverse=True)
@@ -152,8 +155,6 @@ class Attributor:
         found: list[tuple[Token, Token]] = []
         cur = anchor
         while True:
-            if cur.dep_ in ("relcl", "appos") and cur.i != anchor.i:
-                break
             head = cur.head
             if head.i == cur.i:
                 break
@@ -164,11 +165,13 @@ class Attributor:
             for cand in (cur, *[c for c in cur.children if c.dep_ == "parataxis" and c.i > anchor.i]):
                 if cand.i == cur.i and via.dep_ in ("dobj", "pobj") and lemma(cand) in self.data["object_not_reporting"]:
                     continue  # "could add 2 points": the number is what is added, not what is said
+                if cand.i == cur.i and (via.dep_ == "advcl" or (via.dep_ == "prep" and via.lower_ in _SETTING_PREPS)):
+                    continue  # "In a meeting that lasted 45 minutes, Harris told ...": the setting, not the content
                 if "\n" in self.text[min(cand.idx, anchor.idx):max(cand.idx, anchor.idx)]:
                     continue
                 if self._is_reporting(cand):
                     subj = subject_of(cand)
-                    if subj is not None and subj.left_edge.i <= anchor.i <= subj.right_edge.i:
+                    if subj is not None and (subj.i == anchor.i or any(a.i == subj.i for a in anchor.ancestors)):
                         continue  # "Twelve percent indicated ...": the number is in the subject itself
                     if subj is not None and "\n" not in self.text[min(subj.idx, cand.idx):max(subj.idx, cand.idx)]:
                         found.append((cand, subj))
@@ -274,8 +277,13 @@ class Attributor:
     def _is_reporting(self, tok: Token) -> bool:
         if not tok.tag_.startswith("VB"):
             return False
-        if lemma(tok) in self.data["reporting_verbs"]:
+        word = lemma(tok)
+        if word in self.data["reporting_verbs"]:
             return True
+        if word in self.data["put_at_verbs"] and any(
+                c.lower_ == "at" or (c.dep_ == "dobj" and any(g.lower_ == "at" for g in c.children))
+                for c in tok.children):
+            return True  # "the ministry put Russian losses at 190,000"
         return any(c.dep_ == "dobj" and c.lower_ in self.data["reporting_nouns"] for c in tok.children)
 
     def _mentions(self) -> list[_Mention]:
@@ -354,9 +362,9 @@ class Attributor:
             return None
         nxt = self.sent_of(sent.end)
         first_subj = subject_of(nxt.root)
-        if first_subj is None:
+        if first_subj is None or subj.tag_ != "NN":
             return None
         person = self._entity_in(first_subj, "PERSON")
-        if person is None:
+        if person is None or person.start - nxt.start > 3:
             return None
         return _Mention(person.start_char, self._canonical(person), "PERSON")

@@ -11,9 +11,11 @@ used for governments ("the Kremlin said", "Kyiv has commented") are kept with ``
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
@@ -25,7 +27,7 @@ from sayso.gazetteer.build import norm
 from sayso.models import Note, Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-RELABEL = {"PRODUCT", "PERSON", "ORG", "WORK_OF_ART", "NORP", "EVENT", "LAW"}
+RELABEL = {"PRODUCT", "PERSON", "ORG", "WORK_OF_ART", "NORP", "EVENT", "LAW", "LANGUAGE"}
 DETERMINERS = {"the", "The"}
 
 
@@ -83,28 +85,49 @@ def extract_places(doc: Doc, gazetteer: Gazetteer | None = None, notes: list[Not
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Place mentions in text order, with feature hints, qualifiers and metonymy marked."""
-    person_words = _person_words(doc)
-    found: list[Mention] = []
+    person_words = _person_words(doc, gaz)
+    found: list[Mention] = _dateline(doc, gaz)
+    relabel = []
     for ent in doc.ents:
         span = _trim(ent)
-        if span is None:
+        if span is None or (found and span.start_char < found[0].end and found[0].start == 0):
             continue
-        if ent.label_ in PLACE_LABELS:
-            mention = _mention(span, gaz, strict=False)
-        elif ent.label_ in RELABEL:
-            mention = _relabelled(span, ent.label_, gaz, person_words)
-        else:
+        if ent.label_ in RELABEL:
+            relabel.append((span, ent.label_))
             continue
+        mention = _mention(span, gaz, strict=False) if ent.label_ in PLACE_LABELS else None
         if mention is not None:
             found.append(mention)
-        elif ent.label_ in ("ORG", "LOC", "FAC", "GPE") and len(span) > 1:
+        elif ent.label_ in ("LOC", "FAC", "GPE") and len(span) > 1:
+            found.extend(_inside_name(span, gaz))
+    countries = {max(m.candidates, key=lambda e: e.population).country_code for m in found if m.candidates}
+    for span, label in relabel:
+        mention = _relabelled(span, label, gaz, person_words, countries)
+        if mention is not None:
+            found.append(mention)
+        elif label == "ORG" and len(span) > 1:
             found.extend(_inside_name(span, gaz))
     found.extend(_outside_entities(doc, gaz))
     found.sort(key=lambda m: m.start)
     text = doc.text  # built from the tokens on every access: read it once
+    _share_list_hints(text, found, gaz)
     for i, m in enumerate(found):
         _mark_context(doc, text, m, found, i)
     return found
+
+
+def _dateline(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """The place of a wire dateline ("KHARKIV, Ukraine —", "BAMAKO (Reuters) -") at the top of the text."""
+    end = 0
+    while end < min(len(doc), 4) and doc[end].is_upper and doc[end].is_alpha:
+        end += 1
+    if not end or end >= len(doc) or doc[end].text not in (",", "—", "–", "-", "(", ":"):
+        return []
+    span = doc[0:end]
+    towns = [e for e in gaz.lookup(span.text.title()) if e.feature in ("city", "region", "country")]
+    if not towns:
+        return []
+    return [Mention(span.start_char, span.end_char, span.text, norm(span.text), towns)]
 
 
 _UNITS = ("country", "region", "continent", "area", "sea", "island", "peninsula")
@@ -158,7 +181,8 @@ def _outside_entities(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             span = doc[i:i + n]
             if len(span) < n or any(t.ent_type_ for t in span):
                 continue
-            m = _capital_subject(span, gaz) if first else _unit_mention(span, gaz) or _capital_subject(span, gaz)
+            m = _capital_subject(span, gaz) if first else (
+                _unit_mention(span, gaz) or _capital_subject(span, gaz) or _town_after_preposition(span, gaz))
             if m is not None and not _after_title(span):
                 out.append(m)
                 i += n - 1
@@ -178,6 +202,28 @@ def _capital_subject(span: Span, gaz: Gazetteer) -> Mention | None:
     if not towns:
         return None
     return Mention(span.start_char, span.end_char, span.text, key, towns)
+
+
+_PREPOSITIONS = {"in", "near", "from", "to", "over", "at", "outside", "around", "towards", "toward", "across",
+                 "into", "of", "via", "through", "between", "and"}
+
+
+def _town_after_preposition(span: Span, gaz: Gazetteer) -> Mention | None:
+    """A town of 100,000+ the entity recogniser missed, after a preposition ("due in Kyiv", "over the Odesa")."""
+    doc = span.doc
+    j = span.start - 1
+    if j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    if j < 0 or doc[j].lower_ not in _PREPOSITIONS:
+        return None
+    key = norm(span.text)
+    if key in _words()["generic_names"]:
+        return None
+    towns = [e for e in gaz.lookup(span.text) if e.population >= 100_000 and norm(e.name) == key]
+    if not towns:
+        return None
+    return Mention(span.start_char, span.end_char, span.text, key, gaz.lookup(span.text),
+                   hint=_hint_after(span))
 
 
 def _sentence_start(doc: Doc, i: int) -> bool:
@@ -278,29 +324,39 @@ def _hint_after(span: Span) -> str | None:
     return None
 
 
-def _person_words(doc: Doc) -> set[str]:
-    """Words that are part of multi-word PERSON names in this article ("Jordan" of "Michael Jordan")."""
+def _person_words(doc: Doc, gaz: Gazetteer) -> set[str]:
+    """Words of multi-word PERSON names in this article ("Jordan" of "Michael Jordan"), leaving out
+    PERSON entities that are place names themselves ("Khan Younis")."""
     out: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent.text not in gaz:
             out.update(t.lower_ for t in ent if t.is_alpha)
     return out
 
 
-def _relabelled(span: Span, label: str, gaz: Gazetteer, person_words: set[str]) -> Mention | None:
-    """An entity NER mislabelled, kept when its whole text names a well-known place and no person."""
+def _relabelled(span: Span, label: str, gaz: Gazetteer, person_words: set[str],
+                countries: set[str]) -> Mention | None:
+    """An entity NER mislabelled (PRODUCT "Kursk", PERSON "Kyiv", NORP "Odesa"), kept when its whole
+    text names a well-known place, or a town of 20,000+ in a country the article's places lie in,
+    and is no part of a person's name in the article."""
     if label == "PERSON":
-        if len(span) > 1 or span[0].lower_ in person_words or _after_title(span):
+        if any(t.lower_ in person_words for t in span) or _after_title(span):
             return None
     mention = _mention(span, gaz, strict=True)
     if mention is None:
         return None
     if mention.landmark is not None:
         return mention
-    if not any(_well_known(e) and norm(e.name) == mention.key for e in mention.candidates):
-        if not any(e.feature in ("country", "region", "continent") for e in mention.candidates):
-            return None
-    return mention
+    named = [e for e in mention.candidates if norm(e.name) == mention.key or e.feature != "city"
+             or (e.population >= 100_000 and _spelling_of(mention.key, norm(e.name)))]
+    if any(_well_known(e) or (e.population >= 20_000 and e.country_code in countries) for e in named):
+        return mention
+    return None
+
+
+def _spelling_of(key: str, name: str) -> bool:
+    """Another spelling of the same name ("Khan Younis" for "Khan Yunis"), not another word ("Hamas")."""
+    return difflib.SequenceMatcher(None, key, name).ratio() >= 0.8
 
 
 def _well_known(e: Entry) -> bool:
@@ -322,6 +378,21 @@ def _mark_context(doc: Doc, text: str, m: Mention, found: list[Mention], i: int)
         if between.strip() == "," and any(e.feature in ("country", "region") for e in nxt.candidates):
             m.qualifier = i + 1
     m.metonym = _is_metonym(doc, m)
+
+
+def _share_list_hints(text: str, found: list[Mention], gaz: Gazetteer) -> None:
+    """"the Odesa, Mykolaiv and Kherson regions": the last name's plural feature word covers the list."""
+    for i in range(len(found) - 1, 0, -1):
+        last = found[i]
+        if last.hint is None or not re.match(r"\s*(?:\w+\s+)?\w+s\b", text[last.end:last.end + 30]):
+            continue
+        j = i
+        while j > 0 and text[found[j - 1].end:found[j].start].strip() in (",", "and", ", and", "or", ", or"):
+            j -= 1
+            if found[j].hint is None:
+                found[j].hint = last.hint
+                if last.hint == "region" and not any(e.feature == "region" for e in found[j].candidates):
+                    found[j].candidates = found[j].candidates + _region_of_centre(found[j].candidates, gaz)
 
 
 def _in_list(text: str, found: list[Mention], i: int) -> bool:

@@ -24,6 +24,7 @@ _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 _DASHES = {"-", "–", "—"}
 _RANGE_WORDS = {"to", "-", "–", "—"}
 _A_PREPS = {"in", "within", "for", "of", "than", "after", "over", "under", "about", "nearly", "around", "almost"}
+_FRACTION_AFTER = {"by", "than", "about", "nearly", "almost", "roughly", "some", "around", "over", "under"}
 _NAME_ENTS = {"ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC"}
 
 
@@ -135,7 +136,7 @@ def _parse_number(doc: Doc, i: int, t: _Tables, money: bool = False) -> _Num | N
     elif low in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in t.a_units:
         return _Num(1.0, i + 1, "article")
     elif low == "half" or (low in ("a", "an") and i + 2 < n and doc[i + 1].lower_ in t.fractions
-                           and doc[i + 2].lower_ == "of"):
+                           and (doc[i + 2].lower_ == "of" or (i > 0 and doc[i - 1].lower_ in _FRACTION_AFTER))):
         return _Num(0.5 if low == "half" else t.fractions[doc[i + 1].lower_], i + 1 if low == "half" else i + 2,
                     "fraction")
     else:
@@ -218,6 +219,11 @@ def _match(doc: Doc, i: int, t: _Tables, text: str) -> tuple[Found | None, int]:
         return None, skip
     num_first, j = i, num.end
     value, value_max, qualifier = num.value, None, None
+    if num.kind in ("digits", "words") and value and j + 1 < n and doc[j].lower_ == "in" and currency is None:
+        whole = _parse_number(doc, j + 1, t)
+        if whole is not None and whole.kind in ("digits", "words") and whole.value and whole.value > value:
+            num = _Num(value / whole.value, whole.end, "fraction")  # "one in five"
+            value, j = num.value, num.end
     # a range: "30 to 35,000", "10-15", "between 10 and 15"
     between = start > 0 and doc[start - 1].lower_ == "between"
     if j + 1 < n and num.kind in ("digits", "words") and (

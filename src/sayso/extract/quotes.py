@@ -118,7 +118,8 @@ def _place_report(doc: Doc, text: str, rep: Report, directs: list[_Direct],
         return None
     inside = [d for d in directs if d.passage.start < end and d.passage.end > start]
     covered = sum(min(end, d.passage.end) - max(start, d.passage.start) for d in inside)
-    if len(inside) == 1 and covered >= _MOSTLY_QUOTED * (end - start):
+    if inside and ((len(inside) == 1 and covered >= _MOSTLY_QUOTED * (end - start))
+                   or not _unquoted_words(text, start, end, inside, _frame_span(doc, rep))):
         for d in inside:
             if d.cue is None:
                 d.cue, d.subject = (rep.cue_a, rep.cue_b), rep.subject
@@ -135,6 +136,25 @@ def _place_report(doc: Doc, text: str, rep: Report, directs: list[_Direct],
     subject = speaker_token(doc, rep.subject, rep.cue_a, quoted)
     speaker = speakers.resolve(subject) if subject is not None else None
     return _quote(doc, text, kind, start, end, speaker, rep.cue_a, rep.cue_b)
+
+
+def _frame_span(doc: Doc, rep: Report) -> tuple[int, int]:
+    """Characters of "the commander said" (speaker and cue) inside a report."""
+    first = rep.subject.left_edge if rep.subject is not None and rep.subject.i < rep.cue_a else doc[rep.cue_a]
+    last = doc[rep.cue_b - 1]
+    return first.idx, last.idx + len(last)
+
+
+def _unquoted_words(text: str, start: int, end: int, inside: list[_Direct], frame: tuple[int, int]) -> bool:
+    """Whether the content has words of its own outside the quotation marks and the speaker's frame
+    ("“X,” the commander said, “Y”" has none)."""
+    cuts = sorted([(d.passage.open_at, _passage_end(d.passage)) for d in inside] + [frame])
+    pos = start
+    for lo, hi in cuts:
+        if any(c.isalnum() for c in text[pos:min(lo, end)]):
+            return True
+        pos = max(pos, hi)
+    return any(c.isalnum() for c in text[pos:end])
 
 
 def _clip(text: str, start: int, end: int, cue: int) -> tuple[int, int]:
@@ -222,16 +242,26 @@ def _direct_quotes(doc: Doc, text: str, directs: list[_Direct], speakers: Articl
             speaker = speakers.resolve(subject)
         cue_a, cue_b = d.cue if d.cue is not None else (None, None)
         words = text[start:p.end].split()
-        if _title_like(words):
+        if _title_like(words) and not (cue_a is not None and cue_a > d.a and _opens_sentence(text, d.passage)):
             continue
         utterance = text[p.end - 1] in ",.!?" and (text[start].isupper() or (cue_a is not None and cue_a > d.a))
-        if len(words) >= min_words or (cue_a is not None and utterance):
+        if len(words) >= min_words or (utterance and (cue_a is not None or _stands_alone(text, d.passage))):
             out.append(_quote(doc, text, "direct", start, p.end, speaker, cue_a, cue_b))
         elif cue_b is not None and cue_b <= d.a and d.passage.close_at is not None:
             # a short fragment after its cue ("called him a “liar”"): the phrase from the cue on
             a = _skip_mark(doc, cue_b)
             out.append(_quote(doc, text, "mixed", doc[a].idx, d.passage.close_at + 1, speaker, cue_a, cue_b))
     return out
+
+
+def _stands_alone(text: str, p: Passage) -> bool:
+    """A quoted sentence of its own: after a sentence end or a paragraph break, ending a sentence."""
+    return _opens_sentence(text, p) and text[p.end - 1] in ".!?"
+
+
+def _opens_sentence(text: str, p: Passage) -> bool:
+    before = text[max(0, p.open_at - 200):p.open_at].rstrip(" \t\xa0")
+    return not before or before[-1] in "\n.!?:”\""
 
 
 def _title_like(words: list[str]) -> bool:
