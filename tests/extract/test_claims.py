@@ -144,6 +144,29 @@ def test_claims_trailing_passive_source(nlp):
     assert claim.source.name.endswith("budget papers")
 
 
+def test_claims_number_in_the_setting_of_a_statement_is_asserted(nlp):
+    text = "In talks that lasted about 90 minutes, the envoy told reporters the mood was calm."
+    assert _claim(nlp, text, "90").status == "asserted"
+
+
+@pytest.mark.parametrize("text, needle, speaker", [
+    ("A deal that let 20 million tonnes of grain leave port held, officials in Ankara said.", "20 million",
+     "officials in Ankara"),
+    ("The general staff put enemy losses at 1,200 soldiers.", "1,200", "The general staff"),
+])
+def test_claims_reporting_verb_found_across_clauses(nlp, text, needle, speaker):
+    claim = _claim(nlp, text, needle)
+    assert (claim.status, claim.source.name) == ("claimed", speaker)
+
+
+@pytest.mark.parametrize("text, needle, value", [
+    ("One in five homes has no power.", "One in five", 0.2),
+    ("Grain prices fell by a third in a week.", "a third", 0.333333),
+])
+def test_claims_fractions_in_words(nlp, text, needle, value):
+    assert _claim(nlp, text, needle).quantity.value == pytest.approx(value, rel=1e-3)
+
+
 def test_claims_age_range_is_not_a_claim(nlp):
     assert extract_claims(nlp("Boys aged 15 to 17 were sent home.")) == []
 

@@ -165,7 +165,8 @@ class Attributor:
             for cand in (cur, *[c for c in cur.children if c.dep_ == "parataxis" and c.i > anchor.i]):
                 if cand.i == cur.i and via.dep_ in ("dobj", "pobj") and lemma(cand) in self.data["object_not_reporting"]:
                     continue  # "could add 2 points": the number is what is added, not what is said
-                if cand.i == cur.i and (via.dep_ == "advcl" or (via.dep_ == "prep" and via.lower_ in _SETTING_PREPS)):
+                if cand.i == cur.i and via.i < cand.i and (
+                        via.dep_ == "advcl" or (via.dep_ == "prep" and via.lower_ in _SETTING_PREPS)):
                     continue  # "In a meeting that lasted 45 minutes, Harris told ...": the setting, not the content
                 if "\n" in self.text[min(cand.idx, anchor.idx):max(cand.idx, anchor.idx)]:
                     continue
