@@ -13,7 +13,8 @@
    RSS sampled after every batch; flat memory means the last samples are close to the early ones.
 
 Articles are built from the sentences of tests/fixtures/corpus/corpus.jsonl, shuffled into new
-articles with a serial number, so every one is distinct. Results: bench/results/ingest.json.
+articles with a serial number, so every one is distinct. Results: bench/results/ingest.json, one
+entry per backend.
 """
 
 from __future__ import annotations
@@ -169,7 +170,10 @@ def main() -> None:
               "ingest_batch": settings.ingest_batch, "throughput": throughput, "memory": memory,
               "ratio_goal": 0.85, "ratio_met": throughput["ratio"] >= 0.85}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    previous = previous if isinstance(previous, dict) and "backend" not in previous else {}
+    previous[result["backend"]] = result  # one entry per backend: sqlite, postgres
+    RESULTS.write_text(json.dumps(previous, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS}")
 
 

@@ -131,6 +131,7 @@ class EntityIndex:
         self.entities: dict[int, _Entity] = {}
         self.aliases: dict[tuple[str, str], int] = {}
         self.surnames: dict[str, dict[str, set[int]]] = {"person": {}, "other": {}}
+        self._choices: dict[str, list[str]] = {}
         ents, aliases, roles = self.store.entity_rows()
         for r in ents:
             self._remember(_Entity(r["pk"], r["name"], r["kind"], r["key"]))
@@ -149,6 +150,8 @@ class EntityIndex:
         cls = _class(kind)
         handle = key.split()[-1] if cls == "person" and key else key
         if handle:
+            if handle not in self.surnames[cls]:
+                self._choices.pop(cls, None)
             self.surnames[cls].setdefault(handle, set()).add(pk)
 
     # -- resolution --------------------------------------------------------------------------------
@@ -215,8 +218,9 @@ class EntityIndex:
         words = key.split()
         handle = words[-1] if cls == "person" else key
         scorer = fuzz.ratio if cls == "person" else fuzz.token_sort_ratio
-        found = process.extract(handle, list(self.surnames[cls]), scorer=scorer, score_cutoff=self.threshold,
-                                limit=10)
+        if cls not in self._choices:
+            self._choices[cls] = list(self.surnames[cls])
+        found = process.extract(handle, self._choices[cls], scorer=scorer, score_cutoff=self.threshold, limit=10)
         ranked = []
         for surname, score, _ in found:
             for pk in self.surnames[cls][surname]:

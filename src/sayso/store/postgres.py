@@ -68,7 +68,7 @@ class PostgresStore(Writes, Reads, StoreCore):
     def _index_article(self, pk: int, title: str | None, text: str) -> None:
         """Nothing to do: ``articles.tsv`` is a generated column."""
 
-    def _index_quote(self, pk: int, text: str) -> None:
+    def _index_quotes(self, article_pk: int) -> None:
         """Nothing to do: ``quotes.tsv`` is a generated column."""
 
     def _search_sql(self, what: str) -> tuple[str, str]:

@@ -57,8 +57,9 @@ class SQLiteStore(Writes, Reads, StoreCore):
     def _index_article(self, pk: int, title: str | None, text: str) -> None:
         self.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)", (pk, title or "", text))
 
-    def _index_quote(self, pk: int, text: str) -> None:
-        self.execute("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)", (pk, text))
+    def _index_quotes(self, article_pk: int) -> None:
+        self.execute("INSERT INTO quotes_fts (rowid, text) SELECT pk, text FROM quotes WHERE article_pk = ?",
+                     (article_pk,))
 
     def _search_sql(self, what: str) -> tuple[str, str]:
         if what == "articles":

@@ -100,13 +100,14 @@ class Writes:
         return seen[speaker]
 
     def _add_quotes(self, pk: int, analysis: Analysis, links: Links, seen: dict[Speaker, int]) -> None:
-        for i, q in enumerate(analysis.quotes):
-            quote_pk = self.insert(
-                "INSERT INTO quotes (article_pk, seq, kind, start_char, end_char, text, speaker_pk, cue, cue_start,"
-                " cue_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (pk, i, q.kind, q.start, q.end, q.text, self._speaker_pk(pk, q.speaker, links, seen), q.cue,
-                 q.cue_start, q.cue_end))
-            self._index_quote(quote_pk, q.text)
+        if not analysis.quotes:
+            return
+        self.executemany(
+            "INSERT INTO quotes (article_pk, seq, kind, start_char, end_char, text, speaker_pk, cue, cue_start,"
+            " cue_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(pk, i, q.kind, q.start, q.end, q.text, self._speaker_pk(pk, q.speaker, links, seen), q.cue,
+              q.cue_start, q.cue_end) for i, q in enumerate(analysis.quotes)])
+        self._index_quotes(pk)
 
     def _add_claims(self, pk: int, analysis: Analysis, links: Links, seen: dict[Speaker, int]) -> None:
         rows = []
