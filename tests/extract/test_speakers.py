@@ -119,3 +119,12 @@ def test_role_with_proper_noun_apposition_is_that_person(nlp):
     text = "Its chairman, Kwame Mensah, said that the vote would go ahead in March."
     (_, speaker), = _speakers(nlp, text)
     assert speaker.name == "Kwame Mensah"
+
+
+def test_role_and_affiliation_carried_to_later_mentions(nlp):
+    text = ("Defence Ministry spokesman Lars Berg said the drills had ended.\n"
+            "“All units are back at base,” Berg said.")
+    quotes = extract_quotes(nlp(text))
+    speaker = quotes[-1].speaker
+    assert (speaker.name, speaker.role, speaker.affiliation) == (
+        "Lars Berg", "Defence Ministry spokesman", "Defence Ministry")

@@ -61,7 +61,11 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("rday", rf"(?:(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s+)?(?P<rd>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|"
                  rf"[Ll]ast night)\b{part}"),
         ("rel", r"(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+"
-                r"(?P<unit>week|month|year|weekend)\b"),
+                r"(?P<unit>week|month|year)\b"),
+        ("season", r"(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Tt]his past|[Tt]his coming)\s+)"
+                   r"(?P<season>summer|spring|autumn|fall|winter)\b(?:\s+(?P<year>(?:19|20)\d\d)\b)?"),
+        ("wkend", r"(?:(?:[Oo]ver|[Dd]uring|[Aa]t)\s+)?(?P<rel>[Tt]he|[Tt]his|[Ll]ast|[Nn]ext|[Tt]his past|[Tt]his coming)"
+                  r"\s+weekend\b"),
         ("yend", r"(?:[Tt]he end of (?:the|this|last) year|(?:[Tt]he )?year[- ]end|[Yy]ear's end)\b"),
         ("ago", rf"(?:(?:[Nn]early|[Aa]lmost|[Aa]bout|[Ss]ome|[Mm]ore than|[Oo]ver|[Jj]ust over|[Ll]ess than|[Rr]oughly)\s+)?(?P<num>{num})\s+"
                 r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|later)\b"),
@@ -172,6 +176,10 @@ def resolve(m: Match, text: str, published: dt.date | None) -> tuple[str | None,
         return _relative_period(g, published), True
     if kind == "ago":
         return _ago(g, published), True
+    if kind == "season":
+        return _season(g, published, future), True
+    if kind == "wkend":
+        return _weekend(g, published, future).isoformat(), True
     if kind == "yend":
         year = published.year - 1 if "last" in text[m.start:m.end] else published.year
         return f"{year:04d}-12-31", True
@@ -237,6 +245,36 @@ def _month(g: dict, published: dt.date, future: bool) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
+
+
+def _season(g: dict, published: dt.date, future: bool) -> str:
+    """"last summer" -> the year of the latest summer that had ended by publication (northern seasons)."""
+    if g.get("year"):
+        return g["year"]
+    rel = g["rel"].lower()
+    end = _SEASON_END[g["season"]]
+    ended_this_year = published.month > end
+    if rel in ("last", "this past"):
+        year = published.year if ended_this_year else published.year - 1
+    elif rel in ("next", "this coming"):
+        year = published.year + 1 if published.month >= end - 2 else published.year
+    else:
+        year = published.year
+    return f"{year:04d}"
+
+
+def _weekend(g: dict, published: dt.date, future: bool) -> dt.date:
+    """The Saturday of the weekend meant: the latest one, the next one for "next" or a future clause."""
+    rel = g["rel"].lower()
+    back = (published.weekday() - 5) % 7
+    if rel == "next" or rel == "this coming" or (future and rel in ("the", "this") and back != 0):
+        return published + dt.timedelta(days=(5 - published.weekday()) % 7 or 7)
+    if rel == "last" and back == 0:
+        back = 7
+    return published - dt.timedelta(days=back)
+
+
 def _month_year(month: int, published: dt.date, future: bool) -> int:
     """A bare month: the nearest one, looking at most three months ahead unless the clause is future."""
     best = None
@@ -272,12 +310,6 @@ def _relative_period(g: dict, published: dt.date) -> str:
     if unit == "month":
         y, mth = divmod(published.year * 12 + published.month - 1 + step, 12)
         return f"{y:04d}-{mth + 1:02d}"
-    if unit == "weekend":
-        saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
-        if step < 0 or (step == 0 and published.weekday() in (5, 6)):
-            saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7 or 7 if step < 0 else
-                                                (published.weekday() - 5) % 7)
-        return (saturday + dt.timedelta(days=7 * max(step, 0))).isoformat()
     monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=7 * step)
     middle = monday + dt.timedelta(days=3)
     return f"{middle.year:04d}-{middle.month:02d}"

@@ -36,8 +36,8 @@ class Person:
     end: int
     name: str
     subject: bool
-    gender: str | None
     role: str | None
+    affiliation: str | None = None
 
 
 def _is_cap(tok: Token) -> bool:
@@ -57,8 +57,9 @@ def _name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _role_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
-    """The title/role words right before a name ("Russian President"), and an honorific's gender."""
+def _role_before(doc: Doc, start: int) -> tuple[str | None, str | None, str | None]:
+    """The title/role words right before a name ("Russian President"), an honorific's gender, and
+    the body named in the role."""
     w = words()
     i, gender = start, None
     while i > 0 and start - i < 6:
@@ -74,8 +75,24 @@ def _role_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
         i -= 1
     role_toks = [t for t in doc[i:start] if t.lower_ not in w["female_honorifics"] | w["male_honorifics"]]
     has_role = any(t.lower_ in w["role_nouns"] or t.lower_ in w["titles"] for t in role_toks)
-    text = " ".join(t.text for t in role_toks) if has_role and role_toks else None
-    return text, gender
+    if not (has_role and role_toks):
+        return None, gender, None
+    return " ".join(t.text for t in role_toks), gender, affiliation(role_toks)
+
+
+def affiliation(tokens) -> str | None:
+    """The named body in a role ("German Defense Ministry spokesperson" -> "German Defense Ministry")."""
+    w = words()
+    run: list = []
+    for t in tokens:
+        named = t.ent_type_ in ("ORG", "NORP", "GPE") or (t.tag_ in _PROPER_TAGS and t.lower_ not in w["titles"])
+        if named or (run and t.tag_ == "POS"):
+            run.append(t)
+        elif run:
+            break
+    while run and run[-1].tag_ == "POS":
+        run.pop()
+    return "".join(t.text_with_ws for t in run).strip() or None
 
 
 def _norm_key(text: str) -> str:
@@ -101,7 +118,7 @@ class ArticleSpeakers:
         self._starts = [p.start for p in self.persons]
 
     def _scan(self) -> None:
-        doc, w = self.doc, words()
+        doc = self.doc
         for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -127,7 +144,7 @@ class ArticleSpeakers:
         name = self.by_surname.get(surname, full) if len(toks) == 1 else full
         if len(toks) > 1 and surname not in self.by_surname:
             self.by_surname[surname] = full
-        role, gender = _role_before(doc, a)
+        role, gender, body = _role_before(doc, a)
         first = toks[0].lower_
         if gender is None and len(toks) > 1 and first in w["female_names"]:
             gender = "f"
@@ -137,7 +154,7 @@ class ArticleSpeakers:
             self._add_role(role, name)
         head = doc[b - 1]
         subject = head.dep_ in _SUBJECT_DEPS or (head.dep_ == "appos" and head.head.dep_ in _SUBJECT_DEPS)
-        person = Person(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), name, subject, None, role)
+        person = Person(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), name, subject, role, body)
         self.persons.append(person)
         for i in range(a, b):
             self.token_person[i] = person
@@ -161,7 +178,8 @@ class ArticleSpeakers:
         self._add_role(self.doc[a:b].text, person.name, role_tok.lower_)
         self._add_role(self.doc[a:role_tok.i + 1].text, person.name, role_tok.lower_)
         if person.role is None:
-            person.role = _norm_key(self.doc[a:b].text)
+            person.role = _strip_det(self.doc[a:b])
+            person.affiliation = affiliation(self.doc[a:b])
 
     # ------------------------------------------------------------------ resolution
 
@@ -179,20 +197,19 @@ class ArticleSpeakers:
             person = next((self.token_person[c.i] for c in head.rights
                            if c.dep_ == "appos" and c.i in self.token_person), None)
         if person is not None:
-            return Speaker(person.name, start, end, span.text, "person", person.role)
+            return self._known(person.name, start, end, span.text)
         named = _appositive_name(head)
         if named is not None:
             return Speaker(named, start, end, span.text, "person", _norm_key(span.text))
         if head.tag_ in _PROPER_TAGS and head.ent_type_ not in ("ORG", "NORP", "GPE") and low in self.by_surname:
             name = self.by_surname[low]
-            return Speaker(name, start, end, span.text, "person", self._role_of(name))
+            return self._known(name, start, end, span.text)
         return self._noun(head, span)
 
-    def _role_of(self, name: str) -> str | None:
-        for p in self.persons:
-            if p.name == name and p.role:
-                return p.role
-        return None
+    def _known(self, name: str, start: int, end: int, text: str) -> Speaker:
+        """A person already named in the article, with the role and affiliation stated for them."""
+        p = next((p for p in self.persons if p.name == name and p.role), None)
+        return Speaker(name, start, end, text, "person", p.role if p else None, p.affiliation if p else None)
 
     def _noun(self, head: Token, span) -> Speaker:
         w = words()
@@ -206,7 +223,7 @@ class ArticleSpeakers:
             named = self._by_modifier(span, head) or self.by_role.get(low) or self._cataphora(span) \
                 or self._recent(span)
         if named is not None:
-            return Speaker(named, span.start_char, span.end_char, text, "person", key)
+            return self._known(named, span.start_char, span.end_char, text)
         if _media(span):
             return Speaker(_strip_det(span), span.start_char, span.end_char, text, "media")
         if low in w["org_words"]:
@@ -263,7 +280,7 @@ class ArticleSpeakers:
             person = self.antecedent(pos, want)
             if person is None:
                 return None
-            return Speaker(person.name, pos, pos + len(tok), tok.text, "person", person.role)
+            return self._known(person.name, pos, pos + len(tok), tok.text)
         if low in w["pronouns_group"] or low in w["pronouns_thing"]:
             org = self._last_org(tok)
             if org is not None:
