@@ -75,6 +75,10 @@ def test_dates_ages_durations_and_verbs_are_not_dates(nlp, text):
         ("The factory opened in 1998 and closed later.", None, "1998"),
         ("The plant closed two years ago.", MONDAY, "2022-08-12"),
         ("Shelling resumed on Wednesday night.", THURSDAY, "2024-08-14"),
+        ("The dam held through last summer.", dt.date(2025, 3, 25), "2024"),
+        ("Crews repaired the line over the weekend.", dt.date(2025, 5, 20), "2025-05-17"),
+        ("Talks are to resume next weekend.", dt.date(2025, 5, 20), "2025-05-24"),
+        ("Sales slowed by the end of the year.", dt.date(2024, 3, 1), "2024-12-31"),
     ],
 )
 def test_dates_resolve_like_news(nlp, text, published, value):
