@@ -39,6 +39,7 @@ def claim_data() -> dict[str, Any]:
         data[key] = frozenset(data[key])
     hedges = sorted(data["hedges"], key=len, reverse=True)
     data["hedge_re"] = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE)
+    data["anonymity_re"] = re.compile("|".join(re.escape(a) for a in data["anonymity"]), re.IGNORECASE)
     data["verify_re"] = re.compile("|".join(f"(?:{p})" for p in data["verification_patterns"]), re.IGNORECASE)
     return data
 
@@ -296,13 +297,21 @@ class Attributor:
             name = self._canonical(ent) if ent.label_ == "PERSON" else ent.text
             out.append(_Mention(ent.start_char, name, ent.label_, descriptors(ent)))
         seen = {m.pos for m in out}
+        pronouns = self.data["pronouns_person"] | self.data["pronouns_group"]
         for tok in self.doc:
-            if tok.tag_ in ("NNP", "NNPS") and tok.dep_ == "nsubj" and tok.ent_type_ not in ("PERSON", "ORG", "GPE") \
-                    and tok.head.tag_.startswith("VB") and lemma(tok.head) in self.data["reporting_verbs"]:
+            if tok.dep_ != "nsubj" or tok.ent_type_ == "PERSON" or tok.lower_ in pronouns \
+                    or not tok.head.tag_.startswith("VB") or lemma(tok.head) not in self.data["reporting_verbs"]:
+                continue
+            if tok.tag_ in ("NNP", "NNPS") and tok.ent_type_ not in ("ORG", "GPE"):
                 first = tok.left_edge if tok.left_edge.tag_ in ("NNP", "NNPS") else tok
                 if first.idx not in seen:
-                    words = appos_words(tok)
-                    out.append(_Mention(first.idx, self.text[first.idx:tok.idx + len(tok)], "ORG", words))
+                    out.append(_Mention(first.idx, self.text[first.idx:tok.idx + len(tok)], "ORG", appos_words(tok)))
+            elif tok.tag_ in ("NN", "NNP") and tok.idx not in seen:
+                # "Ukraine's air force said ... It said": a named body that speaks, for "it" to find
+                tokens = np_tokens(tok)
+                name = self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+                if "\n" not in name:
+                    out.append(_Mention(tokens[0].idx, name, "SPEAKER", frozenset()))
         out.sort(key=lambda m: m.pos)
         return out
 
@@ -326,12 +335,17 @@ class Attributor:
     def _resolve_pronoun(self, tok: Token) -> _Mention | None:
         want_person = tok.lower_ in self.data["pronouns_person"]
         k = bisect.bisect_left(self.mention_pos, tok.idx) - 1
-        while k >= 0:
+        fallback = None
+        while k >= 0 and tok.idx - self.mentions[k].pos < 3000:
             mention = self.mentions[k]
-            if (mention.kind == "PERSON") == want_person and tok.idx - mention.pos < 3000:
+            if want_person and mention.kind == "PERSON":
                 return mention
+            if not want_person and mention.kind == "SPEAKER" and tok.idx - mention.pos < 600:
+                return mention  # "it" after "the air force said": the body that last spoke
+            if not want_person and mention.kind == "ORG" and fallback is None:
+                fallback = mention
             k -= 1
-        return None
+        return fallback
 
     def _resolve_description(self, subj: Token) -> _Mention | None:
         words = {lemma(subj)} | {c.lower_ for c in subj.children if c.dep_ in ("amod", "compound")}

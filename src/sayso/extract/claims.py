@@ -157,7 +157,9 @@ def _status(text: str, attr: Attribution | None, data) -> tuple[str, Speaker | N
         return "denied", attr.speaker, attr.cue
     if verify:
         return "unverified", attr.speaker if attr else None, verify.group(0)
-    hedge = data["hedge_re"].search(text)
+    hedge = data["hedge_re"].search(text) or data["anonymity_re"].search(text)
+    if attr is not None and data["anonymity_re"].search(text):
+        attr = Attribution(None, attr.cue, attr.cue_lemma, vague=True)  # "an official who asked not to be named"
     if attr is not None and attr.speaker is not None and attr.speaker.name.split()[-1:] in (["sources"], ["source"]):
         attr = Attribution(None, attr.cue, attr.cue_lemma, vague=True)  # "Western intelligence sources"
     if attr is not None and attr.speaker is not None and not attr.vague:

@@ -22,7 +22,7 @@ _SUFFIXED = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([a-z]{1,3
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 _DASHES = {"-", "–", "—"}
-_RANGE_WORDS = {"to", "-", "–", "—"}
+_RANGE_WORDS = {"to", "-", "–", "—", "or"}
 _A_PREPS = {"in", "within", "for", "of", "than", "after", "over", "under", "about", "nearly", "around", "almost"}
 _FRACTION_AFTER = {"by", "than", "about", "nearly", "almost", "roughly", "some", "around", "over", "under"}
 _NAME_ENTS = {"ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC"}
@@ -63,6 +63,7 @@ class _Tables:
             for phrase in phrases:
                 self.qualifiers[tuple(phrase.split())] = qual
         self.qual_len = max(len(k) for k in self.qualifiers)
+        self.qual_words = {k[-1] for k in self.qualifiers}
         self.qual_not_after = {k: set(v) for k, v in data["qualifier_not_after"].items() if not k.startswith("_")}
         self.as_as = set(data["as_as_words"])
         self.as_as_qual = data["as_as_qualifier"]
@@ -135,7 +136,8 @@ def _parse_number(doc: Doc, i: int, t: _Tables, money: bool = False) -> _Num | N
         return _parse_vague(doc, i, t)
     elif low in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in t.a_units:
         return _Num(1.0, i + 1, "article")
-    elif low == "half" or (low in ("a", "an") and i + 2 < n and doc[i + 1].lower_ in t.fractions
+    elif (low == "half" and _half_is_amount(doc, i, t)) or (
+            low in ("a", "an") and i + 2 < n and doc[i + 1].lower_ in t.fractions
                            and (doc[i + 2].lower_ == "of" or (i > 0 and doc[i - 1].lower_ in _FRACTION_AFTER))):
         return _Num(0.5 if low == "half" else t.fractions[doc[i + 1].lower_], i + 1 if low == "half" else i + 2,
                     "fraction")
@@ -279,6 +281,13 @@ def _match(doc: Doc, i: int, t: _Tables, text: str) -> tuple[Found | None, int]:
         return None, j
     quantity = _build(doc, text, first, last, value, value_max, qualifier, unit, kind, currency, per, counted)
     return Found(quantity, first, last, num_first, num_last, kind, counted, hyphen_adj), j
+
+
+def _half_is_amount(doc: Doc, i: int, t: _Tables) -> bool:
+    """ "half of the homes", "half a year", "about half", not "its eastern half"."""
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    return nxt in ("of", "a", "an", "the", "that", "their", "its") or prev in t.qual_words
 
 
 def _unit_after(doc: Doc, j: int, t: _Tables, vague: bool = False) -> tuple[Unit | None, int, bool, bool]:

@@ -24,6 +24,7 @@ _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl"})
 _EDGE_PUNCT = frozenset(",;:—–-()")
 _LOOSE_DEPS = frozenset({"dobj"})  # a noun phrase is reported speech only when it quotes
 _COMPLEMENT_PREPS = frozenset({"as", "of"})
+_FINITE_OR_GERUND = frozenset({"VBD", "VBZ", "VBP", "VBG"})
 _TALLY_NOUNS = frozenset({"tally", "count", "figures", "data", "survey", "poll", "study", "estimates", "analysis"})
 _DASH_TOKENS = frozenset({"—", "–", "--", "-"})
 _TOPIC_PREPS = frozenset({"about", "on", "over", "of"})
@@ -141,7 +142,7 @@ def _aside(child: Token) -> bool:
 
 def _matrix_verb(clause: Token) -> bool:
     """"said X and warned Y", "said X, adding Y": a subjectless speech verb goes with the speaker."""
-    if clause.tag_[:2] != "VB" or lemma(clause) not in cue_words().clause:
+    if clause.tag_ not in _FINITE_OR_GERUND or lemma(clause) not in cue_words().clause:
         return False
     return not any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
 
