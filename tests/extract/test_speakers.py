@@ -128,3 +128,9 @@ def test_role_and_affiliation_carried_to_later_mentions(nlp):
     speaker = quotes[-1].speaker
     assert (speaker.name, speaker.role, speaker.affiliation) == (
         "Lars Berg", "Defence Ministry spokesman", "Defence Ministry")
+
+
+def test_quoted_as_saying_names_the_one_quoted(nlp):
+    text = "Colonel Ruth Amari was quoted as saying that the airfield had been cleared of mines."
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.name == "Ruth Amari"

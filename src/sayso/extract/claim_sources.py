@@ -299,6 +299,12 @@ class Attributor:
         seen = {m.pos for m in out}
         pronouns = self.data["pronouns_person"] | self.data["pronouns_group"]
         for tok in self.doc:
+            if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 \
+                    and self.doc[tok.head.i - 1].lower_ == "according" and tok.ent_type_ != "PERSON":
+                tokens = np_tokens(tok)
+                out.append(_Mention(tokens[0].idx, self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])],
+                                    "SPEAKER", frozenset()))
+                continue
             if tok.dep_ != "nsubj" or tok.ent_type_ == "PERSON" or tok.lower_ in pronouns \
                     or not tok.head.tag_.startswith("VB") or lemma(tok.head) not in self.data["reporting_verbs"]:
                 continue

@@ -77,6 +77,9 @@ def is_cue_verb(tok: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """The speaker token of a cue verb: its subject, a passive's agent, or a governing verb's subject."""
+    quoted_as = _quoted_as(verb)
+    if quoted_as is not None:
+        return quoted_as
     v = verb
     for _ in range(4):
         for child in v.children:
@@ -93,6 +96,14 @@ def subject_of(verb: Token) -> Token | None:
             return v.head if v.dep_ == "relcl" else None
         v = _matrix_of(v) if v.dep_ in ("conj", "advcl") and _matrix_verb(v) else v.head
     return None
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """"The commander was quoted as saying ...": the one quoted is the passive subject of "quoted"."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or lemma(prep.head) != "quote":
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
 
 
 def _matrix_of(v: Token) -> Token:
