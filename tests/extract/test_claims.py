@@ -167,6 +167,18 @@ def test_claims_fractions_in_words(nlp, text, needle, value):
     assert _claim(nlp, text, needle).quantity.value == pytest.approx(value, rel=1e-3)
 
 
+def test_claims_it_resolved_to_the_body_that_last_spoke(nlp):
+    text = ("The regional police said a blast damaged the depot overnight. "
+            "It said that 7 workers were treated for burns.")
+    assert _claim(nlp, text, "7").source.name.lower() == "the regional police"
+
+
+def test_claims_anonymous_official_is_reported(nlp):
+    text = "An official, who asked not to be named, said 90 trucks were waiting at the crossing."
+    claim = _claim(nlp, text, "90")
+    assert (claim.status, claim.source) == ("reported", None)
+
+
 def test_claims_age_range_is_not_a_claim(nlp):
     assert extract_claims(nlp("Boys aged 15 to 17 were sent home.")) == []
 

@@ -64,6 +64,7 @@ def test_quantities_price_per_barrel(nlp):
     ("Fewer than 20 trucks reached the town.", "20", "at_most", "Fewer than 20 trucks"),
     ("An estimated 3,000 residents remain in the city.", "3,000", "approx", "An estimated 3,000 residents"),
     ("The talks lasted 90 minutes.", "90", "exact", "90 minutes"),
+    ("Shells landed within 3 kilometres of the plant.", "3", "at_most", "within 3 kilometres"),
 ])
 def test_quantities_qualifier_in_span(nlp, text, needle, qualifier, span):
     q = _only(nlp, text, needle)
@@ -74,6 +75,7 @@ def test_quantities_qualifier_in_span(nlp, text, needle, qualifier, span):
     ("Between 10 and 15 tanks were destroyed.", "10", 10, 15),
     ("He said 20 to 25,000 reservists could be called up.", "20", 20_000, 25_000),
     ("Officials expect 40-50 buses a day.", "40", 40, 50),
+    ("They attack five or six at a time.", "five", 5, 6),
 ])
 def test_quantities_range_low_and_high(nlp, text, needle, low, high):
     q = _only(nlp, text, needle)
@@ -148,6 +150,7 @@ def test_quantities_hyphenated_duration(nlp):
     "The embassy moved to 2231 Harbour Road last spring.",
     "The horse won the 23 rd running of the race.",
     "The sirens stopped at 0930 local time.",
+    "The brigade still holds the village's eastern half.",
 ])
 def test_quantities_not_found_in_dates_names_and_ordinals(nlp, text):
     assert extract_quantities(nlp(text)) == []

@@ -312,7 +312,7 @@ class Attributor:
                 first = tok.left_edge if tok.left_edge.tag_ in ("NNP", "NNPS") else tok
                 if first.idx not in seen:
                     out.append(_Mention(first.idx, self.text[first.idx:tok.idx + len(tok)], "ORG", appos_words(tok)))
-            elif tok.tag_ in ("NN", "NNP") and tok.idx not in seen:
+            elif tok.tag_ in ("NN", "NNS", "NNP") and tok.idx not in seen:
                 # "Ukraine's air force said ... It said": a named body that speaks, for "it" to find
                 tokens = np_tokens(tok)
                 name = self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
