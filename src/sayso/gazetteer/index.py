@@ -30,6 +30,7 @@ class Entry:
     lat: float
     lon: float
     population: int
+    capital: bool = False
 
 
 class Gazetteer:
@@ -51,6 +52,7 @@ class Gazetteer:
         self._regions = {(self._cc[2 * i:2 * i + 2].strip(), self._admin1[i]): i
                          for i in _positions(feature, 1)}
         self._countries = {self._cc[2 * i:2 * i + 2].strip(): i for i in _positions(feature, 0)}
+        self._capitals = set(data.get("capitals", ()))
 
     def __len__(self) -> int:
         return len(self._names)
@@ -58,7 +60,8 @@ class Gazetteer:
     def entry(self, i: int) -> Entry:
         d = self._d
         return Entry(i, d["gid"][i], self._names[i], self._cc[2 * i:2 * i + 2].strip(), self._admin1[i],
-                     FEATURES[d["feature"][i]], round(d["lat"][i], 5), round(d["lon"][i], 5), d["pop"][i])
+                     FEATURES[d["feature"][i]], round(d["lat"][i], 5), round(d["lon"][i], 5), d["pop"][i],
+                     i in self._capitals)
 
     def _find(self, key: str) -> tuple[int, ...]:
         """Entry ids under a normalised key: bisection over the sorted key blob."""
