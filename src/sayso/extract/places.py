@@ -503,8 +503,8 @@ def _eligible(m: Mention) -> list[Entry]:
     if not big:
         return m.candidates
     floor = max(e.population for e in big) / 10
-    return big + [e for e in m.candidates if e.feature == "city" and (e.capital or (
-        e.population >= floor and norm(e.name) == m.key))]
+    return big + [e for e in m.candidates if e.feature == "city" and norm(e.name) == m.key
+                  and (e.capital or e.population >= floor)]
 
 
 def _score(m: Mention, ctx: Context | None) -> None:
@@ -533,7 +533,7 @@ _FEATURE_PRIOR = {"country": 2.0, "continent": 3.0, "region": 0.5, "city": 0.0, 
 
 def _entry_score(m: Mention, e: Entry, ctx: Context | None) -> float:
     s = math.log10(e.population + 10) + _FEATURE_PRIOR.get(e.feature, -0.5)
-    if e.capital and not any(c.feature == "country" for c in m.candidates):
+    if e.capital and norm(e.name) == m.key and not any(c.feature == "country" for c in m.candidates):
         s += 2.5  # a bare "Washington" or "Kyiv" is the capital more often than anything else so named
     elif e.feature == "city" and norm(e.name) != m.key:
         s -= 2.0  # a town matched on one of its alternate names only
