@@ -134,3 +134,19 @@ def test_quoted_as_saying_names_the_one_quoted(nlp):
     text = "Colonel Ruth Amari was quoted as saying that the airfield had been cleared of mines."
     (_, speaker), = _speakers(nlp, text)
     assert speaker.name == "Ruth Amari"
+
+
+def test_title_makes_a_person_the_model_missed(nlp):
+    text = ("LVIV, Ukraine (AP) — Gen. Valerii Zaluzhnyi said the offensive had stalled.\n"
+            "“We need more shells,” Zaluzhnyi said.")
+    quotes = extract_quotes(nlp(text))
+    assert [q.speaker.name for q in quotes] == ["Valerii Zaluzhnyi", "Valerii Zaluzhnyi"]
+    assert quotes[0].speaker.kind == "person"
+
+
+def test_surname_before_full_name_takes_the_full_name(nlp):
+    text = ("Kovacs warned of floods on Sunday.\n"
+            "Interior Minister Eva Kovacs said 3,000 people had left their homes.\n"
+            "Kovacs said the river would peak on Tuesday.")
+    quotes = extract_quotes(nlp(text))
+    assert all(q.speaker.name == "Eva Kovacs" for q in quotes)

@@ -52,6 +52,7 @@ class Attribution:
     cue: str | None = None
     cue_lemma: str | None = None
     vague: bool = False
+    quote_kind: str | None = None  # set when the source is a Quote record
 
 
 @dataclass(slots=True)
@@ -306,18 +307,22 @@ class Attributor:
                                     "SPEAKER", frozenset()))
                 continue
             if tok.dep_ != "nsubj" or tok.ent_type_ == "PERSON" or tok.lower_ in pronouns \
-                    or not tok.head.tag_.startswith("VB") or lemma(tok.head) not in self.data["reporting_verbs"]:
+                    or tok.tag_ not in ("NN", "NNS", "NNP", "NNPS") or not tok.head.tag_.startswith("VB") \
+                    or lemma(tok.head) not in self.data["reporting_verbs"] \
+                    or "\n" in self.text[min(tok.idx, tok.head.idx):max(tok.idx, tok.head.idx)]:
                 continue
-            if tok.tag_ in ("NNP", "NNPS") and tok.ent_type_ not in ("ORG", "GPE"):
-                first = tok.left_edge if tok.left_edge.tag_ in ("NNP", "NNPS") else tok
-                if first.idx not in seen:
-                    out.append(_Mention(first.idx, self.text[first.idx:tok.idx + len(tok)], "ORG", appos_words(tok)))
-            elif tok.tag_ in ("NN", "NNS", "NNP") and tok.idx not in seen:
-                # "Ukraine's air force said ... It said": a named body that speaks, for "it" to find
-                tokens = np_tokens(tok)
-                name = self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+            # "Ukraine's air force said ... It said": a body that speaks, for "it" to find
+            tokens = np_tokens(tok)
+            start = tokens[0].idx
+            known = next((m for m in out if m.pos == start and m.kind != "PERSON"), None)
+            if known is not None:
+                known.kind = "SPEAKER"
+                known.descriptors = known.descriptors | appos_words(tok)
+            elif start not in seen:
+                name = self.text[start:tokens[-1].idx + len(tokens[-1])]
                 if "\n" not in name:
-                    out.append(_Mention(tokens[0].idx, name, "SPEAKER", frozenset()))
+                    out.append(_Mention(start, name, "SPEAKER", appos_words(tok)))
+                    seen.add(start)
         out.sort(key=lambda m: m.pos)
         return out
 

@@ -37,7 +37,8 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
     for f in found:
         anchor = doc[f.num_last]
         start, end = clause_of(attributor, anchor)
-        attr = _choose(_from_quotes(f, ordered, quote_starts), attributor.attribute(anchor), data)
+        attr = _choose(_from_quotes(f, ordered, quote_starts), attributor.attribute(anchor), data,
+                       text, f.quantity.start)
         status, source, cue = _status(attributor.text[start:end], attr, data)
         claims.append(Claim(f.quantity, status, source, start, end, attributor.text[start:end], cue))
     return _refer_back(doc, claims, attributor, data)
@@ -53,15 +54,24 @@ def clause_of(attributor: Attributor, anchor) -> tuple[int, int]:
     return start, end
 
 
-def _choose(from_quote: Attribution | None, fallback: Attribution | None, data) -> Attribution | None:
-    """The enclosing Quote's speaker, unless its cue is no verb of saying ("showed", "plans") or the
-    fallback names the speaker the quote left as a description ("the agency" -> "Janes")."""
+def _choose(from_quote: Attribution | None, fallback: Attribution | None, data, text: str,
+            at: int) -> Attribution | None:
+    """The enclosing Quote's speaker, unless its cue is no verb of saying ("showed", "plans"), its
+    speaker of reported speech sits in another paragraph, or the fallback resolves the same pronoun
+    differently or names the speaker the quote left as a description ("the agency" -> "Janes")."""
     if from_quote is None:
         return fallback
     cue = (from_quote.cue or "").strip().lower()
     if cue and cue[0].isalpha() and not cue.startswith("according") \
             and from_quote.cue_lemma not in data["reporting_verbs"]:
         return fallback
+    said_by = from_quote.speaker
+    if fallback is not None and fallback.speaker is not None and said_by is not None and said_by.start is not None:
+        if from_quote.quote_kind == "indirect" and "\n" in text[min(said_by.start, at):max(said_by.start, at)]:
+            return fallback
+        pronouns = data["pronouns_person"] | data["pronouns_group"]
+        if (said_by.text or "").lower() in pronouns and fallback.speaker.start == said_by.start:
+            return Attribution(fallback.speaker, from_quote.cue, from_quote.cue_lemma, fallback.vague)
     if fallback is not None and fallback.speaker is not None and _described(from_quote.speaker) \
             and not _described(fallback.speaker):
         return Attribution(fallback.speaker, from_quote.cue, from_quote.cue_lemma, fallback.vague)
@@ -134,7 +144,7 @@ def _from_quotes(f: Found, quotes: list[Quote], starts: list[int]) -> Attributio
             if quote.speaker is None:
                 return None
             cue_lemma = lemma_of_cue(quote.cue)
-            return Attribution(quote.speaker, quote.cue, cue_lemma)
+            return Attribution(quote.speaker, quote.cue, cue_lemma, quote_kind=quote.kind)
         if quote.end < q_start - 5000:
             break
         k -= 1

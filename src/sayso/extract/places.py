@@ -443,15 +443,29 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
 
 
 def _one_sense(mentions: list[Mention]) -> None:
-    """A name means one place per article: bare mentions follow a qualified or feature-marked one."""
+    """A name means one place per article: bare mentions follow a qualified or feature-marked one,
+    else the entry that scores best over all the name's mentions."""
     marked: dict[str, Entry] = {}
+    totals: dict[str, Counter] = {}
+    entries: dict[int, Entry] = {}
     for m in mentions:
         if (m.hint is not None or m.qualifier is not None) and m.chosen is not None:
             marked.setdefault(m.key, m.chosen)
+        elif m.chosen is not None:
+            bucket = totals.setdefault(m.key, Counter())
+            for e in m.candidates:
+                if e.index in m.scores:
+                    bucket[e.index] += m.scores[e.index]
+                    entries[e.index] = e
     for m in mentions:
-        if m.hint is None and m.qualifier is None and m.key in marked:
-            if any(e.index == marked[m.key].index for e in m.candidates):
-                m.chosen = marked[m.key]
+        if m.hint is not None or m.qualifier is not None or m.chosen is None:
+            continue
+        if m.key in marked and any(e.index == marked[m.key].index for e in m.candidates):
+            m.chosen = marked[m.key]
+        elif m.key in totals and len(totals[m.key]) > 1:
+            best = max(totals[m.key], key=totals[m.key].get)
+            if best in m.scores:
+                m.chosen = entries[best]
 
 
 @dataclass

@@ -25,6 +25,7 @@ _LOOSE_DEPS = frozenset({"dobj"})  # a noun phrase is reported speech only when 
 _COMPLEMENT_PREPS = frozenset({"as", "of"})
 _FINITE_OR_GERUND = frozenset({"VBD", "VBZ", "VBP", "VBG"})
 _TALLY_NOUNS = frozenset({"tally", "count", "figures", "data", "survey", "poll", "study", "estimates", "analysis"})
+_DATELINE_TAGS = frozenset({"NNP", "NNPS", ",", "-LRB-", "-RRB-", "HYPH", "."})
 _DASH_TOKENS = frozenset({"—", "–", "--", "-"})
 _TOPIC_PREPS = frozenset({"about", "on", "over", "of"})
 _CONTRAST = frozenset({"while", "whereas", "although", "though"})
@@ -118,15 +119,26 @@ def _same_paragraph(subj: Token, verb: Token) -> Token:
     """A subject parsed across a paragraph break (a heading above) or a dateline ("KYIV (AP) —")
     is replaced by the noun after it."""
     doc = subj.doc
-    lo, hi = sorted((subj.i, verb.i))
-    dateline = subj.text.isupper() and len(subj.text) > 1
-    breaks = [j for j in range(lo, hi) if "\n" in doc[j].text or (dateline and doc[j].text in ("—", "–", "--"))]
-    if not breaks or subj.i > verb.i:
+    if subj.i > verb.i:
+        return subj
+    breaks = [j for j in range(subj.i, verb.i)
+              if "\n" in doc[j].text or (doc[j].text in _DASH_TOKENS and _dateline(doc, j))]
+    if not breaks:
         return subj
     for j in range(verb.i - 1, breaks[-1], -1):
         if doc[j].tag_[:2] in ("NN", "PR") and doc[j].dep_ not in ("compound", "poss"):
             return doc[j]
     return subj
+
+
+def _dateline(doc: Doc, dash: int) -> bool:
+    """Whether the dash at ``dash`` ends a dateline: only place names and an agency before it in its paragraph."""
+    j = dash - 1
+    while j >= 0 and "\n" not in doc[j].text and dash - j < 10:
+        if doc[j].tag_ not in _DATELINE_TAGS and not (doc[j].text.isupper() and doc[j].is_alpha):
+            return False
+        j -= 1
+    return j < 0 or "\n" in doc[j].text
 
 
 def _agent(verb: Token) -> Token | None:

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
-from spacy.attrs import DEP
+from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Token
 
 from sayso.models import Speaker
@@ -128,10 +128,35 @@ class ArticleSpeakers:
             if a >= b or (a > 0 and a < ent.start and self.token_person.get(a)):
                 continue
             self._add_person(a, b)
+        titles = {doc.vocab.strings[t] for t in words()["person_titles"]}
         appos = doc.vocab.strings["appos"]
-        for i, dep in enumerate(doc.to_array([DEP]).tolist()):
+        for i, (dep, low) in enumerate(doc.to_array([DEP, LOWER]).tolist()):
+            if low in titles and i not in self.token_person:
+                self._add_titled(i)
             if dep == appos:
                 self._add_apposition(doc[i])
+        self.persons.sort(key=lambda p: p.start)
+        self._full_names()
+
+    def _full_names(self) -> None:
+        """A surname seen before its full name ("Syrskyi ... Gen. Oleksandr Syrskyi") takes the full name."""
+        full = {p.name: self.by_surname[p.name.lower()] for p in self.persons
+                if " " not in p.name and p.name.lower() in self.by_surname}
+        for p in self.persons:
+            p.name = full.get(p.name, p.name)
+        self.by_role = {k: full.get(v, v) for k, v in self.by_role.items()}
+        for short, name in full.items():
+            if short in self.gender:
+                self.gender.setdefault(name, self.gender[short])
+
+    def _add_titled(self, i: int) -> None:
+        """"Gen. Valerii Zaluzhnyi" tagged ORG or not at all: a person title before capitalised names."""
+        doc, end = self.doc, i + 1
+        while end < len(doc) and doc[end].tag_ in _PROPER_TAGS and _is_cap(doc[end]) \
+                and doc[end].lower_ not in words()["titles"] and doc[end].ent_type_ not in ("GPE", "NORP"):
+            end += 1
+        if end > i + 1 and not any(j in self.token_person for j in range(i + 1, end)):
+            self._add_person(i + 1, end)
 
     def _add_person(self, a: int, b: int) -> None:
         doc, w = self.doc, words()
@@ -201,7 +226,8 @@ class ArticleSpeakers:
         named = _appositive_name(head)
         if named is not None:
             return Speaker(named, start, end, span.text, "person", _norm_key(span.text))
-        if head.tag_ in _PROPER_TAGS and head.ent_type_ not in ("ORG", "NORP", "GPE") and low in self.by_surname:
+        if head.tag_ in _PROPER_TAGS and low in self.by_surname and (b - a == 1 or head.ent_type_ not in ("ORG", "GPE")) \
+                and head.ent_type_ != "NORP":
             name = self.by_surname[low]
             return self._known(name, start, end, span.text)
         return self._noun(head, span)
@@ -214,6 +240,10 @@ class ArticleSpeakers:
     def _noun(self, head: Token, span) -> Speaker:
         w = words()
         low, text = head.lower_, span.text
+        titled = [t for t in span if t.lower_ not in w["titles"] and t.tag_ != "DT"]
+        if head.tag_ in _PROPER_TAGS and span[0].lower_ in w["person_titles"] and titled:
+            # "Gen. Valerii Zaluzhnyi" when the model missed the PERSON: a title makes it a person
+            return Speaker(" ".join(t.text for t in titled), span.start_char, span.end_char, text, "person")
         if head.ent_type_ in ("ORG", "NORP", "GPE", "FAC") or head.tag_ in _PROPER_TAGS:
             kind = "media" if _media(span) else "organization"
             return Speaker(_strip_det(span), span.start_char, span.end_char, text, kind)
