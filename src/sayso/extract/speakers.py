@@ -226,10 +226,9 @@ class ArticleSpeakers:
         named = _appositive_name(head)
         if named is not None:
             return Speaker(named, start, end, span.text, "person", _norm_key(span.text))
-        if head.tag_ in _PROPER_TAGS and low in self.by_surname and (b - a == 1 or head.ent_type_ not in ("ORG", "GPE")) \
-                and head.ent_type_ != "NORP":
-            name = self.by_surname[low]
-            return self._known(name, start, end, span.text)
+        if head.tag_ in _PROPER_TAGS and low in self.by_surname and head.ent_type_ != "NORP" \
+                and (b - a == 1 or head.ent_type_ not in ("ORG", "GPE")):
+            return self._known(self.by_surname[low], start, end, span.text)
         return self._noun(head, span)
 
     def _known(self, name: str, start: int, end: int, text: str) -> Speaker:
