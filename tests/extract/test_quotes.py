@@ -208,3 +208,15 @@ def test_short_quoted_sentence_on_its_own_is_kept(nlp):
     text = "The crowd cheered as the convoy arrived. “Thank you, Kherson!” Mayor Ilya Bond said.\n“We are home.”"
     quotes, _ = _quotes(nlp, text)
     assert "We are home." in [q.text for q in quotes]
+
+
+def test_colon_after_plain_statement_does_not_name_a_speaker(nlp):
+    text = "The message on the billboard was simple: “Stay home after dark.”"
+    quotes, _ = _quotes(nlp, text)
+    assert all(q.speaker is None or "message" not in q.speaker.name for q in quotes)
+
+
+def test_colon_after_named_speaker_introduces_the_quote(nlp):
+    text = "Later that evening Rahimi continued: “The shelters will stay open all week.”"
+    q = _one(nlp, text, "direct")
+    assert q.speaker.name == "Rahimi"

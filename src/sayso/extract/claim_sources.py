@@ -371,6 +371,15 @@ class Attributor:
             nxt = self._named_next(subj)
             if nxt is not None:
                 return nxt
+            sent = self.sent_of(subj.i)
+            if sent.end < len(self.doc):
+                # "..., a military spokesman said." then "Lt. Col. Ivan Petrenko, a spokesman for ..."
+                stop = self.sent_of(sent.end).end_char
+                k = bisect.bisect_left(self.mention_pos, sent.end_char)
+                while k < len(self.mentions) and self.mentions[k].pos < stop:
+                    if self.mentions[k].kind == "PERSON" and head in self.mentions[k].descriptors:
+                        return self.mentions[k]
+                    k += 1
         has_of = any(c.dep_ == "prep" for c in subj.children)
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
         if definite and not has_of and head in self.data["person_nouns"]:

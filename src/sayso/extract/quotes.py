@@ -206,9 +206,16 @@ def _before(doc: Doc, a: int, quoted: list[int]) -> Token | None:
         tok = doc[j]
         if quoted[j] >= 0 or "\n" in tok.text or tok.text in _SENT_END:
             return None
-        if tok.tag_[:2] == "VB" and (is_cue_verb(tok) or intro) and subject_of(tok) is not None:
+        if tok.tag_[:2] == "VB" and ((is_cue_verb(tok) and subject_of(tok) is not None)
+                                     or (intro and _named_subject(tok))):
             return tok
     return None
+
+
+def _named_subject(verb: Token) -> bool:
+    """"Caddell continued:" introduces a quote; "The message was clear:" does not."""
+    subj = subject_of(verb)
+    return subj is not None and (subj.tag_ in ("NNP", "NNPS", "PRP") or subj.ent_type_ == "PERSON")
 
 
 def _opens_paragraph(doc: Doc, a: int) -> bool:
