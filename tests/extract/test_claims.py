@@ -173,6 +173,12 @@ def test_claims_it_resolved_to_the_body_that_last_spoke(nlp):
     assert _claim(nlp, text, "7").source.name.lower() == "the regional police"
 
 
+def test_claims_description_named_in_the_next_sentence(nlp):
+    text = ("Russian forces lost up to 900 soldiers near the river, a Ukrainian army spokesman said. "
+            "Major Olena Hrytsenko, a spokesman for the southern command, said the attacks had slowed.")
+    assert _claim(nlp, text, "900").source.name == "Olena Hrytsenko"
+
+
 def test_claims_anonymous_official_is_reported(nlp):
     text = "An official, who asked not to be named, said 90 trucks were waiting at the crossing."
     claim = _claim(nlp, text, "90")
