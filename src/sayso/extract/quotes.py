@@ -1,4 +1,16 @@
-"""Direct, indirect and mixed statements with their speakers resolved within the article."""
+"""Direct, indirect and mixed statements with their speakers resolved within the article.
+
+Quoted passages are found over the raw text first (``quote_marks``), since sentence splits break
+quotes apart; reported speech comes from the parse (``quote_cues``); speakers are resolved with
+one article-wide table of people, roles and organisations (``speakers``). Span conventions:
+
+- direct: the text inside the marks (a transcript label "NAME:" is left out);
+- indirect: the reported clause, without a leading "that" and without the cue or the speaker;
+- mixed: a reported clause that holds quoted words, or a short fragment with the phrase it
+  completes ("called him a “liar”").
+
+The cue (verb or phrase) is kept in ``cue``/``cue_start``/``cue_end``.
+"""
 
 from __future__ import annotations
 
