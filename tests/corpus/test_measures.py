@@ -56,3 +56,21 @@ def test_sentence_bounds_stop_at_sentence_ends():
     text = "First one. The army took 5 villages. Third."
     s, e = sentence_bounds(text, text.index("5"), text.index("5") + 1)
     assert text[s:e] == "The army took 5 villages."
+
+
+def test_dateline_and_metonym_are_not_the_subject():
+    from sayso.models import Place
+
+    text = "KYIV — Kyiv's troops now control 150 square kilometers of Russia's Belgorod region, Gen. Ivan Petrenko said."
+    c = claim(text, "150 square kilometers", 150, si_unit="km2")
+    kyiv_metonym = Place(7, 11, "Kyiv", "Kyiv", feature="PPLC", metonym=True)
+    places = (place(text, "KYIV", "PPLC"), kyiv_metonym, place(text, "Russia", "PCLI"), place(text, "Belgorod"))
+    key = claim_key(c, Analysis(article("m", text, "2024-08-10", "X"), places=places))
+    assert key.measure_key == "area|belgorod|control"
+
+
+@pytest.mark.parametrize("abbrev", ["Gen.", "Col.", "U.S.", "V."])
+def test_sentence_does_not_end_at_an_abbreviation(abbrev):
+    text = f"Troops took 5 villages, {abbrev} Petrenko said on Monday. Other news."
+    s, e = sentence_bounds(text, text.index("5"), text.index("5") + 1)
+    assert text[s:e].endswith("on Monday.")

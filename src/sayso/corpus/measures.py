@@ -24,17 +24,28 @@ _PLACE_BEFORE = re.compile(r"\b([A-Z][\w-]+)\s+(?:region|oblast|province|area|fr
 _REGION_WORDS = {"region", "oblast", "province", "district", "area", "front", "the"}
 _COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "country"}
 _WORD = re.compile(r"[A-Za-z]+")
+_ABBREVIATIONS = set("""gen col gov lt sgt maj capt cmdr adm mr mrs ms dr st sen rep prof no vs jr sr u.s u.k u.n
+e.g i.e etc approx""".split())
 _NOT_PLACES = set("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` ends "Gen.", "Col.", "U.S." or an initial, not a sentence."""
+    word = re.search(r"([\w.]+)$", text[max(0, dot - 12):dot])
+    return bool(word) and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1)
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence of ``text`` around ``start``..``end`` (a plain punctuation split)."""
+    """The sentence of ``text`` around ``start``..``end`` (a punctuation split that knows "Gen." and "U.S.")."""
     left = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    m = _SENTENCE_END.search(text, end)
-    return left, (m.start() + 1 if m else len(text))
+        if not (text[m.start()] == "." and _is_abbreviation(text, m.start())):
+            left = m.end()
+    for m in _SENTENCE_END.finditer(text, end):
+        if not (text[m.start()] == "." and _is_abbreviation(text, m.start())):
+            return left, m.start() + 1
+    return left, len(text)
 
 
 def measure_of(claim: Claim) -> str | None:
@@ -51,12 +62,11 @@ def measure_of(claim: Claim) -> str | None:
     return None
 
 
-def verb_of(sentence: str) -> str | None:
-    """The first measure verb in the sentence, reduced to its measure ('retook' is not known: None)."""
-    for word in _WORD.findall(sentence.lower()):
-        if word in MEASURE_VERBS:
-            return MEASURE_VERBS[word]
-    return None
+def verb_of(sentence: str, anchor: int | None = None) -> str | None:
+    """The measure verb of the sentence nearest ``anchor`` (the number's offset in it), else the first one."""
+    found = [(abs(m.start() - anchor) if anchor is not None else i, MEASURE_VERBS[m.group(0).lower()])
+             for i, m in enumerate(_WORD.finditer(sentence)) if m.group(0).lower() in MEASURE_VERBS]
+    return min(found)[1] if found else None
 
 
 def _clean_place(name: str) -> str:
@@ -64,20 +74,25 @@ def _clean_place(name: str) -> str:
     return " ".join(words)
 
 
-def subject_of(sentence: str, places: Sequence[Place], offset: int,
-               clause: tuple[int, int] | None = None) -> str | None:
-    """The most specific place named in the claim's clause or else its sentence (place records first,
-    then the wording: "in the Kursk region", "near Sudzha")."""
+def subject_of(sentence: str, places: Sequence[Place], offset: int, clause: tuple[int, int] | None = None,
+               anchor: int | None = None) -> str | None:
+    """The place the claim is about: from the place records in its clause (else its sentence), else from
+    the wording ("in the Kursk region", "near Sudzha"). Metonyms ("Kyiv says") are not subjects; a
+    region beats a country, and a place after the number ("150 km2 of the Belgorod region") beats one
+    before it (the dateline, the speaker's capital)."""
+    anchor = offset if anchor is None else anchor
+    inside = [p for p in places if offset <= p.start < offset + len(sentence) and not p.metonym]
     if clause:
-        in_clause = [p for p in places if clause[0] <= p.start < clause[1]]
-        if in_clause:
-            places = in_clause
-    inside = [p for p in places if offset <= p.start < offset + len(sentence)]
-    specific = [p for p in inside if (p.feature or "") not in _COUNTRY_FEATURES]
-    for p in specific or inside:
+        inside = [p for p in inside if clause[0] <= p.start < clause[1]] or inside
+
+    def rank(start: int, country: bool = False) -> tuple:
+        return (country, start < anchor, abs(start - anchor))
+
+    for p in sorted(inside, key=lambda p: rank(p.start, (p.feature or "") in _COUNTRY_FEATURES)):
         name = _clean_place(p.name or p.text)
         if name:
             return name
+    found = []
     for pattern in (_PLACE_BEFORE, _PLACE_AFTER):
         for m in pattern.finditer(sentence):
             name = _clean_place(m.group(1))
@@ -85,8 +100,8 @@ def subject_of(sentence: str, places: Sequence[Place], offset: int,
                 continue
             if pattern is _PLACE_BEFORE and name.split()[0] in DEMONYMS:
                 continue
-            return name
-    return None
+            found.append((rank(offset + m.start(1)), name))
+    return min(found)[1] if found else None
 
 
 def claim_date(sentence_start: int, sentence_end: int, dates: Sequence[DateRef], published: str | None) -> str | None:
@@ -101,13 +116,15 @@ def claim_key(claim: Claim, analysis: Analysis) -> ClaimKey:
     """The measure key, subject, verb and date of one claim in its article."""
     text = analysis.article.text
     q = claim.quantity
-    lo, hi = sentence_bounds(text, claim.start if claim.start is not None else q.start,
-                             claim.end if claim.end is not None else q.end)
+    lo, hi = sentence_bounds(text, q.start, q.end)
+    clause = (claim.start, claim.end) if claim.start is not None and claim.end is not None else None
+    if clause:
+        lo, hi = min(lo, clause[0]), max(hi, clause[1])
     sentence = text[lo:hi]
     measure = measure_of(claim)
-    verb = verb_of(claim.text or "") or verb_of(sentence)
-    clause = (claim.start, claim.end) if claim.start is not None and claim.end is not None else None
-    subject = subject_of(sentence, analysis.places, lo, clause)
+    verb = verb_of(claim.text or "", q.start - claim.start if claim.start is not None else None) or verb_of(
+        sentence, q.start - lo)
+    subject = subject_of(sentence, analysis.places, lo, clause, q.start)
     published = analysis.article.published.isoformat() if analysis.article.published else None
     when = claim_date(lo, hi, analysis.dates, published)
     if measure is None:
