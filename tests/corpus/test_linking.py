@@ -92,3 +92,14 @@ def test_timeline_is_ordered_by_date_with_copies_folded():
 
 def test_reporter_claims_name_the_outlet_as_source():
     assert c("x", 1, 5, outlet="Harbour Post").source == "(Harbour Post)"
+
+
+def test_verbless_claim_joins_the_one_verb_of_its_measure():
+    verbless = "area|kursk|-"
+    got = clusters([c("a", 1, 1000), c("b", 2, 1100, key=verbless)])
+    assert [(x.measure_key, len(x.claims)) for x in got] == [(KEY, 2)]
+
+
+def test_verbless_claim_stays_apart_when_the_verb_is_ambiguous():
+    got = clusters([c("a", 1, 10), c("b", 1, 12, key="area|kursk|capture"), c("x", 1, 11, key="area|kursk|-")])
+    assert sorted(x.measure_key for x in got) == ["area|kursk|-", "area|kursk|capture", KEY]

@@ -7,6 +7,7 @@ statement, so a story copied by ten outlets never outvotes one independent sourc
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import math
@@ -18,10 +19,28 @@ DENIAL = "denied"
 _FAR = dt.date.max
 
 
-def clusters(claims: Iterable[StoredClaim]) -> list[ClaimCluster]:
-    """Group claims by measure key (input sorted by key keeps memory to one cluster at a time)."""
+def fold_verbless(claims: Iterable[StoredClaim]) -> list[StoredClaim]:
+    """Claims whose sentence had no measure verb ("area|kursk|-") join the one verb used with that
+    measure and subject ("area|kursk|control"); with several verbs or none they keep their key."""
+    claims = list(claims)
+    verbs: dict[str, set[str]] = {}
+    for c in claims:
+        head, _, verb = c.measure_key.rpartition("|")
+        if verb != "-":
+            verbs.setdefault(head, set()).add(verb)
     out = []
-    for key, group in itertools.groupby(sorted(claims, key=_order), key=lambda c: c.measure_key):
+    for c in claims:
+        head, _, verb = c.measure_key.rpartition("|")
+        if verb == "-" and len(verbs.get(head, ())) == 1:
+            c = dataclasses.replace(c, measure_key=f"{head}|{next(iter(verbs[head]))}")
+        out.append(c)
+    return out
+
+
+def clusters(claims: Iterable[StoredClaim]) -> list[ClaimCluster]:
+    """Group claims by measure key, verbless keys folded in (see ``fold_verbless``)."""
+    out = []
+    for key, group in itertools.groupby(sorted(fold_verbless(claims), key=_order), key=lambda c: c.measure_key):
         members = tuple(group)
         dates = [c.date for c in members if c.date]
         out.append(ClaimCluster(

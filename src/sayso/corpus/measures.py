@@ -70,7 +70,8 @@ def verb_of(sentence: str, anchor: int | None = None) -> str | None:
 
 
 def _clean_place(name: str) -> str:
-    words = [w for w in fold(name).split() if w not in _REGION_WORDS]
+    """'the Kursk region' -> 'kursk'; 'Ukrainian' -> 'ukraine'."""
+    words = [DEMONYMS.get(w, w) for w in fold(name).split() if w not in _REGION_WORDS]
     return " ".join(words)
 
 

@@ -64,7 +64,8 @@ def contradictions(store: Store, *, about: str | None = None, since: dt.date | s
 def timeline(store: Store, *, about: str | None = None, measure: str | None = None,
              since: dt.date | str | None = None, until: dt.date | str | None = None) -> list[Timeline]:
     """Each matching measure's values over time, with source and status, wire copies folded."""
-    return linking.timelines(claims(store, about=about, measure=measure, since=since, until=until))
+    lines = linking.timelines(claims(store, about=about, measure=measure, since=since, until=until))
+    return [t for t in lines if measure is None or t.measure_key == measure]
 
 
 def wire_groups(store: Store, *, min_size: int = 2) -> list[WireGroup]:

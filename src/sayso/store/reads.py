@@ -145,9 +145,11 @@ class Reads:
                    since: dt.date | None = None, until: dt.date | None = None,
                    limit: int | None = None) -> Iterator[dict[str, Any]]:
         where, params = _date_filters("coalesce(c.claim_date, a.published)", since, until)
-        where.append("c.measure_key IS NOT NULL" if measure_key is None else "c.measure_key = ?")
-        if measure_key is not None:
-            params.append(measure_key)
+        if measure_key is None:
+            where.append("c.measure_key IS NOT NULL")
+        else:  # the key and its verbless form ("area|kursk|-"), which linking may fold into it
+            where.append("c.measure_key IN (?, ?)")
+            params.extend([measure_key, measure_key.rsplit("|", 1)[0] + "|-"])
         if about:
             like = f"%{about.lower()}%"
             where.append("(lower(c.measure_key) LIKE ? OR lower(coalesce(c.text, '')) LIKE ?"
