@@ -220,3 +220,10 @@ def test_colon_after_named_speaker_introduces_the_quote(nlp):
     text = "Later that evening Rahimi continued: “The shelters will stay open all week.”"
     q = _one(nlp, text, "direct")
     assert q.speaker.name == "Rahimi"
+
+
+def test_speaker_in_middle_of_reported_speech_splits_it(nlp):
+    text = "The new shelters, the mayor said, will be ready before the first frost."
+    quotes, _ = _quotes(nlp, text)
+    assert "will be ready before the first frost" in [q.text for q in quotes]
+    assert all("the mayor said" not in q.text for q in quotes)

@@ -194,8 +194,9 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
     subject = None
     if lem in words.clause and not any(c.dep_ == "ccomp" for c in verb.children):
         bounds = _around(verb) if verb.dep_ == "parataxis" else _postposed(verb)
-        if bounds is not None and bounds[1] - bounds[0] >= 2:
-            out.append(Report(bounds[0], bounds[1], verb.i, _cue_end(verb), subject_of(verb)))
+        if bounds is not None:
+            subject = subject_of(verb)
+            out.extend(Report(a, b, verb.i, _cue_end(verb), subject) for a, b in _split_at_cue(verb, bounds, subject))
     for child in verb.children:
         dep = child.dep_
         if dep == "ccomp" and lem in words.clause:
@@ -217,9 +218,32 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
             continue
         if subject is None:
             subject = subject_of(verb)
-        out.append(Report(bounds[0], bounds[1], verb.i, _cue_end(verb), subject,
-                          dep in _LOOSE_DEPS and lem not in words.content_objects))
+        loose = dep in _LOOSE_DEPS and lem not in words.content_objects
+        parts = _split_at_cue(verb, bounds, subject) if dep == "ccomp" else [bounds]
+        out.extend(Report(a, b, verb.i, _cue_end(verb), subject, loose) for a, b in parts)
     return out
+
+
+def _split_at_cue(verb: Token, bounds: tuple[int, int], subject: Token | None) -> list[tuple[int, int]]:
+    """"X, Mr. Lund said, Y": content on both sides of the speaker and cue is two reports."""
+    a, b = bounds
+    if not a < verb.i < b:
+        return [bounds] if b - a >= 2 else []
+    doc = verb.doc
+    lo = min(subject.left_edge.i, verb.i) if subject is not None and a <= subject.i < verb.i else verb.i
+    hi = _cue_end(verb)
+    comma = next((j for j in range(hi, min(b, hi + 6)) if doc[j].text == ","), None)
+    hi = comma + 1 if comma is not None else hi
+    parts = [_trim(doc, a, lo), _trim(doc, hi, b)]
+    return [(x, y) for x, y in parts if y - x >= 2]
+
+
+def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    while a < b and (doc[a].text in _EDGE_PUNCT or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].text in _EDGE_PUNCT or doc[b - 1].text == "." or doc[b - 1].is_space):
+        b -= 1
+    return a, b
 
 
 def _around(verb: Token) -> tuple[int, int]:
