@@ -443,6 +443,7 @@ def _build(doc: Doc, text: str, first: int, last: int, value, value_max, qualifi
     end = end_tok.idx + len(end_tok.text)
     if end_tok.text.endswith(".") and len(end_tok.text) > 1 and end_tok.lower_.rstrip(".") in tables().suffix_mult:
         end -= 1  # "$25m." at the end of a sentence
+    value, value_max = _clean(value), _clean(value_max)  # 65.4 * 1e9 -> 65400000000.0, not ...00001
     counted_text = doc[counted].text if counted is not None else None
     counted_lemma = _singular(doc[counted]) if counted is not None else None
     if kind == "money":
@@ -459,6 +460,10 @@ def _build(doc: Doc, text: str, first: int, last: int, value, value_max, qualifi
                         counted_text)
     return Quantity(start, end, text[start:end], value, counted_lemma, value, "count", qualifier, value_max,
                     counted_text)
+
+
+def _clean(value: float | None) -> float | None:
+    return None if value is None else float(f"{value:.12g}")
 
 
 def _singular(tok: Token) -> str:
