@@ -150,3 +150,10 @@ def test_surname_before_full_name_takes_the_full_name(nlp):
             "Kovacs said the river would peak on Tuesday.")
     quotes = extract_quotes(nlp(text))
     assert all(q.speaker.name == "Eva Kovacs" for q in quotes)
+
+
+def test_they_resolves_to_plural_sources_before(nlp):
+    text = ("The bridge was hit twice, according to local residents. "
+            "They said the second strike came an hour after the first.")
+    quotes = extract_quotes(nlp(text))
+    assert quotes[-1].speaker is not None and "residents" in quotes[-1].speaker.name

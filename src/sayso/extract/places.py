@@ -44,6 +44,22 @@ def _words() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """Nationality words ("Somali", "Ukrainian") from the country table: adjectives, not places."""
+    text = resources.files("sayso.data").joinpath("places_countries.tsv").read_text("utf-8")
+    out = set()
+    for line in text.splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 4:
+            continue
+        for word in cols[3].split("/"):
+            if word.strip():
+                out.add(norm(word.strip()))
+                out.add(norm(word.strip()) + "s")
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=1)
 def _landmarks() -> dict[str, dict]:
     data = json.loads(resources.files("sayso.data").joinpath("places_metonyms.json").read_text("utf-8"))
     return {norm(k): v for k, v in data["landmarks"].items()}
@@ -263,7 +279,7 @@ def _mention(span: Span, gaz: Gazetteer, strict: bool) -> Mention | None:
         core, hint = _split_feature(span)
         candidates = gaz.lookup(core.text) if core is not span else []
     key = norm(core.text)
-    if not key or key in _words()["not_places"]:
+    if not key or key in _words()["not_places"] or key in _demonyms() or not any(ch.isupper() for ch in core.text):
         return None
     landmark = _landmarks().get(key)
     if not candidates and landmark is None:

@@ -327,7 +327,10 @@ def _cue_end(verb: Token) -> int:
 def _according(tok: Token) -> Report | None:
     """"..., according to X": the clause it modifies, said by X."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    source = None
+    if to is not None:  # the object of "to", or the first noun under it when the parse went astray
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) or next(
+            (t for t in to.subtree if t.tag_[:2] == "NN" and t.dep_ not in ("compound", "amod")), None)
     if source is None:
         return None
     source = _behind(source)

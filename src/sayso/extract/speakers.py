@@ -314,6 +314,19 @@ class ArticleSpeakers:
             org = self._last_org(tok)
             if org is not None:
                 return Speaker(org[0], pos, pos + len(tok), tok.text, org[1])
+        if low in w["pronouns_group"]:
+            group = self._last_plural(tok)
+            if group is not None:
+                return Speaker(group.name, pos, pos + len(tok), tok.text, group.kind)
+        return None
+
+    def _last_plural(self, tok: Token) -> Speaker | None:
+        """"Insiders ... They said": the last plural noun subject or object shortly before."""
+        doc = self.doc
+        for j in range(tok.i - 1, max(-1, tok.i - 60), -1):
+            cand = doc[j]
+            if cand.tag_ in ("NNS", "NNPS") and cand.dep_ in ("nsubj", "dobj", "pobj"):
+                return self._noun(cand, doc[slice(*noun_phrase(cand))])
         return None
 
     def antecedent(self, pos: int, want: str) -> Person | None:
