@@ -94,3 +94,8 @@ def test_descriptors_are_told_from_names(text, expected):
 
 def test_person_tagged_as_organisation_still_joins_the_person(index):
     assert _resolve(index, Speaker("Zelenskiy", kind="organization")) == 1
+
+
+def test_institution_tagged_as_person_is_not_a_surname(index):
+    pk = _resolve(index, Speaker("Ukraine's General Staff"))
+    assert pk not in (None, 1, 2) and index.describe(pk)["kind"] == "organization"

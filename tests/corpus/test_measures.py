@@ -74,3 +74,10 @@ def test_sentence_does_not_end_at_an_abbreviation(abbrev):
     text = f"Troops took 5 villages, {abbrev} Petrenko said on Monday. Other news."
     s, e = sentence_bounds(text, text.index("5"), text.index("5") + 1)
     assert text[s:e].endswith("on Monday.")
+
+
+def test_possessive_place_is_an_actor_not_the_subject():
+    text = "The governor of the Belgorod region denied that Kyiv's troops control 150 square kilometres there."
+    c = claim(text, "150 square kilometres", 150, si_unit="km2")
+    places = (place(text, "Belgorod"), place(text, "Kyiv", "PPLC"))
+    assert claim_key(c, Analysis(article("m", text, "2024-08-10", "X"), places=places)).subject == "belgorod"

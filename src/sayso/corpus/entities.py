@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from rapidfuzz import fuzz, process
 
-from sayso.corpus.lexicon import DEMONYMS, PRONOUNS, ROLE_NOUNS, ROLE_STOP, TITLE_WORDS
+from sayso.corpus.lexicon import DEMONYMS, ORG_WORDS, PRONOUNS, ROLE_NOUNS, ROLE_STOP, TITLE_WORDS
 from sayso.models import Speaker
 
 PERSONLIKE = {"person"}
@@ -80,6 +80,12 @@ def org_key(name: str) -> str:
     return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
 
 
+def _institution(name: str) -> bool:
+    """True when the name part of a mention names an institution ("Ukraine's General Staff")."""
+    part = split_mention(name)[0]
+    return bool(part) and bool(ORG_WORDS & set(fold(part).split()))
+
+
 def is_descriptor(speaker: Speaker | str) -> bool:
     """True for "the Ukrainian president", "a senior official", "he": a description, not a name."""
     name = speaker if isinstance(speaker, str) else speaker.name
@@ -87,6 +93,8 @@ def is_descriptor(speaker: Speaker | str) -> bool:
     if kind == "unnamed":
         return True
     if kind is not None and kind != "person":
+        return False
+    if _institution(name):
         return False
     return split_mention(name)[0] is None
 
@@ -163,6 +171,8 @@ class EntityIndex:
                 self._learn(pk, speaker)
             return pk
         kind = speaker.kind if speaker.kind in NAMED_KINDS else "person"
+        if kind == "person" and _institution(speaker.name):
+            kind = "organization"  # "Ukraine's General Staff" is an institution, not Mr Staff
         key = name_key(speaker.name) if kind == "person" else org_key(speaker.name)
         if not key:
             return None
@@ -237,7 +247,7 @@ class EntityIndex:
 
 def _display(speaker: Speaker) -> str:
     """The name to show for a new entity: the name part of the mention, titles and descriptions dropped."""
-    if speaker.kind not in (None, "person"):
+    if speaker.kind not in (None, "person") or _institution(speaker.name):
         return " ".join(speaker.name.split())
     name = split_mention(speaker.name)[0] or speaker.name
     words = name.split()

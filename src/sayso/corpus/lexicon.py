@@ -63,3 +63,8 @@ UNIT_MEASURES = {"km2": "area", "km": "distance", "m": "distance", "percent": "s
 
 # Pronouns: a mention made only of these ("He", "They") is never a name, even capitalised.
 PRONOUNS = frozenset("he she they it we i you him her them his its their our this that who".split())
+
+# Words that make a speaker an institution whatever the tagger said ("Ukraine's General Staff").
+ORG_WORDS = frozenset("""staff ministry army forces command office service council committee agency directorate
+guard police navy force department government administration parliament court commission mission headquarters
+""".split())

@@ -22,6 +22,7 @@ _PLACE_AFTER = re.compile(
     r"((?:[A-Z][\w-]+)(?:\s+[A-Z][\w-]+)?)")
 _PLACE_BEFORE = re.compile(r"\b([A-Z][\w-]+)\s+(?:region|oblast|province|area|front|district)\b")
 _REGION_WORDS = {"region", "oblast", "province", "district", "area", "front", "the"}
+_ADJECTIVE_ENDINGS = ("ian", "ish", "ese", "can", "ean")   # 'Ukrainian' -> 'ukraine'; 'Kyiv' stays 'kyiv'
 _COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "country"}
 _WORD = re.compile(r"[A-Za-z]+")
 _ABBREVIATIONS = set("""gen col gov lt sgt maj capt cmdr adm mr mrs ms dr st sen rep prof no vs jr sr u.s u.k u.n
@@ -71,7 +72,8 @@ def verb_of(sentence: str, anchor: int | None = None) -> str | None:
 
 def _clean_place(name: str) -> str:
     """'the Kursk region' -> 'kursk'; 'Ukrainian' -> 'ukraine'."""
-    words = [DEMONYMS.get(w, w) for w in fold(name).split() if w not in _REGION_WORDS]
+    words = [DEMONYMS[w] if w in DEMONYMS and w.endswith(_ADJECTIVE_ENDINGS) else w
+             for w in fold(name).split() if w not in _REGION_WORDS]
     return " ".join(words)
 
 
@@ -89,7 +91,10 @@ def subject_of(sentence: str, places: Sequence[Place], offset: int, clause: tupl
     def rank(start: int, country: bool = False) -> tuple:
         return (country, start < anchor, abs(start - anchor))
 
-    for p in sorted(inside, key=lambda p: rank(p.start, (p.feature or "") in _COUNTRY_FEATURES)):
+    def possessive(p: Place) -> bool:  # "Kyiv's troops", "Russia's army": an actor, not the subject
+        return sentence[p.end - offset:p.end - offset + 2] in ("'s", "’s")
+
+    for p in sorted(inside, key=lambda p: rank(p.start, (p.feature or "") in _COUNTRY_FEATURES or possessive(p))):
         name = _clean_place(p.name or p.text)
         if name:
             return name
