@@ -227,3 +227,15 @@ def test_speaker_in_middle_of_reported_speech_splits_it(nlp):
     quotes, _ = _quotes(nlp, text)
     assert "will be ready before the first frost" in [q.text for q in quotes]
     assert all("the mayor said" not in q.text for q in quotes)
+
+
+def test_call_on_someone_includes_what_was_asked(nlp):
+    text = "The senator called on the government to reopen the border crossing."
+    q = _one(nlp, text)
+    assert q.text.startswith("the government") and q.text.endswith("reopen the border crossing")
+
+
+def test_fronted_participle_phrase_is_not_reported(nlp):
+    text = "Campaigning in the north last spring, the candidate mentioned the flood defences."
+    quotes, _ = _quotes(nlp, text)
+    assert all("Campaigning" not in q.text for q in quotes)

@@ -24,6 +24,7 @@ _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 _DASHES = {"-", "–", "—"}
 _RANGE_WORDS = {"to", "-", "–", "—", "or"}
 _A_PREPS = {"in", "within", "for", "of", "than", "after", "over", "under", "about", "nearly", "around", "almost"}
+_FEW = {"few", "several", "many"}
 _FRACTION_AFTER = {"by", "than", "about", "nearly", "almost", "roughly", "some", "around", "over", "under"}
 _NAME_ENTS = {"ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC"}
 
@@ -134,6 +135,8 @@ def _parse_number(doc: Doc, i: int, t: _Tables, money: bool = False) -> _Num | N
         return _parse_words(doc, i, t)
     elif low in t.vague:
         return _parse_vague(doc, i, t)
+    elif low in t.mult and i > 0 and doc[i - 1].lower_ in _FEW:
+        return _parse_vague(doc, i, t)  # "several hundred", "a few thousand"
     elif low in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in t.a_units:
         return _Num(1.0, i + 1, "article")
     elif (low == "half" and _half_is_amount(doc, i, t)) or (
@@ -214,6 +217,8 @@ def _match(doc: Doc, i: int, t: _Tables, text: str) -> tuple[Found | None, int]:
     num = _parse_number(doc, i, t, money=currency is not None)
     if num is None:
         return None, i + 1
+    if num.kind == "vague" and i > 0 and doc[i - 1].lower_ in _FEW:
+        start = i - 2 if i >= 2 and doc[i - 2].lower_ == "a" else i - 1
     if _not_a_quantity(doc, i, num, t, text):
         skip = num.end
         if skip + 1 < n and doc[skip].lower_ in _RANGE_WORDS and _DIGITS.match(doc[skip + 1].text):
@@ -297,6 +302,8 @@ def _unit_after(doc: Doc, j: int, t: _Tables, vague: bool = False) -> tuple[Unit
     k = j + 1 if hyphen else j
     if k < n and doc[k].lower_ in t.not_claim_units:
         return None, k + 1, False, True
+    if k + 1 < n and doc[k].lower_ == "local" and doc[k + 1].lower_ == "time":
+        return None, k + 2, False, True  # "at 2300 local time"
     if k + 1 < n and doc[k].lower_ in ("a", "an") and doc[k - 1].lower_ == "half":
         k += 1  # "half a year"
     elif vague and k + 1 < n and doc[k].lower_ == "of" and doc[k + 1].lower_ in t.units:

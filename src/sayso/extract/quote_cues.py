@@ -23,6 +23,7 @@ _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl"})
 _EDGE_PUNCT = frozenset(",;:—–-()")
 _LOOSE_DEPS = frozenset({"dobj"})  # a noun phrase is reported speech only when it quotes
 _COMPLEMENT_PREPS = frozenset({"as", "of"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _FINITE_OR_GERUND = frozenset({"VBD", "VBZ", "VBP", "VBG"})
 _TALLY_NOUNS = frozenset({"tally", "count", "figures", "data", "survey", "poll", "study", "estimates", "analysis"})
 _DATELINE_TAGS = frozenset({"NNP", "NNPS", ",", "-LRB-", "-RRB-", "HYPH", "."})
@@ -211,7 +212,7 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is None:
                 continue
-            bounds = _bounds(obj)
+            bounds = _with_infinitive(verb, child, _bounds(obj))
         else:
             continue
         if bounds[1] - bounds[0] < 2 and not (dep == "dobj" and bounds[1] > bounds[0]):
@@ -267,6 +268,15 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+def _with_infinitive(verb: Token, prep: Token, bounds: tuple[int, int]) -> tuple[int, int]:
+    """"called on Congress to act": the object and the infinitive that says what was asked."""
+    a, b = bounds
+    for child in verb.rights:
+        if child.i > prep.i and child.dep_ in ("xcomp", "ccomp", "advcl") and _infinitive(child):
+            b = max(b, _bounds(child, skip_mark=False)[1])
+    return a, b
+
+
 def _infinitive(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
@@ -311,7 +321,7 @@ def _postposed(verb: Token) -> tuple[int, int] | None:
     if left < 2 or doc[left - 1].text != ",":
         return None
     a = _sentence_start(verb)
-    if not any(t.tag_[:2] == "VB" and t.dep_ not in ("aux", "auxpass") for t in doc[a:left - 1]):
+    if not any(t.tag_ in _FINITE for t in doc[a:left - 1]):
         return None
     return a, left - 1
 
