@@ -157,3 +157,9 @@ def test_export_every_query_to_each_format(filled, tmp_path, suffix):
 def test_claim_dates_use_publication_when_the_sentence_has_none(filled):
     dates = {c.article_id: c.date for c in corpus.claims(filled, about="settlement")}
     assert dates == {"a07": dt.date(2024, 8, 15), "a08": dt.date(2024, 8, 16)}
+
+
+def test_ingest_takes_a_single_article_as_well_as_a_list(store):
+    one = article("solo", "A single story about the grain harbour, told in enough words to be stored.", "2024-08-01",
+                  "Port Desk")
+    assert corpus.ingest(one, store, SETTINGS, analyse=stub_analyse({})).stored == 1

@@ -124,6 +124,8 @@ def ingest(inputs: Iterable[str | Article | Outcome], store: Store, settings: Se
     articles not yet stored and must yield one Result per input, in order.
     """
     settings = settings or Settings.from_env()
+    if isinstance(inputs, (str, Article)):
+        inputs = [inputs]
     if analyse is None:
         from sayso.api import analyze_many
 
