@@ -86,6 +86,8 @@ def test_quantities_range_low_and_high(nlp, text, needle, low, high):
     ("Dozens of homes were damaged.", "Dozens"),
     ("Tens of thousands of people marched in the capital.", "Tens of thousands"),
     ("Hundreds of shells fell on the town.", "Hundreds"),
+    ("Several hundred people queued for water.", "Several hundred"),
+    ("A few thousand troops remain.", "A few thousand"),
 ])
 def test_quantities_vague_amount_has_no_value(nlp, text, needle):
     q = _only(nlp, text, needle)
@@ -150,6 +152,7 @@ def test_quantities_hyphenated_duration(nlp):
     "The embassy moved to 2231 Harbour Road last spring.",
     "The horse won the 23 rd running of the race.",
     "The sirens stopped at 0930 local time.",
+    "The drones struck at 2300 local time.",
     "The brigade still holds the village's eastern half.",
 ])
 def test_quantities_not_found_in_dates_names_and_ordinals(nlp, text):
