@@ -113,3 +113,8 @@ def test_bad_date_is_an_error_naming_the_form(db):
 def test_bad_store_url_is_an_error_naming_the_forms():
     result = _run("quotes", "--db", "mysql://x/y")
     assert result.exit_code == 2 and "postgresql://" in result.output
+
+
+def test_search_snippet_keeps_its_match_brackets(db):
+    result = _run("search", "provocation", "--db", db)
+    assert result.exit_code == 0 and "[provocation]" in result.output

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from sayso import corpus
 from sayso.errors import SaysoError
@@ -74,7 +75,7 @@ def _show(records: Iterable[Any], out: Optional[Path], fmt: Optional[str], title
         table.add_column(name, overflow="fold", ratio=4 if name in ("text", "reason", "snippet") else None)
     n = 0
     for r in records:
-        table.add_row(*("" if (v := get(r)) is None else str(v) for _, get in columns))
+        table.add_row(*(Text("" if (v := get(r)) is None else str(v)) for _, get in columns))  # no markup
         n += 1
     table.caption = f"{n} rows"
     Console().print(table)
