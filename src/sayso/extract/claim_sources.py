@@ -34,7 +34,7 @@ def claim_data() -> dict[str, Any]:
     text = resources.files("sayso").joinpath("data", "claims_en.json").read_text(encoding="utf-8")
     data = json.loads(text)
     for key in ("reporting_verbs", "reporting_nouns", "denial_verbs", "vague_sources", "pronouns_person",
-                "pronouns_group", "title_nouns", "person_nouns", "put_at_verbs", "object_not_reporting", "document_nouns",
+                "pronouns_group", "title_nouns", "person_nouns", "put_at_verbs", "one_counts_nouns", "object_not_reporting", "document_nouns",
                 "passive_source_verbs"):
         data[key] = frozenset(data[key])
     hedges = sorted(data["hedges"], key=len, reverse=True)

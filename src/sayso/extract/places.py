@@ -143,7 +143,8 @@ def _dateline(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     towns = [e for e in gaz.lookup(span.text.title()) if e.feature in ("city", "region", "country")]
     if not towns:
         return []
-    return [Mention(span.start_char, span.end_char, span.text, norm(span.text), towns)]
+    hint = "city" if any(e.feature == "city" for e in towns) else None  # a dateline names a town
+    return [Mention(span.start_char, span.end_char, span.text, norm(span.text), towns, hint=hint)]
 
 
 _UNITS = ("country", "region", "continent", "area", "sea", "island", "peninsula")

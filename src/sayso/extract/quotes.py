@@ -27,7 +27,7 @@ from sayso.extract.speakers import ArticleSpeakers
 from sayso.models import Note, Quote, Speaker
 
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "with", "in", "on", "for", "to", "at", "by"})
-_INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "appos", "dative", "npadvmod", "oprd"})
+_INVERTED_DEPS = frozenset({"nsubj", "attr", "appos", "npadvmod", "oprd"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _SENT_END = frozenset({".", "!", "?"})
 _INTRO = frozenset({":", "—", "–", "--"})
@@ -303,6 +303,8 @@ def _skip_mark(doc: Doc, i: int) -> int:
 
 def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) -> Token | None:
     """The cue's subject, unless the parse took it from inside a quotation: then the noun next to the cue."""
+    if subject is not None and subject.ent_type_ in ("DATE", "TIME"):
+        subject = None  # "Thursday morning" parsed as the subject
     if subject is not None and (quoted[subject.i] < 0 or quoted[cue] >= 0):
         return subject
     for j in range(cue + 1, min(len(doc), cue + 8)):
