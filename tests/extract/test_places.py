@@ -120,3 +120,26 @@ def test_places_without_a_gazetteer_leave_a_note(nlp):
     notes: list[Note] = []
     assert extract_places(nlp("Rain fell on Lviv."), None, notes) == []
     assert notes and notes[0].extractor == "places"
+
+
+def test_places_wire_dateline_in_capitals(nlp, gazetteer):
+    text = "LVIV, Ukraine — Air raid sirens sounded across the west of the country at dawn."
+    place = _find(_places(nlp, gazetteer, text), "LVIV")
+    assert (place.country_code, place.feature) == ("UA", "city")
+
+
+def test_places_bare_capital_name_is_the_capital(nlp, gazetteer):
+    text = "Officials in Washington are weighing new sanctions, aides said."
+    place = _find(_places(nlp, gazetteer, text), "Washington")
+    assert place.admin1 == "DC"
+
+
+def test_places_state_abbreviation_in_news_style(nlp, gazetteer):
+    text = "The fire started near Redding, Calif., on a hot afternoon."
+    assert any(p.name == "California" for p in _places(nlp, gazetteer, text))
+
+
+def test_places_feature_word_after_a_list_covers_every_name(nlp, gazetteer):
+    text = "Drones were shot down over the Odesa, Mykolaiv and Kherson regions overnight."
+    regions = [p for p in _places(nlp, gazetteer, text) if p.feature == "region"]
+    assert {p.text for p in regions} >= {"Mykolaiv", "Kherson"}
