@@ -185,6 +185,11 @@ def test_claims_anonymous_official_is_reported(nlp):
     assert (claim.status, claim.source) == ("reported", None)
 
 
+def test_claims_one_casualty_is_a_claim(nlp):
+    claim = _claim(nlp, "One civilian was killed when the shell hit the market.", "One")
+    assert (claim.quantity.value, claim.quantity.unit) == (1, "civilian")
+
+
 def test_claims_age_range_is_not_a_claim(nlp):
     assert extract_claims(nlp("Boys aged 15 to 17 were sent home.")) == []
 

@@ -104,7 +104,7 @@ def is_claim(doc: Doc, f: Found) -> bool:
         if nxt is not None and nxt.tag_ in ("NNP", "NNPS") and nxt.ent_type_ not in ("GPE", "NORP"):
             return False  # "the 82 Airborne soldiers": part of a name
     if first_num.lower_ in ("one", "a", "an") and q.value == 1 and q.qualifier == "exact" and f.kind == "count" \
-            and q.unit not in claim_data()["one_counts_nouns"]:
+            and (q.unit not in claim_data()["one_counts_nouns"] or (nxt is not None and nxt.lower_ == "of")):
         return False  # "one of the leaders", "one voice"; but "one civilian was killed" counts
     if first_num.lower_ == "one" and nxt is not None and nxt.text in ("-", "–") :
         return False  # "one-on-one"
