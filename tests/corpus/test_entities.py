@@ -99,3 +99,13 @@ def test_person_tagged_as_organisation_still_joins_the_person(index):
 def test_institution_tagged_as_person_is_not_a_surname(index):
     pk = _resolve(index, Speaker("Ukraine's General Staff"))
     assert pk not in (None, 1, 2) and index.describe(pk)["kind"] == "organization"
+
+
+@pytest.mark.parametrize("name", ["Russian Defense Ministry", "the Defense Ministry in Moscow", "Russia's Defence Ministry"])
+def test_one_ministry_under_several_wordings(name):
+    store = open_store(":memory:")
+    with store.transaction():
+        ix = EntityIndex(store)
+        first = ix.resolve(Speaker("Russia's Defense Ministry", kind="organization"))
+        assert ix.resolve(Speaker(name, kind="organization")) == first
+        assert ix.resolve(Speaker("Ukraine's Defense Ministry", kind="organization")) != first

@@ -76,8 +76,10 @@ def name_key(name: str) -> str:
 
 
 def org_key(name: str) -> str:
-    words = fold(name).split()
-    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+    """The matching key of an institution: demonyms and capitals name their country, filler words go
+    ("Russia's Defense Ministry" = "the Defense Ministry in Moscow" = "russia defense ministry")."""
+    words = [DEMONYMS.get(w, w) for w in fold(name).split() if w not in ROLE_STOP]
+    return " ".join(sorted(dict.fromkeys(words)))
 
 
 def _institution(name: str) -> bool:
