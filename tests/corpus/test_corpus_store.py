@@ -163,3 +163,13 @@ def test_ingest_takes_a_single_article_as_well_as_a_list(store):
     one = article("solo", "A single story about the grain harbour, told in enough words to be stored.", "2024-08-01",
                   "Port Desk")
     assert corpus.ingest(one, store, SETTINGS, analyse=stub_analyse({})).stored == 1
+
+
+def test_description_stored_before_its_role_holder_is_linked_at_the_end_of_the_run(store):
+    analyses = {a.article.id: a for a in build()}
+    order = ["a09", "a01"]  # "the Ukrainian president" first, the named president second
+    report = corpus.ingest([analyses[i].article for i in order], store, SETTINGS,
+                           analyse=stub_analyse(analyses))
+    assert report.relinked == 1
+    got = [q.article_id for q in corpus.quotes(store, speaker="Zelensky", settings=SETTINGS)]
+    assert got == ["a01", "a09"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from sayso.corpus.dedup import WireGrouper
-from sayso.corpus.entities import EntityIndex
+from sayso.corpus.entities import EntityIndex, is_descriptor, role_key
 from sayso.corpus.measures import claim_keys
 from sayso.errors import StoreError
 from sayso.models import Analysis, Article, Outcome, Result
@@ -42,6 +42,7 @@ class IngestReport:
     seconds: float = 0.0
     problems: list[Outcome] = field(default_factory=list)
     run: int | None = None
+    relinked: int = 0   # descriptions linked at the end of the run, once their role's holder was known
 
     @property
     def total(self) -> int:
@@ -80,6 +81,19 @@ class Linker:
 
     def reload(self) -> None:
         self.entities.reload()
+
+    def relink_descriptors(self) -> int:
+        """Link descriptions stored before their role's holder was known ("the Ukrainian president" in an
+        article ingested before any "Ukrainian President Volodymyr Zelenskyy"); return how many."""
+        updates = []
+        for r in self.store.iter_rows("SELECT pk, name, role FROM speakers WHERE entity_pk IS NULL"):
+            rk = role_key(r["name"]) or role_key(r["role"])
+            pk = self.entities.by_role(rk) if rk and is_descriptor(r["name"]) else None
+            if pk is not None:
+                updates.append((pk, r["pk"]))
+        with self.store.transaction():
+            self.store.executemany("UPDATE speakers SET entity_pk = ? WHERE pk = ?", updates)
+        return len(updates)
 
 
 def _keys(article: Article) -> tuple[str, str | None, str]:
@@ -148,6 +162,8 @@ def ingest(inputs: Iterable[str | Article | Outcome], store: Store, settings: Se
                 on_progress(report)
     if batch:
         _store_batch(batch, store, linker, report)
+    if report.stored:
+        report.relinked = linker.relink_descriptors()
     report.seconds = time.perf_counter() - started
     if on_progress:
         on_progress(report)
