@@ -239,3 +239,10 @@ def test_fronted_participle_phrase_is_not_reported(nlp):
     text = "Campaigning in the north last spring, the candidate mentioned the flood defences."
     quotes, _ = _quotes(nlp, text)
     assert all("Campaigning" not in q.text for q in quotes)
+
+
+def test_fragment_embedded_after_its_cue_is_mixed(nlp):
+    text = "The opposition leader described the budget as “a recipe for a long and bitter winter.”"
+    q = _one(nlp, text)
+    assert q.kind == "mixed" and "a recipe for a long and bitter winter" in q.text
+    assert q.speaker is not None

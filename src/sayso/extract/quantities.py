@@ -48,6 +48,7 @@ class _Num:
     value: float | None
     end: int  # exclusive token index
     kind: str  # digits | words | vague | fraction | article
+    unit: Unit | None = None  # a unit written into the number token: "12pc"
 
 
 class _Tables:
@@ -128,9 +129,11 @@ def _parse_number(doc: Doc, i: int, t: _Tables, money: bool = False) -> _Num | N
         value, j = float(text.replace(",", "")), i + 1
         kind = "digits"
     elif (m := _SUFFIXED.match(text)) and m.group(2).lower() in t.suffix_mult:
-        if m.group(2).lower() == "m" and not money:
+        if m.group(2).lower() == "m" and not money and not _counts_follow(doc, i + 1):
             return None
         return _Num(float(m.group(1).replace(",", "")) * t.suffix_mult[m.group(2).lower()], i + 1, "digits")
+    elif m and m.group(2).lower() in t.units and m.group(2).lower() not in ("m", "mi"):
+        return _Num(float(m.group(1).replace(",", "")), i + 1, "digits", t.units[m.group(2).lower()])
     elif low in t.small or (low in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in t.mult):
         return _parse_words(doc, i, t)
     elif low in t.vague:
@@ -142,20 +145,29 @@ def _parse_number(doc: Doc, i: int, t: _Tables, money: bool = False) -> _Num | N
     elif (low == "half" and _half_is_amount(doc, i, t)) or (
             low in ("a", "an") and i + 2 < n and doc[i + 1].lower_ in t.fractions
                            and (doc[i + 2].lower_ == "of" or (i > 0 and doc[i - 1].lower_ in _FRACTION_AFTER))):
-        return _Num(0.5 if low == "half" else t.fractions[doc[i + 1].lower_], i + 1 if low == "half" else i + 2,
-                    "fraction")
+        frac, j = (0.5, i + 1) if low == "half" else (t.fractions[doc[i + 1].lower_], i + 2)
+        k = j + 1 if j < n and doc[j].lower_ == "of" else j
+        if k + 1 < n and doc[k].lower_ in ("a", "an") and doc[k + 1].lower_ in t.mult and t.mult[doc[k + 1].lower_] >= 1000:
+            return _Num(frac * t.mult[doc[k + 1].lower_], k + 2, "words")  # "half a million", "a quarter of a million"
+        return _Num(frac, j, "fraction")
     else:
         return None
     while j < n:
         word = doc[j].lower_
         if word in t.mult:
             value *= t.mult[word]
-        elif money and word.rstrip(".") in t.suffix_mult and (word[-1] != "." or doc[j - 1].whitespace_ == ""):
-            value *= t.suffix_mult[word.rstrip(".")]
+        elif word.rstrip(".") in t.suffix_mult and doc[j - 1].whitespace_ == "" and (
+                money or word.rstrip(".") != "m" or _counts_follow(doc, j + 1)):
+            value *= t.suffix_mult[word.rstrip(".")]  # "$25m", "1.2m rounds", "3bn"
         else:
             break
         j += 1
     return _Num(value, j, kind)
+
+
+def _counts_follow(doc: Doc, j: int) -> bool:
+    """ "1.2m rounds": a plural noun after "m" makes it million, not metre."""
+    return j < len(doc) and doc[j].tag_ in ("NNS", "NNPS") or (j < len(doc) and doc[j].lower_ == "people")
 
 
 def _parse_words(doc: Doc, i: int, t: _Tables) -> _Num | None:
@@ -250,7 +262,10 @@ def _match(doc: Doc, i: int, t: _Tables, text: str) -> tuple[Found | None, int]:
                 start -= 1
     num_last = j - 1
     # the unit, currency word or counted noun
-    unit, j, hyphen_adj, stop = _unit_after(doc, j, t, vague=num.kind == "vague")
+    if num.unit is not None:
+        unit, hyphen_adj, stop = num.unit, False, False
+    else:
+        unit, j, hyphen_adj, stop = _unit_after(doc, j, t, vague=num.kind == "vague")
     if stop:
         return None, j
     kind = "count"
@@ -318,8 +333,8 @@ def _unit_after(doc: Doc, j: int, t: _Tables, vague: bool = False) -> tuple[Unit
             return None, end + 2, False, True
         if end < n and doc[end].lower_ == "old" and unit.si_unit == "day":
             return None, end + 1, False, True  # "37 years old"
-        if unit.pint_expr == "meter" and doc[k].lower_ == "m":
-            continue
+        if doc[k].lower_ == "m" and doc[k - 1].whitespace_:
+            continue  # "5 m" is too ambiguous; "5m" is five metres
         return unit, end, hyphen, False
     if hyphen and k < n and doc[k].lower_ != "strong":
         return None, k + 1, False, True  # "a 45-year-old", "a seven-member panel", "four-star": describes, not counts

@@ -32,6 +32,7 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _SENT_END = frozenset({".", "!", "?"})
 _INTRO = frozenset({":", "—", "–", "--"})
 _MOSTLY_QUOTED = 0.6
+_FRAGMENT_SHARE = 0.6
 _DASH_AFTER = re.compile(r"[\s\xa0]*(?:―|—|–|--?)[\s\xa0]*(?=[A-Z])")
 _LABEL = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s+")
 _TRIM = frozenset(" \t\n,;:—–-")
@@ -267,13 +268,29 @@ def _direct_quotes(doc: Doc, text: str, directs: list[_Direct], speakers: Articl
         if _title_like(words) and not (cue_a is not None and cue_a > d.a and _opens_sentence(text, d.passage)):
             continue
         utterance = text[p.end - 1] in ",.!?" and (text[start].isupper() or (cue_a is not None and cue_a > d.a))
-        if len(words) >= min_words or (utterance and (cue_a is not None or _stands_alone(text, d.passage))):
+        phrase = _fragment_phrase(doc, text, d) if cue_b is not None and cue_b <= d.a else None
+        if phrase is not None and (len(words) < min_words or _mostly(p, phrase)) and not text[start].isupper():
+            # a fragment after its cue ("called him a “liar”"): the phrase from the cue on is mixed
+            out.append(_quote(doc, text, "mixed", phrase[0], phrase[1], speaker, cue_a, cue_b))
+        elif len(words) >= min_words or (utterance and (cue_a is not None or _stands_alone(text, d.passage))):
             out.append(_quote(doc, text, "direct", start, p.end, speaker, cue_a, cue_b))
-        elif cue_b is not None and cue_b <= d.a and d.passage.close_at is not None:
-            # a short fragment after its cue ("called him a “liar”"): the phrase from the cue on
-            a = _skip_mark(doc, cue_b)
-            out.append(_quote(doc, text, "mixed", doc[a].idx, d.passage.close_at + 1, speaker, cue_a, cue_b))
     return out
+
+
+def _fragment_phrase(doc: Doc, text: str, d: _Direct) -> tuple[int, int] | None:
+    """Characters from just after the cue to the closing mark of a quoted fragment."""
+    if d.passage.close_at is None or d.cue is None:
+        return None
+    a = _skip_mark(doc, d.cue[1])
+    between = text[doc[d.cue[1] - 1].idx + len(doc[d.cue[1] - 1]):d.passage.open_at].strip()
+    if between and not any(c.isalnum() for c in between):
+        return None  # "he said, “...”" / "she said: “...”" introduces a quote, it does not embed one
+    return doc[a].idx, d.passage.close_at + 1
+
+
+def _mostly(p: Passage, phrase: tuple[int, int]) -> bool:
+    """The fragment is most of the phrase, so both readings of the span still agree."""
+    return (p.end - p.start) >= _FRAGMENT_SHARE * (phrase[1] - phrase[0])
 
 
 def _stands_alone(text: str, p: Passage) -> bool:
