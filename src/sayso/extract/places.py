@@ -161,10 +161,11 @@ def _unit_mention(span: Span, gaz: Gazetteer) -> Mention | None:
     if (span.start > 0 and doc[span.start - 1].text in ("-", "–")) or (
             span.end < len(doc) and doc[span.end].text in ("-", "–")):
         return None  # part of a hyphenated name ("Guinea-Bissau")
-    units = [e for e in gaz.lookup(span.text) if e.feature in _UNITS]
-    if not units:
+    entries = gaz.lookup(span.text)
+    if not any(e.feature in _UNITS for e in entries):
         return None
-    return Mention(span.start_char, span.end_char, span.text, key, units, hint=_hint_after(span))
+    # a unit's name lets the mention in; every entry so named stays a candidate ("Gaza" the city too)
+    return Mention(span.start_char, span.end_char, span.text, key, entries, hint=_hint_after(span))
 
 
 def _inside_name(span: Span, gaz: Gazetteer) -> list[Mention]:
