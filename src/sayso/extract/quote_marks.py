@@ -91,7 +91,7 @@ def find_passages(text: str, notes: list[Note] | None = None) -> list[Passage]:
             if open_at is None:
                 _note(notes, "closing quotation mark without an opening one", m.start(), m.end())
                 continue
-            _emit(out, text, open_at, m, this_continued and not out_in_para(out, p_start))
+            _emit(out, text, open_at, m, this_continued and not _found_in_paragraph(out, p_start))
             open_at = None
         if open_at is None:
             continue
@@ -99,14 +99,14 @@ def find_passages(text: str, notes: list[Note] | None = None) -> list[Passage]:
         if _opens_paragraph(text, nxt):
             a, b = _strip(text, open_at + _mark_len(text, open_at), p_end)
             if b > a:
-                out.append(Passage(a, b, open_at, None, this_continued and not out_in_para(out, p_start)))
+                out.append(Passage(a, b, open_at, None, this_continued and not _found_in_paragraph(out, p_start)))
             continued = True
         else:
             _note(notes, "opening quotation mark never closed", open_at, p_end)
     return out
 
 
-def out_in_para(out: list[Passage], p_start: int) -> bool:
+def _found_in_paragraph(out: list[Passage], p_start: int) -> bool:
     """Whether a passage was already found in the paragraph starting at ``p_start``."""
     return bool(out) and out[-1].open_at >= p_start
 
