@@ -27,6 +27,9 @@ def _only(nlp, text, needle):
     ("Rebels claimed twenty-five armoured vehicles in the raid.", "twenty-five", 25),
     ("The fund has pledged a million tonnes of grain.", "a million", 1_000_000),
     ("Two hundred and fifty families were evacuated from the valley.", "Two hundred and fifty", 250),
+    ("Half a million children have left the region.", "Half a million", 500_000),
+    ("A quarter of a million people lost power.", "A quarter of a million", 250_000),
+    ("Allies pledged 1.2m shells for the spring.", "1.2m", 1_200_000),
 ])
 def test_quantities_number_value(nlp, text, needle, value):
     assert _only(nlp, text, needle).value == pytest.approx(value)
@@ -100,6 +103,8 @@ def test_quantities_vague_amount_has_no_value(nlp, text, needle):
     ("The ceasefire held for 72 hours.", "72", "hour", 3.0, "day"),
     ("Prices rose 12% in March.", "12%", "percent", 12.0, "percent"),
     ("Prices rose 3 per cent in April.", "3 per cent", "percent", 3.0, "percent"),
+    ("The rouble fell 12pc on Monday.", "12pc", "percent", 12.0, "percent"),
+    ("Trucks crawled along at 15 km/h.", "15", "km/h", 15.0, "km/h"),
     ("Nearly 40 kilometres of track were repaired.", "40", "km", 40.0, "km"),
     ("The siege lasted two weeks.", "two weeks", "week", 14.0, "day"),
 ])

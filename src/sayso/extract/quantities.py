@@ -324,7 +324,7 @@ def _unit_after(doc: Doc, j: int, t: _Tables, vague: bool = False) -> tuple[Unit
     elif vague and k + 1 < n and doc[k].lower_ == "of" and doc[k + 1].lower_ in t.units:
         k += 1  # "thousands of kilometres"
     for size in range(min(t.unit_len, n - k), 0, -1):
-        words = " ".join(doc[x].lower_ for x in range(k, k + size))
+        words = " ".join(_bare(doc[x].lower_) for x in range(k, k + size))
         unit = t.units.get(words)
         if unit is None:
             continue
@@ -463,7 +463,7 @@ def _build(doc: Doc, text: str, first: int, last: int, value, value_max, qualifi
     start = doc[first].idx
     end_tok = doc[last]
     end = end_tok.idx + len(end_tok.text)
-    if end_tok.text.endswith(".") and len(end_tok.text) > 1 and end_tok.lower_.rstrip(".") in tables().suffix_mult:
+    if _bare(end_tok.lower_) != end_tok.lower_ and end_tok.lower_ not in tables().units:
         end -= 1  # "$25m." at the end of a sentence
     value, value_max = _clean(value), _clean(value_max)  # 65.4 * 1e9 -> 65400000000.0, not ...00001
     counted_text = doc[counted].text if counted is not None else None
@@ -482,6 +482,11 @@ def _build(doc: Doc, text: str, first: int, last: int, value, value_max, qualifi
                         counted_text)
     return Quantity(start, end, text[start:end], value, counted_lemma, value, "count", qualifier, value_max,
                     counted_text)
+
+
+def _bare(word: str) -> str:
+    """ "h." at a sentence end is "h"; "a.m." and "c." stay as they are."""
+    return word[:-1] if word.endswith(".") and len(word) > 1 and "." not in word[:-1] else word
 
 
 def _clean(value: float | None) -> float | None:
