@@ -157,3 +157,9 @@ def test_they_resolves_to_plural_sources_before(nlp):
             "They said the second strike came an hour after the first.")
     quotes = extract_quotes(nlp(text))
     assert quotes[-1].speaker is not None and "residents" in quotes[-1].speaker.name
+
+
+def test_speaker_of_verb_under_a_preposition(nlp):
+    text = "Mayor Ines Varga opened the meeting by saying, “The water is safe to drink again.”"
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.name == "Ines Varga"
