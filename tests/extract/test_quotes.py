@@ -246,3 +246,19 @@ def test_fragment_embedded_after_its_cue_is_mixed(nlp):
     q = _one(nlp, text)
     assert q.kind == "mixed" and "a recipe for a long and bitter winter" in q.text
     assert q.speaker is not None
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Novak: The ceasefire must hold through the winter.\nForeign Minister Pavel Novak spoke in Vienna.", True),
+        ("The Latest: Floods reach the old town.\nWater levels rose overnight.", False),
+    ],
+)
+def test_headline_with_speaker_label_is_reported_speech(nlp, text, found):
+    quotes, _ = _quotes(nlp, text)
+    heads = [q for q in quotes if q.start < text.index("\n")]
+    assert bool(heads) == found
+    if found:
+        assert heads[0].text == "The ceasefire must hold through the winter"
+        assert heads[0].speaker.name == "Pavel Novak"

@@ -122,9 +122,11 @@ class Attributor:
         first, last = tokens[0], tokens[-1]
         text = self.text[first.idx:last.idx + len(last)]
         if person is not None:
-            return Speaker(self._canonical(person), first.idx, last.idx + len(last), text, "person")
+            return Speaker(self._person_name(subj, person), first.idx, last.idx + len(last), text, "person")
+        # a name in the phrase itself, not in its possessor: "Ukraine's top commander" is a description
+        own = [subj, *[c for c in subj.children if c.dep_ in ("compound", "appos", "conj")]]
         named = any(t.ent_type_ in ("ORG", "GPE", "FAC") or (t.tag_ in ("NNP", "NNPS") and t.ent_type_ != "NORP")
-                    for t in tokens)
+                    for t in own)
         if not named and subj.tag_ in ("NN", "NNS"):
             mention = self._resolve_description(subj)
             if mention is not None:
@@ -338,10 +340,20 @@ class Attributor:
 
     def _entity_in(self, subj: Token, label: str) -> Span | None:
         """An entity that is the subject itself or its apposition, not a modifier ("Biden administration officials")."""
-        for tok in (subj, *[c for c in subj.children if c.dep_ == "appos"]):
+        compounds = [c for c in subj.children if c.dep_ == "compound"] if subj.tag_ == "NNP" else []
+        for tok in (subj, *[c for c in subj.children if c.dep_ == "appos"], *compounds):
             if tok.ent_type_ == label:
                 return next(e for e in self.doc.ents if e.start <= tok.i < e.end)
         return None
+
+    def _person_name(self, subj: Token, person: Span) -> str:
+        """ "Gen. Oleksandr Syrskyi" where the model tagged only "Oleksandr": the proper nouns of the
+        phrase without titles; otherwise the entity, lengthened to the article's full name."""
+        if subj.tag_ != "NNP" or person.start <= subj.i < person.end:
+            return self._canonical(person)
+        words = [c for c in subj.lefts if c.dep_ == "compound" and c.tag_ == "NNP"] + [subj]
+        words = [w for w in words if not (w.text.endswith(".") or w.lower_ in self.data["title_nouns"])]
+        return " ".join(w.text for w in words) if len(words) > 1 else self._canonical(person)
 
     def _resolve_pronoun(self, tok: Token) -> _Mention | None:
         want_person = tok.lower_ in self.data["pronouns_person"]
@@ -402,4 +414,4 @@ class Attributor:
         person = self._entity_in(first_subj, "PERSON")
         if person is None or person.start - nxt.start > 3:
             return None
-        return _Mention(person.start_char, self._canonical(person), "PERSON")
+        return _Mention(person.start_char, self._person_name(first_subj, person), "PERSON")

@@ -35,6 +35,9 @@ _MOSTLY_QUOTED = 0.6
 _FRAGMENT_SHARE = 0.6
 _DASH_AFTER = re.compile(r"[\s\xa0]*(?:―|—|–|--?)[\s\xa0]*(?=[A-Z])")
 _LABEL = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s+")
+_HEADLINE = re.compile(r"([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}):[ \t]+([^\n]{8,200}?)[.!?]?[ \t]*(?:\n|$)")
+_HEADLINE_NOT_SPEAKERS = frozenset({"The", "A", "An", "Update", "Analysis", "Watch", "Video", "Exclusive", "Opinion",
+                                    "Breaking", "Editorial", "Live", "Explainer", "Review", "Delegate", "Photos"})
 _TRIM = frozenset(" \t\n,;:—–-")
 _BREAKS = re.compile(r"\n\s*")
 _MARKS = " \t“\"'‘«"
@@ -69,6 +72,9 @@ def extract_quotes(doc: Doc, notes: list[Note] | None = None) -> list[Quote]:
         if d.cue is None and not d.absorbed:
             _frame_cue(doc, d, quoted)
     out.extend(_direct_quotes(doc, text, directs, speakers, quoted))
+    headline = _headline_quote(doc, text, speakers, out)
+    if headline is not None:
+        out.append(headline)
     out.sort(key=lambda q: (q.start, q.end))
     return inherit_speakers(out, text)
 
@@ -334,6 +340,20 @@ def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) 
     if j >= 0 and doc[j].tag_ in _NOUN_TAGS and quoted[j] < 0:
         return doc[j]
     return None
+
+
+def _headline_quote(doc: Doc, text: str, speakers: ArticleSpeakers, found: list[Quote]) -> Quote | None:
+    """A headline "Zelensky: Kyiv will not trade land for peace" reports its speaker's words."""
+    m = _HEADLINE.match(text)
+    if m is None or m.group(1).split()[0] in _HEADLINE_NOT_SPEAKERS or any(q.start < m.end(2) for q in found):
+        return None
+    label_end = m.end(1)
+    k = next((t.i for t in doc if t.idx + len(t) >= label_end), None)
+    if k is None or doc[k].tag_ not in ("NNP", "NNPS", "NN", "NNS"):
+        return None
+    speaker = speakers.resolve(doc[k])
+    start, end = m.start(2), m.end(2)
+    return _quote(doc, text, "indirect", start, end, speaker, None, None) if speaker is not None else None
 
 
 def _label(text: str, start: int, end: int) -> tuple[int, Speaker | None]:
