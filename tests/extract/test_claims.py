@@ -179,6 +179,12 @@ def test_claims_description_named_in_the_next_sentence(nlp):
     assert _claim(nlp, text, "900").source.name == "Olena Hrytsenko"
 
 
+def test_claims_lede_title_named_in_next_sentence(nlp):
+    text = ("Moldova's border police chief says his officers turned back nearly 300 vehicles overnight.\n"
+            "Col. Radu Munteanu told reporters in Chisinau that checks would continue.")
+    assert _claim(nlp, text, "300").source.name == "Radu Munteanu"
+
+
 def test_claims_anonymous_official_is_reported(nlp):
     text = "An official, who asked not to be named, said 90 trucks were waiting at the crossing."
     claim = _claim(nlp, text, "90")
