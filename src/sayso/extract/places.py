@@ -2,12 +2,12 @@
 
 Mentions come from spaCy's GPE/LOC/FAC entities, plus entities the small model mislabels
 (PRODUCT "Kursk", PERSON "Kyiv", ORG "Moscow") whose text is a well-known place and which are
-not the name of a person in the same article. Each mention is resolved in two passes: first by
-population, name and the feature words around it ("the Kursk region", "Kharkiv city"), then
-again with the article's context (the countries and regions its other places lie in, and
-"Paris, Texas" qualifiers). Demonyms ("Russian") are not places; seats of power and capitals
-used for governments ("the Kremlin said", "Kyiv has commented") are kept with ``metonym=True``.
-"""
+not the name of a person in the same article; wire datelines ("KHARKIV, Ukraine —"); countries
+and regions at the edge of organisation names ("the U.S. Food and Drug Administration"); and
+countries, regions and big towns the recogniser missed. :mod:`sayso.gazetteer.resolve` then
+picks the entry each mention means. Demonyms ("Russian") are not places; seats of power and
+capitals used for governments ("the Kremlin said", "Kyiv has commented") are kept with
+``metonym=True``."""
 
 from __future__ import annotations
 

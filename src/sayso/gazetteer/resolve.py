@@ -1,0 +1,188 @@
+"""Choosing the gazetteer entry a place mention means, from the mention and its article.
+
+Each mention is resolved in two passes: first alone (population, how the name matched, the
+feature words around it: "the Kursk region", "Kharkiv city"), then again with the article's
+context (the countries and first-level regions its other places lie in, and their distance).
+Countries, regions and named areas outrank same-named small towns; a national capital is
+preferred for its bare name; "Paris, Texas" qualifiers restrict the choice; and one name keeps
+one meaning across the article.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sayso.gazetteer.build import norm
+from sayso.gazetteer.index import Entry, Gazetteer, distance_km
+
+
+@dataclass
+class Mention:
+    """A place name in the text, its candidate entries and what the words around it say."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    candidates: list[Entry]
+    hint: str | None = None           # feature word next to the name: "region", "city" ...
+    qualifier: int | None = None      # index of the mention that qualifies it ("Paris, Texas")
+    metonym: bool = False
+    landmark: dict | None = None
+    chosen: Entry | None = None
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Pick an entry for each mention: first alone, then again with the article's context."""
+    for m in mentions:
+        _score(m, None)
+    context = _context(mentions)
+    for m in mentions:
+        _score(m, context)
+    for m in mentions:
+        if m.qualifier is not None:
+            _apply_qualifier(m, mentions[m.qualifier])
+    _one_sense(mentions)
+
+
+def _one_sense(mentions: list[Mention]) -> None:
+    """A name means one place per article: bare mentions follow a qualified or feature-marked one,
+    else the entry that scores best over all the name's mentions."""
+    marked: dict[str, Entry] = {}
+    totals: dict[str, Counter] = {}
+    entries: dict[int, Entry] = {}
+    for m in mentions:
+        if (m.hint is not None or m.qualifier is not None) and m.chosen is not None:
+            marked.setdefault(m.key, m.chosen)
+        elif m.chosen is not None:
+            bucket = totals.setdefault(m.key, Counter())
+            for e in m.candidates:
+                if e.index in m.scores:
+                    bucket[e.index] += m.scores[e.index]
+                    entries[e.index] = e
+    for m in mentions:
+        if m.hint is not None or m.qualifier is not None or m.chosen is None:
+            continue
+        if m.key in marked and any(e.index == marked[m.key].index for e in m.candidates):
+            m.chosen = marked[m.key]
+        elif m.key in totals and len(totals[m.key]) > 1:
+            best = max(totals[m.key], key=totals[m.key].get)
+            if best in m.scores:
+                m.chosen = entries[best]
+
+
+@dataclass
+class Context:
+    """Where the article's other places lie: countries, admin1 regions and points, counted per name."""
+
+    countries: Counter
+    regions: Counter
+    by_key: dict[str, tuple[Counter, Counter]]
+    points: list[Entry]
+
+    def country(self, m: Mention, code: str) -> float:
+        return self.countries[code] - self.by_key.get(m.key, (Counter(), Counter()))[0][code]
+
+    def region(self, m: Mention, key: tuple[str, str]) -> float:
+        return self.regions[key] - self.by_key.get(m.key, (Counter(), Counter()))[1][key]
+
+
+def _context(mentions: list[Mention]) -> Context:
+    countries: Counter = Counter()
+    regions: Counter = Counter()
+    by_key: dict[str, tuple[Counter, Counter]] = {}
+    points = []
+    for m in mentions:
+        e = m.chosen
+        if e is None:
+            continue
+        own = by_key.setdefault(m.key, (Counter(), Counter()))
+        weight = 2 if e.feature == "country" else 1
+        countries[e.country_code] += weight
+        own[0][e.country_code] += weight
+        if e.feature in ("region", "city") and e.admin1:
+            regions[(e.country_code, e.admin1)] += 1
+            own[1][(e.country_code, e.admin1)] += 1
+        if e.feature in ("city", "region"):
+            points.append(e)
+    return Context(countries, regions, by_key, points)
+
+
+def _eligible(m: Mention) -> list[Entry]:
+    """Candidates worth weighing: a country, region or named area outranks same-named small towns.
+
+    Towns stay in the running when the words around say "city", or when a town is at least a third
+    as populous as the biggest such unit ("Kursk" the city beside Kursk the region).
+    """
+    if m.hint == "city":
+        return m.candidates
+    big = [e for e in m.candidates if e.feature != "city"]
+    if not big:
+        return m.candidates
+    floor = max(e.population for e in big) / 10
+    return big + [e for e in m.candidates if e.feature == "city" and norm(e.name) == m.key
+                  and (e.capital or e.population >= floor)]
+
+
+def _score(m: Mention, ctx: Context | None) -> None:
+    best, best_score = None, -math.inf
+    for e in _eligible(m):
+        s = _entry_score(m, e, ctx)
+        m.scores[e.index] = s
+        if s > best_score:
+            best, best_score = e, s
+    if best is not None and best.feature == "region" and m.hint is None:
+        best = _capital_of(m, best) or best
+    m.chosen = best
+
+
+def _capital_of(m: Mention, region: Entry) -> Entry | None:
+    """A big town named like the region it lies in ("Sao Paulo", "New York"): a bare name means the town."""
+    towns = [e for e in m.candidates if e.feature == "city" and e.country_code == region.country_code
+             and e.admin1 == region.admin1 and norm(e.name).startswith(m.key)
+             and e.population >= region.population / 10]
+    return max(towns, key=lambda e: e.population) if towns else None
+
+
+_FEATURE_PRIOR = {"country": 2.0, "continent": 3.0, "region": 0.5, "city": 0.0, "area": 6.0, "sea": 6.0,
+                  "island": 5.0, "peninsula": 5.0}
+
+
+def _entry_score(m: Mention, e: Entry, ctx: Context | None) -> float:
+    s = math.log10(e.population + 10) + _FEATURE_PRIOR.get(e.feature, -0.5)
+    if e.capital and norm(e.name) == m.key and not any(c.feature == "country" for c in m.candidates):
+        s += 2.5  # a bare "Washington" or "Kyiv" is the capital more often than anything else so named
+    elif e.feature == "city" and norm(e.name) != m.key:
+        s -= 2.0  # a town matched on one of its alternate names only
+    if m.hint is not None:
+        if m.hint == e.feature or (m.hint == "district" and e.feature == "region"):
+            s += 4.0
+        elif m.hint == "region" and e.feature == "city":
+            s -= 2.0
+    if ctx is not None:
+        same_country = ctx.country(m, e.country_code)
+        if e.country_code and same_country > 0:
+            s += 1.0 + (0.5 if same_country >= 3 else 0.0)
+        if e.feature != "region" and e.admin1 and ctx.region(m, (e.country_code, e.admin1)) > 0:
+            s += 1.0
+        if e.feature == "city" and ctx.points:
+            near = min((distance_km(e, p) for p in ctx.points if p.index != e.index), default=1e9)
+            if near < 300:
+                s += 0.5
+    return s
+
+
+def _apply_qualifier(m: Mention, q: Mention) -> None:
+    """"Paris, Texas": keep only the candidates inside the qualifying region or country."""
+    region = q.chosen
+    if region is None or region.feature not in ("country", "region") or m.chosen is None:
+        return
+    if m.chosen.feature == "country" or (m.chosen.feature == "region" and region.feature == "region"):
+        return
+    inside = [e for e in m.candidates if e.country_code == region.country_code
+              and (region.feature == "country" or e.admin1 == region.admin1)]
+    if inside:
+        m.chosen = max(inside, key=lambda e: m.scores.get(e.index, -math.inf))
