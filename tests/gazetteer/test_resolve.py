@@ -1,0 +1,68 @@
+"""Choosing an entry for place mentions, on a hand-built index (no model needed)."""
+
+from __future__ import annotations
+
+from sayso.gazetteer.build import IndexBuilder, norm
+from sayso.gazetteer.index import Gazetteer
+from sayso.gazetteer.resolve import Mention, resolve
+
+
+def _index() -> Gazetteer:
+    b = IndexBuilder()
+    b.add(1, "Freedonia", "FD", "", "country", 10.0, 20.0, 5_000_000)
+    b.add(2, "Sylvania", "SY", "", "country", 40.0, 60.0, 9_000_000)
+    b.add(-3, "Marsh", "SY", "07", "region", 41.0, 61.0, 2_000_000)
+    b.add(4, "Freedonia", "SY", "07", "city", 41.2, 61.1, 3_000)        # a village named like the country
+    b.add(5, "Lakeside", "FD", "01", "city", 10.5, 20.5, 40_000)
+    b.add(6, "Lakeside", "SY", "07", "city", 41.1, 61.2, 90_000)
+    b.add(7, "Capitalia", "SY", "07", "city", 41.0, 60.9, 800_000)
+    b.capitals.append(len(b.name) - 1)
+    b.add(-8, "Capitalia", "SY", "09", "region", 45.0, 65.0, 4_000_000)
+    return Gazetteer(b.freeze({"version": "test"}))
+
+
+def _mention(gaz, text, start, **kw):
+    return Mention(start, start + len(text), text, norm(text), gaz.lookup(text), **kw)
+
+
+def test_resolve_country_outranks_same_named_village():
+    gaz = _index()
+    m = _mention(gaz, "Freedonia", 0)
+    resolve([m], gaz)
+    assert m.chosen.feature == "country"
+
+
+def test_resolve_article_context_picks_the_town_in_the_same_country():
+    gaz = _index()
+    ms = [_mention(gaz, "Sylvania", 0), _mention(gaz, "Marsh", 20), _mention(gaz, "Lakeside", 40)]
+    resolve(ms, gaz)
+    assert ms[2].chosen.country_code == "SY"
+
+
+def test_resolve_qualifier_restricts_to_the_named_country():
+    gaz = _index()
+    town, qualifier = _mention(gaz, "Lakeside", 0), _mention(gaz, "Freedonia", 10)
+    town.qualifier = 1
+    resolve([town, qualifier], gaz)
+    assert town.chosen.country_code == "FD"
+
+
+def test_resolve_bare_capital_name_beats_a_bigger_region():
+    gaz = _index()
+    m = _mention(gaz, "Capitalia", 0)
+    resolve([m], gaz)
+    assert m.chosen.capital and m.chosen.feature == "city"
+
+
+def test_resolve_region_hint_picks_the_region():
+    gaz = _index()
+    m = _mention(gaz, "Capitalia", 0, hint="region")
+    resolve([m], gaz)
+    assert m.chosen.feature == "region"
+
+
+def test_resolve_one_name_one_place_per_article():
+    gaz = _index()
+    ms = [_mention(gaz, "Capitalia", 0, hint="region"), _mention(gaz, "Capitalia", 30)]
+    resolve(ms, gaz)
+    assert ms[0].chosen.index == ms[1].chosen.index
