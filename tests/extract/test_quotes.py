@@ -262,3 +262,10 @@ def test_headline_with_speaker_label_is_reported_speech(nlp, text, found):
     if found:
         assert heads[0].text == "The ceasefire must hold through the winter"
         assert heads[0].speaker.name == "Pavel Novak"
+
+
+def test_accusation_reports_who_and_what(nlp):
+    text = "Moscow accused Kyiv of shelling the power plant on Sunday."
+    q = _one(nlp, text)
+    assert q.text.startswith("Kyiv of shelling the power plant")
+    assert q.speaker.name == "Moscow"
