@@ -269,3 +269,10 @@ def test_accusation_reports_who_and_what(nlp):
     q = _one(nlp, text)
     assert q.text.startswith("Kyiv of shelling the power plant")
     assert q.speaker.name == "Moscow"
+
+
+def test_according_to_after_a_speech_verb_adds_no_second_quote(nlp):
+    text = ("The governor said three people were hurt in the blast, "
+            "according to a post on his official channel.")
+    quotes, _ = _quotes(nlp, text)
+    assert [q.text for q in quotes] == ["three people were hurt in the blast"]

@@ -77,6 +77,22 @@ def extract_places(doc: Doc, gazetteer: Gazetteer | None = None, notes: list[Not
     return [_to_place(m) for m in mentions if m.chosen is not None or m.landmark is not None]
 
 
+def _modifier(doc: Doc, m: Mention) -> bool:
+    """A country name used as an adjective of a common noun ("US officials", "Ukraine war"): not a place.
+
+    Needs the parse; without it every mention is kept.
+    """
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    return (root.dep_ == "compound" and head.i >= span.end and head.tag_ in ("NN", "NNS")
+            and head.is_lower and not any(e.feature not in ("country",) for e in m.candidates[:1]))
+
+
 # ---------------------------------------------------------------- finding mentions
 
 
@@ -105,7 +121,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         elif label == "ORG" and len(span) > 1:
             found.extend(_inside_name(span, gaz))
     found.extend(_outside_entities(doc, gaz))
-    found.sort(key=lambda m: m.start)
+    found = sorted((m for m in found if not _modifier(doc, m)), key=lambda m: m.start)
     text = doc.text  # built from the tokens on every access: read it once
     _share_list_hints(text, found, gaz)
     for i, m in enumerate(found):
@@ -375,7 +391,7 @@ def _mark_context(doc: Doc, text: str, m: Mention, found: list[Mention], i: int)
         nxt = found[i + 1]
         between = text[m.end:nxt.start]
         if between.strip() == "," and any(e.feature in ("country", "region") for e in nxt.candidates):
-            m.qualifier = i + 1
+            m.qualifier = nxt
     m.metonym = _is_metonym(doc, m)
 
 

@@ -157,10 +157,11 @@ def _contrast(clause: Token) -> bool:
 
 
 def _aside(child: Token) -> bool:
-    """", a figure that ...": a noun phrase after a comma that comments on the clause."""
+    """", a figure that ..." / ", according to ...": a phrase after a comma that comments on the clause."""
     left = child.left_edge.i
-    return child.dep_ in ("npadvmod", "appos") and child.tag_[:2] == "NN" and left > 0 \
-        and child.doc[left - 1].text == ","
+    if left == 0 or child.doc[left - 1].text != ",":
+        return False
+    return (child.dep_ in ("npadvmod", "appos") and child.tag_[:2] == "NN") or child.lower_ == "according"
 
 
 def _matrix_verb(clause: Token) -> bool:
@@ -177,6 +178,10 @@ def _bounds(tok: Token, skip_mark: bool = True) -> tuple[int, int]:
     for child in tok.rights:
         if (child.dep_ in ("advcl", "conj") and (_contrast(child) or _matrix_verb(child))) or _aside(child):
             b = min(b, child.left_edge.i)
+            break
+    for j in range(a + 1, b):  # a trailing ", according to ..." is the reporter's sourcing, not the content
+        if doc[j].lower_ == "according" and doc[j - 1].text == "," and doc[j].right_edge.i >= b - 2:
+            b = j
             break
     while b > a and (doc[b - 1].dep_ == "cc" or doc[b - 1].text in _EDGE_PUNCT):
         b -= 1
@@ -347,6 +352,10 @@ def _according(tok: Token) -> Report | None:
     head = tok.head
     while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head and head.tag_[:2] != "VB":
         head = head.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "X were killed and Y wounded, according to ...": the whole coordination
+    if _reported(head):
+        return None  # "the governor said X, according to his channel": the speech verb names the speaker
     lo, hi = head.left_edge.i, head.right_edge.i + 1
     a, b = tok.left_edge.i, to.right_edge.i + 1
     if a <= lo + 1:
@@ -361,6 +370,19 @@ def _according(tok: Token) -> Report | None:
     if hi - lo < 2:
         return None
     return Report(lo, hi, tok.i, to.i + 1, source)
+
+
+def _reported(clause: Token) -> bool:
+    """Whether a clause is itself a speech verb or the content of one."""
+    words = cue_words()
+    node = clause
+    for _ in range(3):
+        if node.tag_[:2] == "VB" and lemma(node) in words.clause:
+            return True
+        if node.dep_ != "ccomp" or node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def _behind(source: Token) -> Token:
