@@ -166,6 +166,9 @@ def analyze_many(items: Iterable[Input], *, n_process: int | None = None, publis
             articles = [a for a in chunk if isinstance(a, Article)]
             yield from _merge(chunk, _analyse_chunk(articles, settings) if articles else [])
         return
+    # Load the model and build/load the gazetteer here first: forked workers then share them
+    # copy-on-write, and two workers never race to build the place index.
+    _worker_init(settings)
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     window = n_process * 2
     with ctx.Pool(n_process, initializer=_worker_init, initargs=(settings,)) as pool:
