@@ -117,5 +117,7 @@ def test_older_store_is_upgraded_by_its_pending_migrations(store_url, monkeypatc
     try:
         assert new.applied_migrations() == [m.name for m in MIGRATIONS]
         assert new.rows("SELECT id, minhash FROM articles") == [{"id": "s1", "minhash": None}]
+        with new.transaction():
+            assert new.add_analysis(_analysis("s2")) is not None
     finally:
         new.close()

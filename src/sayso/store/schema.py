@@ -106,4 +106,5 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     Migration("0003_article_minhash", common=("ALTER TABLE articles ADD COLUMN minhash TEXT",)),
+    Migration("0004_speaker_seq", common=("ALTER TABLE speakers ADD COLUMN seq {big}",)),
 )

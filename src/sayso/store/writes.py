@@ -70,7 +70,7 @@ class Writes:
             self.execute("UPDATE articles SET group_pk = ? WHERE pk = ?", (pk, pk))
         self._index_article(pk, art.title, art.text)
         self.executemany("INSERT INTO article_bands (band, article_pk) VALUES (?, ?)", [(b, pk) for b in links.bands])
-        speakers: dict[Speaker, int] = {}
+        speakers = self._add_speakers(pk, analysis, links)
         self._add_quotes(pk, analysis, links, speakers)
         self._add_claims(pk, analysis, links, speakers)
         self.executemany(
@@ -87,17 +87,20 @@ class Writes:
             [(pk, n.extractor, n.reason, n.start, n.end) for n in analysis.notes])
         return pk
 
-    def _speaker_pk(self, article_pk: int, speaker: Speaker | None, links: Links,
-                    seen: dict[Speaker, int]) -> int | None:
-        if speaker is None:
-            return None
-        if speaker not in seen:
-            seen[speaker] = self.insert(
-                "INSERT INTO speakers (article_pk, name, start_char, end_char, text, kind, role, affiliation,"
-                " entity_pk) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article_pk, speaker.name, speaker.start, speaker.end, speaker.text, speaker.kind, speaker.role,
-                 speaker.affiliation, links.entities.get(speaker)))
-        return seen[speaker]
+    def _add_speakers(self, article_pk: int, analysis: Analysis, links: Links) -> dict[Speaker, int]:
+        """All the article's distinct speakers in one INSERT (one round trip); their keys by ``seq``."""
+        distinct = list(dict.fromkeys([q.speaker for q in analysis.quotes if q.speaker]
+                                      + [c.source for c in analysis.claims if c.source]))
+        if not distinct:
+            return {}
+        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(distinct))
+        params = [v for i, s in enumerate(distinct)
+                  for v in (article_pk, i, s.name, s.start, s.end, s.text, s.kind, s.role, s.affiliation,
+                            links.entities.get(s))]
+        rows = self.rows("INSERT INTO speakers (article_pk, seq, name, start_char, end_char, text, kind, role,"
+                         f" affiliation, entity_pk) VALUES {values} RETURNING pk, seq", params)
+        by_seq = {r["seq"]: r["pk"] for r in rows}
+        return {s: by_seq[i] for i, s in enumerate(distinct)}
 
     def _add_quotes(self, pk: int, analysis: Analysis, links: Links, seen: dict[Speaker, int]) -> None:
         if not analysis.quotes:
@@ -105,7 +108,7 @@ class Writes:
         self.executemany(
             "INSERT INTO quotes (article_pk, seq, kind, start_char, end_char, text, speaker_pk, cue, cue_start,"
             " cue_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(pk, i, q.kind, q.start, q.end, q.text, self._speaker_pk(pk, q.speaker, links, seen), q.cue,
+            [(pk, i, q.kind, q.start, q.end, q.text, seen.get(q.speaker) if q.speaker else None, q.cue,
               q.cue_start, q.cue_end) for i, q in enumerate(analysis.quotes)])
         self._index_quotes(pk)
 
@@ -115,7 +118,7 @@ class Writes:
             key = links.claim_keys[i] if i < len(links.claim_keys) else ClaimKey(None)
             q = c.quantity
             rows.append((pk, i, q.start, q.end, q.text, q.value, q.unit, q.si_value, q.si_unit, q.qualifier,
-                         q.value_max, q.counted, q.currency, c.status, self._speaker_pk(pk, c.source, links, seen),
+                         q.value_max, q.counted, q.currency, c.status, seen.get(c.source) if c.source else None,
                          c.start, c.end, c.text, c.cue, key.measure_key, key.subject, key.verb, key.claim_date))
         self.executemany(
             "INSERT INTO claims (article_pk, seq, q_start, q_end, q_text, value, unit, si_value, si_unit, qualifier,"
