@@ -143,3 +143,9 @@ def test_places_feature_word_after_a_list_covers_every_name(nlp, gazetteer):
     text = "Drones were shot down over the Odesa, Mykolaiv and Kherson regions overnight."
     regions = [p for p in _places(nlp, gazetteer, text) if p.feature == "region"]
     assert {p.text for p in regions} >= {"Mykolaiv", "Kherson"}
+
+
+def test_places_country_as_adjective_is_not_a_place_but_a_town_is(nlp, gazetteer):
+    text = "US officials did not comment on the Kursk offensive."
+    texts = [p.text for p in _places(nlp, gazetteer, text)]
+    assert "US" not in texts and "Kursk" in texts

@@ -42,7 +42,7 @@ def test_resolve_article_context_picks_the_town_in_the_same_country():
 def test_resolve_qualifier_restricts_to_the_named_country():
     gaz = _index()
     town, qualifier = _mention(gaz, "Lakeside", 0), _mention(gaz, "Freedonia", 10)
-    town.qualifier = 1
+    town.qualifier = qualifier
     resolve([town, qualifier], gaz)
     assert town.chosen.country_code == "FD"
 

@@ -80,7 +80,8 @@ def extract_places(doc: Doc, gazetteer: Gazetteer | None = None, notes: list[Not
 def _modifier(doc: Doc, m: Mention) -> bool:
     """A country name used as an adjective of a common noun ("US officials", "Ukraine war"): not a place.
 
-    Needs the parse; without it every mention is kept.
+    Towns and regions in that position stay ("the Kursk offensive" says where). Needs the parse;
+    without it every mention is kept.
     """
     if not doc.has_annotation("DEP"):
         return False
@@ -90,7 +91,7 @@ def _modifier(doc: Doc, m: Mention) -> bool:
     root = span.root
     head = root.head
     return (root.dep_ == "compound" and head.i >= span.end and head.tag_ in ("NN", "NNS")
-            and head.is_lower and not any(e.feature not in ("country",) for e in m.candidates[:1]))
+            and head.is_lower and any(e.feature == "country" for e in m.candidates))
 
 
 # ---------------------------------------------------------------- finding mentions

@@ -28,7 +28,7 @@ class Mention:
     key: str
     candidates: list[Entry]
     hint: str | None = None           # feature word next to the name: "region", "city" ...
-    qualifier: int | None = None      # index of the mention that qualifies it ("Paris, Texas")
+    qualifier: "Mention | None" = None  # the mention that qualifies it ("Paris, Texas")
     metonym: bool = False
     landmark: dict | None = None
     chosen: Entry | None = None
@@ -44,7 +44,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
         _score(m, context)
     for m in mentions:
         if m.qualifier is not None:
-            _apply_qualifier(m, mentions[m.qualifier])
+            _apply_qualifier(m, m.qualifier)
     _one_sense(mentions)
 
 
