@@ -163,3 +163,10 @@ def test_speaker_of_verb_under_a_preposition(nlp):
     text = "Mayor Ines Varga opened the meeting by saying, “The water is safe to drink again.”"
     (_, speaker), = _speakers(nlp, text)
     assert speaker.name == "Ines Varga"
+
+
+def test_role_with_other_nationality_is_not_the_known_president(nlp):
+    text = ("Finnish President Aino Virtanen met reporters in Helsinki on Monday.\n"
+            "In Moscow, officials were silent. Later, the Russian president said the talks were useless.")
+    quotes = extract_quotes(nlp(text))
+    assert quotes[-1].speaker.name != "Aino Virtanen"

@@ -433,6 +433,8 @@ def find_reports(doc: Doc, quoted: list[int]) -> list[Report]:
         if kind is None or quoted[i] >= 0:
             continue
         tok = doc[i]
+        if tok.is_upper and len(tok) > 1:
+            continue  # a heading in capitals, not a sentence
         if kind == "verb":
             out.extend(_verb_reports(tok, words))
             continue

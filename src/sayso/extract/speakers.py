@@ -249,8 +249,10 @@ class ArticleSpeakers:
         key = _norm_key(text)
         named = self.by_role.get(key)
         if named is None and _definite(span) and low in w["role_nouns"]:
-            named = self._by_modifier(span, head) or self.by_role.get(low) or self._cataphora(span) \
-                or self._recent(span)
+            named = self._by_modifier(span, head)
+            if named is None and not _modifiers(span, head):  # "the Russian president" is nobody else's role
+                named = self.by_role.get(low) or self._recent(span)
+            named = named or self._cataphora(span)
         if named is not None:
             return self._known(named, span.start_char, span.end_char, text)
         if _media(span):
@@ -264,7 +266,7 @@ class ArticleSpeakers:
 
     def _by_modifier(self, span, head: Token) -> str | None:
         """"the Israeli leader": the latest person whose stated role shares the capitalised modifier."""
-        mods = {t.lower_ for t in span if t.i != head.i and t.text[:1].isupper() and t.lower_ not in ("the", "a")}
+        mods = _modifiers(span, head)
         if not mods:
             return None
         i = bisect.bisect_left(self._starts, span.start_char)
@@ -376,6 +378,11 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         else:
             break
     return a, b
+
+
+def _modifiers(span, head: Token) -> set[str]:
+    """Capitalised words qualifying a role ("the Russian president" -> {"russian"})."""
+    return {t.lower_ for t in span if t.i != head.i and t.text[:1].isupper() and t.lower_ not in ("the", "a", "an")}
 
 
 def _appositive_name(head: Token) -> str | None:
