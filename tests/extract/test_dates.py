@@ -44,6 +44,7 @@ def test_dates_span_covers_the_whole_expression(text, span):
         "She may return to the front soon.",
         "Farmers march to the capital every spring.",
         "The town was rebuilt in the 1990s.",
+        "The form was stamped 12/08/2024 by the clerk.",
     ],
 )
 def test_dates_ages_durations_and_verbs_are_not_dates(nlp, text):

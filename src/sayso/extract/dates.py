@@ -70,7 +70,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("ago", rf"(?:(?:[Nn]early|[Aa]lmost|[Aa]bout|[Ss]ome|[Mm]ore than|[Oo]ver|[Jj]ust over|[Ll]ess than|[Rr]oughly)\s+)?(?P<num>{num})\s+"
                 r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|later)\b"),
         ("year", rf"(?:(?P<ymod>{mod}|(?:[Ff]iscal|[Cc]alendar)\s+|(?:[Tt]he )?(?:[Ss]ummer|[Ss]pring|[Aa]utumn|[Ff]all|"
-                 rf"[Ww]inter) of ))?(?P<year>{yr})\b(?!s\b|\s*(?:%|percent|per cent)|,\d|\.\d|-\d)"),
+                 rf"[Ww]inter) of ))?(?<![/.\d])(?<!\d-)(?P<year>{yr})\b(?!s\b|/|\s*(?:%|percent|per cent)|,\d|\.\d|-\d)"),
     ]
     # a leading word boundary lets the engine skip every position inside a word at once
     return [(name, re.compile(r"\b" + rx)) for name, rx in table]
