@@ -47,7 +47,7 @@ def test_dates_span_covers_the_whole_expression(text, span):
         "The form was stamped 12/08/2024 by the clerk.",
     ],
 )
-def test_dates_ages_durations_and_verbs_are_not_dates(nlp, text):
+def test_dates_ages_durations_verbs_and_ambiguous_numbers_are_not_dates(nlp, text):
     assert extract_dates(nlp(text), MONDAY) == []
 
 

@@ -377,12 +377,21 @@ def _from_entities(doc: Doc, published: dt.date | None, taken: list[tuple[int, i
     for ent in doc.ents:
         if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
-        if not _MONTH_OR_YEAR.search(ent.text) or _DECADE.search(ent.text):
+        if not _MONTH_OR_YEAR.search(ent.text) or _DECADE.search(ent.text) or _ambiguous_numeric(ent.text):
             continue
         value = parse_span(ent.text, published)
         if value is not None:
             out.append(DateRef(ent.start_char, ent.end_char, ent.text, value, relative=False))
     return out
+
+
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}\b")
+
+
+def _ambiguous_numeric(text: str) -> bool:
+    """12/08/2024 is 12 August or December 8 depending on the writer: left unresolved, not guessed."""
+    m = _NUMERIC.search(text)
+    return bool(m and int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1) != m.group(2))
 
 
 @functools.lru_cache(maxsize=4096)
