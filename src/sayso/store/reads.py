@@ -105,7 +105,7 @@ class Reads:
         """Every entity with its mention count, the names it was seen under, and its roles."""
         ents = self.rows(
             "SELECT e.pk, e.name, e.kind, count(s.pk) AS mentions, count(DISTINCT s.article_pk) AS articles"
-            " FROM entities e LEFT JOIN speakers s ON s.entity_pk = e.pk GROUP BY e.pk, e.name, e.kind"
+            " FROM entities e JOIN speakers s ON s.entity_pk = e.pk GROUP BY e.pk, e.name, e.kind"
             " ORDER BY mentions DESC, e.name")
         names: dict[int, set[str]] = {}
         for r in self.rows("SELECT DISTINCT entity_pk, name FROM speakers WHERE entity_pk IS NOT NULL"):
