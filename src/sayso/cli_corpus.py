@@ -23,6 +23,11 @@ from sayso.store import open_store
 err = Console(stderr=True)
 DB_HELP = "Store: a SQLite file path or postgresql://USER@HOST:PORT/DB[?schema=NAME] (default: setting 'db')."
 OUT_HELP = "Export the rows to this file instead of printing (.csv, .jsonl or .parquet)."
+# Options shared by the query commands (typer reads each default as the option's declaration).
+DB_OPTION = typer.Option(None, "--db", help=DB_HELP)
+OUT_OPTION = typer.Option(None, "-o", "--out", help=OUT_HELP)
+FORMAT_OPTION = typer.Option(None, "--format", "-f", help="csv, jsonl or parquet (default: from -o).")
+ABOUT_OPTION = typer.Option(None, "--about", "-a", help="A word of the measure, place or clause.")
 
 
 def _fail(message: str) -> None:
@@ -90,7 +95,7 @@ def _num(value: Optional[float], value_max: Optional[float] = None, unit: Option
 
 def ingest(
     inputs: List[str] = typer.Argument(..., help="Files, directories, '-' for stdin, or http(s) URLs."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: Optional[str] = DB_OPTION,
     batch: Optional[int] = typer.Option(None, "--batch", help="Articles per transaction (default: setting)."),
     n_process: Optional[int] = typer.Option(None, "--n-process", "-j", help="Worker processes (default: setting)."),
     model: Optional[str] = typer.Option(None, help="spaCy model to use (default: setting 'model')."),
@@ -123,9 +128,9 @@ def quotes(
     since: Optional[str] = typer.Option(None, help="Only articles published on or after YYYY-MM-DD."),
     until: Optional[str] = typer.Option(None, help="Only articles published on or before YYYY-MM-DD."),
     limit: Optional[int] = typer.Option(None, help="At most this many quotes."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help=OUT_HELP),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="csv, jsonl or parquet (default: from -o)."),
+    db: Optional[str] = DB_OPTION,
+    out: Optional[Path] = OUT_OPTION,
+    fmt: Optional[str] = FORMAT_OPTION,
 ) -> None:
     """Quotes across the corpus, oldest first, by speaker entity (all spellings and roles)."""
     settings = _settings()
@@ -138,12 +143,12 @@ def quotes(
 
 
 def claims(
-    about: Optional[str] = typer.Option(None, "--about", "-a", help="A word of the measure, place or clause."),
+    about: Optional[str] = ABOUT_OPTION,
     since: Optional[str] = typer.Option(None, help="Only claims dated on or after YYYY-MM-DD."),
     until: Optional[str] = typer.Option(None, help="Only claims dated on or before YYYY-MM-DD."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help=OUT_HELP),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="csv, jsonl or parquet (default: from -o)."),
+    db: Optional[str] = DB_OPTION,
+    out: Optional[Path] = OUT_OPTION,
+    fmt: Optional[str] = FORMAT_OPTION,
 ) -> None:
     """Quantity claims across the corpus with their measure, value, status and source."""
     settings = _settings()
@@ -157,10 +162,10 @@ def claims(
 
 
 def clusters(
-    about: Optional[str] = typer.Option(None, "--about", "-a", help="A word of the measure, place or clause."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help=OUT_HELP),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="csv, jsonl or parquet (default: from -o)."),
+    about: Optional[str] = ABOUT_OPTION,
+    db: Optional[str] = DB_OPTION,
+    out: Optional[Path] = OUT_OPTION,
+    fmt: Optional[str] = FORMAT_OPTION,
 ) -> None:
     """Claims grouped by measure, with how many independent origins (not wire copies) stand behind each."""
     settings = _settings()
@@ -172,11 +177,11 @@ def clusters(
 
 
 def contradictions(
-    about: Optional[str] = typer.Option(None, "--about", "-a", help="A word of the measure, place or clause."),
+    about: Optional[str] = ABOUT_OPTION,
     days: Optional[int] = typer.Option(None, "--days", help="Time window in days (default: setting)."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help=OUT_HELP),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="csv, jsonl or parquet (default: from -o)."),
+    db: Optional[str] = DB_OPTION,
+    out: Optional[Path] = OUT_OPTION,
+    fmt: Optional[str] = FORMAT_OPTION,
 ) -> None:
     """Claims on the same measure, close in time, that disagree: values or claimed vs denied, side by side."""
     settings = _settings(contradiction_days=days)
@@ -193,9 +198,9 @@ def contradictions(
 def timeline(
     about: Optional[str] = typer.Argument(None, help="A word of the measure, place or clause (e.g. Kursk)."),
     measure: Optional[str] = typer.Option(None, "--measure", "-m", help="An exact measure key from `sayso clusters`."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help=OUT_HELP),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="csv, jsonl or parquet (default: from -o)."),
+    db: Optional[str] = DB_OPTION,
+    out: Optional[Path] = OUT_OPTION,
+    fmt: Optional[str] = FORMAT_OPTION,
 ) -> None:
     """A measure's values over time, each with its source and status (wire copies folded into one point)."""
     settings = _settings()
@@ -214,9 +219,9 @@ def timeline(
 def search(
     query: str = typer.Argument(..., help="Words that must all occur (stemmed), e.g. \"nuclear power plant\"."),
     limit: int = typer.Option(20, help="Hits per kind (articles, quotes)."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help=OUT_HELP),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="csv, jsonl or parquet (default: from -o)."),
+    db: Optional[str] = DB_OPTION,
+    out: Optional[Path] = OUT_OPTION,
+    fmt: Optional[str] = FORMAT_OPTION,
 ) -> None:
     """Full-text search over article titles and text, and over quotes."""
     settings = _settings()
@@ -227,9 +232,9 @@ def search(
 
 
 def groups(
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help=OUT_HELP),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="csv, jsonl or parquet (default: from -o)."),
+    db: Optional[str] = DB_OPTION,
+    out: Optional[Path] = OUT_OPTION,
+    fmt: Optional[str] = FORMAT_OPTION,
 ) -> None:
     """Wire copies and near-duplicates: groups of articles that are one story, led by the earliest."""
     settings = _settings()
@@ -240,9 +245,9 @@ def groups(
 
 
 def entities(
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help=OUT_HELP),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="csv, jsonl or parquet (default: from -o)."),
+    db: Optional[str] = DB_OPTION,
+    out: Optional[Path] = OUT_OPTION,
+    fmt: Optional[str] = FORMAT_OPTION,
 ) -> None:
     """Speakers across articles as entities: every name and role each was seen with."""
     settings = _settings()
@@ -253,7 +258,7 @@ def entities(
             ("roles", lambda e: ", ".join(e.roles))])
 
 
-def store_info(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+def store_info(db: Optional[str] = DB_OPTION) -> None:
     """The store's applied migrations and row counts (opening it applies pending migrations)."""
     settings = _settings()
     with _store(db, settings) as store:
