@@ -61,8 +61,48 @@ def _texts_with(text: str, notes: list[Note]) -> list[str]:
     return [text[p.start:p.end] for p in find_passages(text, notes)]
 
 
-def test_apostrophes_and_single_quotes_are_not_passages():
-    assert _texts("The army's ‘special operation’ isn't over, officials say.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army's convoy isn't moving, officials say.",
+        "The soldiers’ families don’t know where Kyiv’s envoys went in the ’90s.",
+        "The band played rock ’n’ roll while the brigades’ trucks rolled past.",
+        "Veterans of the '80s said the volunteers' tents were full.",
+    ],
+)
+def test_apostrophes_are_not_passages(text):
+    assert _texts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("‘We will not be intimidated,’ he said.", ["We will not be intimidated,"]),
+        ("‘This changes nothing,’ a Kremlin spokesman said of the envoys’ visit.", ["This changes nothing,"]),
+        ("'The depot is gone,' the colonel said.", ["The depot is gone,"]),
+        ("‘Our pilots’ courage is not in doubt,’ the minister said.", ["Our pilots’ courage is not in doubt,"]),
+        ("The army's ‘special operations’ in the east went on.", ["special operations"]),
+    ],
+)
+def test_single_marks_as_primary_quotation_marks(text, expected):
+    assert _texts(text) == expected
+
+
+def test_single_marks_inside_double_ones_are_not_a_passage_of_their_own():
+    text = "“He told me ‘hold the line’ and left,” the sergeant said."
+    assert _texts(text) == ["He told me ‘hold the line’ and left,"]
+
+
+def test_double_marks_inside_single_ones_are_a_nested_quote():
+    text = "‘He told me “hold the line” and left,’ the sergeant said."
+    assert _texts(text) == ["He told me “hold the line” and left,"]
+
+
+def test_single_mark_paragraph_convention_continues_the_quote():
+    text = "‘The wells are dry.\n‘We need tankers by Friday,’ the engineer said."
+    passages = find_passages(text)
+    assert [text[p.start:p.end] for p in passages] == ["The wells are dry.", "We need tankers by Friday,"]
+    assert passages[1].continued
 
 
 def test_closing_mark_typed_at_paragraph_start_opens_the_quote():

@@ -276,3 +276,34 @@ def test_according_to_after_a_speech_verb_adds_no_second_quote(nlp):
             "according to a post on his official channel.")
     quotes, _ = _quotes(nlp, text)
     assert [q.text for q in quotes] == ["three people were hurt in the blast"]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("The defence secretary announced a new aid package. ‘We will stand with Kyiv for as long as "
+         "it takes,’ he told MPs on Tuesday.",
+         "We will stand with Kyiv for as long as it takes,", "The defence secretary"),
+        ("Defence Secretary Maria Lind visited the base. ‘We will stand with Kyiv for as long as "
+         "it takes,’ she told MPs on Tuesday.",
+         "We will stand with Kyiv for as long as it takes,", "Maria Lind"),
+        ("‘This changes nothing,’ a Kremlin spokesman said.", "This changes nothing,", "a Kremlin spokesman"),
+        ("General Karl Ovens inspected the line. 'The bridge will be rebuilt by spring,' he said.",
+         "The bridge will be rebuilt by spring,", "Karl Ovens"),
+    ],
+)
+def test_single_quotation_marks_give_a_direct_quote(nlp, text, content, speaker):
+    q = _one(nlp, text)
+    assert (q.kind, q.text, q.speaker.name) == ("direct", content, speaker)
+
+
+def test_pronoun_speaker_is_not_a_name_inside_the_quote(nlp):
+    text = "Mayor Olga Brandt toured the shelter. “Tell Viktor we are ready,” she said."
+    q = _one(nlp, text, "direct")
+    assert q.speaker.name == "Olga Brandt"
+
+
+def test_apostrophes_do_not_make_a_quote(nlp):
+    text = "The soldiers’ families don’t know where Kyiv’s envoys went in the ’90s, the mayor said."
+    q = _one(nlp, text)
+    assert q.kind == "indirect" and q.text.startswith("The soldiers’ families")

@@ -41,7 +41,7 @@ _HEADLINE_NOT_SPEAKERS = frozenset({"The", "A", "An", "Update", "Analysis", "Wat
 _TRIM = frozenset(" \t\n,;:—–-")
 _BREAKS = re.compile(r"\n\s*")
 _MARKS = " \t“\"'‘«"
-_OPEN_MARKS = frozenset({"“", '"', "''", "«", "„"})
+_OPEN_MARKS = frozenset({"“", '"', "''", "«", "„", "‘", "'"})
 
 
 @dataclass(slots=True)
@@ -61,7 +61,7 @@ def extract_quotes(doc: Doc, notes: list[Note] | None = None) -> list[Quote]:
     text = doc.text
     passages = find_passages(text, notes)
     directs, quoted = _locate(doc, passages)
-    speakers = ArticleSpeakers(doc)
+    speakers = ArticleSpeakers(doc, [(p.open_at, _passage_end(p)) for p in passages])
     out: list[Quote] = []
     reports = [r for r in (_in_paragraph(doc, text, r) for r in find_reports(doc, quoted)) if r is not None]
     for rep in _dedupe(reports):

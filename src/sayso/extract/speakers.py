@@ -106,8 +106,9 @@ def _norm_key(text: str) -> str:
 class ArticleSpeakers:
     """Person mentions of one article, with surname and role tables, that resolve speaker mentions."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
+        self.quoted = quoted or []  # character spans of quoted passages: no pronoun refers inside them
         self.persons: list[Person] = []
         self.by_surname: dict[str, str] = {}
         self.by_role: dict[str, str] = {}
@@ -309,6 +310,9 @@ class ArticleSpeakers:
         if low in w["pronouns_male"] or low in w["pronouns_female"]:
             want = "f" if low in w["pronouns_female"] else "m"
             person = self.antecedent(pos, want)
+            role = self._role_subject(tok, person)
+            if role is not None:
+                return Speaker(role.name, pos, pos + len(tok), tok.text, role.kind, role.role, role.affiliation)
             if person is None:
                 return None
             return self._known(person.name, pos, pos + len(tok), tok.text)
@@ -321,6 +325,30 @@ class ArticleSpeakers:
             if group is not None:
                 return Speaker(group.name, pos, pos + len(tok), tok.text, group.kind)
         return None
+
+    def _role_subject(self, tok: Token, person: Person | None) -> Speaker | None:
+        """"The defence secretary announced aid. ‘...,’ he said": a definite singular role, subject of a
+        sentence after the last named person, stands for the pronoun (when it names someone, or
+        when nobody is named before it)."""
+        doc = self.doc
+        floor = person.end if person is not None else -1
+        role_nouns = words()["role_nouns"]
+        for j in range(tok.i - 1, max(-1, tok.i - 80), -1):
+            cand = doc[j]
+            if cand.idx < floor or tok.idx - cand.idx > _RECENT_CHARS:
+                return None
+            if cand.tag_ == "NN" and cand.dep_ in _SUBJECT_DEPS and cand.lower_ in role_nouns \
+                    and j not in self.token_person and not self._in_quote(cand.idx):
+                span = doc[slice(*noun_phrase(cand))]
+                if not _definite(span):
+                    return None
+                found = self._noun(cand, span)
+                # an unnamed role beats a person named earlier only when it resolves to a name
+                return found if person is None or found.name != span.text else None
+        return None
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quoted)
 
     def _last_plural(self, tok: Token) -> Speaker | None:
         """"Insiders ... They said": the last plural noun subject or object shortly before."""
@@ -336,6 +364,8 @@ class ArticleSpeakers:
         i = bisect.bisect_left(self._starts, pos)
         fallback = None
         for p in reversed(self.persons[max(0, i - 12):i]):
+            if self.quoted and self._in_quote(p.start):
+                continue  # "‘We stand with Kyiv,’ he said": a name inside the quote is not who speaks
             g = self.gender.get(p.name)
             if (want == "m" and g == "f") or (want == "f" and g == "m"):
                 continue
