@@ -149,3 +149,36 @@ def test_places_country_as_adjective_is_not_a_place_but_a_town_is(nlp, gazetteer
     text = "US officials did not comment on the Kursk offensive."
     texts = [p.text for p in _places(nlp, gazetteer, text)]
     assert "US" not in texts and "Kursk" in texts
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Ministers from Guinea-Bissau arrived for the summit.", "Guinea-Bissau", "GW"),
+        ("Peacekeepers stayed in the Democratic Republic of the Congo for years.",
+         "Democratic Republic of the Congo", "CD"),
+    ],
+)
+def test_places_longest_full_name_wins_hyphenated_and_long_names(nlp, gazetteer, text, name, country):
+    place = _find(_places(nlp, gazetteer, text), name)
+    assert place.text == name and place.country_code == country
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Dairy farms in Suffolk and Norfolk were checked by inspectors from England.", "Suffolk", "GB"),
+        ("Flood wardens in Surrey and Kent asked people in England to keep away.", "Surrey", "GB"),
+        ("The ferry from Fife to Edinburgh was cancelled in Scotland.", "Fife", "GB"),
+        ("Rice farmers in Pangasinan lost crops as the typhoon crossed the Philippines.", "Pangasinan", "PH"),
+    ],
+)
+def test_places_second_level_unit_not_a_faraway_town(nlp, gazetteer, text, name, country):
+    place = _find(_places(nlp, gazetteer, text), name)
+    assert place.country_code == country and place.feature == "district"
+
+
+def test_places_county_named_in_full_with_its_state(nlp, gazetteer):
+    text = "Nurses in Scott County, Indiana, opened a clinic."
+    place = _find(_places(nlp, gazetteer, text), "Scott County")
+    assert (place.country_code, place.admin1) == ("US", "IN")

@@ -222,3 +222,8 @@ def test_cached_packaged_index_loads_in_under_a_second(packaged):
     started = time.perf_counter()
     index_mod.open_index(settings.gazetteer_cache, "")
     assert time.perf_counter() - started < 1.0
+
+
+def test_gazetteer_has_second_level_units_with_points_in_their_country(packaged):
+    suffolk = [e for e in packaged[1].lookup("Suffolk") if e.feature == "district"]
+    assert suffolk and suffolk[0].country_code == "GB" and 51.5 < suffolk[0].lat < 53 and 0 < suffolk[0].lon < 2

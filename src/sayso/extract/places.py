@@ -313,6 +313,18 @@ def _extend(span: Span, gaz: Gazetteer) -> Span:
         longer = doc[span.start:span.end + 1]
         if longer.text in gaz:
             return longer
+    return _hyphen_joined(span, gaz)
+
+
+def _hyphen_joined(span: Span, gaz: Gazetteer) -> Span:
+    """The whole hyphenated name when the entity stops at a hyphen ("Guinea" of "Guinea-Bissau")."""
+    doc = span.doc
+    end = span.end
+    while (end + 1 < len(doc) and doc[end].text in {"-", "‑"} and not doc[end - 1].whitespace_
+           and not doc[end].whitespace_ and doc[end + 1].is_alpha):
+        end += 2
+    if end > span.end and doc[span.start:end].text in gaz:
+        return doc[span.start:end]
     return span
 
 

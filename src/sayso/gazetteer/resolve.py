@@ -147,7 +147,7 @@ def _capital_of(m: Mention, region: Entry) -> Entry | None:
     return max(towns, key=lambda e: e.population) if towns else None
 
 
-_FEATURE_PRIOR = {"country": 2.0, "continent": 3.0, "region": 0.5, "city": 0.0, "area": 6.0, "sea": 6.0,
+_FEATURE_PRIOR = {"country": 2.0, "continent": 3.0, "region": 0.5, "district": 0.0, "city": 0.0, "area": 6.0, "sea": 6.0,
                   "island": 5.0, "peninsula": 5.0}
 
 
