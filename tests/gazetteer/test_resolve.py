@@ -66,3 +66,35 @@ def test_resolve_one_name_one_place_per_article():
     ms = [_mention(gaz, "Capitalia", 0, hint="region"), _mention(gaz, "Capitalia", 30)]
     resolve(ms, gaz)
     assert ms[0].chosen.index == ms[1].chosen.index
+
+
+def _index_with_far_town() -> Gazetteer:
+    b = IndexBuilder()
+    b.add(1, "Sylvania", "SY", "", "country", 40.0, 60.0, 9_000_000)
+    b.add(-3, "Marsh", "SY", "07", "region", 41.0, 61.0, 2_000_000)
+    b.add(9, "Brookby", "FD", "01", "city", 10.5, 20.5, 4_000)          # a small town far away
+    b.add(10, "Greatport", "FD", "01", "city", 10.4, 20.4, 2_000_000)  # a big town far away
+    b.add(11, "Ferryton", "TV", "01", "city", 41.5, 62.0, 4_000)        # a small town across the border
+    return Gazetteer(b.freeze({"version": "test"}))
+
+
+def test_resolve_small_town_in_a_far_country_the_article_never_mentions_is_dropped():
+    gaz = _index_with_far_town()
+    ms = [_mention(gaz, "Sylvania", 0), _mention(gaz, "Marsh", 20), _mention(gaz, "Brookby", 40)]
+    resolve(ms, gaz)
+    assert ms[2].chosen is None
+
+
+def test_resolve_big_far_town_and_small_town_near_the_border_are_kept():
+    gaz = _index_with_far_town()
+    ms = [_mention(gaz, "Sylvania", 0), _mention(gaz, "Marsh", 20), _mention(gaz, "Greatport", 40),
+          _mention(gaz, "Ferryton", 60)]
+    resolve(ms, gaz)
+    assert ms[2].chosen is not None and ms[3].chosen is not None
+
+
+def test_resolve_small_far_town_marked_city_is_kept():
+    gaz = _index_with_far_town()
+    ms = [_mention(gaz, "Sylvania", 0), _mention(gaz, "Marsh", 20), _mention(gaz, "Brookby", 40, hint="city")]
+    resolve(ms, gaz)
+    assert ms[2].chosen is not None

@@ -3,6 +3,7 @@
 Each mention is resolved in two passes: first alone (population, how the name matched, the
 feature words around it: "the Kursk region", "Kharkiv city"), then again with the article's
 context (the countries and first-level regions its other places lie in, and their distance).
+A small town in a country the article's other places do not lie in, and far from them, is dropped.
 Countries, regions and named areas outrank same-named small towns; a national capital is
 preferred for its bare name; "Paris, Texas" qualifiers restrict the choice; and one name keeps
 one meaning across the article.
@@ -46,6 +47,32 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
         if m.qualifier is not None:
             _apply_qualifier(m, m.qualifier)
     _one_sense(mentions)
+    _drop_foreign_towns(mentions)
+
+
+#: a town at least this big is news on its own, wherever the article's other places lie
+FOREIGN_TOWN_POPULATION = 100_000
+#: a town this close to another place of the article is its neighbour, across a border or not
+NEIGHBOUR_KM = 300
+
+
+def _drop_foreign_towns(mentions: list[Mention]) -> None:
+    """A small town in a country none of the article's other places lie in, and far from all of them,
+    is a misread word (a surname, an acronym, a street, an alternate spelling) far more often than the
+    place meant: the mention is left unresolved. Capitals, big towns and towns marked "city" or
+    qualified ("Paris, Texas") stay."""
+    chosen = [(m.key, m.chosen) for m in mentions if m.chosen is not None and m.chosen.country_code]
+    for m in mentions:
+        e = m.chosen
+        if (e is None or e.feature != "city" or e.capital or e.population >= FOREIGN_TOWN_POPULATION
+                or m.hint == "city" or m.qualifier is not None):
+            continue
+        others = [o for key, o in chosen if key != m.key]
+        if len(others) < 2 or any(o.country_code == e.country_code for o in others):
+            continue
+        if any(o.feature != "country" and distance_km(e, o) < NEIGHBOUR_KM for o in others):
+            continue
+        m.chosen = None
 
 
 def _one_sense(mentions: list[Mention]) -> None:
