@@ -307,3 +307,32 @@ def test_apostrophes_do_not_make_a_quote(nlp):
     text = "The soldiers’ families don’t know where Kyiv’s envoys went in the ’90s, the mayor said."
     q = _one(nlp, text)
     assert q.kind == "indirect" and q.text.startswith("The soldiers’ families")
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("The minister blamed the rebels for the blackout.", "the rebels for the blackout", "The minister"),
+        ("The senator criticized the governor for failing to act.", "the governor for failing to act",
+         "The senator"),
+        ("Most residents back the plan to rebuild the bridge.", "the plan to rebuild the bridge",
+         "Most residents"),
+        ("Veteran lawmaker Ada Reyes endorsed the mayor's rival.", "the mayor's rival", "Ada Reyes"),
+        ("Analysts think the offensive has stalled.", "the offensive has stalled", "Analysts"),
+    ],
+)
+def test_attitude_and_blame_verbs_report_their_content(nlp, text, content, speaker):
+    q = _one(nlp, text)
+    assert (q.kind, q.text, q.speaker.name) == ("indirect", content, speaker)
+
+
+def test_first_person_hedge_is_not_a_report(nlp):
+    text = "I think the talks will fail, the envoy said."
+    q = _one(nlp, text)
+    assert q.text == "I think the talks will fail" and q.speaker.name == "the envoy"
+
+
+def test_thanks_for_quoted_words_stay_a_direct_quote(nlp):
+    text = "The president thanked the rescue crews “for their courage and endless patience” on Friday."
+    q = _one(nlp, text)
+    assert q.kind == "direct" and q.text == "for their courage and endless patience"

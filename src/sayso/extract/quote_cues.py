@@ -45,6 +45,8 @@ class CueWords:
     topic_nouns: frozenset[str]
     all_verbs: frozenset[str]
     min_fragment_words: int
+    reason_verbs: frozenset[str] = frozenset()
+    hedge_verbs: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,11 +55,13 @@ def cue_words() -> CueWords:
     raw = json.loads(resources.files("sayso.data").joinpath("quotes_en.json").read_text("utf-8"))
     preps = {k: frozenset(v) for k, v in raw["prep_verbs"].items()}
     clause, xcomp, objects = (frozenset(raw[k]) for k in ("clause_verbs", "xcomp_verbs", "object_verbs"))
+    reasons = frozenset(raw["reason_verbs"])
     objects |= frozenset(raw["content_object_verbs"])
     topics = frozenset(raw["topic_nouns"])
     return CueWords(clause, xcomp, objects,
                     frozenset(raw["content_object_verbs"]), preps, frozenset(raw["cue_nouns"]) | topics, topics,
-                    clause | xcomp | objects | frozenset(preps), int(raw["min_fragment_words"]))
+                    clause | xcomp | objects | frozenset(preps), int(raw["min_fragment_words"]),
+                    reasons, frozenset(raw["hedge_verbs"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,7 @@ class Report:
     cue_b: int
     subject: Token | None
     needs_quote: bool = False
+    clausal: bool = False  # the content is a clause (that-clause, infinitive), not a noun phrase
 
 
 def is_cue_verb(tok: Token) -> bool:
@@ -202,7 +207,8 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
         bounds = _around(verb) if verb.dep_ == "parataxis" else _postposed(verb)
         if bounds is not None:
             subject = subject_of(verb)
-            out.extend(Report(a, b, verb.i, _cue_end(verb), subject) for a, b in _split_at_cue(verb, bounds, subject))
+            out.extend(Report(a, b, verb.i, _cue_end(verb), subject, clausal=True)
+                       for a, b in _split_at_cue(verb, bounds, subject))
     for child in verb.children:
         dep = child.dep_
         if dep == "ccomp" and lem in words.clause:
@@ -211,8 +217,14 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
                 bounds = _fronted(verb, bounds)
         elif dep == "xcomp" and lem in words.xcomp and _infinitive(child):
             bounds = _bounds(child, skip_mark=False)
-        elif dep == "dobj" and lem in words.objects and child.tag_[:2] in ("NN", "PR", "WP") and not _negated(verb):
+        elif dep == "dobj" and (lem in words.objects or lem in words.reason_verbs) \
+                and child.tag_[:2] in ("NN", "PR", "WP") and not _negated(verb):
             bounds = _with_complement(verb, child)
+            reason = _reason(verb, child) if lem in words.reason_verbs else None
+            if reason is not None:  # "blamed the rebels for the blackout": what they are blamed for is said
+                bounds, dep = (bounds[0], max(bounds[1], reason)), "reason"
+            elif lem not in words.objects:
+                continue
         elif dep == "prep" and child.lower_ in words.preps.get(lem, ()):
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is None:
@@ -226,8 +238,27 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
             subject = subject_of(verb)
         loose = dep in _LOOSE_DEPS and lem not in words.content_objects
         parts = _split_at_cue(verb, bounds, subject) if dep == "ccomp" else [bounds]
-        out.extend(Report(a, b, verb.i, _cue_end(verb), subject, loose) for a, b in parts)
+        clausal = dep in ("ccomp", "xcomp")
+        out.extend(Report(a, b, verb.i, _cue_end(verb), subject, loose, clausal) for a, b in parts)
     return out
+
+
+def _reason(verb: Token, obj: Token) -> int | None:
+    """The end of a "for ..." phrase after the object of a praise/blame verb, or None (also when
+    the phrase is quoted: "thanked them “for their courage”" is a direct quote, not a report)."""
+    doc = verb.doc
+    for child in verb.rights:
+        if child.i > obj.i and child.dep_ == "prep" and child.lower_ == "for" \
+                and any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+            end = _bounds(child, skip_mark=False)[1]
+            quoted = any(doc[j].tag_ in ("``", "''") for j in range(max(0, child.i - 1), end))
+            return None if quoted else end
+    return None
+
+
+def _hedge(verb: Token, subject: Token | None, words: CueWords) -> bool:
+    """"I think", "we guess": a first-person hedge outside quotation marks reports nothing."""
+    return subject is not None and subject.lower_ in ("i", "we") and lemma(verb) in words.hedge_verbs
 
 
 def _split_at_cue(verb: Token, bounds: tuple[int, int], subject: Token | None) -> list[tuple[int, int]]:
@@ -402,7 +433,7 @@ def _noun_report(noun: Token) -> Report | None:
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
             a, b = _bounds(child)
-            return Report(a, b, noun.i, noun.i + 1, _owner(noun)) if b - a >= 2 else None
+            return Report(a, b, noun.i, noun.i + 1, _owner(noun), clausal=True) if b - a >= 2 else None
         if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS and noun.lower_ in cue_words().topic_nouns:
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is None:
@@ -436,7 +467,7 @@ def find_reports(doc: Doc, quoted: list[int]) -> list[Report]:
         if tok.is_upper and len(tok) > 1:
             continue  # a heading in capitals, not a sentence
         if kind == "verb":
-            out.extend(_verb_reports(tok, words))
+            out.extend(r for r in _verb_reports(tok, words) if not _hedge(tok, r.subject, words))
             continue
         rep = _according(tok) if kind == "according" else _noun_report(tok)
         if rep is not None:
@@ -456,7 +487,7 @@ def _cue_kind(tag: int, low: int, strings, words: CueWords) -> str | None:
     kind = None
     if low_s == "according":
         kind = "according"
-    elif tag_s[:2] == "VB" and lemma_of(low_s, tag_s) in words.all_verbs:
+    elif tag_s[:2] == "VB" and (lemma_of(low_s, tag_s) in words.all_verbs or lemma_of(low_s, tag_s) in words.reason_verbs):
         kind = "verb"
     elif tag_s[:2] == "NN" and low_s in words.nouns:
         kind = "noun"
