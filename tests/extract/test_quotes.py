@@ -336,3 +336,21 @@ def test_thanks_for_quoted_words_stay_a_direct_quote(nlp):
     text = "The president thanked the rescue crews “for their courage and endless patience” on Friday."
     q = _one(nlp, text)
     assert q.kind == "direct" and q.text == "for their courage and endless patience"
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("As the newspaper observed, the rebels now control both banks of the river.",
+         "the rebels now control both banks of the river", "newspaper"),
+        ("The rebels now control both banks of the river, as the newspaper noted.",
+         "The rebels now control both banks of the river", "newspaper"),
+        ("The mayor has called for the army to withdraw from the city.", "the army to withdraw from the city",
+         "The mayor"),
+        ("Governor Mills says the militia is acting unlawfully and ignoring the courts.",
+         "the militia is acting unlawfully and ignoring the courts", "Mills"),
+    ],
+)
+def test_as_clauses_for_infinitives_and_coordinated_gerunds(nlp, text, content, speaker):
+    q = _one(nlp, text)
+    assert (q.kind, q.text, q.speaker.name) == ("indirect", content, speaker)

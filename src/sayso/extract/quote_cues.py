@@ -173,6 +173,8 @@ def _matrix_verb(clause: Token) -> bool:
     """"said X and warned Y", "said X, adding Y": a subjectless speech verb goes with the speaker."""
     if clause.tag_ not in _FINITE_OR_GERUND or lemma(clause) not in cue_words().clause:
         return False
+    if clause.tag_ == "VBG" and clause.doc[clause.left_edge.i - 1].text != ",":
+        return False  # "is acting unlawfully and showing disregard": the content goes on
     return not any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
 
 
@@ -204,7 +206,7 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
     out = []
     subject = None
     if lem in words.clause and not any(c.dep_ == "ccomp" for c in verb.children):
-        bounds = _around(verb) if verb.dep_ == "parataxis" else _postposed(verb)
+        bounds = _around(verb) if verb.dep_ == "parataxis" or _as_clause(verb) else _postposed(verb)
         if bounds is not None:
             subject = subject_of(verb)
             out.extend(Report(a, b, verb.i, _cue_end(verb), subject, clausal=True)
@@ -225,6 +227,9 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
                 bounds, dep = (bounds[0], max(bounds[1], reason)), "reason"
             elif lem not in words.objects:
                 continue
+        elif dep == "advcl" and "for" in words.preps.get(lem, ()) and _for_clause(child):
+            bounds = _bounds(child, skip_mark=False)  # "called for the army to withdraw"
+            bounds = (bounds[0] + 1, bounds[1]) if verb.doc[bounds[0]].lower_ == "for" else bounds
         elif dep == "prep" and child.lower_ in words.preps.get(lem, ()):
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is None:
@@ -241,6 +246,17 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
         clausal = dep in ("ccomp", "xcomp")
         out.extend(Report(a, b, verb.i, _cue_end(verb), subject, loose, clausal) for a, b in parts)
     return out
+
+
+def _as_clause(verb: Token) -> bool:
+    """"As the paper observed, X" / "X, as the paper noted": the clause the as-clause hangs on is said."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+        and not any(c.dep_ in ("dobj", "xcomp", "prep") for c in verb.children)
+
+
+def _for_clause(clause: Token) -> bool:
+    """"for the army to withdraw": an infinitive with its own subject introduced by "for"."""
+    return _infinitive(clause) and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
 
 
 def _reason(verb: Token, obj: Token) -> int | None:
