@@ -182,3 +182,26 @@ def test_places_county_named_in_full_with_its_state(nlp, gazetteer):
     text = "Nurses in Scott County, Indiana, opened a clinic."
     place = _find(_places(nlp, gazetteer, text), "Scott County")
     assert (place.country_code, place.admin1) == ("US", "IN")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Forecasters expect a weak La Niña to bring a wet winter.", "La"),
+        ("The treaty binds all Member States of the union.", "States"),
+    ],
+)
+def test_places_abbreviation_without_its_dot_or_alias_without_the_is_not_a_place(nlp, gazetteer, text, word):
+    assert all(p.text != word for p in _places(nlp, gazetteer, text))
+
+
+@pytest.mark.parametrize(
+    "text, word, name",
+    [
+        ("Oil workers in Lafayette, La., went on strike.", "La.", "Louisiana"),
+        ("She studied in the States for two years.", "States", "United States"),
+        ("Flooding closed roads in Albany, NY, overnight.", "NY", "New York"),
+    ],
+)
+def test_places_abbreviation_with_its_dot_and_alias_with_the_still_resolve(nlp, gazetteer, text, word, name):
+    assert _find(_places(nlp, gazetteer, text), word).name == name

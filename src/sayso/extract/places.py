@@ -58,6 +58,30 @@ def _demonyms() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _written_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """Keys of names that only count in their written form: "the States" (not "Member States") and
+    dotted abbreviations ("La.", "Pa."), which without the dot are other words ("La Nina")."""
+    data = json.loads(resources.files("sayso.data").joinpath("places_aliases.json").read_text("utf-8"))
+    dotted = {norm(a) for regions in data.get("region_abbreviations", {}).values() for names in regions.values()
+              for a in names if a.endswith(".") and len(norm(a)) <= 4}
+    return frozenset(norm(a) for a in _words()["needs_article"]), frozenset(dotted)
+
+
+def _unwritten(doc: Doc, m: Mention) -> bool:
+    """True when the mention is one of those names without its "the" or its dot, and nothing else so named."""
+    with_the, dotted = _written_forms()
+    if m.key not in with_the and m.key not in dotted:
+        return False
+    if any(norm(e.name) == m.key for e in m.candidates):
+        return False
+    if m.key in with_the:
+        before = doc.text[:m.start].rstrip().rsplit(None, 1)
+        return not before or before[-1].lower() != "the"
+    # postal codes in capitals ("NY", "SC") are written without dots
+    return not m.text.isupper() and not m.text.endswith(".") and doc.text[m.end:m.end + 1] != "."
+
+
+@functools.lru_cache(maxsize=1)
 def _landmarks() -> dict[str, dict]:
     data = json.loads(resources.files("sayso.data").joinpath("places_metonyms.json").read_text("utf-8"))
     return {norm(k): v for k, v in data["landmarks"].items()}
@@ -122,7 +146,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         elif label == "ORG" and len(span) > 1:
             found.extend(_inside_name(span, gaz))
     found.extend(_outside_entities(doc, gaz))
-    found = sorted((m for m in found if not _modifier(doc, m)), key=lambda m: m.start)
+    found = sorted((m for m in found if not _modifier(doc, m) and not _unwritten(doc, m)), key=lambda m: m.start)
     text = doc.text  # built from the tokens on every access: read it once
     _share_list_hints(text, found, gaz)
     for i, m in enumerate(found):
