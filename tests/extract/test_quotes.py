@@ -354,3 +354,26 @@ def test_thanks_for_quoted_words_stay_a_direct_quote(nlp):
 def test_as_clauses_for_infinitives_and_coordinated_gerunds(nlp, text, content, speaker):
     q = _one(nlp, text)
     assert (q.kind, q.text, q.speaker.name) == ("indirect", content, speaker)
+
+
+def test_speaker_label_on_a_later_line_is_reported_speech(nlp):
+    text = ("The talks resumed on Monday in Geneva.\n"
+            "Mayor Lena Petrova: The Bridge Will Be Rebuilt By Spring\n"
+            "Officials gave no date.")
+    q = _one(nlp, text)
+    assert (q.kind, q.text, q.speaker.name) == ("indirect", "The Bridge Will Be Rebuilt By Spring", "Lena Petrova")
+
+
+def test_transcript_label_without_quotation_marks_is_reported_speech(nlp):
+    text = ("Governor Ivo Marsh spoke to the host.\n"
+            "MARSH: Well, the bridge matters a great deal to everyone who lives here.")
+    quotes, _ = _quotes(nlp, text)
+    q = next(q for q in quotes if q.text.startswith("Well"))
+    assert q.speaker.name == "Ivo Marsh"
+
+
+@pytest.mark.parametrize("text", ["Note: The figures were revised on Friday morning.",
+                                  "Photo: Rescue crews near the flooded station"])
+def test_label_lines_that_name_no_speaker_are_not_quotes(nlp, text):
+    quotes, _ = _quotes(nlp, text)
+    assert quotes == []

@@ -35,8 +35,17 @@ _MOSTLY_QUOTED = 0.6
 _FRAGMENT_SHARE = 0.6
 _DASH_AFTER = re.compile(r"[\s\xa0]*(?:―|—|–|--?)[\s\xa0]*(?=[A-Z])")
 _LABEL = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s+")
-_HEADLINE = re.compile(r"([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}):[ \t]+([^\n]{8,200}?)[.!?]?[ \t]*(?:\n|$)")
-_HEADLINE_NOT_SPEAKERS = frozenset({"The", "A", "An", "Update", "Analysis", "Watch", "Video", "Exclusive", "Opinion",
+_LABEL_LINE = re.compile(r"^[ \t]*([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}):[ \t]+([^\n]+)", re.MULTILINE)
+_HEADLINE_CHARS = 200
+_NOT_LABEL_ENTS = frozenset({"GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART"})
+_HEADLINE_NOT_SPEAKERS = frozenset({"Note", "Source", "Sources", "Photo", "Photos", "Related", "Read", "Listen", "Correction",
+                                    "Editor", "Transcript", "Q", "Question", "Answer", "Caption", "Credit", "Image",
+                                    "Warning", "Tags", "Topics", "Share", "Email", "Contact", "Follow", "Subscribe",
+                                    "Advertisement", "See", "More", "Also", "Why", "What", "How", "When", "Where",
+                                    "Who", "Part", "Chapter", "Step", "Tip", "Fact", "Verdict", "Result", "Results",
+                                    "Latest", "Timeline", "Background", "Context", "Summary", "Quote", "Quotes",
+                                    "Bottom", "Day", "Round", "Map", "Chart", "Graphic", "Trending",
+                                    "The", "A", "An", "Update", "Analysis", "Watch", "Video", "Exclusive", "Opinion",
                                     "Breaking", "Editorial", "Live", "Explainer", "Review", "Delegate", "Photos"})
 _TRIM = frozenset(" \t\n,;:—–-")
 _BREAKS = re.compile(r"\n\s*")
@@ -72,9 +81,7 @@ def extract_quotes(doc: Doc, notes: list[Note] | None = None) -> list[Quote]:
         if d.cue is None and not d.absorbed:
             _frame_cue(doc, d, quoted)
     out.extend(_direct_quotes(doc, text, directs, speakers, quoted))
-    headline = _headline_quote(doc, text, speakers, out)
-    if headline is not None:
-        out.append(headline)
+    out.extend(_label_lines(doc, text, speakers, out))
     out.sort(key=lambda q: (q.start, q.end))
     return inherit_speakers(out, text)
 
@@ -342,18 +349,39 @@ def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) 
     return None
 
 
-def _headline_quote(doc: Doc, text: str, speakers: ArticleSpeakers, found: list[Quote]) -> Quote | None:
-    """A headline "Zelensky: Kyiv will not trade land for peace" reports its speaker's words."""
-    m = _HEADLINE.match(text)
-    if m is None or m.group(1).split()[0] in _HEADLINE_NOT_SPEAKERS or any(q.start < m.end(2) for q in found):
-        return None
-    label_end = m.end(1)
-    k = next((t.i for t in doc if t.idx + len(t) >= label_end), None)
-    if k is None or doc[k].tag_ not in ("NNP", "NNPS", "NN", "NNS"):
-        return None
-    speaker = speakers.resolve(doc[k])
-    start, end = m.start(2), m.end(2)
-    return _quote(doc, text, "indirect", start, end, speaker, None, None) if speaker is not None else None
+def _label_lines(doc: Doc, text: str, speakers: ArticleSpeakers, found: list[Quote]) -> list[Quote]:
+    """A line "Zelensky: Kyiv will not trade land for peace" (a headline) or "PETROV: Well, ..." (a
+    transcript without quotation marks) reports its speaker's words."""
+    out = []
+    for m in _LABEL_LINE.finditer(text):
+        label, start, end = m.group(1), m.start(2), m.end(2)
+        while end > start and text[end - 1] in " \t.":
+            end -= 1
+        transcript = label.isupper() and len(label) > 1
+        words = label.split()
+        if words[0].strip(".").title() in _HEADLINE_NOT_SPEAKERS or (not transcript and end - start > _HEADLINE_CHARS) \
+                or end - start < 8 or any(q.start < end and q.end > start for q in found):
+            continue
+        if transcript:  # capitals fool the tagger: the label is the name, or a surname named before
+            name = speakers.by_surname.get(words[-1].lower(), label)
+            out.append(_quote(doc, text, "indirect", start, end,
+                              Speaker(name, m.start(1), m.end(1), label, "person"), None, None))
+            continue
+        k = _token_at(doc, m.end(1) - 1)
+        if k is None or doc[k].tag_ not in ("NNP", "NNPS", "NN", "NNS") or doc[k].ent_type_ in _NOT_LABEL_ENTS:
+            continue
+        speaker = speakers.resolve(doc[k])
+        if speaker is not None and words[-1].lower() in speakers.by_surname:  # "Sanders" tagged as a plural
+            speaker = replace(speaker, name=speakers.by_surname[words[-1].lower()], kind="person")
+        if speaker is not None:
+            out.append(_quote(doc, text, "indirect", start, end, speaker, None, None))
+    return out
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    """The token holding character ``char``."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and len(span) else None
 
 
 def _label(text: str, start: int, end: int) -> tuple[int, Speaker | None]:
