@@ -377,3 +377,16 @@ def test_transcript_label_without_quotation_marks_is_reported_speech(nlp):
 def test_label_lines_that_name_no_speaker_are_not_quotes(nlp, text):
     quotes, _ = _quotes(nlp, text)
     assert quotes == []
+
+
+def test_fronted_according_to_covers_a_clause_with_its_own_speech_verb(nlp):
+    text = "According to a survey by the Lviv Institute, most residents say they feel safe."
+    quotes, _ = _quotes(nlp, text)
+    q = next(q for q in quotes if q.cue == "According to")
+    assert q.text == "most residents say they feel safe" and not q.speaker.text.endswith(",")
+
+
+def test_coordinated_report_after_a_said_clause_is_its_own_quote(nlp):
+    text = "The mayor added that she has released the budget and called on the governor to do the same."
+    quotes, _ = _quotes(nlp, text)
+    assert [q.text for q in quotes] == ["she has released the budget", "the governor to do the same"]

@@ -171,7 +171,8 @@ def _aside(child: Token) -> bool:
 
 def _matrix_verb(clause: Token) -> bool:
     """"said X and warned Y", "said X, adding Y": a subjectless speech verb goes with the speaker."""
-    if clause.tag_ not in _FINITE_OR_GERUND or lemma(clause) not in cue_words().clause:
+    words = cue_words()
+    if clause.tag_ not in _FINITE_OR_GERUND or lemma(clause) not in words.all_verbs:
         return False
     if clause.tag_ == "VBG" and clause.doc[clause.left_edge.i - 1].text != ",":
         return False  # "is acting unlawfully and showing disregard": the content goes on
@@ -401,7 +402,7 @@ def _according(tok: Token) -> Report | None:
         head = head.head
     while head.dep_ == "conj" and head.head is not head:
         head = head.head  # "X were killed and Y wounded, according to ...": the whole coordination
-    if _reported(head):
+    if _reported(head) and tok.i > head.i:
         return None  # "the governor said X, according to his channel": the speech verb names the speaker
     lo, hi = head.left_edge.i, head.right_edge.i + 1
     a, b = tok.left_edge.i, to.right_edge.i + 1

@@ -407,6 +407,8 @@ def noun_phrase(head: Token) -> tuple[int, int]:
             b = max(b, child.i + 1)
         else:
             break
+    while b > head.i + 1 and doc[b - 1].is_punct and doc[b - 1].text not in (")", "]"):
+        b -= 1  # "results of polls conducted by X," with the comma the parse hung on the phrase
     return a, b
 
 
