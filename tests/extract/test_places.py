@@ -205,3 +205,24 @@ def test_places_abbreviation_without_its_dot_or_alias_without_the_is_not_a_place
 )
 def test_places_abbreviation_with_its_dot_and_alias_with_the_still_resolve(nlp, gazetteer, text, word, name):
     assert _find(_places(nlp, gazetteer, text), word).name == name
+
+
+def test_places_qualifier_after_a_town_is_the_state_not_its_big_city(nlp, gazetteer):
+    place = _find(_places(nlp, gazetteer, "A boy from Albany, New York, fell ill last week."), "New York")
+    assert place.feature == "region"
+
+
+def test_places_qualifier_that_is_a_country_stays_the_country(nlp, gazetteer):
+    place = _find(_places(nlp, gazetteer, "The band played in Tijuana, Mexico, on Friday."), "Mexico")
+    assert place.feature == "country"
+
+
+@pytest.mark.parametrize("name", ["Washington", "New York"])
+def test_places_name_in_a_list_of_states_is_the_state(nlp, gazetteer, name):
+    text = f"Inspectors found the bacteria in Ohio, Oregon, {name} and Utah this spring."
+    assert _find(_places(nlp, gazetteer, text), name).feature == "region"
+
+
+def test_places_list_of_states_ending_in_the_capital_with_its_dc(nlp, gazetteer):
+    text = "The team travelled to Alaska, Hawaii, Florida and Washington, D.C., last year."
+    assert _find(_places(nlp, gazetteer, text), "Washington").admin1 == "DC"

@@ -39,6 +39,11 @@ class Mention:
 def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
     """Pick an entry for each mention: first alone, then again with the article's context."""
     for m in mentions:
+        q = m.qualifier
+        if (q is not None and q.hint is None and any(e.feature == "region" for e in q.candidates)
+                and not any(e.feature == "country" for e in q.candidates)):
+            q.hint = "region"  # "Albany, New York": a qualifier names the state, not its big town
+    for m in mentions:
         _score(m, None)
     context = _context(mentions)
     for m in mentions:
