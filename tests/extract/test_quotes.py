@@ -390,3 +390,17 @@ def test_coordinated_report_after_a_said_clause_is_its_own_quote(nlp):
     text = "The mayor added that she has released the budget and called on the governor to do the same."
     quotes, _ = _quotes(nlp, text)
     assert [q.text for q in quotes] == ["she has released the budget", "the governor to do the same"]
+
+
+def test_label_line_takes_in_the_quotes_inside_it(nlp):
+    text = ("The governor toured the port on Friday.\n"
+            "Governor Petrov: Army Has ‘A Long Way To Go’ On Supplies\n"
+            "He gave no figures.")
+    q = _one(nlp, text)
+    assert (q.kind, q.text, q.speaker.name) == ("mixed", "Army Has ‘A Long Way To Go’ On Supplies", "Petrov")
+
+
+def test_editorial_label_is_not_a_speaker(nlp):
+    text = "CLARIFICATION: An earlier version of this story misstated the date of the vote."
+    quotes, _ = _quotes(nlp, text)
+    assert quotes == []

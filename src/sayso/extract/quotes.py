@@ -44,7 +44,8 @@ _HEADLINE_NOT_SPEAKERS = frozenset({"Note", "Source", "Sources", "Photo", "Photo
                                     "Advertisement", "See", "More", "Also", "Why", "What", "How", "When", "Where",
                                     "Who", "Part", "Chapter", "Step", "Tip", "Fact", "Verdict", "Result", "Results",
                                     "Latest", "Timeline", "Background", "Context", "Summary", "Quote", "Quotes",
-                                    "Bottom", "Day", "Round", "Map", "Chart", "Graphic", "Trending",
+                                    "Bottom", "Day", "Round", "Map", "Clarification", "Corrections", "Disclosure",
+                                    "Disclaimer", "Editors", "Author", "Dateline", "Programming", "Sponsored", "Chart", "Graphic", "Trending",
                                     "The", "A", "An", "Update", "Analysis", "Watch", "Video", "Exclusive", "Opinion",
                                     "Breaking", "Editorial", "Live", "Explainer", "Review", "Delegate", "Photos"})
 _TRIM = frozenset(" \t\n,;:—–-")
@@ -81,7 +82,7 @@ def extract_quotes(doc: Doc, notes: list[Note] | None = None) -> list[Quote]:
         if d.cue is None and not d.absorbed:
             _frame_cue(doc, d, quoted)
     out.extend(_direct_quotes(doc, text, directs, speakers, quoted))
-    out.extend(_label_lines(doc, text, speakers, out))
+    out = _label_lines(doc, text, speakers, out)
     out.sort(key=lambda q: (q.start, q.end))
     return inherit_speakers(out, text)
 
@@ -350,32 +351,39 @@ def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) 
 
 
 def _label_lines(doc: Doc, text: str, speakers: ArticleSpeakers, found: list[Quote]) -> list[Quote]:
-    """A line "Zelensky: Kyiv will not trade land for peace" (a headline) or "PETROV: Well, ..." (a
-    transcript without quotation marks) reports its speaker's words."""
-    out = []
+    """``found`` with each line "Zelensky: Kyiv will not trade land for peace" (a headline) or
+    "PETROV: Well, ..." (a transcript without quotation marks) as its speaker's statement; quotes
+    and reports found inside such a line are part of it."""
     for m in _LABEL_LINE.finditer(text):
         label, start, end = m.group(1), m.start(2), m.end(2)
         while end > start and text[end - 1] in " \t.":
             end -= 1
         transcript = label.isupper() and len(label) > 1
         words = label.split()
+        inside = [q for q in found if q.start < end and q.end > start]
         if words[0].strip(".").title() in _HEADLINE_NOT_SPEAKERS or (not transcript and end - start > _HEADLINE_CHARS) \
-                or end - start < 8 or any(q.start < end and q.end > start for q in found):
+                or end - start < 8 or any(q.start < start or q.end > end for q in inside):
             continue
-        if transcript:  # capitals fool the tagger: the label is the name, or a surname named before
-            name = speakers.by_surname.get(words[-1].lower(), label)
-            out.append(_quote(doc, text, "indirect", start, end,
-                              Speaker(name, m.start(1), m.end(1), label, "person"), None, None))
+        speaker = _label_speaker(doc, speakers, m, transcript)
+        if speaker is None:
             continue
-        k = _token_at(doc, m.end(1) - 1)
-        if k is None or doc[k].tag_ not in ("NNP", "NNPS", "NN", "NNS") or doc[k].ent_type_ in _NOT_LABEL_ENTS:
-            continue
-        speaker = speakers.resolve(doc[k])
-        if speaker is not None and words[-1].lower() in speakers.by_surname:  # "Sanders" tagged as a plural
-            speaker = replace(speaker, name=speakers.by_surname[words[-1].lower()], kind="person")
-        if speaker is not None:
-            out.append(_quote(doc, text, "indirect", start, end, speaker, None, None))
-    return out
+        kind = "mixed" if any(q.kind != "indirect" for q in inside) else "indirect"
+        found = [q for q in found if q not in inside] + [_quote(doc, text, kind, start, end, speaker, None, None)]
+    return found
+
+
+def _label_speaker(doc: Doc, speakers: ArticleSpeakers, m: re.Match, transcript: bool) -> Speaker | None:
+    label = m.group(1)
+    surname = label.split()[-1].lower()
+    if transcript:  # capitals fool the tagger: the label is the name, or a surname named before
+        return Speaker(speakers.by_surname.get(surname, label), m.start(1), m.end(1), label, "person")
+    k = _token_at(doc, m.end(1) - 1)
+    if k is None or doc[k].tag_ not in ("NNP", "NNPS", "NN", "NNS") or doc[k].ent_type_ in _NOT_LABEL_ENTS:
+        return None
+    speaker = speakers.resolve(doc[k])
+    if speaker is not None and surname in speakers.by_surname:  # "Sanders" tagged as a plural noun
+        speaker = replace(speaker, name=speakers.by_surname[surname], kind="person")
+    return speaker
 
 
 def _token_at(doc: Doc, char: int) -> int | None:
