@@ -226,3 +226,15 @@ def test_places_name_in_a_list_of_states_is_the_state(nlp, gazetteer, name):
 def test_places_list_of_states_ending_in_the_capital_with_its_dc(nlp, gazetteer):
     text = "The team travelled to Alaska, Hawaii, Florida and Washington, D.C., last year."
     assert _find(_places(nlp, gazetteer, text), "Washington").admin1 == "DC"
+
+
+@pytest.mark.parametrize(
+    "text, word, country",
+    [
+        ("The first outbreak was traced to a mission hospital in Zaire.", "Zaire", "CD"),
+        ("Monks marched through the streets of Burma in protest.", "Burma", "MM"),
+    ],
+)
+def test_places_former_country_name_is_its_successor_country(nlp, gazetteer, text, word, country):
+    place = _find(_places(nlp, gazetteer, text), word)
+    assert (place.country_code, place.feature) == (country, "country")

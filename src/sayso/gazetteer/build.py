@@ -39,7 +39,7 @@ from typing import Iterable
 log = logging.getLogger(__name__)
 
 #: bump when the index layout or the build rules change; part of the cache key
-BUILD_VERSION = 8
+BUILD_VERSION = 9
 
 FEATURES = ("country", "region", "city", "continent", "place", "district", "lake", "river", "sea", "bay",
             "gulf", "strait", "area", "park", "airport", "port", "base", "power plant", "dam", "mountain",
@@ -232,6 +232,8 @@ def _add_countries(b: IndexBuilder, pycountry) -> None:
     extra: dict[str, list[str]] = collections.defaultdict(list)
     for alias, code in aliases["countries"].items():
         extra[code].append(alias)
+    for code, names in _former_names(pycountry).items():
+        extra[code].extend(names)
     for code, info in gnc.items():
         row = points.get(code)
         if row is None:
@@ -242,6 +244,17 @@ def _add_countries(b: IndexBuilder, pycountry) -> None:
             names += [getattr(pc, k, None) or "" for k in ("name", "common_name", "official_name")]
         b.add(info["geonameid"], info["name"], code, "", "country", float(row[1]), float(row[2]),
               info.get("population") or 0, names)
+
+
+def _former_names(pycountry) -> dict[str, list[str]]:
+    """Former country names ("Zaire", "Burma", "Upper Volta") under their successor, from ISO 3166-3:
+    the last two letters of a withdrawn code name the successor ("ZRCD": Zaire -> CD; "HH": none)."""
+    out: dict[str, list[str]] = collections.defaultdict(list)
+    for old in pycountry.historic_countries:
+        successor = old.alpha_4[2:]
+        if successor != "HH" and pycountry.countries.get(alpha_2=successor) is not None:
+            out[successor].append(old.name.split(",")[0].strip())
+    return out
 
 
 def _add_continents(b: IndexBuilder) -> None:
