@@ -404,3 +404,16 @@ def test_editorial_label_is_not_a_speaker(nlp):
     text = "CLARIFICATION: An earlier version of this story misstated the date of the vote."
     quotes, _ = _quotes(nlp, text)
     assert quotes == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The mayor asked residents to stay indoors.", "residents to stay indoors"),
+        ("The court ordered the agency to release the files.", "the agency to release the files"),
+        ("The governor reminded drivers to avoid the bridge.", "drivers to avoid the bridge"),
+        ("The senator requested that the hearing be delayed.", "the hearing be delayed"),
+    ],
+)
+def test_requests_report_who_was_asked_and_what(nlp, text, content):
+    assert _one(nlp, text).text == content

@@ -220,6 +220,9 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
                 bounds = _fronted(verb, bounds)
         elif dep == "xcomp" and lem in words.xcomp and _infinitive(child):
             bounds = _bounds(child, skip_mark=False)
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
+            if obj is not None:  # "asked residents to stay indoors": who was asked is part of what was said
+                bounds = (obj.left_edge.i, bounds[1])
         elif dep == "dobj" and (lem in words.objects or lem in words.reason_verbs) \
                 and child.tag_[:2] in ("NN", "PR", "WP") and not _negated(verb):
             bounds = _with_complement(verb, child)
