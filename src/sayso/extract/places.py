@@ -19,6 +19,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
+from sayso.extract.place_lists import in_list, list_of_regions
 from sayso.gazetteer import Entry, Gazetteer
 from sayso.gazetteer.build import norm
 from sayso.gazetteer.resolve import Mention, resolve
@@ -149,7 +150,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     found = sorted((m for m in found if not _modifier(doc, m) and not _unwritten(doc, m)), key=lambda m: m.start)
     text = doc.text  # built from the tokens on every access: read it once
     _share_list_hints(text, found, gaz)
-    _list_of_regions(text, found)
+    list_of_regions(text, found)
     for i, m in enumerate(found):
         _mark_context(doc, text, m, found, i)
     return found
@@ -425,7 +426,7 @@ def _after_title(span: Span) -> bool:
 
 def _mark_context(doc: Doc, text: str, m: Mention, found: list[Mention], i: int) -> None:
     """Qualifier ("Paris, Texas") and metonymy ("Kyiv said") from the words around the mention."""
-    if i + 1 < len(found) and not _in_list(text, found, i):
+    if i + 1 < len(found) and not in_list(text, found, i):
         nxt = found[i + 1]
         between = text[m.end:nxt.start]
         if between.strip() == "," and any(e.feature in ("country", "region") for e in nxt.candidates):
@@ -446,50 +447,6 @@ def _share_list_hints(text: str, found: list[Mention], gaz: Gazetteer) -> None:
                 found[j].hint = last.hint
                 if last.hint == "region" and not any(e.feature == "region" for e in found[j].candidates):
                     found[j].candidates = found[j].candidates + _region_of_centre(found[j].candidates, gaz)
-
-
-def _list_of_regions(text: str, found: list[Mention]) -> None:
-    """"Ohio, Oregon, Washington and Utah": a name in a list of regions is the region too (the state,
-    not the capital). Lists count when two other names in them can only be regions, not big towns."""
-    runs, run, closed = [], [0] if found else [], False
-    for i in range(1, len(found)):
-        sep = text[found[i - 1].end:found[i].start].strip()
-        if sep in _LIST_SEPARATORS and not closed:  # "Florida and Washington, D.C.": "and" ends the list
-            run.append(i)
-            closed = sep != ","
-        else:
-            runs.append(run)
-            run, closed = [i], False
-    runs.append(run)
-    for run in (r for r in runs if len(r) >= 3):
-        regions = {i for i in run if _only_region(found[i])}
-        for i in run:
-            m = found[i]
-            if _DOTTED_QUALIFIER.match(text, m.end):  # "Washington, D.C.", "Portland, Ore."
-                continue
-            if m.hint is None and len(regions - {i}) >= 2 and any(
-                    e.feature == "region" and norm(e.name) == m.key for e in m.candidates):
-                m.hint = "region"
-
-
-_LIST_SEPARATORS = (",", "and", ", and", "or", ", or")
-_DOTTED_QUALIFIER = re.compile(r",\s*(?:[A-Z]\.){2}|,\s*[A-Z][a-z]{1,4}\.")
-
-
-def _only_region(m: Mention) -> bool:
-    return any(e.feature == "region" and norm(e.name) == m.key for e in m.candidates) and not any(
-        e.feature in ("country", "city") and e.population >= 1_000_000 for e in m.candidates)
-
-
-def _in_list(text: str, found: list[Mention], i: int) -> bool:
-    """Whether mention i sits in a list of places ("Mexico, China, Japan and Brazil"), not "Paris, Texas"."""
-    if i > 0 and text[found[i - 1].end:found[i].start].strip() in (",", "and", ", and"):
-        return True
-    if i + 2 < len(found):
-        after = text[found[i + 1].end:found[i + 2].start].strip()
-        if after in (",", "and", ", and", "or", ", or"):
-            return True
-    return False
 
 
 def _is_metonym(doc: Doc, m: Mention) -> bool:
