@@ -417,3 +417,8 @@ def test_editorial_label_is_not_a_speaker(nlp):
 )
 def test_requests_report_who_was_asked_and_what(nlp, text, content):
     assert _one(nlp, text).text == content
+
+
+def test_second_that_clause_under_the_same_verb_stays_in_the_content(nlp):
+    text = "The general said the line held and that reinforcements had arrived."
+    assert _one(nlp, text).text == "the line held and that reinforcements had arrived"

@@ -218,6 +218,8 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
             bounds = _bounds(child)
             if child.i < verb.i:
                 bounds = _fronted(verb, bounds)
+            else:
+                bounds = (bounds[0], _second_that(verb, child, bounds[1]))
         elif dep == "xcomp" and lem in words.xcomp and _infinitive(child):
             bounds = _bounds(child, skip_mark=False)
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
@@ -250,6 +252,15 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
         clausal = dep in ("ccomp", "xcomp")
         out.extend(Report(a, b, verb.i, _cue_end(verb), subject, loose, clausal) for a, b in parts)
     return out
+
+
+def _second_that(verb: Token, clause: Token, end: int) -> int:
+    """"said X and that Y": a second that-clause coordinated under the same verb extends the content."""
+    for conj in verb.rights:
+        if conj.i > clause.i and conj.dep_ == "conj" and \
+                any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+            return max(end, _bounds(conj, skip_mark=False)[1])
+    return end
 
 
 def _as_clause(verb: Token) -> bool:
