@@ -422,3 +422,8 @@ def test_requests_report_who_was_asked_and_what(nlp, text, content):
 def test_second_that_clause_under_the_same_verb_stays_in_the_content(nlp):
     text = "The general said the line held and that reinforcements had arrived."
     assert _one(nlp, text).text == "the line held and that reinforcements had arrived"
+
+
+def test_endorsement_keeps_the_office_it_is_for(nlp):
+    text = "The council backed Petrov for governor."
+    assert _one(nlp, text).text == "Petrov for governor"

@@ -47,6 +47,7 @@ class CueWords:
     min_fragment_words: int
     reason_verbs: frozenset[str] = frozenset()
     hedge_verbs: frozenset[str] = frozenset()
+    for_complement: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,7 +62,7 @@ def cue_words() -> CueWords:
     return CueWords(clause, xcomp, objects,
                     frozenset(raw["content_object_verbs"]), preps, frozenset(raw["cue_nouns"]) | topics, topics,
                     clause | xcomp | objects | frozenset(preps), int(raw["min_fragment_words"]),
-                    reasons, frozenset(raw["hedge_verbs"]))
+                    reasons, frozenset(raw["hedge_verbs"]), frozenset(raw["for_complement_verbs"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,9 +352,10 @@ def _infinitive(clause: Token) -> bool:
 def _with_complement(verb: Token, obj: Token) -> tuple[int, int]:
     """"called Trump a “liar”", "described her as “a disgrace”": the object and what it is called."""
     a, b = _bounds(obj)
+    preps = _COMPLEMENT_PREPS | {"for"} if lemma(verb) in cue_words().for_complement else _COMPLEMENT_PREPS
     for child in verb.rights:
         if child.i > obj.i and (child.dep_ in ("oprd", "xcomp", "ccomp")
-                                or (child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS)):
+                                or (child.dep_ == "prep" and child.lower_ in preps)):
             b = max(b, _bounds(child, skip_mark=False)[1])
     return a, b
 
