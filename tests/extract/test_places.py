@@ -238,3 +238,24 @@ def test_places_list_of_states_ending_in_the_capital_with_its_dc(nlp, gazetteer)
 def test_places_former_country_name_is_its_successor_country(nlp, gazetteer, text, word, country):
     place = _find(_places(nlp, gazetteer, text), word)
     assert (place.country_code, place.feature) == (country, "country")
+
+
+def test_places_region_named_with_a_french_direction_found_in_english(nlp, gazetteer):
+    place = _find(_places(nlp, gazetteer, "Thousands fled the fighting in North Kivu on Sunday."), "North Kivu")
+    assert (place.country_code, place.feature) == ("CD", "region")
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Rebels took the airport in Goma and moved south through eastern Congo.", "CD"),
+        ("Oil exports from Brazzaville, Congo, rose last year.", "CG"),
+    ],
+)
+def test_places_bare_congo_follows_its_towns(nlp, gazetteer, text, country):
+    assert _find(_places(nlp, gazetteer, text), "Congo").country_code == country
+
+
+def test_places_short_name_of_an_inverted_iso_name_is_the_country(nlp, gazetteer):
+    place = _find(_places(nlp, gazetteer, "Trade talks with Tanzania and Korea resumed in June."), "Korea")
+    assert (place.country_code, place.feature) == ("KR", "country")

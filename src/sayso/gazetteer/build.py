@@ -39,7 +39,7 @@ from typing import Iterable
 log = logging.getLogger(__name__)
 
 #: bump when the index layout or the build rules change; part of the cache key
-BUILD_VERSION = 9
+BUILD_VERSION = 11
 
 FEATURES = ("country", "region", "city", "continent", "place", "district", "lake", "river", "sea", "bay",
             "gulf", "strait", "area", "park", "airport", "port", "base", "power plant", "dam", "mountain",
@@ -242,6 +242,8 @@ def _add_countries(b: IndexBuilder, pycountry) -> None:
         pc = pycountry.countries.get(alpha_2=code)
         if pc is not None:
             names += [getattr(pc, k, None) or "" for k in ("name", "common_name", "official_name")]
+            # ISO's inverted names ("Congo, The Democratic Republic of the") lead with the short name
+            names += [pc.name.split(",")[0]] if "," in pc.name else []
         b.add(info["geonameid"], info["name"], code, "", "country", float(row[1]), float(row[2]),
               info.get("population") or 0, names)
 
@@ -302,6 +304,7 @@ def _add_regions(b: IndexBuilder, towns: dict, pycountry) -> None:
         gid = -(abs(hash_code(cc + "." + code)))
         names = extra.get((cc, norm(name)), []) + [_bare_region_name(n, types) for n in [name, *extra.get((cc, norm(name)), [])]]
         names += abbreviations.get(cc, {}).get(code, [])
+        names += [_english_direction(n) for n in names if n]
         b.add(gid, name, cc, code, "region", lat, lon, pops[key], [n for n in names if n])
 
 
@@ -310,6 +313,20 @@ def _add_districts(b: IndexBuilder) -> None:
     for cc, code, name, lat, lon, pop in _data_lines("places_admin2.tsv"):
         gid = -(abs(hash_code(cc + "." + code + "." + name)))
         b.add(gid, name, cc, code, "district", float(lat), float(lon), int(pop), [])
+
+
+_DIRECTIONS = {"nord": "North", "sud": "South", "norte": "North", "sur": "South", "sul": "South"}
+_DIRECTION_WORDS = {"est", "ouest", "este", "oeste", "leste"}
+
+
+def _english_direction(name: str) -> str:
+    """The English form news uses for a region named with a French, Spanish or Portuguese direction:
+    "Nord-Kivu" / "Nord Kivu" -> "North Kivu"; "" when there is none ("Nord-Est" stays as it is)."""
+    first, sep, rest = name.replace("-", " ", 1).partition(" ")
+    english = _DIRECTIONS.get(first.casefold())
+    if not english or not sep or not rest[:1].isupper() or rest.split()[0].casefold() in _DIRECTION_WORDS:
+        return ""
+    return f"{english} {rest}"
 
 
 def _bare_region_name(name: str, types: set[str]) -> str:

@@ -50,6 +50,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
         _score(m, context)
     for m in mentions:
         if m.qualifier is not None:
+            _fit_qualifier(m, m.qualifier)
             _apply_qualifier(m, m.qualifier)
     _one_sense(mentions)
     _drop_foreign_towns(mentions)
@@ -86,8 +87,9 @@ def _one_sense(mentions: list[Mention]) -> None:
     marked: dict[str, Entry] = {}
     totals: dict[str, Counter] = {}
     entries: dict[int, Entry] = {}
+    qualifiers = {id(m.qualifier) for m in mentions if m.qualifier is not None}
     for m in mentions:
-        if (m.hint is not None or m.qualifier is not None) and m.chosen is not None:
+        if (m.hint is not None or m.qualifier is not None or id(m) in qualifiers) and m.chosen is not None:
             marked.setdefault(m.key, m.chosen)
         elif m.chosen is not None:
             bucket = totals.setdefault(m.key, Counter())
@@ -96,7 +98,7 @@ def _one_sense(mentions: list[Mention]) -> None:
                     bucket[e.index] += m.scores[e.index]
                     entries[e.index] = e
     for m in mentions:
-        if m.hint is not None or m.qualifier is not None or m.chosen is None:
+        if m.hint is not None or m.qualifier is not None or id(m) in qualifiers or m.chosen is None:
             continue
         if m.key in marked and any(e.index == marked[m.key].index for e in m.candidates):
             m.chosen = marked[m.key]
@@ -205,6 +207,17 @@ def _entry_score(m: Mention, e: Entry, ctx: Context | None) -> float:
             if near < 300:
                 s += 0.5
     return s
+
+
+def _fit_qualifier(m: Mention, q: Mention) -> None:
+    """"Brazzaville, Congo": of the countries a qualifier may name, the one the town lies in."""
+    countries = {e.country_code: e for e in q.candidates if e.feature == "country"}
+    if len(countries) < 2 or q.chosen is None or q.chosen.feature != "country":
+        return
+    inside = [e for e in m.candidates if e.country_code in countries and e.feature != "country"]
+    if inside:
+        town = max(inside, key=lambda e: m.scores.get(e.index, -math.inf))
+        q.chosen = countries[town.country_code]
 
 
 def _apply_qualifier(m: Mention, q: Mention) -> None:
