@@ -259,3 +259,8 @@ def test_places_bare_congo_follows_its_towns(nlp, gazetteer, text, country):
 def test_places_short_name_of_an_inverted_iso_name_is_the_country(nlp, gazetteer):
     place = _find(_places(nlp, gazetteer, "Trade talks with Tanzania and Korea resumed in June."), "Korea")
     assert (place.country_code, place.feature) == ("KR", "country")
+
+
+def test_places_province_word_does_not_pick_a_town_known_by_that_name_only_as_an_alias(nlp, gazetteer):
+    text = "Aid convoys reached Mosul and the rest of Nineveh province this week."
+    assert all(p.country_code in (None, "IQ") for p in _places(nlp, gazetteer, text))

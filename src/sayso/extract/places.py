@@ -318,6 +318,10 @@ def _mention(span: Span, gaz: Gazetteer, strict: bool) -> Mention | None:
         hint = _hint_after(span)
     if hint == "region" and not any(e.feature == "region" for e in candidates):
         candidates = candidates + _region_of_centre(candidates, gaz)
+        # "Nineveh province" is no town that merely lists "Nineveh" among its other names
+        candidates = [e for e in candidates if e.feature != "city" or norm(e.name) == key]
+        if not candidates:
+            return None
     return Mention(span.start_char, span.end_char, span.text, key, candidates, hint=hint, landmark=landmark)
 
 
