@@ -18,7 +18,7 @@ from sayso.api import analyze_many
 from sayso.errors import SaysoError
 from sayso.ingest import read_inputs
 from sayso.models import Article, Result
-from sayso.output import JsonWriter, render_analysis, render_outcomes
+from sayso.output import JsonWriter, render_analysis, render_outcomes, stdout_console
 from sayso.settings import Settings, describe
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -78,7 +78,7 @@ def extract(
         out.parent.mkdir(parents=True, exist_ok=True)
     fh = out.open("w", encoding="utf-8") if out else (None if fmt == "table" else sys.stdout)
     writer = JsonWriter(fh, file_fmt) if fh else None
-    console = Console() if Console().is_terminal else Console(width=110)
+    console = stdout_console()
     counts: collections.Counter[str] = collections.Counter()
     problems: list[Result] = []
     items = _with_overrides(read_inputs(inputs, settings), pub, title)
@@ -132,7 +132,7 @@ def evaluate(
     for task, s in scores.items():
         for metric, value in s.as_dict().items():
             table.add_row(task, metric, f"{value:.3f}")
-    Console().print(table)
+    stdout_console().print(table)
 
 
 @app.command("settings")
@@ -141,7 +141,7 @@ def show_settings() -> None:
     table = Table("name", "environment", "default", "help")
     for name, default, help_text in describe():
         table.add_row(name, f"SAYSO_{name.upper()}", default, help_text)
-    Console().print(table)
+    stdout_console().print(table)
 
 
 def _register_more() -> None:

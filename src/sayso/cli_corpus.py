@@ -19,6 +19,7 @@ from sayso import corpus
 from sayso.errors import SaysoError
 from sayso.settings import Settings
 from sayso.store import open_store
+from sayso.output import stdout_console
 
 err = Console(stderr=True)
 DB_HELP = "Store: a SQLite file path or postgresql://USER@HOST:PORT/DB[?schema=NAME] (default: setting 'db')."
@@ -77,13 +78,14 @@ def _show(records: Iterable[Any], out: Optional[Path], fmt: Optional[str], title
         return
     table = Table(title=title, title_justify="left", expand=True)
     for name, _ in columns:
-        table.add_column(name, overflow="fold", ratio=4 if name in ("text", "reason", "snippet") else None)
+        ratio = 3 if name in ("text", "reason", "snippet", "one side", "other side") else 2 if name in ("measure", "measure_key") else 1
+        table.add_column(name, overflow="fold", ratio=ratio)
     n = 0
     for r in records:
         table.add_row(*(Text("" if (v := get(r)) is None else str(v)) for _, get in columns))  # no markup
         n += 1
     table.caption = f"{n} rows"
-    Console().print(table)
+    stdout_console().print(table)
 
 
 def _num(value: Optional[float], value_max: Optional[float] = None, unit: Optional[str] = None) -> str:
@@ -265,8 +267,8 @@ def store_info(db: Optional[str] = DB_OPTION) -> None:
         table = Table("table", "rows", title=f"{store.dialect} store {store.safe_url}", title_justify="left")
         for name, n in store.counts().items():
             table.add_row(name, f"{n:,}")
-        Console().print(table)
-        Console().print("migrations: " + ", ".join(store.applied_migrations()))
+        stdout_console().print(table)
+        stdout_console().print("migrations: " + ", ".join(store.applied_migrations()))
 
 
 COMMANDS = {"ingest": ingest, "quotes": quotes, "claims": claims, "clusters": clusters,

@@ -100,3 +100,9 @@ def render_outcomes(counts: dict[str, int], problems: Iterable[Result], console:
     console.print(
         f"[bold]{counts.get('ok', 0)} ok[/bold], {counts.get('skipped', 0)} skipped, {counts.get('failed', 0)} failed"
     )
+
+
+def stdout_console() -> Console:
+    """The console for tables on stdout: the terminal's width, or a readable 160 columns off a terminal."""
+    console = Console()
+    return console if console.is_terminal else Console(width=160)
