@@ -91,6 +91,24 @@ def test_claims_denied_under_denial_verb(nlp):
     assert (claim.status, claim.source.name) == ("denied", "The army")
 
 
+def test_claims_second_denial_verb_keeps_the_denier(nlp):
+    text = ("The coast guard denied that its boats had left port and rejected reports that 6 trawlers "
+            "were sunk.")
+    claim = _claim(nlp, text, "6")
+    assert (claim.status, claim.source.name) == ("denied", "The coast guard")
+
+
+@pytest.mark.parametrize("text, needle, denier", [
+    ("The insurgents said they captured 70 fighters, a number the police dismissed as invented.", "70", "police"),
+    ("Warsaw reported 18 balloons over its territory, which Minsk rejected.", "18", "Minsk"),
+    ("The militia said 90 hostages were released, a claim the governor denied.", "90", "governor"),
+])
+def test_claims_denial_clause_after_the_number(nlp, text, needle, denier):
+    claim = _claim(nlp, text, needle)
+    assert claim.status == "denied"
+    assert claim.source.name.split()[-1] == denier
+
+
 def test_claims_unverified_in_same_sentence(nlp):
     text = "The militia said it shot down 4 helicopters, a claim that could not be independently verified."
     assert _claim(nlp, text, "4").status == "unverified"

@@ -35,7 +35,7 @@ def claim_data() -> dict[str, Any]:
     data = json.loads(text)
     for key in ("reporting_verbs", "reporting_nouns", "denial_verbs", "vague_sources", "pronouns_person",
                 "pronouns_group", "title_nouns", "person_nouns", "put_at_verbs", "one_counts_nouns", "object_not_reporting", "document_nouns",
-                "passive_source_verbs"):
+                "passive_source_verbs", "claim_nouns"):
         data[key] = frozenset(data[key])
     hedges = sorted(data["hedges"], key=len, reverse=True)
     data["hedge_re"] = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE)
@@ -175,7 +175,7 @@ class Attributor:
                 if "\n" in self.text[min(cand.idx, anchor.idx):max(cand.idx, anchor.idx)]:
                     continue
                 if self._is_reporting(cand):
-                    subj = subject_of(cand)
+                    subj = self._subject_of_reporting(cand)
                     if subj is not None and (subj.i == anchor.i or any(a.i == subj.i for a in anchor.ancestors)):
                         continue  # "Twelve percent indicated ...": the number is in the subject itself
                     if subj is not None and "\n" not in self.text[min(subj.idx, cand.idx):max(subj.idx, cand.idx)]:
@@ -193,6 +193,46 @@ class Attributor:
         if speaker is None:
             return None
         return Attribution(speaker, verb.text, lemma(verb))
+
+    def _subject_of_reporting(self, verb: Token) -> Token | None:
+        """ "The ministry denied that X happened and rejected claims ...": a reporting verb the parser
+        joined to the verb of the that-clause belongs with the verb that governs the clause."""
+        head = verb.head
+        if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+                and head.dep_ == "ccomp" and any(c.dep_ == "mark" for c in head.children) \
+                and not self._is_reporting(head) and self._is_reporting(head.head):
+            return subject_of(head.head)
+        return subject_of(verb)
+
+    def denier_after(self, anchor: Token) -> Attribution | None:
+        """ "..., a figure the army dismissed" / "..., which Moscow rejected": a denial clause after the number."""
+        sent = self.sent_of(anchor.i)
+        above = {anchor.i, *(a.i for a in anchor.ancestors)}
+        for verb in self.doc[anchor.i + 1:sent.end]:
+            if verb.dep_ != "relcl" or not verb.tag_.startswith("VB") or lemma(verb) not in self.data["denial_verbs"]:
+                continue
+            noun = verb.head
+            if not self._in_phrase(noun, above) and not (noun.i > anchor.i and noun.lower_ in self.data["claim_nouns"]):
+                continue
+            subj = subject_of(verb)
+            if subj is None or subj.lower_ in ("which", "that", "who") or "\n" in self.text[anchor.idx:verb.idx]:
+                continue
+            speaker = self.speaker_of(subj)
+            if speaker is not None:
+                return Attribution(speaker, verb.text, lemma(verb))
+        return None
+
+    @staticmethod
+    def _in_phrase(noun: Token, above: set[int]) -> bool:
+        """The noun is the number's own noun or hangs under it without a verb between ("18 balloons over its territory")."""
+        tok = noun
+        while not tok.tag_.startswith("VB"):
+            if tok.i in above:
+                return True
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
 
     def _passive_source(self, sent: Span, anchor: Token) -> Attribution | None:
         """ "..., which was confirmed in the budget papers" / "as reported by the ministry": a trailing source."""

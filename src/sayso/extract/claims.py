@@ -37,8 +37,8 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
     for f in found:
         anchor = doc[f.num_last]
         start, end = clause_of(attributor, anchor)
-        attr = _choose(_from_quotes(f, ordered, quote_starts), attributor.attribute(anchor), data,
-                       text, f.quantity.start)
+        attr = attributor.denier_after(anchor) or _choose(
+            _from_quotes(f, ordered, quote_starts), attributor.attribute(anchor), data, text, f.quantity.start)
         status, source, cue = _status(attributor.text[start:end], attr, data)
         claims.append(Claim(f.quantity, status, source, start, end, attributor.text[start:end], cue))
     return _refer_back(doc, claims, attributor, data)
