@@ -170,3 +170,18 @@ def test_role_with_other_nationality_is_not_the_known_president(nlp):
             "In Moscow, officials were silent. Later, the Russian president said the talks were useless.")
     quotes = extract_quotes(nlp(text))
     assert quotes[-1].speaker.name != "Aino Virtanen"
+
+
+def test_she_with_unfamiliar_first_name_prefers_nearest_person(nlp):
+    text = ("Tom Baker opened the hearing on Friday. Later Ngozi Okafor took the floor.\n"
+            "She said the talks had stalled.")
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.name == "Ngozi Okafor"
+
+
+@pytest.mark.parametrize("modifier", ["shadow", "former", "deputy"])
+def test_role_with_distinct_modifier_is_another_office(nlp, modifier):
+    text = (f"The {modifier} interior minister, Mark Fell, spoke earlier in the day.\n"
+            "Later the interior minister told reporters the plan was sound.")
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.name != "Mark Fell"

@@ -189,7 +189,7 @@ class ArticleSpeakers:
         key = _norm_key(role)
         self.by_role[key] = name
         last = head or (key.split()[-1] if key else "")
-        if last in words()["role_nouns"]:
+        if last in words()["role_nouns"] and not _distinct(key):  # a shadow minister is not "the minister"
             self.by_role[last] = name
 
     def _add_apposition(self, tok: Token) -> None:
@@ -281,6 +281,8 @@ class ArticleSpeakers:
         if span.root.tag_ != "NN":
             return None
         person = self.antecedent(span.start_char, "any")
+        if person is not None and person.role and _distinct(_norm_key(person.role)) - _distinct(_norm_key(span.text)):
+            return None  # "the defence secretary" after the shadow defence secretary is someone else
         if person is not None and span.start_char - person.end < _RECENT_CHARS:
             return person.name
         return None
@@ -369,8 +371,8 @@ class ArticleSpeakers:
             g = self.gender.get(p.name)
             if (want == "m" and g == "f") or (want == "f" and g == "m"):
                 continue
-            if want == "f" and g is None and fallback is None:
-                fallback = p
+            if want == "f" and g is None:  # an unfamiliar first name: the nearest one, unless a known woman is found
+                fallback = fallback or p
                 continue
             if p.subject or pos - p.end < 200:
                 return p
@@ -426,6 +428,11 @@ def _appositive_name(head: Token) -> str | None:
             a, b = noun_phrase(child)
             return head.doc[a:b].text
     return None
+
+
+def _distinct(key: str) -> set[str]:
+    """The words in a role that make it another office ("shadow", "former", "deputy")."""
+    return set(key.replace("-", " - ").split()) & words()["distinct_role_modifiers"]
 
 
 def _definite(span) -> bool:
