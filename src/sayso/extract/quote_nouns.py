@@ -1,0 +1,94 @@
+"""Reporting cues that are not verbs: "according to X" over a clause, and nouns ("the ministry's claim that X")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sayso.extract.quote_cues import _EDGE_PUNCT, Report, _bounds, cue_words, lemma, subject_of
+
+_TALLY_NOUNS = frozenset({"tally", "count", "figures", "data", "survey", "poll", "study", "estimates", "analysis"})
+_TOPIC_PREPS = frozenset({"about", "on", "over", "of"})
+
+
+def according(tok: Token) -> Report | None:
+    """"..., according to X": the clause it modifies, said by X."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    source = None
+    if to is not None:  # the object of "to", or the first noun under it when the parse went astray
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) or next(
+            (t for t in to.subtree if t.tag_[:2] == "NN" and t.dep_ not in ("compound", "amod")), None)
+    if source is None:
+        return None
+    source = _behind(source)
+    head = tok.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head and head.tag_[:2] != "VB":
+        head = head.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "X were killed and Y wounded, according to ...": the whole coordination
+    if _reported(head) and tok.i > head.i:
+        return None  # "the governor said X, according to his channel": the speech verb names the speaker
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    a, b = tok.left_edge.i, to.right_edge.i + 1
+    if a <= lo + 1:
+        lo = b
+    elif b >= hi - 2:
+        hi = a
+    doc = tok.doc
+    while lo < hi and (doc[lo].text in _EDGE_PUNCT or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].text in _EDGE_PUNCT or doc[hi - 1].text == "." or doc[hi - 1].is_space):
+        hi -= 1
+    if hi - lo < 2:
+        return None
+    return Report(lo, hi, tok.i, to.i + 1, source)
+
+
+def _reported(clause: Token) -> bool:
+    """Whether a clause is itself a speech verb or the content of one."""
+    words = cue_words()
+    node = clause
+    for _ in range(3):
+        if node.tag_[:2] == "VB" and lemma(node) in words.clause:
+            return True
+        if node.dep_ != "ccomp" or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _behind(source: Token) -> Token:
+    """"according to a statement by the ministry": the ministry, not the statement."""
+    if source.lower_ not in cue_words().nouns and source.lower_ not in _TALLY_NOUNS:
+        return source
+    for prep in source.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return source
+
+
+def noun_report(noun: Token) -> Report | None:
+    """"the ministry's claim that X": a reporting noun with a that-clause, said by its possessor."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            a, b = _bounds(child)
+            return Report(a, b, noun.i, noun.i + 1, _owner(noun), clausal=True) if b - a >= 2 else None
+        if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS and noun.lower_ in cue_words().topic_nouns:
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is None:
+                continue
+            a, b = _bounds(obj)
+            return Report(a, b, noun.i, noun.i + 1, _owner(noun)) if b - a >= 2 else None
+    return None
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose statement a reporting noun is: its possessor, or the subject of the verb it is object of."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if owner is None and noun.dep_ in ("dobj", "pobj") and head.tag_[:2] == "VB":
+        owner = subject_of(head)
+    return owner
