@@ -7,7 +7,8 @@ and regions at the edge of organisation names ("the U.S. Food and Drug Administr
 countries, regions and big towns the recogniser missed. :mod:`sayso.gazetteer.resolve` then
 picks the entry each mention means. Demonyms ("Russian") are not places; seats of power and
 capitals used for governments ("the Kremlin said", "Kyiv has commented") are kept with
-``metonym=True``."""
+``metonym=True``. Some names count only as written: dotted abbreviations need their dot ("La."),
+"the States" its "the". A name in a list of states is a state (:mod:`sayso.extract.place_lists`)."""
 
 from __future__ import annotations
 

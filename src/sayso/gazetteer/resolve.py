@@ -5,7 +5,8 @@ feature words around it: "the Kursk region", "Kharkiv city"), then again with th
 context (the countries and first-level regions its other places lie in, and their distance).
 A small town in a country the article's other places do not lie in, and far from them, is dropped.
 Countries, regions and named areas outrank same-named small towns; a national capital is
-preferred for its bare name; "Paris, Texas" qualifiers restrict the choice; and one name keeps
+preferred for its bare name; "Paris, Texas" qualifiers restrict the choice (a qualifier is the state
+rather than its big town, and the country its town lies in: "Brazzaville, Congo"); and one name keeps
 one meaning across the article.
 """
 
