@@ -85,6 +85,24 @@ def test_quantities_range_low_and_high(nlp, text, needle, low, high):
     assert (q.qualifier, q.value, q.value_max) == ("range", low, high)
 
 
+@pytest.mark.parametrize("text, needle, span, unit", [
+    ("Aid groups said 10-12 supply trucks a day reach the camp.", "10", "10-12 supply trucks", "truck"),
+    ("Between 30 and 40 armoured vehicles crossed.", "30", "Between 30 and 40 armoured vehicles", "vehicle"),
+])
+def test_quantities_range_takes_its_noun(nlp, text, needle, span, unit):
+    q = _only(nlp, text, needle)
+    assert (q.qualifier, q.text, q.unit) == ("range", span, unit)
+
+
+@pytest.mark.parametrize("text, needle, value", [
+    ("A dozen fishing boats were seized at dawn.", "dozen", 12),
+    ("Police detained a dozen protesters.", "dozen", 12),
+])
+def test_quantities_a_dozen_is_approximate(nlp, text, needle, value):
+    q = _only(nlp, text, needle)
+    assert (q.value, q.qualifier) == (value, "approx")
+
+
 @pytest.mark.parametrize("text, needle", [
     ("Dozens of homes were damaged.", "Dozens"),
     ("Tens of thousands of people marched in the capital.", "Tens of thousands"),

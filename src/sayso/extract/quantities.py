@@ -296,11 +296,16 @@ def _match(doc: Doc, i: int, t: _Tables, text: str) -> tuple[Found | None, int]:
     if qual and num.kind == "vague" and qual != "approx":
         qual = None
         first = start
-    qualifier = qualifier or qual or ("approx" if num.kind == "vague" else "exact")
+    qualifier = qualifier or qual or ("approx" if num.kind == "vague" or _a_dozen(doc, num_first, num_last) else "exact")
     if num.kind == "article" and not qual and (num_first == 0 or doc[num_first - 1].lower_ not in _A_PREPS):
         return None, j
     quantity = _build(doc, text, first, last, value, value_max, qualifier, unit, kind, currency, per, counted)
     return Found(quantity, first, last, num_first, num_last, kind, counted, hyphen_adj), j
+
+
+def _a_dozen(doc: Doc, num_first: int, num_last: int) -> bool:
+    """ "a dozen boats" is a round number, like "some"; "two dozen" and "dozens" are handled elsewhere."""
+    return num_last == num_first + 1 and doc[num_first].lower_ in ("a", "an") and doc[num_last].lower_ == "dozen"
 
 
 def _half_is_amount(doc: Doc, i: int, t: _Tables) -> bool:
@@ -352,13 +357,15 @@ def _counted_noun(doc: Doc, num_first: int, last: int, kind: str, t: _Tables) ->
                 if child.dep_ == "pobj" and child.tag_ in ("NNS", "NN", "NNPS") and child.i - after <= 5:
                     return child.i, (child.i if kind == "vague" else last)
         return None, last
-    head = anchor.head
-    if anchor.dep_ in ("nummod", "quantmod", "compound", "amod") and head.i > last and head.i - last <= 5 \
-            and head.tag_ in ("NNS", "NN", "NNPS") and head.lower_ not in t.months:
-        gap = doc[after:head.i]
-        if all(tok.dep_ in ("amod", "compound", "cc", "conj", "nmod", "advmod", "nummod", "punct")
-               and tok.text not in (",", "(", ")", ";", ":") for tok in gap):
-            return head.i, head.i
+    # the number's own head, or for a range ("15-20 fuel tankers") the low end's, which the parser often prefers
+    for num in (anchor, doc[num_first]):
+        head = num.head
+        if num.dep_ in ("nummod", "quantmod", "compound", "amod") and head.i > last and head.i - last <= 5 \
+                and head.tag_ in ("NNS", "NN", "NNPS") and head.lower_ not in t.months:
+            gap = doc[after:head.i]
+            if all(tok.dep_ in ("amod", "compound", "cc", "conj", "nmod", "advmod", "nummod", "punct")
+                   and tok.text not in (",", "(", ")", ";", ":") for tok in gap):
+                return head.i, head.i
     return None, last
 
 
