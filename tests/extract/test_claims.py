@@ -109,6 +109,28 @@ def test_claims_denial_clause_after_the_number(nlp, text, needle, denier):
     assert claim.source.name.split()[-1] == denier
 
 
+@pytest.mark.parametrize("text", [
+    "The market was hit for the third time in a week.",
+    "Engineers hope to reopen the line within a month or two.",
+    "Four villages were evacuated in the last 72 hours.",
+    "Rescuers pulled 19 people from the rubble over the past six days.",
+])
+def test_claims_time_window_is_not_a_claim(nlp, text):
+    doc = nlp(text)
+    assert [c.quantity.text for c in extract_claims(doc) if c.quantity.si_unit == "day" or c.quantity.unit is None] \
+        == []
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("The blockade of the port lasted 38 days.", "38 days"),
+    ("The outage lasted 50 minutes.", "50 minutes"),
+    ("They endured a siege of 61 days.", "61 days"),
+    ("Tension along the border has risen sharply in the past 36 hours.", "36 hours"),
+])
+def test_claims_real_duration_is_a_claim(nlp, text, needle):
+    assert _claim(nlp, text, needle).quantity.si_unit == "day"
+
+
 def test_claims_unverified_in_same_sentence(nlp):
     text = "The militia said it shot down 4 helicopters, a claim that could not be independently verified."
     assert _claim(nlp, text, "4").status == "unverified"

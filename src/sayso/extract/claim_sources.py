@@ -35,7 +35,7 @@ def claim_data() -> dict[str, Any]:
     data = json.loads(text)
     for key in ("reporting_verbs", "reporting_nouns", "denial_verbs", "vague_sources", "pronouns_person",
                 "pronouns_group", "title_nouns", "person_nouns", "put_at_verbs", "one_counts_nouns", "object_not_reporting", "document_nouns",
-                "passive_source_verbs", "claim_nouns"):
+                "passive_source_verbs", "claim_nouns", "time_window_words"):
         data[key] = frozenset(data[key])
     hedges = sorted(data["hedges"], key=len, reverse=True)
     data["hedge_re"] = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE)

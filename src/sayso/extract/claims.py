@@ -27,6 +27,8 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
     """
     text = doc.text
     found = [f for f in find_quantities(doc, text) if is_claim(doc, f)]
+    windows = _time_windows(doc, found)
+    found = [f for k, f in enumerate(found) if k not in windows]
     if not found:
         return []
     data = claim_data()
@@ -109,6 +111,40 @@ def is_claim(doc: Doc, f: Found) -> bool:
     if first_num.lower_ == "one" and nxt is not None and nxt.text in ("-", "–") :
         return False  # "one-on-one"
     return True
+
+
+def _time_windows(doc: Doc, found: list[Found]) -> set[int]:
+    """Durations that only date an event, by position in ``found``: "for the second time in a month",
+    "within a year or two", and "in the past 24 hours" when that window frames another number of the
+    same clause ("54 people were killed in the past 24 hours"). "A siege of 52 days", "lasted 45
+    minutes" and a window standing alone ("tension rose in the past 48 hours") stay claims."""
+    t = tables()
+    window_words = claim_data()["time_window_words"]
+    out: set[int] = set()
+    for k, f in enumerate(found):
+        prev = doc[f.first - 1].lower_ if f.first > 0 else ""
+        before = doc[f.first - 2].lower_ if f.first > 1 else ""
+        after = doc[f.last + 1].lower_ if f.last + 1 < len(doc) else ""
+        if f.kind == "count" and f.counted is None and prev in ("or", "to") and before in t.units \
+                and t.units[before].si_unit == "day":
+            out.add(k)  # the "two" of "a year or two"
+            continue
+        if f.kind != "measure" or f.quantity.si_unit != "day":
+            continue
+        if (prev == "in" and before in ("time", "times")) or after == "or":
+            out.add(k)  # "for the second time in a month", "within a year or two"
+        elif prev in window_words and any(_same_clause(doc, f, g) for g in found if g is not f
+                                          and g.quantity.si_unit != "day"):
+            out.add(k)
+    return out
+
+
+def _same_clause(doc: Doc, f: Found, g: Found) -> bool:
+    """Both numbers hang under the same verb."""
+    def verb_of(i: int):
+        return next((a for a in doc[i].ancestors if a.tag_.startswith("VB")), None)
+    v = verb_of(f.num_last)
+    return v is not None and v == verb_of(g.num_last)
 
 
 def _is_age(doc: Doc, f: Found) -> bool:
