@@ -98,3 +98,14 @@ def test_resolve_small_far_town_marked_city_is_kept():
     ms = [_mention(gaz, "Sylvania", 0), _mention(gaz, "Marsh", 20), _mention(gaz, "Brookby", 40, hint="city")]
     resolve(ms, gaz)
     assert ms[2].chosen is not None
+
+
+def test_resolve_region_with_a_generic_name_in_a_far_country_is_dropped():
+    b = IndexBuilder()
+    b.add(1, "Sylvania", "SY", "", "country", 40.0, 60.0, 9_000_000)
+    b.add(-3, "Marsh", "SY", "07", "region", 41.0, 61.0, 2_000_000)
+    b.add(-4, "Western Province", "FD", "02", "region", 10.0, 20.0, 3_000_000, ["Western"])
+    gaz = Gazetteer(b.freeze({"version": "test"}))
+    ms = [_mention(gaz, "Sylvania", 0), _mention(gaz, "Marsh", 20), _mention(gaz, "Western", 40)]
+    resolve(ms, gaz)
+    assert ms[2].chosen is None and ms[1].chosen is not None

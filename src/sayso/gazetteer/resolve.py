@@ -3,7 +3,8 @@
 Each mention is resolved in two passes: first alone (population, how the name matched, the
 feature words around it: "the Kursk region", "Kharkiv city"), then again with the article's
 context (the countries and first-level regions its other places lie in, and their distance).
-A small town in a country the article's other places do not lie in, and far from them, is dropped.
+A small town, or a region with a generic name ("Western Province"), in a country the article's other
+places do not lie in, and far from them, is dropped.
 Countries, regions and named areas outrank same-named small towns; a national capital is
 preferred for its bare name; "Paris, Texas" qualifiers restrict the choice (a qualifier is the state
 rather than its big town, and the country its town lies in: "Brazzaville, Congo"); and one name keeps
@@ -12,9 +13,12 @@ one meaning across the article.
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from importlib import resources
 
 from sayso.gazetteer.build import norm
 from sayso.gazetteer.index import Entry, Gazetteer, distance_km
@@ -66,13 +70,16 @@ NEIGHBOUR_KM = 300
 def _drop_foreign_towns(mentions: list[Mention]) -> None:
     """A small town in a country none of the article's other places lie in, and far from all of them,
     is a misread word (a surname, an acronym, a street, an alternate spelling) far more often than the
-    place meant: the mention is left unresolved. Capitals, big towns and towns marked "city" or
-    qualified ("Paris, Texas") stay."""
+    place meant: the mention is left unresolved; so is a region named only with direction words
+    ("Western", "Centre"). Capitals, big towns and towns marked "city" or qualified ("Paris, Texas") stay."""
     chosen = [(m.key, m.chosen) for m in mentions if m.chosen is not None and m.chosen.country_code]
     for m in mentions:
         e = m.chosen
-        if (e is None or e.feature != "city" or e.capital or e.population >= FOREIGN_TOWN_POPULATION
-                or m.hint == "city" or m.qualifier is not None):
+        if e is None or m.qualifier is not None:
+            continue
+        small_town = (e.feature == "city" and not e.capital and e.population < FOREIGN_TOWN_POPULATION
+                      and m.hint != "city")
+        if not small_town and not (e.feature in ("region", "district") and _generic(e.name)):
             continue
         others = [o for key, o in chosen if key != m.key]
         if len(others) < 2 or any(o.country_code == e.country_code for o in others):
@@ -80,6 +87,19 @@ def _drop_foreign_towns(mentions: list[Mention]) -> None:
         if any(o.feature != "country" and distance_km(e, o) < NEIGHBOUR_KM for o in others):
             continue
         m.chosen = None
+
+
+@functools.lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    data = json.loads(resources.files("sayso.data").joinpath("places_words.json").read_text("utf-8"))
+    return frozenset(norm(w) for w in data["generic_region_words"])
+
+
+def _generic(name: str) -> bool:
+    """A region named only with direction and unit words ("Western Province", "Centre", "West Coast"):
+    many countries have one, so it never stands for itself abroad."""
+    words = norm(name).split()
+    return bool(words) and all(w in _generic_words() for w in words)
 
 
 def _one_sense(mentions: list[Mention]) -> None:
