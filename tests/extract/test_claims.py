@@ -114,6 +114,7 @@ def test_claims_denial_clause_after_the_number(nlp, text, needle, denier):
     "Engineers hope to reopen the line within a month or two.",
     "Four villages were evacuated in the last 72 hours.",
     "Rescuers pulled 19 people from the rubble over the past six days.",
+    "The ferry may resume in three weeks' time.",
 ])
 def test_claims_time_window_is_not_a_claim(nlp, text):
     doc = nlp(text)
@@ -129,6 +130,15 @@ def test_claims_time_window_is_not_a_claim(nlp, text):
 ])
 def test_claims_real_duration_is_a_claim(nlp, text, needle):
     assert _claim(nlp, text, needle).quantity.si_unit == "day"
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("About 60 tanks crossed the border overnight, regional media reported.", "60"),
+    ("Around 300 homes lost power, local media said.", "300"),
+])
+def test_claims_media_as_subject_is_a_hedge(nlp, text, needle):
+    claim = _claim(nlp, text, needle)
+    assert (claim.status, claim.source) == ("reported", None)
 
 
 def test_claims_unverified_in_same_sentence(nlp):

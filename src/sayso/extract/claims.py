@@ -131,12 +131,18 @@ def _time_windows(doc: Doc, found: list[Found]) -> set[int]:
             continue
         if f.kind != "measure" or f.quantity.si_unit != "day":
             continue
-        if (prev == "in" and before in ("time", "times")) or after == "or":
+        if (prev == "in" and before in ("time", "times")) or after == "or" or _then_time(doc, f.last):
             out.add(k)  # "for the second time in a month", "within a year or two"
         elif prev in window_words and any(_same_clause(doc, f, g) for g in found if g is not f
                                           and g.quantity.si_unit != "day"):
             out.add(k)
     return out
+
+
+def _then_time(doc: Doc, last: int) -> bool:
+    """ "in two weeks' time": a point in time, not a length."""
+    words = [t.lower_ for t in doc[last + 1:last + 3]]
+    return len(words) == 2 and words[0] in ("'", "’", "'s", "’s") and words[1] == "time"
 
 
 def _same_clause(doc: Doc, f: Found, g: Found) -> bool:
@@ -207,8 +213,9 @@ def _status(text: str, attr: Attribution | None, data) -> tuple[str, Speaker | N
     hedge = data["hedge_re"].search(text) or data["anonymity_re"].search(text)
     if attr is not None and data["anonymity_re"].search(text):
         attr = Attribution(None, attr.cue, attr.cue_lemma, vague=True)  # "an official who asked not to be named"
-    if attr is not None and attr.speaker is not None and attr.speaker.name.split()[-1:] in (["sources"], ["source"]):
-        attr = Attribution(None, attr.cue, attr.cue_lemma, vague=True)  # "Western intelligence sources"
+    if attr is not None and attr.speaker is not None and attr.speaker.name.split()[-1:] \
+            and attr.speaker.name.split()[-1].lower() in data["vague_sources"]:
+        attr = Attribution(None, attr.cue, attr.cue_lemma, vague=True)  # "Western intelligence sources", "local media"
     if attr is not None and attr.speaker is not None and not attr.vague:
         return "claimed", attr.speaker, attr.cue
     if hedge or (attr is not None and attr.vague):
