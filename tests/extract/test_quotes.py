@@ -427,3 +427,46 @@ def test_second_that_clause_under_the_same_verb_stays_in_the_content(nlp):
 def test_endorsement_keeps_the_office_it_is_for(nlp):
     text = "The council backed Petrov for governor."
     assert _one(nlp, text).text == "Petrov for governor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran, which backs several militias in the region, has denied involvement.",
+        "Resolution 1999 demanded a full withdrawal of forces.",
+        "Lenders are expected to commit about $300m at the meeting.",
+        "Thanks for reading our coverage of the talks.",
+        "The casualty count could not be independently verified.",
+    ],
+)
+def test_non_speech_gives_no_quote(nlp, text):
+    quotes, _ = _quotes(nlp, text)
+    assert quotes == [], [(q.kind, q.text) for q in quotes]
+
+
+def test_question_after_asked_is_not_a_quote_but_the_answer_is(nlp):
+    text = ("Minister Lena Holm visited the port. Asked whether France would send troops, "
+            "she said no decision had been taken.")
+    q = _one(nlp, text)
+    assert q.text == "no decision had been taken"
+
+
+def test_verification_phrase_does_not_swallow_the_claim(nlp):
+    text = "The ministry said 5,000 families fled; the number could not be independently verified."
+    q = _one(nlp, text)
+    assert (q.text, q.speaker.name) == ("5,000 families fled", "ministry")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["11:40 GMT — Troops entered the village, the army says.",
+     "11:40 — Troops entered the village, the army says."],
+)
+def test_time_stamp_is_not_content(nlp, text):
+    q = _one(nlp, text)
+    assert q.text == "Troops entered the village" and q.speaker.name == "army"
+
+
+def test_deny_with_gerund_reports_the_gerund_clause(nlp):
+    q = _one(nlp, "Uganda denies supporting the insurgents.")
+    assert (q.text, q.speaker.name) == ("supporting the insurgents", "Uganda")

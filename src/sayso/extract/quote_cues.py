@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -27,6 +28,7 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _FINITE_OR_GERUND = frozenset({"VBD", "VBZ", "VBP", "VBG"})
 _DATELINE_TAGS = frozenset({"NNP", "NNPS", ",", "-LRB-", "-RRB-", "HYPH", "."})
 _DASH_TOKENS = frozenset({"—", "–", "--", "-"})
+_STAMP = re.compile(r"^(?:\d{1,2}[:.]\d{2}|[ap]\.?m\.?|GMT|UTC|BST|CET|EST|EDT|ET|local|time)$", re.IGNORECASE)
 _CONTRAST = frozenset({"while", "whereas", "although", "though"})
 
 
@@ -46,6 +48,10 @@ class CueWords:
     reason_verbs: frozenset[str] = frozenset()
     hedge_verbs: frozenset[str] = frozenset()
     for_complement: frozenset[str] = frozenset()
+    passive_not_speech: frozenset[str] = frozenset()  # "are expected to", "could not be verified"
+    documents: frozenset[str] = frozenset()  # "Resolution 2334 demanded ...": a text, not a speaker
+    stance: frozenset[str] = frozenset()  # "which backs the rebels": an alliance in a relative clause
+    gerund_objects: frozenset[str] = frozenset()  # "denies arming the rebels"
 
 
 @functools.lru_cache(maxsize=1)
@@ -60,7 +66,9 @@ def cue_words() -> CueWords:
     return CueWords(clause, xcomp, objects,
                     frozenset(raw["content_object_verbs"]), preps, frozenset(raw["cue_nouns"]) | topics, topics,
                     clause | xcomp | objects | frozenset(preps), int(raw["min_fragment_words"]),
-                    reasons, frozenset(raw["hedge_verbs"]), frozenset(raw["for_complement_verbs"]))
+                    reasons, frozenset(raw["hedge_verbs"]), frozenset(raw["for_complement_verbs"]),
+                    *(frozenset(raw[k]) for k in ("passive_not_speech", "document_nouns", "stance_verbs",
+                                                  "gerund_object_verbs")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +148,8 @@ def _dateline(doc: Doc, dash: int) -> bool:
     """Whether the dash at ``dash`` ends a dateline: only place names and an agency before it in its paragraph."""
     j = dash - 1
     while j >= 0 and "\n" not in doc[j].text and dash - j < 10:
-        if doc[j].tag_ not in _DATELINE_TAGS and not (doc[j].text.isupper() and doc[j].is_alpha):
+        if doc[j].tag_ not in _DATELINE_TAGS and not (doc[j].text.isupper() and doc[j].is_alpha) \
+                and not _STAMP.match(doc[j].text):
             return False
         j -= 1
     return j < 0 or "\n" in doc[j].text
@@ -201,8 +210,21 @@ def _bounds(tok: Token, skip_mark: bool = True) -> tuple[int, int]:
     return a, b
 
 
+def _not_speech(verb: Token, lem: str, words: CueWords) -> bool:
+    """"Donors are expected to pledge", "could not be independently verified", "Asked whether X, he said":
+    an expectation, a verification or the reporter's question, not anyone's words."""
+    if lem not in words.passive_not_speech:
+        return False
+    if lem == "ask":
+        return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "auxpass"
+                                                                     for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and _agent(verb) is None
+
+
 def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
     lem = lemma(verb)
+    if _not_speech(verb, lem, words):
+        return []
     out = []
     subject = None
     if lem in words.clause and not any(c.dep_ == "ccomp" for c in verb.children):
@@ -224,6 +246,11 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
             if obj is not None:  # "asked residents to stay indoors": who was asked is part of what was said
                 bounds = (obj.left_edge.i, bounds[1])
+        elif dep == "xcomp" and child.tag_ == "VBG" and lem in words.gerund_objects:
+            bounds = _bounds(child, skip_mark=False)  # "denies arming the rebels"
+            dep = "ccomp"
+        elif dep == "dobj" and verb.dep_ == "relcl" and lem in words.stance:
+            continue  # "Iran, which backs the militia, ...": who sides with whom, not what anyone said
         elif dep == "dobj" and (lem in words.objects or lem in words.reason_verbs) \
                 and child.tag_[:2] in ("NN", "PR", "WP") and not _negated(verb):
             bounds = _with_complement(verb, child)
@@ -369,7 +396,8 @@ def _sentence_start(verb: Token) -> int:
     a = verb.sent.start
     for j in range(a, min(a + 10, verb.i)):
         if doc[j].text in _DASH_TOKENS:
-            if all(t.tag_ in ("NNP", "NNPS", ",", "-LRB-", "-RRB-") or t.is_space for t in doc[a:j]):
+            if all(t.tag_ in ("NNP", "NNPS", ",", "-LRB-", "-RRB-") or t.is_space or _STAMP.match(t.text)
+                   for t in doc[a:j]):
                 a = j + 1
             break
     while a < verb.i and (doc[a].is_punct or doc[a].is_space):
@@ -414,7 +442,8 @@ def find_reports(doc: Doc, quoted: list[int]) -> list[Report]:
         if tok.is_upper and len(tok) > 1:
             continue  # a heading in capitals, not a sentence
         if kind == "verb":
-            out.extend(r for r in _verb_reports(tok, words) if not _hedge(tok, r.subject, words))
+            out.extend(r for r in _verb_reports(tok, words) if not _hedge(tok, r.subject, words)
+                       and not (r.subject is not None and r.subject.lower_ in words.documents))
             continue
         rep = according(tok) if kind == "according" else noun_report(tok)
         if rep is not None:
