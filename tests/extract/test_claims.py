@@ -141,6 +141,25 @@ def test_claims_media_as_subject_is_a_hedge(nlp, text, needle):
     assert (claim.status, claim.source) == ("reported", None)
 
 
+@pytest.mark.parametrize("text, needle, content", [
+    ("Nine ambulances were hit on the road, the news agency could not independently confirm.", "Nine",
+     "Nine ambulances were hit on the road"),
+    ("The monitors were unable to verify that 75 shells had landed.", "75", "75 shells had landed"),
+])
+def test_claims_verification_verb_is_not_a_source(nlp, text, needle, content):
+    start = text.index(content)
+    quote = Quote("indirect", start, start + len(content), content, Speaker("the agency", kind="unnamed"),
+                  cue="confirm" if "confirm" in text else "verify")
+    claim = _claim(nlp, text, needle, [quote])
+    assert (claim.status, claim.source) == ("unverified", None)
+
+
+def test_claims_negated_passive_confirmation_is_not_a_source(nlp):
+    text = "At least 33 people died, though the toll could not be independently confirmed by the monitors."
+    claim = _claim(nlp, text, "33")
+    assert (claim.status, claim.source) == ("unverified", None)
+
+
 def test_claims_unverified_in_same_sentence(nlp):
     text = "The militia said it shot down 4 helicopters, a claim that could not be independently verified."
     assert _claim(nlp, text, "4").status == "unverified"

@@ -35,7 +35,7 @@ def claim_data() -> dict[str, Any]:
     data = json.loads(text)
     for key in ("reporting_verbs", "reporting_nouns", "denial_verbs", "vague_sources", "pronouns_person",
                 "pronouns_group", "title_nouns", "person_nouns", "put_at_verbs", "one_counts_nouns", "object_not_reporting", "document_nouns",
-                "passive_source_verbs", "claim_nouns", "time_window_words"):
+                "passive_source_verbs", "claim_nouns", "time_window_words", "verification_verbs"):
         data[key] = frozenset(data[key])
     hedges = sorted(data["hedges"], key=len, reverse=True)
     data["hedge_re"] = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE)
@@ -237,7 +237,8 @@ class Attributor:
     def _passive_source(self, sent: Span, anchor: Token) -> Attribution | None:
         """ "..., which was confirmed in the budget papers" / "as reported by the ministry": a trailing source."""
         for verb in sent:
-            if verb.i < anchor.i or verb.tag_ != "VBN" or lemma(verb) not in self.data["passive_source_verbs"]:
+            if verb.i < anchor.i or verb.tag_ != "VBN" or lemma(verb) not in self.data["passive_source_verbs"] \
+                    or self._verification(verb):
                 continue
             if not any(c.dep_ == "auxpass" for c in verb.children) and verb.head.lower_ != "as":
                 continue
@@ -286,7 +287,8 @@ class Attributor:
         for tok in (toks if after else reversed(toks)):
             if after and tok.tag_.startswith("VB") and lemma(tok) not in self.data["reporting_verbs"]:
                 return None
-            if tok.tag_.startswith("VB") and lemma(tok) in self.data["reporting_verbs"] - self.data["denial_verbs"]:
+            if tok.tag_.startswith("VB") and lemma(tok) in self.data["reporting_verbs"] - self.data["denial_verbs"] \
+                    and not self._verification(tok):
                 subj = subject_of(tok) or adjacent_name(tok)
                 if subj is not None and self.region_at(subj.idx) is None:
                     speaker = self.speaker_of(subj)
@@ -320,7 +322,7 @@ class Attributor:
         return low in self.data["vague_sources"] and not has_name(subj)
 
     def _is_reporting(self, tok: Token) -> bool:
-        if not tok.tag_.startswith("VB"):
+        if not tok.tag_.startswith("VB") or self._verification(tok):
             return False
         word = lemma(tok)
         if word in self.data["reporting_verbs"]:
@@ -330,6 +332,16 @@ class Attributor:
                 for c in tok.children):
             return True  # "the ministry put Russian losses at 190,000"
         return any(c.dep_ == "dobj" and c.lower_ in self.data["reporting_nouns"] for c in tok.children)
+
+    def _verification(self, tok: Token) -> bool:
+        """ "could not (be independently) confirm(ed)", "unable to verify": the article's check, never a source's speech."""
+        if lemma(tok) not in self.data["verification_verbs"]:
+            return False
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        head = tok.head
+        return tok.dep_ in ("xcomp", "acomp") and (
+            head.lower_ in ("unable", "impossible") or any(c.dep_ == "neg" for c in head.children))
 
     def _mentions(self) -> list[_Mention]:
         """Named people and organisations in text order, with the words that describe them."""

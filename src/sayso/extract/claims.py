@@ -39,8 +39,12 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
     for f in found:
         anchor = doc[f.num_last]
         start, end = clause_of(attributor, anchor)
+        from_quote = _from_quotes(f, ordered, quote_starts)
+        if from_quote is not None and from_quote.cue_lemma in data["verification_verbs"] \
+                and data["verify_re"].search(text, start, end):
+            from_quote = None  # "..., the agency could not independently confirm": the check, not a source
         attr = attributor.denier_after(anchor) or _choose(
-            _from_quotes(f, ordered, quote_starts), attributor.attribute(anchor), data, text, f.quantity.start)
+            from_quote, attributor.attribute(anchor), data, text, f.quantity.start)
         status, source, cue = _status(attributor.text[start:end], attr, data)
         claims.append(Claim(f.quantity, status, source, start, end, attributor.text[start:end], cue))
     return _refer_back(doc, claims, attributor, data)
