@@ -437,6 +437,9 @@ def test_endorsement_keeps_the_office_it_is_for(nlp):
         "Lenders are expected to commit about $300m at the meeting.",
         "Thanks for reading our coverage of the talks.",
         "The casualty count could not be independently verified.",
+        "10:20 GMT — Security Council Resolution 1999, adopted in June, demanded a full withdrawal.",
+        "We are closing this page for today. Thank you for reading along.",
+        "Lenders meeting in Paris on Monday are expected to commit about $300m to the fund.",
     ],
 )
 def test_non_speech_gives_no_quote(nlp, text):
@@ -470,3 +473,17 @@ def test_time_stamp_is_not_content(nlp, text):
 def test_deny_with_gerund_reports_the_gerund_clause(nlp):
     q = _one(nlp, "Uganda denies supporting the insurgents.")
     assert (q.text, q.speaker.name) == ("supporting the insurgents", "Uganda")
+
+
+def test_time_stamp_before_the_subject_is_not_the_speaker(nlp):
+    q = _one(nlp, "10:20 GMT — The foreign ministry said talks would resume on Friday.")
+    assert (q.text, q.speaker.name) == ("talks would resume on Friday", "foreign ministry")
+
+
+@pytest.mark.parametrize("means", ["by telephone from Gao", "by phone"])
+def test_role_and_name_apposition_before_said_by_telephone(nlp, means):
+    text = ("The militants burned a mosque holding hundreds of old books before they fled, "
+            f"the city's governor, Omar Hassan, said {means}.")
+    q = _one(nlp, text)
+    assert q.text.startswith("The militants burned") and q.text.endswith("before they fled")
+    assert q.speaker.name == "Omar Hassan"

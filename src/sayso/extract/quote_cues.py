@@ -52,6 +52,7 @@ class CueWords:
     documents: frozenset[str] = frozenset()  # "Resolution 2334 demanded ...": a text, not a speaker
     stance: frozenset[str] = frozenset()  # "which backs the rebels": an alliance in a relative clause
     gerund_objects: frozenset[str] = frozenset()  # "denies arming the rebels"
+    means: frozenset[str] = frozenset()  # "said by telephone": how it was said, not an agent
 
 
 @functools.lru_cache(maxsize=1)
@@ -68,7 +69,7 @@ def cue_words() -> CueWords:
                     clause | xcomp | objects | frozenset(preps), int(raw["min_fragment_words"]),
                     reasons, frozenset(raw["hedge_verbs"]), frozenset(raw["for_complement_verbs"]),
                     *(frozenset(raw[k]) for k in ("passive_not_speech", "document_nouns", "stance_verbs",
-                                                  "gerund_object_verbs")))
+                                                  "gerund_object_verbs", "means_nouns")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,9 @@ def _same_paragraph(subj: Token, verb: Token) -> Token:
               if "\n" in doc[j].text or (doc[j].text in _DASH_TOKENS and _dateline(doc, j))]
     if not breaks:
         return subj
+    after = next((c for c in subj.children if c.dep_ == "appos" and c.i > breaks[-1]), None)
+    if after is not None:  # "13:10 GMT — The ministry said": the time stamp took the subject's place
+        return after
     for j in range(verb.i - 1, breaks[-1], -1):
         if doc[j].tag_[:2] in ("NN", "PR") and doc[j].dep_ not in ("compound", "poss"):
             return doc[j]
@@ -159,7 +163,7 @@ def _agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ == "pobj" and obj.lower_ not in cue_words().means:
                     return obj
     return None
 
@@ -213,12 +217,24 @@ def _bounds(tok: Token, skip_mark: bool = True) -> tuple[int, int]:
 def _not_speech(verb: Token, lem: str, words: CueWords) -> bool:
     """"Donors are expected to pledge", "could not be independently verified", "Asked whether X, he said":
     an expectation, a verification or the reporter's question, not anyone's words."""
+    if verb.i == verb.sent.start and verb.tag_ in ("VB", "VBP") and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return True  # "Thank you for reading": an imperative or a formula, said by nobody
+    if any(c.dep_ in _SUBJECT_DEPS and _document(c, words) for c in verb.children):
+        return True  # "Resolution 2334 demanded ...": a text, not a speaker
+    if verb.dep_ == "xcomp" and verb.head is not verb and _not_speech(verb.head, lemma(verb.head), words):
+        return True  # "are expected to pledge $5m"
     if lem not in words.passive_not_speech:
         return False
     if lem == "ask":
         return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "auxpass"
                                                                      for c in verb.children)
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and _agent(verb) is None
+
+
+def _document(subj: Token, words: CueWords) -> bool:
+    """Whether a subject is a resolution, decree or treaty (or a time stamp in apposition to one)."""
+    return subj.lower_ in words.documents or any(c.dep_ == "appos" and c.lower_ in words.documents
+                                                 for c in subj.children)
 
 
 def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
@@ -228,9 +244,13 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
     out = []
     subject = None
     if lem in words.clause and not any(c.dep_ == "ccomp" for c in verb.children):
-        bounds = _around(verb) if verb.dep_ == "parataxis" or _as_clause(verb) else _postposed(verb)
+        framed = _appos_frame(verb)
+        if framed is not None:
+            bounds, subject = framed
+        else:
+            bounds = _around(verb) if verb.dep_ == "parataxis" or _as_clause(verb) else _postposed(verb)
+            subject = subject_of(verb) if bounds is not None else None
         if bounds is not None:
-            subject = subject_of(verb)
             out.extend(Report(a, b, verb.i, _cue_end(verb), subject, clausal=True)
                        for a, b in _split_at_cue(verb, bounds, subject))
     for child in verb.children:
@@ -421,6 +441,25 @@ def _postposed(verb: Token) -> tuple[int, int] | None:
     return a, left - 1
 
 
+def _appos_frame(verb: Token) -> tuple[tuple[int, int], Token] | None:
+    """"X happened, the town's mayor, Ali Ahmed, said by telephone" parsed with the speaker as an
+    apposition inside X: the content is the clause before the role, said by the role."""
+    doc = verb.doc
+    if verb.dep_ != "advcl" or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    j = verb.i - 1 if verb.i > 0 and doc[verb.i - 1].text == "," else verb.i
+    if j < 1 or doc[j - 1].dep_ != "appos" or doc[j - 1].tag_[:2] != "NN":
+        return None
+    node = first = doc[j - 1]
+    while node.dep_ == "appos" and node.head is not node:
+        first, node = node, node.head
+    left = first.left_edge.i
+    a = _sentence_start(verb)
+    if left < 2 or doc[left - 1].text != "," or not any(t.tag_ in _FINITE for t in doc[a:left - 1]):
+        return None
+    return (a, left - 1), first
+
+
 def _cue_end(verb: Token) -> int:
     end = verb.i + 1
     for child in verb.rights:
@@ -443,7 +482,7 @@ def find_reports(doc: Doc, quoted: list[int]) -> list[Report]:
             continue  # a heading in capitals, not a sentence
         if kind == "verb":
             out.extend(r for r in _verb_reports(tok, words) if not _hedge(tok, r.subject, words)
-                       and not (r.subject is not None and r.subject.lower_ in words.documents))
+                       and not (r.subject is not None and _document(r.subject, words)))
             continue
         rep = according(tok) if kind == "according" else noun_report(tok)
         if rep is not None:
