@@ -160,6 +160,13 @@ def test_claims_negated_passive_confirmation_is_not_a_source(nlp):
     assert (claim.status, claim.source) == ("unverified", None)
 
 
+def test_claims_trailing_named_speaker_joined_to_main_verb(nlp):
+    text = ("Gunmen burned a warehouse holding hundreds of grain sacks before they fled, "
+            "the district's governor, Amadou Keita, said by phone from Mopti.")
+    claim = _claim(nlp, text, "hundreds")
+    assert (claim.status, claim.source.name) == ("claimed", "Amadou Keita")
+
+
 def test_claims_unverified_in_same_sentence(nlp):
     text = "The militia said it shot down 4 helicopters, a claim that could not be independently verified."
     assert _claim(nlp, text, "4").status == "unverified"

@@ -166,7 +166,12 @@ class Attributor:
                 break  # a parse that runs across paragraphs
             via = cur
             cur = head
-            for cand in (cur, *[c for c in cur.children if c.dep_ == "parataxis" and c.i > anchor.i]):
+            for cand in (cur, *[c for c in cur.children if c.dep_ in ("parataxis", "conj") and c.i > anchor.i]):
+                if cand.dep_ == "conj" and cand.i != cur.i:
+                    subj = self._trailing_subject(cand, anchor)
+                    if subj is not None and self._is_reporting(cand):
+                        found.append((cand, subj))
+                    continue
                 if cand.i == cur.i and via.dep_ in ("dobj", "pobj") and lemma(cand) in self.data["object_not_reporting"]:
                     continue  # "could add 2 points": the number is what is added, not what is said
                 if cand.i == cur.i and via.i < cand.i and (
@@ -193,6 +198,23 @@ class Attributor:
         if speaker is None:
             return None
         return Attribution(speaker, verb.text, lemma(verb))
+
+    def _trailing_subject(self, verb: Token, anchor: Token) -> Token | None:
+        """ "..., the town's governor, Amadou Keita, said": a trailing "X said" the parser joined to the
+        main verb, its subject hung on the main verb as an object. The noun phrase just before the verb."""
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.i < 2:
+            return None
+        doc = self.doc
+        k = verb.i - 1
+        if doc[k].text != ",":
+            return None
+        noun = doc[k - 1]
+        while noun.dep_ in ("appos", "compound") and noun.head.i < verb.i:
+            noun = noun.head
+        if noun.i <= anchor.i or noun.tag_ not in ("NN", "NNS", "NNP", "NNPS") or noun.head.i != verb.head.i \
+                or doc[noun.left_edge.i - 1].text != ",":
+            return None
+        return noun
 
     def _subject_of_reporting(self, verb: Token) -> Token | None:
         """ "The ministry denied that X happened and rejected claims ...": a reporting verb the parser
