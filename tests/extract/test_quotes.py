@@ -487,3 +487,10 @@ def test_role_and_name_apposition_before_said_by_telephone(nlp, means):
     q = _one(nlp, text)
     assert q.text.startswith("The militants burned") and q.text.endswith("before they fled")
     assert q.speaker.name == "Omar Hassan"
+
+
+def test_role_apposition_parsed_as_object_before_said(nlp):
+    text = ("The gunmen set fire to a clinic holding dozens of patients before they fled, "
+            "the district's governor, Omar Hassan, said by telephone from Gao.")
+    q = _one(nlp, text)
+    assert q.text.endswith("before they fled") and q.speaker.name == "Omar Hassan"

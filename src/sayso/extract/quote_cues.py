@@ -445,14 +445,16 @@ def _appos_frame(verb: Token) -> tuple[tuple[int, int], Token] | None:
     """"X happened, the town's mayor, Ali Ahmed, said by telephone" parsed with the speaker as an
     apposition inside X: the content is the clause before the role, said by the role."""
     doc = verb.doc
-    if verb.dep_ != "advcl" or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+    if verb.dep_ not in ("advcl", "conj") or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
         return None
     j = verb.i - 1 if verb.i > 0 and doc[verb.i - 1].text == "," else verb.i
     if j < 1 or doc[j - 1].dep_ != "appos" or doc[j - 1].tag_[:2] != "NN":
         return None
     node = first = doc[j - 1]
     while node.dep_ == "appos" and node.head is not node:
-        first, node = node, node.head
+        node = node.head  # the highest noun of the chain that follows a comma starts the frame
+        if node.tag_[:2] == "NN" and node.left_edge.i > 0 and doc[node.left_edge.i - 1].text == ",":
+            first = node
     left = first.left_edge.i
     a = _sentence_start(verb)
     if left < 2 or doc[left - 1].text != "," or not any(t.tag_ in _FINITE for t in doc[a:left - 1]):
