@@ -494,3 +494,10 @@ def test_role_apposition_parsed_as_object_before_said(nlp):
             "the district's governor, Omar Hassan, said by telephone from Gao.")
     q = _one(nlp, text)
     assert q.text.endswith("before they fled") and q.speaker.name == "Omar Hassan"
+
+
+def test_according_to_over_a_clause_whose_verb_is_also_a_speech_verb(nlp):
+    text = ("Clinics in Gori have admitted more than 900 injured people since Monday, "
+            "and the town's shelters are full, according to the World Health Organization.")
+    q = _one(nlp, text)
+    assert q.text.startswith("Clinics in Gori have admitted") and q.speaker.name == "World Health Organization"

@@ -49,7 +49,8 @@ def _reported(clause: Token) -> bool:
     node = clause
     for _ in range(3):
         if node.tag_[:2] == "VB" and lemma(node) in words.clause:
-            return True
+            deps = {c.dep_ for c in node.children}  # "hospitals admitted 2,000 people": not speech
+            return "ccomp" in deps or "dobj" not in deps
         if node.dep_ != "ccomp" or node.head is node:
             return False
         node = node.head
