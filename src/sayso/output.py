@@ -47,6 +47,22 @@ def _clip(text: str | None, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+
+
+def quantity_value(qt) -> str:
+    """'10–15 resident', '400 square mile ≈ 1,036 km2', '1,200,000,000 USD', '— count' (vague)."""
+    text = "—" if qt.value is None else _number(qt.value)
+    if qt.value_max is not None:
+        text += f"–{_number(qt.value_max)}"
+    unit = qt.currency or qt.unit or qt.si_unit or ""
+    text = f"{text} {unit}".strip()
+    if qt.si_value is not None and qt.si_unit and qt.si_unit not in (unit, "count") and qt.si_value != qt.value:
+        text += f" ≈ {_number(qt.si_value)} {qt.si_unit}"
+    return text
+
+
 def render_analysis(analysis: Analysis, console: Console) -> None:
     """Readable tables of one article's quotes, claims, places and dates."""
     art = analysis.article
@@ -68,14 +84,7 @@ def render_analysis(analysis: Analysis, console: Console) -> None:
         claims.add_column(col, overflow="fold")
     for c in analysis.claims:
         qt = c.quantity
-        value = "—" if qt.value is None else f"{qt.value:g}"
-        if qt.value_max is not None:
-            value += f"–{qt.value_max:g}"
-        if qt.si_value is not None and qt.si_unit:
-            value += f" ≈ {qt.si_value:,.4g} {qt.si_unit}"
-        elif qt.si_unit:
-            value += f" {qt.si_unit}"
-        claims.add_row(qt.text, value, qt.qualifier, c.status, c.source.name if c.source else "(reporter)")
+        claims.add_row(qt.text, quantity_value(qt), qt.qualifier, c.status, c.source.name if c.source else "(reporter)")
     console.print(claims)
     places = Table(title=f"Places ({len(analysis.places)})", title_justify="left", expand=True)
     for col in ("text", "resolved to", "country", "feature", "lat, lon"):
