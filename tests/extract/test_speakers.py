@@ -185,3 +185,16 @@ def test_role_with_distinct_modifier_is_another_office(nlp, modifier):
             "Later the interior minister told reporters the plan was sound.")
     (_, speaker), = _speakers(nlp, text)
     assert speaker.name != "Mark Fell"
+
+
+def test_it_opening_a_paragraph_resolves_to_the_organisation_named_before(nlp):
+    text = ("11:40 GMT — Troops have crossed into the north of the valley, the Turkish military says.\n\n"
+            "It says the raid is limited and aimed at arms depots.")
+    quotes = _speakers(nlp, text)
+    assert [s.name for _, s in quotes] == ["Turkish military", "Turkish military"]
+
+
+def test_it_never_resolves_to_a_time_zone(nlp):
+    text = "11:40 GMT — Heavy rain fell overnight.\n\nIt says the border is closed."
+    quotes = _speakers(nlp, text)
+    assert all(s is None or "GMT" not in s.name for _, s in quotes)

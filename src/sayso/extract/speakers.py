@@ -380,14 +380,23 @@ class ArticleSpeakers:
         return fallback
 
     def _last_org(self, tok: Token) -> tuple[str, str] | None:
+        """The organisation "it" stands for: the last ORG entity, or a nearer subject like "the military"."""
+        found, at = None, -1
         for ent in reversed(self.ents):
             if ent.end > tok.i:
                 continue
             if tok.i - ent.end > 80:
                 break
-            if ent.label_ == "ORG":
-                return _strip_det(ent), "media" if _media(ent) else "organization"
-        return None
+            if ent.label_ == "ORG" and ent.root.lower_ not in words()["time_zones"]:  # "13:10 GMT" is no one
+                found, at = (_strip_det(ent), "media" if _media(ent) else "organization"), ent.end
+                break
+        org_words = words()["org_words"]
+        for j in range(tok.i - 1, max(at, tok.i - 80), -1):
+            cand = self.doc[j]
+            if cand.dep_ == "nsubj" and cand.tag_ == "NN" and cand.lower_ in org_words and cand.ent_type_ != "ORG":
+                span = self.doc[slice(*noun_phrase(cand))]
+                return _strip_det(span), "media" if _media(span) else "organization"
+        return found
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:
