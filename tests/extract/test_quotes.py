@@ -501,3 +501,20 @@ def test_according_to_over_a_clause_whose_verb_is_also_a_speech_verb(nlp):
             "and the town's shelters are full, according to the World Health Organization.")
     q = _one(nlp, text)
     assert q.text.startswith("Clinics in Gori have admitted") and q.speaker.name == "World Health Organization"
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Officials say a new plan is being drafted, but no date has been set.",
+         "a new plan is being drafted, but no date has been set"),
+        ("Officials said a new plan was being drafted, but no date had been set.",
+         "a new plan was being drafted, but no date had been set"),
+        ("Officials said a new plan was being drafted, but the proposal was rejected by parliament.",
+         "a new plan was being drafted"),
+        ("Officials said a new plan was being drafted, but no date was set.",
+         "a new plan was being drafted"),
+    ],
+)
+def test_but_clause_goes_on_only_in_the_reported_tense_without_an_actor(nlp, text, content):
+    assert _one(nlp, text).text == content

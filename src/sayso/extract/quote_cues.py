@@ -260,7 +260,7 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
             if child.i < verb.i:
                 bounds = _fronted(verb, bounds)
             else:
-                bounds = (bounds[0], _second_that(verb, child, bounds[1]))
+                bounds = (bounds[0], max(_second_that(verb, child, bounds[1]), _but_state(verb, child)))
         elif dep == "xcomp" and lem in words.xcomp and _infinitive(child):
             bounds = _bounds(child, skip_mark=False)
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
@@ -307,6 +307,19 @@ def _second_that(verb: Token, clause: Token, end: int) -> int:
                 any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
             return max(end, _bounds(conj, skip_mark=False)[1])
     return end
+
+
+def _but_state(verb: Token, clause: Token) -> int:
+    """"say a draft is being discussed, but no vote has been scheduled": a subjectless-agent passive
+    after ", but", in the tense the reported clause is in, goes on with what was said (0 when not)."""
+    conj = next((c for c in verb.rights if c.i > clause.i and c.dep_ == "conj"), None)
+    if conj is None or "but" not in (conj.doc[conj.left_edge.i].lower_, conj.doc[conj.left_edge.i - 1].lower_) \
+            or _agent(conj) is not None \
+            or not any(c.dep_ == "nsubjpass" and c.tag_[:2] == "NN" for c in conj.children):
+        return 0
+    aux = {c.lower_ for c in conj.children if c.dep_ == "aux"}
+    backshift = {"had"} if verb.tag_ == "VBD" else {"has", "have"}
+    return _bounds(conj, skip_mark=False)[1] if aux & backshift else 0
 
 
 def _as_clause(verb: Token) -> bool:
