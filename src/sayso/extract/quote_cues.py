@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from sayso.nlp.pipeline import lemma_of
@@ -481,49 +480,3 @@ def _cue_end(verb: Token) -> int:
         if child.dep_ == "prt" and child.i == end:
             end += 1
     return end
-
-
-def find_reports(doc: Doc, quoted: list[int]) -> list[Report]:
-    """Every reported-speech cue outside quotation marks. ``quoted[i]`` >= 0 marks a quoted token."""
-    words = cue_words()
-    strings = doc.vocab.strings
-    out: list[Report] = []
-    for i, (tag, low) in enumerate(doc.to_array([TAG, LOWER]).tolist()):
-        kind = _cue_kind(tag, low, strings, words)
-        if kind is None or quoted[i] >= 0:
-            continue
-        tok = doc[i]
-        if tok.is_upper and len(tok) > 1:
-            continue  # a heading in capitals, not a sentence
-        if kind == "verb":
-            out.extend(r for r in _verb_reports(tok, words) if not _hedge(tok, r.subject, words)
-                       and not (r.subject is not None and _document(r.subject, words)))
-            continue
-        rep = according(tok) if kind == "according" else noun_report(tok)
-        if rep is not None:
-            out.append(rep)
-    return out
-
-
-_KIND_CACHE: dict[tuple[int, int], str | None] = {}
-
-
-def _cue_kind(tag: int, low: int, strings, words: CueWords) -> str | None:
-    """What a (tag, lower-case word) pair can cue, memoised on the two hashes."""
-    key = (tag, low)
-    if key in _KIND_CACHE:
-        return _KIND_CACHE[key]
-    tag_s, low_s = strings[tag], strings[low]
-    kind = None
-    if low_s == "according":
-        kind = "according"
-    elif tag_s[:2] == "VB" and (lemma_of(low_s, tag_s) in words.all_verbs or lemma_of(low_s, tag_s) in words.reason_verbs):
-        kind = "verb"
-    elif tag_s[:2] == "NN" and low_s in words.nouns:
-        kind = "noun"
-    if len(_KIND_CACHE) < 200_000:
-        _KIND_CACHE[key] = kind
-    return kind
-
-
-from sayso.extract.quote_nouns import according, noun_report  # noqa: E402  (it builds on the helpers above)

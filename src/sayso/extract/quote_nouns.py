@@ -1,10 +1,13 @@
-"""Reporting cues that are not verbs: "according to X" over a clause, and nouns ("the ministry's claim that X")."""
+"""Reporting cues that are not verbs ("according to X", "the ministry's claim that X"), and the scan for every cue."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.attrs import LOWER, TAG
+from spacy.tokens import Doc, Token
 
-from sayso.extract.quote_cues import _EDGE_PUNCT, Report, _bounds, cue_words, lemma, subject_of
+from sayso.extract.quote_cues import (_EDGE_PUNCT, CueWords, Report, _bounds, _document, _hedge, _verb_reports,
+                                      cue_words, lemma, subject_of)
+from sayso.nlp.pipeline import lemma_of
 
 _TALLY_NOUNS = frozenset({"tally", "count", "figures", "data", "survey", "poll", "study", "estimates", "analysis"})
 _TOPIC_PREPS = frozenset({"about", "on", "over", "of"})
@@ -93,3 +96,47 @@ def _owner(noun: Token) -> Token | None:
     if owner is None and noun.dep_ in ("dobj", "pobj") and head.tag_[:2] == "VB":
         owner = subject_of(head)
     return owner
+
+
+def find_reports(doc: Doc, quoted: list[int]) -> list[Report]:
+    """Every reported-speech cue outside quotation marks. ``quoted[i]`` >= 0 marks a quoted token."""
+    words = cue_words()
+    strings = doc.vocab.strings
+    out: list[Report] = []
+    for i, (tag, low) in enumerate(doc.to_array([TAG, LOWER]).tolist()):
+        kind = _cue_kind(tag, low, strings, words)
+        if kind is None or quoted[i] >= 0:
+            continue
+        tok = doc[i]
+        if tok.is_upper and len(tok) > 1:
+            continue  # a heading in capitals, not a sentence
+        if kind == "verb":
+            out.extend(r for r in _verb_reports(tok, words) if not _hedge(tok, r.subject, words)
+                       and not (r.subject is not None and _document(r.subject, words)))
+            continue
+        rep = according(tok) if kind == "according" else noun_report(tok)
+        if rep is not None:
+            out.append(rep)
+    return out
+
+
+_KIND_CACHE: dict[tuple[int, int], str | None] = {}
+
+
+def _cue_kind(tag: int, low: int, strings, words: CueWords) -> str | None:
+    """What a (tag, lower-case word) pair can cue, memoised on the two hashes."""
+    key = (tag, low)
+    if key in _KIND_CACHE:
+        return _KIND_CACHE[key]
+    tag_s, low_s = strings[tag], strings[low]
+    kind = None
+    if low_s == "according":
+        kind = "according"
+    elif tag_s[:2] == "VB" and (lemma_of(low_s, tag_s) in words.all_verbs or lemma_of(low_s, tag_s) in words.reason_verbs):
+        kind = "verb"
+    elif tag_s[:2] == "NN" and low_s in words.nouns:
+        kind = "noun"
+    if len(_KIND_CACHE) < 200_000:
+        _KIND_CACHE[key] = kind
+    return kind
+

@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from sayso.extract.quote_cues import Report, cue_words, find_reports, is_cue_verb, subject_of
+from sayso.extract.quote_cues import Report, cue_words, is_cue_verb, subject_of
+from sayso.extract.quote_nouns import find_reports
 from sayso.extract.quote_marks import Passage, find_passages
 from sayso.extract.speakers import ArticleSpeakers
 from sayso.models import Note, Quote, Speaker
