@@ -518,3 +518,15 @@ def test_according_to_over_a_clause_whose_verb_is_also_a_speech_verb(nlp):
 )
 def test_but_clause_goes_on_only_in_the_reported_tense_without_an_actor(nlp, text, content):
     assert _one(nlp, text).text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Each tank shell is thought to cost about $5,000, while a cheap drone may cost as little as $400, "
+     "according to military analysts.",
+     "A field hospital costs about $2m to run, while a mobile clinic may cost as little as $90,000, "
+     "according to aid workers."],
+)
+def test_according_to_at_the_end_sources_both_sides_of_while(nlp, text):
+    q = _one(nlp, text)
+    assert q.text.split(",")[0] == text.split(",")[0] and "while" in q.text

@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Token
 
-from sayso.extract.quote_cues import (_EDGE_PUNCT, CueWords, Report, _bounds, _document, _hedge, _verb_reports,
-                                      cue_words, lemma, subject_of)
+from sayso.extract.quote_cues import (_EDGE_PUNCT, CueWords, Report, _bounds, _contrast, _document, _hedge,
+                                      _verb_reports, cue_words, lemma, subject_of)
 from sayso.nlp.pipeline import lemma_of
 
 _TALLY_NOUNS = frozenset({"tally", "count", "figures", "data", "survey", "poll", "study", "estimates", "analysis"})
@@ -28,6 +28,8 @@ def according(tok: Token) -> Report | None:
         head = head.head
     while head.dep_ == "conj" and head.head is not head:
         head = head.head  # "X were killed and Y wounded, according to ...": the whole coordination
+    if head.dep_ == "advcl" and _contrast(head) and _ends_sentence(to):
+        head = head.head  # "X costs $1m, while Y costs $400, according to ...": sources both
     if _reported(head) and tok.i > head.i:
         return None  # "the governor said X, according to his channel": the speech verb names the speaker
     lo, hi = head.left_edge.i, head.right_edge.i + 1
@@ -46,6 +48,11 @@ def according(tok: Token) -> Report | None:
     return Report(lo, hi, tok.i, to.i + 1, source)
 
 
+def _ends_sentence(tok: Token) -> bool:
+    end = tok.right_edge.i + 1
+    return end >= tok.sent.end or all(t.is_punct or t.is_space for t in tok.doc[end:tok.sent.end])
+
+
 def _reported(clause: Token) -> bool:
     """Whether a clause is itself a speech verb or the content of one."""
     words = cue_words()
@@ -53,6 +60,8 @@ def _reported(clause: Token) -> bool:
     for _ in range(3):
         if node.tag_[:2] == "VB" and lemma(node) in words.clause:
             deps = {c.dep_ for c in node.children}  # "hospitals admitted 2,000 people": not speech
+            if "auxpass" in deps and "agent" not in deps:
+                return False  # "is thought to cost": nobody named says it
             return "ccomp" in deps or "dobj" not in deps
         if node.dep_ != "ccomp" or node.head is node:
             return False
