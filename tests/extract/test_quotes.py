@@ -530,3 +530,13 @@ def test_but_clause_goes_on_only_in_the_reported_tense_without_an_actor(nlp, tex
 def test_according_to_at_the_end_sources_both_sides_of_while(nlp, text):
     q = _one(nlp, text)
     assert q.text.split(",")[0] == text.split(",")[0] and "while" in q.text
+
+
+def test_adding_with_a_plain_object_continues_the_content(nlp):
+    text = "Shipping firms say most tankers now avoid the strait, adding ten days to a voyage from Dubai to Genoa."
+    assert _one(nlp, text).text == "most tankers now avoid the strait, adding ten days to a voyage from Dubai to Genoa"
+
+
+def test_adding_that_is_still_a_second_speech_verb(nlp):
+    quotes, _ = _quotes(nlp, "The minister said the port would reopen, adding that repairs were under way.")
+    assert [q.text for q in quotes] == ["the port would reopen", "repairs were under way"]

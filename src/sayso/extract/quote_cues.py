@@ -187,6 +187,9 @@ def _matrix_verb(clause: Token) -> bool:
         return False
     if clause.tag_ == "VBG" and clause.doc[clause.left_edge.i - 1].text != ",":
         return False  # "is acting unlawfully and showing disregard": the content goes on
+    deps = {c.dep_ for c in clause.children}
+    if clause.tag_ == "VBG" and "dobj" in deps and not deps & {"ccomp", "xcomp"} and lemma(clause) not in words.objects:
+        return False  # "avoid the strait, adding ten days to the voyage": a consequence, not a second speech verb
     return not any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
 
 
