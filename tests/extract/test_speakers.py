@@ -198,3 +198,13 @@ def test_it_never_resolves_to_a_time_zone(nlp):
     text = "11:40 GMT — Heavy rain fell overnight.\n\nIt says the border is closed."
     quotes = _speakers(nlp, text)
     assert all(s is None or "GMT" not in s.name for _, s in quotes)
+
+
+@pytest.mark.parametrize(
+    "middle",
+    ["Port Said was closed to shipping on Tuesday.", "HMS Falcon shot down two drones on Friday."],
+)
+def test_he_skips_a_place_or_ship_taken_for_a_person(nlp, middle):
+    text = f"Defence Secretary Grant Oakes spoke in Parliament on Monday. {middle} He said shipping would resume."
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.name == "Grant Oakes"

@@ -128,6 +128,8 @@ class ArticleSpeakers:
                 b -= 1
             if a >= b or (a > 0 and a < ent.start and self.token_person.get(a)):
                 continue
+            if doc[ent.start].text.lower() in words()["not_person_first_words"]:
+                continue  # "Port Said", "HMS Kestrel": a place or a ship the model took for a person
             self._add_person(a, b)
         titles = {doc.vocab.strings[t] for t in words()["person_titles"]}
         appos = doc.vocab.strings["appos"]
