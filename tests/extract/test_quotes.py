@@ -540,3 +540,12 @@ def test_adding_with_a_plain_object_continues_the_content(nlp):
 def test_adding_that_is_still_a_second_speech_verb(nlp):
     quotes, _ = _quotes(nlp, "The minister said the port would reopen, adding that repairs were under way.")
     assert [q.text for q in quotes] == ["the port would reopen", "repairs were under way"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["GOMA, Democratic Republic of Congo, Jan 28 (Reuters) - Rebels seized the airport on Monday, a UN official said.",
+     "GOMA, Congo, Jan. 28 (Reuters) — Rebels seized the airport on Monday, according to a UN official."],
+)
+def test_dateline_with_date_and_agency_is_not_content(nlp, text):
+    assert _one(nlp, text).text == "Rebels seized the airport on Monday"

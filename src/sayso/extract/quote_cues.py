@@ -428,15 +428,22 @@ def _fronted(verb: Token, bounds: tuple[int, int]) -> tuple[int, int]:
 def _sentence_start(verb: Token) -> int:
     """The first content token of the cue's sentence, after any dateline ("KYIV (AP) —")."""
     doc = verb.doc
-    a = verb.sent.start
-    for j in range(a, min(a + 10, verb.i)):
-        if doc[j].text in _DASH_TOKENS:
-            if all(t.tag_ in ("NNP", "NNPS", ",", "-LRB-", "-RRB-") or t.is_space or _STAMP.match(t.text)
-                   for t in doc[a:j]):
-                a = j + 1
-            break
+    a = skip_dateline(doc, verb.sent.start, verb.i)
     while a < verb.i and (doc[a].is_punct or doc[a].is_space):
         a += 1
+    return a
+
+
+def skip_dateline(doc: Doc, a: int, limit: int) -> int:
+    """The token after a dateline opening at ``a`` ("GOMA, Congo, Jan. 28 (Reuters) —", "09:15 GMT —"), else ``a``."""
+    for j in range(a, min(a + 16, limit)):
+        if doc[j].text in _DASH_TOKENS:
+            head = doc[a:j]
+            if all(t.tag_ in _DATELINE_TAGS or t.tag_ == "CD" or t.is_space or _STAMP.match(t.text)
+                   or t.lower_ in ("of", "the") for t in head) \
+                    and (j - a <= 6 or doc[a].text.isupper() or _STAMP.match(doc[a].text)):
+                return j + 1
+            break
     return a
 
 

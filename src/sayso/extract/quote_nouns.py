@@ -6,7 +6,7 @@ from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from sayso.extract.quote_cues import (_EDGE_PUNCT, CueWords, Report, _bounds, _contrast, _document, _hedge,
-                                      _verb_reports, cue_words, lemma, subject_of)
+                                      _verb_reports, cue_words, lemma, skip_dateline, subject_of)
 from sayso.nlp.pipeline import lemma_of
 
 _TALLY_NOUNS = frozenset({"tally", "count", "figures", "data", "survey", "poll", "study", "estimates", "analysis"})
@@ -39,6 +39,7 @@ def according(tok: Token) -> Report | None:
     elif b >= hi - 2:
         hi = a
     doc = tok.doc
+    lo = skip_dateline(doc, lo, hi) if lo == tok.sent.start else lo
     while lo < hi and (doc[lo].text in _EDGE_PUNCT or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi - 1].text in _EDGE_PUNCT or doc[hi - 1].text == "." or doc[hi - 1].is_space):
