@@ -440,6 +440,7 @@ def test_endorsement_keeps_the_office_it_is_for(nlp):
         "10:20 GMT — Security Council Resolution 1999, adopted in June, demanded a full withdrawal.",
         "We are closing this page for today. Thank you for reading along.",
         "Lenders meeting in Paris on Monday are expected to commit about $300m to the fund.",
+        "The assembly endorsed a peace plan in its latest resolution.",
     ],
 )
 def test_non_speech_gives_no_quote(nlp, text):

@@ -239,6 +239,12 @@ def _document(subj: Token, words: CueWords) -> bool:
                                                  for c in subj.children)
 
 
+def _by_document(verb: Token, words: CueWords) -> bool:
+    """"endorsed a road map in its resolution": a position taken by adopting a text."""
+    return any(t.dep_ == "pobj" and t.lower_ in words.documents and t.head.lower_ in ("in", "through", "by")
+               for t in verb.subtree)
+
+
 def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
     lem = lemma(verb)
     if _not_speech(verb, lem, words):
@@ -271,8 +277,8 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
         elif dep == "xcomp" and child.tag_ == "VBG" and lem in words.gerund_objects:
             bounds = _bounds(child, skip_mark=False)  # "denies arming the rebels"
             dep = "ccomp"
-        elif dep == "dobj" and verb.dep_ == "relcl" and lem in words.stance:
-            continue  # "Iran, which backs the militia, ...": who sides with whom, not what anyone said
+        elif dep == "dobj" and lem in words.stance and (verb.dep_ == "relcl" or _by_document(verb, words)):
+            continue  # "Iran, which backs the militia", "endorsed a plan in its resolution": acts, not words
         elif dep == "dobj" and (lem in words.objects or lem in words.reason_verbs) \
                 and child.tag_[:2] in ("NN", "PR", "WP") and not _negated(verb):
             bounds = _with_complement(verb, child)
