@@ -1,7 +1,8 @@
 """Direct, indirect and mixed statements with their speakers resolved within the article.
 
 Quoted passages are found over the raw text first (``quote_marks``), since sentence splits break
-quotes apart; reported speech comes from the parse (``quote_cues``); speakers are resolved with
+quotes apart; reported speech comes from the parse (verb cues in ``quote_cues``, "according to" and
+reporting nouns, and the scan over all cues, in ``quote_nouns``); speakers are resolved with
 one article-wide table of people, roles and organisations (``speakers``). Span conventions:
 
 - direct: the text inside the marks (a transcript label "NAME:" is left out);
