@@ -208,3 +208,12 @@ def test_he_skips_a_place_or_ship_taken_for_a_person(nlp, middle):
     text = f"Defence Secretary Grant Oakes spoke in Parliament on Monday. {middle} He said shipping would resume."
     (_, speaker), = _speakers(nlp, text)
     assert speaker.name == "Grant Oakes"
+
+
+@pytest.mark.model
+def test_generic_role_adjective_is_not_an_affiliation(nlp):
+    from sayso.extract.quotes import extract_quotes
+
+    doc = nlp("Regional Gov. Ivan Petrenko said the shelter would open on Friday.")
+    [quote] = extract_quotes(doc)
+    assert quote.speaker.name == "Ivan Petrenko" and quote.speaker.affiliation is None

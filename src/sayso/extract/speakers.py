@@ -85,7 +85,9 @@ def affiliation(tokens) -> str | None:
     w = words()
     run: list = []
     for t in tokens:
-        named = t.ent_type_ in ("ORG", "NORP", "GPE") or (t.tag_ in _PROPER_TAGS and t.lower_ not in w["titles"])
+        entity = t.ent_type_ in ("ORG", "NORP", "GPE")
+        generic = not run and not entity and t.lower_ in w["role_adjectives"]  # "Regional Gov." names no body
+        named = entity or (t.tag_ in _PROPER_TAGS and t.lower_ not in w["titles"] and not generic)
         if named or (run and t.tag_ == "POS"):
             run.append(t)
         elif run:
