@@ -226,3 +226,11 @@ def test_url_over_the_size_limit_fails_with_reason(local_server):
     tight = Settings(allow_private_urls=True, max_download_bytes=10_000)
     [out] = list(read_inputs([local_server + "/big"], tight))
     assert out.status == "failed" and "over the limit" in out.reason
+
+
+def test_jsonl_line_that_is_not_utf8_fails_alone(tmp_path, settings):
+    good = json.dumps({"id": "ok", "text": BODY}).encode()
+    bad = '{"id": "bad", "text": "caf\u00e9"}'.encode("latin-1")
+    items = _read(tmp_path, "mixed.jsonl", good + b"\n" + bad + b"\n" + good.replace(b'"ok"', b'"ok2"') + b"\n", settings)
+    assert [getattr(i, "id", None) or i.status for i in items] == ["ok", "failed", "ok2"]
+    assert items[1].reason == "line is not valid UTF-8" and items[1].article_id.endswith("mixed.jsonl:2")

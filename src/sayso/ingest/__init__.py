@@ -108,7 +108,7 @@ def _read_jsonl_file(path: Path) -> Iterator[Article | Outcome]:
                 try:
                     yield raw.decode("utf-8")
                 except UnicodeDecodeError:
-                    yield "\x00bad-encoding"  # becomes a malformed-JSON outcome with its line number
+                    yield None  # read_jsonl reports it as a failed line, with its number
 
     yield from read_jsonl(lines(), str(path))
 

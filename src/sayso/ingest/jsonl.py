@@ -21,12 +21,18 @@ def parse_published(value: object) -> dt.date | None:
     return None
 
 
-def read_jsonl(lines: Iterable[str], origin: str) -> Iterator[Article | Outcome]:
-    """One Article per well-formed line; a malformed line becomes a 'failed' outcome naming the line."""
+def read_jsonl(lines: Iterable[str | None], origin: str) -> Iterator[Article | Outcome]:
+    """One Article per well-formed line; a malformed line becomes a 'failed' outcome naming the line.
+
+    A ``None`` in ``lines`` stands for a line whose bytes are not UTF-8.
+    """
     for number, line in enumerate(lines, 1):
+        where = f"{origin}:{number}"
+        if line is None:
+            yield Outcome(where, "failed", "line is not valid UTF-8", origin)
+            continue
         if not line.strip():
             continue
-        where = f"{origin}:{number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
