@@ -49,7 +49,10 @@ def _as_article(item: str | Article, published: dt.date | str | None) -> Article
 
 
 def _nlp(settings: Settings):
-    return load_nlp(settings.model, settings.extractor_names, package=settings.model_package)
+    defaults = Settings()
+    # Name the pip requirement in a "not installed" error only when it belongs to the model asked for.
+    known = settings.model == defaults.model or settings.model_package != defaults.model_package
+    return load_nlp(settings.model, settings.extractor_names, package=settings.model_package if known else "")
 
 
 def _extract(doc: Doc, article: Article, settings: Settings) -> Analysis:

@@ -28,7 +28,7 @@ PROGRESS_AFTER = 5  # show a progress bar once more than a handful of articles h
 
 
 def _fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 
@@ -158,7 +158,7 @@ def main() -> None:
     try:
         app()
     except SaysoError as exc:  # pragma: no cover - commands catch their own
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         sys.exit(2)
 
 

@@ -32,7 +32,7 @@ ABOUT_OPTION = typer.Option(None, "--about", "-a", help="A word of the measure, 
 
 
 def _fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 

@@ -105,7 +105,8 @@ def render_analysis(analysis: Analysis, console: Console) -> None:
 def render_outcomes(counts: dict[str, int], problems: Iterable[Result], console: Console) -> None:
     """The final ok/skipped/failed count, and one line per input that was not ok."""
     for r in problems:
-        console.print(f"[yellow]{r.outcome.status}[/yellow] {r.outcome.article_id}: {r.outcome.reason}")
+        console.print(f"[yellow]{r.outcome.status}[/yellow] {r.outcome.article_id}: {r.outcome.reason}",
+                      highlight=False, soft_wrap=True)
     console.print(
         f"[bold]{counts.get('ok', 0)} ok[/bold], {counts.get('skipped', 0)} skipped, {counts.get('failed', 0)} failed"
     )
