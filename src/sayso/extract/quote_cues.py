@@ -10,12 +10,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from sayso.nlp.pipeline import lemma_of
-
-
-def lemma(tok: Token) -> str:
-    """A token's lemma from spaCy's lookup rules (cached per word and tag; no pipeline needed)."""
-    return lemma_of(tok.text, tok.tag_)
+from sayso.nlp.pipeline import lemma
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})

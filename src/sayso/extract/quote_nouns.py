@@ -6,8 +6,8 @@ from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from sayso.extract.quote_cues import (_EDGE_PUNCT, CueWords, Report, _bounds, _contrast, _document, _hedge,
-                                      _verb_reports, cue_words, lemma, skip_dateline, subject_of)
-from sayso.nlp.pipeline import lemma_of
+                                      _verb_reports, cue_words, skip_dateline, subject_of)
+from sayso.nlp.pipeline import lemma, lemma_of
 
 _TALLY_NOUNS = frozenset({"tally", "count", "figures", "data", "survey", "poll", "study", "estimates", "analysis"})
 _TOPIC_PREPS = frozenset({"about", "on", "over", "of"})
