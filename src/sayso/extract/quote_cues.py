@@ -24,6 +24,7 @@ _DATELINE_TAGS = frozenset({"NNP", "NNPS", ",", "-LRB-", "-RRB-", "HYPH", "."})
 _DASH_TOKENS = frozenset({"—", "–", "--", "-"})
 _STAMP = re.compile(r"^(?:\d{1,2}[:.]\d{2}|[ap]\.?m\.?|GMT|UTC|BST|CET|EST|EDT|ET|local|time)$", re.IGNORECASE)
 _CONTRAST = frozenset({"while", "whereas", "although", "though"})
+_QUOTED_REASON = -1  # _reason's answer when the "for ..." phrase is itself quoted
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class CueWords:
     stance: frozenset[str] = frozenset()  # "which backs the rebels": an alliance in a relative clause
     gerund_objects: frozenset[str] = frozenset()  # "denies arming the rebels"
     means: frozenset[str] = frozenset()  # "said by telephone": how it was said, not an agent
+    infinitive_nouns: frozenset[str] = frozenset()  # "his plan to cut taxes"
 
 
 @functools.lru_cache(maxsize=1)
@@ -58,12 +60,14 @@ def cue_words() -> CueWords:
     reasons = frozenset(raw["reason_verbs"])
     objects |= frozenset(raw["content_object_verbs"])
     topics = frozenset(raw["topic_nouns"])
+    infinitive_nouns = frozenset(raw["infinitive_nouns"])
     return CueWords(clause, xcomp, objects,
-                    frozenset(raw["content_object_verbs"]), preps, frozenset(raw["cue_nouns"]) | topics, topics,
+                    frozenset(raw["content_object_verbs"]), preps,
+                    frozenset(raw["cue_nouns"]) | topics | infinitive_nouns, topics,
                     clause | xcomp | objects | frozenset(preps), int(raw["min_fragment_words"]),
                     reasons, frozenset(raw["hedge_verbs"]), frozenset(raw["for_complement_verbs"]),
                     *(frozenset(raw[k]) for k in ("passive_not_speech", "document_nouns", "stance_verbs",
-                                                  "gerund_object_verbs", "means_nouns")))
+                                                  "gerund_object_verbs", "means_nouns")), infinitive_nouns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +282,8 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
                 and child.tag_[:2] in ("NN", "PR", "WP") and not _negated(verb):
             bounds = _with_complement(verb, child)
             reason = _reason(verb, child) if lem in words.reason_verbs else None
+            if reason == _QUOTED_REASON:
+                continue  # "praised the troops “for their courage”": the quoted words are what was said
             if reason is not None:  # "blamed the rebels for the blackout": what they are blamed for is said
                 bounds, dep = (bounds[0], max(bounds[1], reason)), "reason"
             elif lem not in words.objects:
@@ -337,15 +343,15 @@ def _for_clause(clause: Token) -> bool:
 
 
 def _reason(verb: Token, obj: Token) -> int | None:
-    """The end of a "for ..." phrase after the object of a praise/blame verb, or None (also when
-    the phrase is quoted: "thanked them “for their courage”" is a direct quote, not a report)."""
+    """The end of a "for ..." phrase after the object of a praise/blame verb, None without one, or
+    _QUOTED_REASON when the phrase is quoted ("thanked them “for their courage”" is a direct quote)."""
     doc = verb.doc
     for child in verb.rights:
         if child.i > obj.i and child.dep_ == "prep" and child.lower_ == "for" \
                 and any(c.dep_ in ("pobj", "pcomp") for c in child.children):
             end = _bounds(child, skip_mark=False)[1]
             quoted = any(doc[j].tag_ in ("``", "''") for j in range(max(0, child.i - 1), end))
-            return None if quoted else end
+            return _QUOTED_REASON if quoted else end
     return None
 
 

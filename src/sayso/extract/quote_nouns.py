@@ -6,7 +6,7 @@ from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from sayso.extract.quote_cues import (_EDGE_PUNCT, CueWords, Report, _bounds, _contrast, _document, _hedge,
-                                      _verb_reports, cue_words, skip_dateline, subject_of)
+                                      _infinitive, _verb_reports, cue_words, skip_dateline, subject_of)
 from sayso.nlp.pipeline import lemma, lemma_of
 
 _TALLY_NOUNS = frozenset({"tally", "count", "figures", "data", "survey", "poll", "study", "estimates", "analysis"})
@@ -83,10 +83,14 @@ def _behind(source: Token) -> Token:
 
 
 def noun_report(noun: Token) -> Report | None:
-    """"the ministry's claim that X": a reporting noun with a that-clause, said by its possessor."""
+    """"the ministry's claim that X", "its plan to cut taxes": a reporting noun with a that-clause
+    or an infinitive, said by its possessor."""
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
             a, b = _bounds(child)
+            return Report(a, b, noun.i, noun.i + 1, _owner(noun), clausal=True) if b - a >= 2 else None
+        if child.dep_ == "acl" and noun.lower_ in cue_words().infinitive_nouns and _infinitive(child):
+            a, b = _bounds(child, skip_mark=False)  # "his plan to cut taxes"
             return Report(a, b, noun.i, noun.i + 1, _owner(noun), clausal=True) if b - a >= 2 else None
         if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS and noun.lower_ in cue_words().topic_nouns:
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
