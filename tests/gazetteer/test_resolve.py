@@ -109,3 +109,20 @@ def test_resolve_region_with_a_generic_name_in_a_far_country_is_dropped():
     ms = [_mention(gaz, "Sylvania", 0), _mention(gaz, "Marsh", 20), _mention(gaz, "Western", 40)]
     resolve(ms, gaz)
     assert ms[2].chosen is None and ms[1].chosen is not None
+
+
+def test_resolve_a_region_named_only_with_direction_words_is_no_support_for_a_stray_town():
+    b = IndexBuilder()
+    b.add(1, "Freedonia", "FD", "", "country", 10.0, 20.0, 5_000_000)
+    b.add(2, "Lakeside", "FD", "01", "city", 10.5, 20.5, 40_000)
+    b.add(3, "Harbour", "FD", "01", "city", 10.2, 20.1, 60_000)
+    b.add(-4, "Western Province", "SY", "03", "region", 41.0, 61.0, 900_000)
+    b.add(5, "Millbrook", "SY", "03", "city", 41.1, 61.1, 30_000)
+    gaz = Gazetteer(b.freeze({"version": "test"}))
+    ms = [_mention(gaz, "Freedonia", 0), _mention(gaz, "Lakeside", 20), _mention(gaz, "Harbour", 40),
+          _mention(gaz, "Millbrook", 60), _mention(gaz, "Western", 80)]
+    ms[4].candidates = gaz.lookup("Western Province")
+    resolve(ms, gaz)
+    # the stray town and the direction-word region hold each other up until both are dropped
+    assert ms[3].chosen is None and ms[4].chosen is None
+    assert ms[1].chosen is not None and ms[1].chosen.country_code == "FD"

@@ -87,10 +87,20 @@ NEIGHBOUR_COUNTRY_KM = 1500
 def _drop_foreign_towns(mentions: list[Mention]) -> None:
     """A small town in a country none of the article's other places lie in, and far from all of them,
     is a misread word (a surname, an acronym, a street, an alternate spelling) far more often than the
-    place meant: the mention is left unresolved; so is a region of under 20,000 people, one named only with direction words
-    ("Western", "Centre"), and a name matched only without its leading words ("West Midlands" is
-    not the Midlands of Zimbabwe in an article about England). Capitals, big towns and towns marked "city" or qualified ("Paris, Texas") stay."""
-    chosen = [(m.key, m.chosen) for m in mentions if m.chosen is not None and m.chosen.country_code]
+    place meant: the mention is left unresolved. So is a region of under 20,000 people, one named only
+    with direction words ("Western", "Centre"), and a name matched only without its leading words
+    ("West Midlands" is not the Midlands of Zimbabwe in an article about England). Capitals, big towns
+    and towns marked "city" or qualified ("Paris, Texas") stay. Dropping one may leave another alone in
+    its country, so this repeats until nothing changes."""
+    while _drop_foreign_pass(mentions):
+        pass
+
+
+def _drop_foreign_pass(mentions: list[Mention]) -> bool:
+    # a region named only with direction words ("Western") is no evidence for its country
+    chosen = [(m.key, m.chosen) for m in mentions if m.chosen is not None and m.chosen.country_code
+              and not (m.chosen.feature in ("region", "district") and _generic(m.chosen.name))]
+    dropped = False
     for m in mentions:
         e = m.chosen
         if e is None or m.qualifier is not None:
@@ -107,6 +117,8 @@ def _drop_foreign_towns(mentions: list[Mention]) -> None:
         if any(o.feature != "country" and distance_km(e, o) < NEIGHBOUR_KM for o in others):
             continue
         m.chosen = None
+        dropped = True
+    return dropped
 
 
 @functools.lru_cache(maxsize=1)
