@@ -267,7 +267,8 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
             if child.i < verb.i:
                 bounds = _fronted(verb, bounds)
             else:
-                bounds = (bounds[0], max(_second_that(verb, child, bounds[1]), _but_state(verb, child)))
+                bounds = (bounds[0], max(_second_that(verb, child, bounds[1]), _but_state(verb, child),
+                                         _coordinated_clause(verb, child, words)))
         elif dep == "xcomp" and lem in words.xcomp and _infinitive(child):
             bounds = _bounds(child, skip_mark=False)
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
@@ -316,6 +317,19 @@ def _second_that(verb: Token, clause: Token, end: int) -> int:
                 any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
             return max(end, _bounds(conj, skip_mark=False)[1])
     return end
+
+
+def _coordinated_clause(verb: Token, clause: Token, words: CueWords) -> int:
+    """"said the bridge was unsafe, and engineers had warned for years": a clause coordinated with
+    the speech verb that is no speech verb itself goes on with what was said (0 when not)."""
+    conj = next((c for c in verb.rights if c.i > clause.i and c.dep_ == "conj"), None)
+    if conj is None or conj.tag_[:2] != "VB" or lemma(conj) in words.all_verbs or _contrast(conj) \
+            or conj.left_edge.i <= clause.right_edge.i:
+        return 0
+    doc = conj.doc
+    if any(t.lower_ in ("but", "yet") for t in doc[clause.right_edge.i + 1:conj.left_edge.i + 1]):
+        return 0  # "said X, but Y": _but_state decides
+    return _bounds(conj, skip_mark=False)[1]
 
 
 def _but_state(verb: Token, clause: Token) -> int:

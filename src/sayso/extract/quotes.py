@@ -23,6 +23,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from sayso.extract.quote_cues import Report, cue_words, is_cue_verb, subject_of
+from sayso.extract.quote_headlines import headline_reports
 from sayso.extract.quote_nouns import find_reports
 from sayso.extract.quote_marks import Passage, find_passages
 from sayso.extract.speakers import ArticleSpeakers
@@ -85,6 +86,10 @@ def extract_quotes(doc: Doc, notes: list[Note] | None = None) -> list[Quote]:
             _frame_cue(doc, d, quoted)
     out.extend(_direct_quotes(doc, text, directs, speakers, quoted))
     out = _label_lines(doc, text, speakers, out)
+    taken = [(q.start, q.end) for q in out]
+    for kind, start, end, speaker, cue_a, cue_b in headline_reports(
+            text, taken, lambda a, b: _headline_speaker(doc, speakers, a, b)):
+        out.append(Quote(kind, start, end, text[start:end], speaker, text[cue_a:cue_b], cue_a, cue_b))
     out.sort(key=lambda q: (q.start, q.end))
     return inherit_speakers(out, text)
 
@@ -386,6 +391,16 @@ def _label_speaker(doc: Doc, speakers: ArticleSpeakers, m: re.Match, transcript:
     if speaker is not None and surname in speakers.by_surname:  # "Sanders" tagged as a plural noun
         speaker = replace(speaker, name=speakers.by_surname[surname], kind="person")
     return speaker
+
+
+def _headline_speaker(doc: Doc, speakers: ArticleSpeakers, a: int, b: int) -> Speaker | None:
+    """The speaker named before a headline's verb ("Senator Ann Lee Urges ..."), by its last word."""
+    k = _token_at(doc, b - 1)
+    speaker = speakers.resolve(doc[k]) if k is not None else None
+    cue = doc.text[b:].split(maxsplit=1)[:1]
+    if speaker is not None and not (cue and cue[0] in speaker.name.split()):
+        return speaker
+    return Speaker(doc.text[a:b], a, b, doc.text[a:b], "person")  # the tagger ran the name into the verb
 
 
 def _token_at(doc: Doc, char: int) -> int | None:

@@ -1,0 +1,56 @@
+"""Reported-speech shapes that news attribution corpora count, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract.quotes import extract_quotes
+
+pytestmark = pytest.mark.model
+
+
+def _found(nlp, text):
+    quotes = extract_quotes(nlp(text))
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+    return quotes
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("The governor rejected the revised budget plan.", "the revised budget plan", "governor"),
+        ("The union criticized the new overtime rules.", "the new overtime rules", "union"),
+        ("The senator appeared to soften her stance on the tariff.", "to soften her stance on the tariff", "senator"),
+        ("The mayor portrayed the strike as a threat to the city.", "a threat to the city", "mayor"),
+        ("The minister’s plan to close three coal plants drew protests.", "to close three coal plants", "minister"),
+    ],
+)
+def test_stance_verbs_and_nouns_report_their_content(nlp, text, content, speaker):
+    quotes = _found(nlp, text)
+    match = [q for q in quotes if content in q.text]
+    assert match, [q.text for q in quotes]
+    assert match[0].speaker is not None and speaker in match[0].speaker.text.lower()
+
+
+def test_praise_with_a_quoted_reason_gives_no_second_report_of_the_object(nlp):
+    quotes = _found(nlp, "The mayor praised the crews “for their courage and speed” on Sunday.")
+    assert len(quotes) == 1 and "for their courage and speed" in quotes[0].text
+
+
+def test_clause_coordinated_with_the_speech_verb_goes_on_with_the_content(nlp):
+    text = "The mayor said the bridge was unsafe, and engineers had closed it twice this year."
+    quotes = _found(nlp, text)
+    assert [q.text for q in quotes] == ["the bridge was unsafe, and engineers had closed it twice this year"]
+
+
+def test_title_case_headline_reports_what_follows_its_verb(nlp):
+    quotes = _found(nlp, "Senator Ann Lee Urges Congress to Fund Bridge Repairs\nThe vote is due on Friday.")
+    assert [(q.kind, q.text, q.cue) for q in quotes] == [("indirect", "Congress to Fund Bridge Repairs", "Urges")]
+    assert "Ann Lee" in quotes[0].speaker.name
+
+
+@pytest.mark.parametrize("text", ["Floods Hit Coastal Towns Again\nRoads were closed.",
+                                  "Heavy Rain Spreads Across the North Sea Coast"])
+def test_headline_without_a_reporting_verb_is_not_a_quote(nlp, text):
+    assert _found(nlp, text) == []
