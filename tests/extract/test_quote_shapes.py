@@ -54,3 +54,9 @@ def test_title_case_headline_reports_what_follows_its_verb(nlp):
                                   "Heavy Rain Spreads Across the North Sea Coast"])
 def test_headline_without_a_reporting_verb_is_not_a_quote(nlp, text):
     assert _found(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", ["The clinic gave him injections designed to ease the pain.",
+                                  "The council met in order to approve the budget."])
+def test_purpose_infinitives_are_not_reported_speech(nlp, text):
+    assert _found(nlp, text) == []

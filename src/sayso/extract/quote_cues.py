@@ -269,7 +269,8 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
             else:
                 bounds = (bounds[0], max(_second_that(verb, child, bounds[1]), _but_state(verb, child),
                                          _coordinated_clause(verb, child, words)))
-        elif dep == "xcomp" and lem in words.xcomp and _infinitive(child):
+        elif dep == "xcomp" and lem in words.xcomp and _infinitive(child) \
+                and not (verb.tag_ == "VBN" and verb.dep_ == "acl"):  # "injections designed to calm her"
             bounds = _bounds(child, skip_mark=False)
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
             if obj is not None:  # "asked residents to stay indoors": who was asked is part of what was said
