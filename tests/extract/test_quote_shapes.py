@@ -23,6 +23,7 @@ def _found(nlp, text):
         ("The union criticized the new overtime rules.", "the new overtime rules", "union"),
         ("The senator appeared to soften her stance on the tariff.", "to soften her stance on the tariff", "senator"),
         ("The mayor portrayed the strike as a threat to the city.", "a threat to the city", "mayor"),
+        ("The senator described the tax plan as a gift to the wealthy.", "a gift to the wealthy", "senator"),
         ("The minister’s plan to close three coal plants drew protests.", "to close three coal plants", "minister"),
     ],
 )

@@ -139,7 +139,7 @@ def _dedupe(reports: list[Report]) -> list[Report]:
         if any(a <= rep.cue_a < b and (a, b) != (rep.a, rep.b) and b - a > rep.b - rep.a for a, b in spans):
             continue
         if any(r.cue_a == rep.cue_a and r.a <= rep.a and rep.b <= r.b and (r.a, r.b) != (rep.a, rep.b)
-               for r in reports):
+               and (rep.needs_quote or not r.needs_quote) for r in reports):
             continue  # the same cue's longer report holds this one ("called on X to act" / "to act")
         if (rep.a, rep.b) not in seen:
             seen.add((rep.a, rep.b))
