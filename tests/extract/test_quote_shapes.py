@@ -61,3 +61,13 @@ def test_headline_without_a_reporting_verb_is_not_a_quote(nlp, text):
                                   "The council met in order to approve the budget."])
 def test_purpose_infinitives_are_not_reported_speech(nlp, text):
     assert _found(nlp, text) == []
+
+
+def test_passive_with_an_agent_reports_the_subject_and_the_reason_apart(nlp):
+    quotes = _found(nlp, "The plan was criticized by the unions for its cost.")
+    assert [(q.text, q.speaker.text) for q in quotes] == [("The plan", "the unions"), ("for its cost", "the unions")]
+
+
+def test_headline_label_names_its_speaker(nlp):
+    quotes = _found(nlp, "Okafor: Budget Talks Will Resume Monday\nThe minister spoke in Abuja.")
+    assert [(q.text, q.speaker.name) for q in quotes] == [("Budget Talks Will Resume Monday", "Okafor")]

@@ -49,6 +49,7 @@ class CueWords:
     gerund_objects: frozenset[str] = frozenset()  # "denies arming the rebels"
     means: frozenset[str] = frozenset()  # "said by telephone": how it was said, not an agent
     infinitive_nouns: frozenset[str] = frozenset()  # "his plan to cut taxes"
+    agent_passive: frozenset[str] = frozenset()  # "was criticized by the unions"
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,7 +68,8 @@ def cue_words() -> CueWords:
                     clause | xcomp | objects | frozenset(preps), int(raw["min_fragment_words"]),
                     reasons, frozenset(raw["hedge_verbs"]), frozenset(raw["for_complement_verbs"]),
                     *(frozenset(raw[k]) for k in ("passive_not_speech", "document_nouns", "stance_verbs",
-                                                  "gerund_object_verbs", "means_nouns")), infinitive_nouns)
+                                                  "gerund_object_verbs", "means_nouns")), infinitive_nouns,
+                    frozenset(raw["agent_passive_verbs"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +250,7 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
     lem = lemma(verb)
     if _not_speech(verb, lem, words):
         return []
-    out = []
+    out = _passive_reports(verb, lem, words)
     subject = None
     if lem in words.clause and not any(c.dep_ == "ccomp" for c in verb.children):
         framed = _appos_frame(verb)
@@ -308,6 +310,24 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
         parts = _split_at_cue(verb, bounds, subject) if dep == "ccomp" else [bounds]
         clausal = dep in ("ccomp", "xcomp")
         out.extend(Report(a, b, verb.i, _cue_end(verb), subject, loose, clausal) for a, b in parts)
+    return out
+
+
+def _passive_reports(verb: Token, lem: str, words: CueWords) -> list[Report]:
+    """"The plan was criticized by the unions for its cost": what the agent spoke of (the passive
+    subject) and, apart, what it is criticized for or described as."""
+    if verb.tag_ != "VBN" or lem not in words.agent_passive:
+        return []
+    agent = _agent(verb)
+    topic = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or topic is None or topic.tag_ in ("WDT", "WP", "EX"):
+        return []
+    a, b = _bounds(topic)
+    out = [Report(a, b, verb.i, _cue_end(verb), agent)] if b > a else []
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "as") and any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+            a, b = _bounds(child, skip_mark=False)
+            out.append(Report(a, b, verb.i, _cue_end(verb), agent))
     return out
 
 

@@ -385,7 +385,8 @@ def _label_speaker(doc: Doc, speakers: ArticleSpeakers, m: re.Match, transcript:
     if transcript:  # capitals fool the tagger: the label is the name, or a surname named before
         return Speaker(speakers.by_surname.get(surname, label), m.start(1), m.end(1), label, "person")
     k = _token_at(doc, m.end(1) - 1)
-    if k is None or doc[k].tag_ not in ("NNP", "NNPS", "NN", "NNS") or doc[k].ent_type_ in _NOT_LABEL_ENTS:
+    if k is None or (doc[k].tag_ not in ("NNP", "NNPS", "NN", "NNS") and doc[k].ent_type_ not in ("PERSON", "ORG")) \
+            or doc[k].ent_type_ in _NOT_LABEL_ENTS:  # "Issa: ..." with the name tagged as an adjective
         return None
     speaker = speakers.resolve(doc[k])
     if speaker is not None and surname in speakers.by_surname:  # "Sanders" tagged as a plural noun
