@@ -71,3 +71,19 @@ def test_passive_with_an_agent_reports_the_subject_and_the_reason_apart(nlp):
 def test_headline_label_names_its_speaker(nlp):
     quotes = _found(nlp, "Okafor: Budget Talks Will Resume Monday\nThe minister spoke in Abuja.")
     assert [(q.text, q.speaker.name) for q in quotes] == [("Budget Talks Will Resume Monday", "Okafor")]
+
+
+def test_according_to_in_mid_sentence_vouches_for_the_clause_before_it(nlp):
+    text = ("Exports of grain rose 12 percent in March, according to the customs agency, and imports of fuel "
+            "fell by a third.")
+    quotes = _found(nlp, text)
+    match = [q for q in quotes if q.text.startswith("Exports of grain")]
+    assert match, [q.text for q in quotes]
+    assert match[0].text == "Exports of grain rose 12 percent in March"
+    assert "customs agency" in match[0].speaker.text
+
+
+def test_according_to_inside_a_clause_keeps_the_whole_clause(nlp):
+    text = "The strike, according to local officials, destroyed a school and two houses."
+    quotes = _found(nlp, text)
+    assert any("destroyed a school" in q.text and q.text.startswith("The strike") for q in quotes), [q.text for q in quotes]

@@ -34,11 +34,17 @@ def according(tok: Token) -> Report | None:
         return None  # "the governor said X, according to his channel": the speech verb names the speaker
     lo, hi = head.left_edge.i, head.right_edge.i + 1
     a, b = tok.left_edge.i, to.right_edge.i + 1
+    doc = tok.doc
     if a <= lo + 1:
         lo = b
     elif b >= hi - 2:
         hi = a
-    doc = tok.doc
+    else:
+        after = b
+        while after < hi and doc[after].is_punct:
+            after += 1
+        if after < hi and doc[after].dep_ == "cc":
+            hi = a  # "X paid 25%, according to the office, and Y paid 69%": the source vouches for X
     lo = skip_dateline(doc, lo, hi) if lo == tok.sent.start else lo
     while lo < hi and (doc[lo].text in _EDGE_PUNCT or doc[lo].is_space):
         lo += 1
