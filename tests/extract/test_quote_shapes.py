@@ -87,3 +87,11 @@ def test_according_to_inside_a_clause_keeps_the_whole_clause(nlp):
     text = "The strike, according to local officials, destroyed a school and two houses."
     quotes = _found(nlp, text)
     assert any("destroyed a school" in q.text and q.text.startswith("The strike") for q in quotes), [q.text for q in quotes]
+
+
+def test_trailing_relative_clause_after_a_comma_is_the_reporters_aside(nlp):
+    text = "The council said it would back the harbour plan, which has been delayed twice since 2019."
+    quotes = _found(nlp, text)
+    match = [q for q in quotes if "harbour plan" in q.text]
+    assert match, [q.text for q in quotes]
+    assert match[0].text == "it would back the harbour plan"

@@ -202,6 +202,11 @@ def _bounds(tok: Token, skip_mark: bool = True) -> tuple[int, int]:
         if (child.dep_ in ("advcl", "conj") and (_contrast(child) or _matrix_verb(child))) or _aside(child):
             b = min(b, child.left_edge.i)
             break
+    for t in doc[a + 2:b]:  # "..., who has never faced a race": the reporter's aside on the last noun
+        if (t.dep_ == "relcl" and t.left_edge.i > a + 1 and doc[t.left_edge.i - 1].text == ","
+                and doc[t.left_edge.i].lower_ in ("who", "which") and t.right_edge.i >= b - 2):
+            b = t.left_edge.i
+            break
     for j in range(a + 1, b):  # a trailing ", according to ..." is the reporter's sourcing, not the content
         if doc[j].lower_ == "according" and doc[j - 1].text == "," and doc[j].right_edge.i >= b - 2:
             b = j
