@@ -21,6 +21,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from sayso.extract.place_lists import in_list, list_of_regions
+from sayso.extract.place_words import hint_after, hint_before, split_feature, words
 from sayso.gazetteer import Entry, Gazetteer
 from sayso.gazetteer.build import norm
 from sayso.gazetteer.resolve import Mention, resolve
@@ -29,19 +30,6 @@ from sayso.models import Note, Place
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RELABEL = {"PRODUCT", "PERSON", "ORG", "WORK_OF_ART", "NORP", "EVENT", "LAW", "LANGUAGE"}
 DETERMINERS = {"the", "The"}
-
-
-@functools.lru_cache(maxsize=1)
-def _words() -> dict:
-    data = json.loads(resources.files("sayso.data").joinpath("places_words.json").read_text("utf-8"))
-    data["person_titles"] = set(data["person_titles"])
-    data["metonym_verbs"] = set(data["metonym_verbs"])
-    data["not_places"] = set(data["not_places"])
-    data["feature_modifiers"] = set(data["feature_modifiers"])
-    data["leading_modifiers"] = set(data["leading_modifiers"])
-    data["generic_names"] = set(data["generic_names"])
-    data["feature_words_before"] = set(data["feature_words_before"])
-    return data
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,7 +55,7 @@ def _written_forms() -> tuple[frozenset[str], frozenset[str]]:
     data = json.loads(resources.files("sayso.data").joinpath("places_aliases.json").read_text("utf-8"))
     dotted = {norm(a) for regions in data.get("region_abbreviations", {}).values() for names in regions.values()
               for a in names if a.endswith(".") and len(norm(a)) <= 4}
-    return frozenset(norm(a) for a in _words()["needs_article"]), frozenset(dotted)
+    return frozenset(norm(a) for a in words()["needs_article"]), frozenset(dotted)
 
 
 def _unwritten(doc: Doc, m: Mention) -> bool:
@@ -181,7 +169,7 @@ def _unit_mention(span: Span, gaz: Gazetteer) -> Mention | None:
     if not all(t.is_title or t.is_upper or t.lower_ in ("of", "and", "the", "'s", "’s") for t in span):
         return None
     key = norm(span.text)
-    if not key or key in _words()["not_places"] or key in _words()["generic_names"]:
+    if not key or key in words()["not_places"] or key in words()["generic_names"]:
         return None
     doc = span.doc
     if (span.start > 0 and doc[span.start - 1].text in ("-", "–")) or (
@@ -191,7 +179,7 @@ def _unit_mention(span: Span, gaz: Gazetteer) -> Mention | None:
     if not any(e.feature in _UNITS for e in entries):
         return None
     # a unit's name lets the mention in; every entry so named stays a candidate ("Gaza" the city too)
-    return Mention(span.start_char, span.end_char, span.text, key, entries, hint=_hint_after(span))
+    return Mention(span.start_char, span.end_char, span.text, key, entries, hint=hint_after(span))
 
 
 def _inside_name(span: Span, gaz: Gazetteer) -> list[Mention]:
@@ -239,7 +227,7 @@ def _outside_entities(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 def _capital_subject(span: Span, gaz: Gazetteer) -> Mention | None:
     """A city of a million or more followed by a stance verb ("Kyiv has commented"): a metonym NER missed."""
     doc = span.doc
-    if span.end >= len(doc) or doc[span.end].lower_ not in _words()["metonym_verbs"]:
+    if span.end >= len(doc) or doc[span.end].lower_ not in words()["metonym_verbs"]:
         return None
     key = norm(span.text)
     towns = [e for e in gaz.lookup(span.text) if e.feature == "city" and e.population >= 1_000_000
@@ -262,13 +250,13 @@ def _town_after_preposition(span: Span, gaz: Gazetteer) -> Mention | None:
     if j < 0 or doc[j].lower_ not in _PREPOSITIONS:
         return None
     key = norm(span.text)
-    if key in _words()["generic_names"]:
+    if key in words()["generic_names"]:
         return None
     towns = [e for e in gaz.lookup(span.text) if e.population >= 100_000 and norm(e.name) == key]
     if not towns:
         return None
     return Mention(span.start_char, span.end_char, span.text, key, gaz.lookup(span.text),
-                   hint=_hint_after(span))
+                   hint=hint_after(span))
 
 
 def _sentence_start(doc: Doc, i: int) -> bool:
@@ -286,29 +274,15 @@ def _trim(ent: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _split_feature(span: Span) -> tuple[Span, str | None]:
-    """("Donetsk oblast") -> ("Donetsk", "region"); the feature word may also lead ("city of Lviv")."""
-    words = _words()["feature_words"]
-    doc = span.doc
-    if len(span) > 1 and span[-1].lower_ in words:
-        core = doc[span.start:span.end - 1]
-        if len(core) > 1 and core[-1].lower_ in _words()["feature_modifiers"]:
-            core = doc[core.start:core.end - 1]
-        return core, words[span[-1].lower_]
-    if len(span) > 2 and span[0].lower_ in words and span[1].lower_ == "of":
-        return doc[span.start + 2:span.end], words[span[0].lower_]
-    return span, None
-
-
 def _mention(span: Span, gaz: Gazetteer, strict: bool) -> Mention | None:
     span = _extend(span, gaz)
     core, hint = span, None
     candidates = gaz.lookup(span.text)
     if not candidates:
-        core, hint = _split_feature(span)
+        core, hint = split_feature(span)
         candidates = gaz.lookup(core.text) if core is not span else []
     key = norm(core.text)
-    if not key or key in _words()["not_places"] or key in _demonyms() or not any(ch.isupper() for ch in core.text):
+    if not key or key in words()["not_places"] or key in _demonyms() or not any(ch.isupper() for ch in core.text):
         return None
     landmark = _landmarks().get(key)
     partial = False
@@ -320,7 +294,7 @@ def _mention(span: Span, gaz: Gazetteer, strict: bool) -> Mention | None:
             return None
         partial = True
     if hint is None:
-        hint = _hint_after(span) or _hint_before(span)
+        hint = hint_after(span) or hint_before(span)
     if hint == "region" and not any(e.feature == "region" for e in candidates):
         candidates = candidates + _region_of_centre(candidates, gaz)
         # "Nineveh province" is no town that merely lists "Nineveh" among its other names
@@ -350,7 +324,7 @@ def _extend(span: Span, gaz: Gazetteer) -> Span:
     ("Mexico City"), a capitalised word before it ("Boa Vista" for "Vista", "Goz Beida" for "Beida")
     or a particle and a name after it ("Rio Grande do Sul" for "Rio Grande")."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].is_title and doc[span.end].lower_ in _words()["feature_words"]:
+    if span.end < len(doc) and doc[span.end].is_title and doc[span.end].lower_ in words()["feature_words"]:
         longer = doc[span.start:span.end + 1]
         if longer.text in gaz:
             return longer
@@ -381,38 +355,13 @@ def _hyphen_joined(span: Span, gaz: Gazetteer) -> Span:
 
 def _fallback(core: Span, gaz: Gazetteer) -> list[Entry]:
     """For a name not in the gazetteer: the name without leading direction words ("northern Gaza")."""
-    lead = _words()["leading_modifiers"]
+    lead = words()["leading_modifiers"]
     i = 0
     while i < len(core) - 1 and core[i].lower_ in lead:
         i += 1
     if not i:
         return []
     return [e for e in gaz.lookup(core[i:].text) if _well_known(e)]
-
-
-def _hint_before(span: Span) -> str | None:
-    """A feature word and "of" right before the name ("the city of Sao Paulo", "the state of Washington");
-    not "territory" or "republic", which name countries as often ("the territory of Georgia")."""
-    doc = span.doc
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _words()["feature_words_before"]:
-        return _words()["feature_words"][doc[span.start - 2].lower_]
-    return None
-
-
-def _hint_after(span: Span) -> str | None:
-    """A feature word right after the name, past at most one modifier ("Kursk border region"), or an
-    office that belongs to one kind of unit ("New York Governor ...", "the Lyon mayor")."""
-    doc = span.doc
-    words = _words()
-    if span.end < len(doc) and doc[span.end].lower_ in words["title_hints"]:
-        return words["title_hints"][doc[span.end].lower_]
-    for j in range(span.end, min(span.end + 2, len(doc))):
-        low = doc[j].lower_
-        if low in words["feature_words"]:
-            return words["feature_words"][low]
-        if low not in words["feature_modifiers"]:
-            return None
-    return None
 
 
 def _person_words(doc: Doc, gaz: Gazetteer) -> set[str]:
@@ -458,7 +407,7 @@ def _after_title(span: Span) -> bool:
     if span.start == 0:
         return False
     prev = span.doc[span.start - 1]
-    return prev.lower_.rstrip(".") in _words()["person_titles"]
+    return prev.lower_.rstrip(".") in words()["person_titles"]
 
 
 def _mark_context(doc: Doc, text: str, m: Mention, found: list[Mention], i: int) -> None:
@@ -497,11 +446,11 @@ def _is_metonym(doc: Doc, m: Mention) -> bool:
         return False
     root = span.root
     if doc.has_annotation("DEP") and root.dep_ in ("nsubj", "nsubjpass"):
-        return root.head.tag_.startswith("VB") and root.head.lower_ in _words()["metonym_verbs"] or (
+        return root.head.tag_.startswith("VB") and root.head.lower_ in words()["metonym_verbs"] or (
             root.head.tag_ in ("VBD", "VBZ") and any(c.dep_ == "ccomp" for c in root.head.children))
     if span.end < len(doc):
         nxt = doc[span.end]
-        return nxt.lower_ in _words()["metonym_verbs"] and span.start_char == m.start and (
+        return nxt.lower_ in words()["metonym_verbs"] and span.start_char == m.start and (
             span.start == 0 or doc[span.start - 1].lower_ not in {"in", "to", "from", "at", "of", "near"})
     return False
 
