@@ -108,3 +108,23 @@ def test_dates_parse_span_guards_odd_results():
 def test_dates_may_as_a_month(nlp, text, published):
     (ref,) = extract_dates(nlp(text), published)
     assert ref.text.endswith("May 5") or ref.text == "May"
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("The plant closed in nineteen ninety-six, the host said.", "nineteen ninety-six", "1996"),
+        ("Production resumed in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
+        ("Planners looked ahead to the year two thousand.", "the year two thousand", "2000"),
+        ("The levee was rebuilt in two thousand and five.", "two thousand and five", "2005"),
+        ("Twenty fifteen was the wettest year on record.", "Twenty fifteen", "2015"),
+    ],
+)
+def test_years_read_out_in_broadcast_transcripts(nlp, text, span, value):
+    refs = extract_dates(nlp(text), MONDAY)
+    assert [(r.text, r.value) for r in refs] == [(span, value)]
+
+
+@pytest.mark.parametrize("text", ["About two thousand people marched downtown.", "Some twenty thirty people waited."])
+def test_spoken_numbers_that_are_counts_are_not_years(nlp, text):
+    assert extract_dates(nlp(text), MONDAY) == []

@@ -71,9 +71,29 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
                 r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|later)\b"),
         ("year", rf"(?:(?P<ymod>{mod}|(?:[Ff]iscal|[Cc]alendar)\s+|(?:[Tt]he )?(?:[Ss]ummer|[Ss]pring|[Aa]utumn|[Ff]all|"
                  rf"[Ww]inter) of ))?(?<![/.\d])(?<!\d-)(?P<year>{yr})\b(?!s\b|/|\s*(?:%|percent|per cent)|,\d|\.\d|-\d)"),
+        ("wyear", rf"(?:(?P<mon>{mon})\s+|(?P<pre>[Tt]he year)\s+)?{_spoken_year_rx()}"),
     ]
     # a leading word boundary lets the engine skip every position inside a word at once
     return [(name, re.compile(r"\b" + rx)) for name, rx in table]
+
+
+def _spoken_year_rx() -> str:
+    """"nineteen ninety-six", "twenty fifteen", "two thousand and one": years read out in transcripts."""
+    w = _words()["spoken_years"]
+
+    def alt(words) -> str:
+        return "|".join(sorted(words, key=len, reverse=True))
+
+    return (rf"(?i:(?P<wc>{alt(w['centuries'])})[\s-](?P<wt>{alt(w['tens'])})(?:[\s-](?P<wu>{alt(w['units'])}))?"
+            rf"|(?P<wk>two thousand)(?:(?:\s+and)?[\s-](?P<wn>{alt(w['thousand_years'])}))?)\b(?![\s-](?:percent|per cent))")
+
+
+def _spoken_year(g: dict) -> int:
+    w = _words()["spoken_years"]
+    if "wk" in g:
+        return 2000 + w["thousand_years"].get(g.get("wn", "").lower(), 0)
+    tens = w["tens"][g["wt"].lower()]
+    return w["centuries"][g["wc"].lower()] + tens + (w["units"][g["wu"].lower()] if "wu" in g and tens >= 20 else 0)
 
 
 @dataclass
@@ -129,6 +149,21 @@ def _plausible(m: Match, text: str, doc: Doc) -> bool:
         return _bare_year(m, text, doc)
     if m.kind in ("mdy", "dmy") and not 1 <= int(m.groups["day"]) <= 31:
         return False
+    if m.kind == "wyear":
+        return _spoken_year_plausible(m.groups, text, m.start)
+    return True
+
+
+def _spoken_year_plausible(g: dict, text: str, start: int) -> bool:
+    """"two thousand" alone is a count, a year only after "in", "the year" or a month; "twenty
+    thirty" is a count too, while "twenty fifteen" and "twenty twenty-two" are years."""
+    if "mon" in g or "pre" in g:
+        return True
+    if "wk" in g:
+        return _word_before(text, start) == "in"
+    if g["wc"].lower() == "twenty":
+        tens = _words()["spoken_years"]["tens"][g["wt"].lower()]
+        return tens < 20 or (tens == 20 and "wu" in g)
     return True
 
 
@@ -159,6 +194,9 @@ def resolve(m: Match, text: str, published: dt.date | None) -> tuple[str | None,
         return _absolute(g), False
     if kind == "year":
         return g["year"], False
+    if kind == "wyear":
+        year = _spoken_year(g)
+        return (f"{year:04d}-{_month_number(g['mon']):02d}" if "mon" in g else f"{year:04d}"), False
     if published is None:
         return None, True
     future = _future(text, m.start, m.end)
