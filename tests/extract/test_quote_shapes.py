@@ -95,3 +95,21 @@ def test_trailing_relative_clause_after_a_comma_is_the_reporters_aside(nlp):
     match = [q for q in quotes if "harbour plan" in q.text]
     assert match, [q.text for q in quotes]
     assert match[0].text == "it would back the harbour plan"
+
+
+def test_asking_not_to_be_named_is_no_report(nlp):
+    quotes = _found(nlp, "A port official, who asked not to be named, said two cranes were damaged.")
+    assert [q.text for q in quotes] == ["two cranes were damaged"]
+
+
+def test_a_clause_is_never_parsed_into_the_next_paragraph(nlp):
+    text = ("Mediators say a new text is being drafted, but no meeting has been scheduled.\n\n"
+            "09:20 GMT Crews are pausing repairs at the pier.")
+    quotes = _found(nlp, text)
+    assert [q.text for q in quotes] == ["a new text is being drafted, but no meeting has been scheduled"]
+    assert len(list(nlp(text).sents)) == 2
+
+
+def test_paragraph_component_sets_sentence_starts_after_blank_lines(nlp):
+    doc = nlp("The envoy left on Monday\n\nTalks resume on Friday")  # no full stop before the break
+    assert [s.text.strip() for s in doc.sents] == ["The envoy left on Monday", "Talks resume on Friday"]

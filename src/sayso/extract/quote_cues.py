@@ -231,6 +231,8 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
                                          _coordinated_clause(verb, child, words)))
         elif dep == "xcomp" and lem in words.xcomp and _infinitive(child) \
                 and not (verb.tag_ == "VBN" and verb.dep_ == "acl"):  # "injections designed to calm her"
+            if lemma(child) in words.anonymity and any(c.dep_ == "auxpass" for c in child.children):
+                continue  # "an official who asked not to be named"
             bounds = _bounds(child, skip_mark=False)
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
             if obj is not None:  # "asked residents to stay indoors": who was asked is part of what was said

@@ -31,6 +31,7 @@ class CueWords:
     means: frozenset[str] = frozenset()  # "said by telephone": how it was said, not an agent
     infinitive_nouns: frozenset[str] = frozenset()  # "his plan to cut taxes"
     agent_passive: frozenset[str] = frozenset()  # "was criticized by the unions"
+    anonymity: frozenset[str] = frozenset()  # "asked not to be named": a condition of the interview, not speech
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,4 +51,4 @@ def cue_words() -> CueWords:
                     reasons, frozenset(raw["hedge_verbs"]), frozenset(raw["for_complement_verbs"]),
                     *(frozenset(raw[k]) for k in ("passive_not_speech", "document_nouns", "stance_verbs",
                                                   "gerund_object_verbs", "means_nouns")), infinitive_nouns,
-                    frozenset(raw["agent_passive_verbs"]))
+                    frozenset(raw["agent_passive_verbs"]), frozenset(raw["anonymity_verbs"]))

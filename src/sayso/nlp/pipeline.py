@@ -58,8 +58,23 @@ def _load(model: str, package: str) -> Language:
     except OSError as exc:  # spaCy's E050 and friends
         raise ModelNotInstalled(model, package) from exc
     _remember_lemma_tables(nlp)
+    if PARAGRAPHS not in nlp.component_names:
+        nlp.add_pipe(PARAGRAPHS, first=True)
     log.info("loaded spaCy model %s (%s)", model, ", ".join(nlp.pipe_names))
     return nlp
+
+
+PARAGRAPHS = "sayso_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_starts(doc):
+    """A token after a blank line starts a sentence: the parser never joins two paragraphs into one
+    sentence (a clause of one attached to a verb of the next)."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 def load_nlp(model: str, extractors: Iterable[str] = ("quotes", "claims", "places", "dates"),
@@ -72,6 +87,8 @@ def load_nlp(model: str, extractors: Iterable[str] = ("quotes", "claims", "place
         nlp = _load(model, package)
         wanted = set(required_components(extractors))
         for name in list(nlp.component_names):
+            if name == PARAGRAPHS:
+                continue
             if name in wanted and name in nlp.disabled:
                 nlp.enable_pipe(name)
             elif name not in wanted and name not in nlp.disabled:
