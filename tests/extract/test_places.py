@@ -207,11 +207,6 @@ def test_places_abbreviation_with_its_dot_and_alias_with_the_still_resolve(nlp, 
     assert _find(_places(nlp, gazetteer, text), word).name == name
 
 
-def test_places_qualifier_after_a_town_is_the_state_not_its_big_city(nlp, gazetteer):
-    place = _find(_places(nlp, gazetteer, "A boy from Albany, New York, fell ill last week."), "New York")
-    assert place.feature == "region"
-
-
 def test_places_qualifier_that_is_a_country_stays_the_country(nlp, gazetteer):
     place = _find(_places(nlp, gazetteer, "The band played in Tijuana, Mexico, on Friday."), "Mexico")
     assert place.feature == "country"
@@ -279,24 +274,25 @@ def test_places_entity_cut_short_takes_in_the_rest_of_the_name(nlp, gazetteer):
     assert _find(places, "Goz Beida").country_code == "TD"
 
 
-def test_places_feature_word_before_the_name(nlp, gazetteer):
-    place = _find(_places(nlp, gazetteer, "Health officials in the city of Sao Paulo reported 40 new cases."), "Sao Paulo")
-    assert place.feature == "city"
-
-
-def test_places_governor_after_the_name_means_the_state(nlp, gazetteer):
-    text = "New York Governor Maria Delgado ordered the National Guard to the coast on Friday."
-    assert _find(_places(nlp, gazetteer, text), "New York").feature == "region"
-
-
-def test_places_district_of_a_big_city_qualified_by_its_name(nlp, gazetteer):
-    text = "Two schools in Brooklyn, New York, closed after a water main burst."
-    assert _find(_places(nlp, gazetteer, text), "New York").feature == "city"
-
-
-def test_places_pair_of_states_joined_by_and(nlp, gazetteer):
-    text = "The storm knocked out power to 300,000 homes in New Jersey and New York."
-    assert _find(_places(nlp, gazetteer, text), "New York").feature == "region"
+@pytest.mark.parametrize(
+    "text, name, feature",
+    [
+        # a feature word and "of" before the name
+        ("Health officials in the city of Sao Paulo reported 40 new cases.", "Sao Paulo", "city"),
+        # an office after the name belongs to the state
+        ("New York Governor Maria Delgado ordered the National Guard to the coast on Friday.", "New York", "region"),
+        # a qualifier after a town is the state, not its big city
+        ("A boy from Albany, New York, fell ill last week.", "New York", "region"),
+        # but a district of a big city is qualified by the city's name
+        ("Two schools in Brooklyn, New York, closed after a water main burst.", "New York", "city"),
+        # a pair of states joined by "and"
+        ("The storm knocked out power to 300,000 homes in New Jersey and New York.", "New York", "region"),
+        # a country beside its neighbours, not the US state
+        ("Armenia and Azerbaijan accused each other of shelling, while Georgia offered to host talks.", "Georgia", "country"),
+    ],
+)
+def test_places_words_and_neighbours_choose_the_kind_of_place(nlp, gazetteer, text, name, feature):
+    assert _find(_places(nlp, gazetteer, text), name).feature == feature
 
 
 def test_places_region_feature_word_after_a_city_named_otherwise(nlp, gazetteer):
@@ -315,11 +311,6 @@ def test_places_state_named_through_the_article_picks_its_small_town(nlp, gazett
 def test_places_one_mention_of_a_state_does_not_move_a_big_city(nlp, gazetteer):
     text = "Officials in New York said the outbreak had not spread. The mayor of Boston declared an emergency."
     assert _find(_places(nlp, gazetteer, text), "Boston").admin1 == "MA"
-
-
-def test_places_country_beside_its_neighbours(nlp, gazetteer):
-    text = "Armenia and Azerbaijan accused each other of shelling, while Georgia offered to host talks."
-    assert _find(_places(nlp, gazetteer, text), "Georgia").feature == "country"
 
 
 def test_places_named_world_areas(nlp, gazetteer):
