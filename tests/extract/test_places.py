@@ -334,3 +334,8 @@ def test_places_name_found_only_without_its_direction_word_stays_home(nlp, gazet
 def test_places_united_states_point_is_its_geographic_centre(nlp, gazetteer):
     place = _find(_places(nlp, gazetteer, "Exports to the United States fell."), "United States")
     assert abs(place.lat - 39.8) < 0.5 and abs(place.lon + 98.6) < 0.5
+
+
+def test_places_lone_bare_name_of_a_region_and_its_town_is_the_town(nlp, gazetteer):
+    text = "The delegation will not return to Geneva until the shelling stops, an aide said."
+    assert _find(_places(nlp, gazetteer, text), "Geneva").feature == "city"

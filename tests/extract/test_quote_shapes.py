@@ -113,3 +113,9 @@ def test_a_clause_is_never_parsed_into_the_next_paragraph(nlp):
 def test_paragraph_component_sets_sentence_starts_after_blank_lines(nlp):
     doc = nlp("The envoy left on Monday\n\nTalks resume on Friday")  # no full stop before the break
     assert [s.text.strip() for s in doc.sents] == ["The envoy left on Monday", "Talks resume on Friday"]
+
+
+def test_not_authorized_to_discuss_is_no_report(nlp):
+    text = ("An aide, who was not authorized to discuss the talks publicly, said the envoys would meet "
+            "again in May.")
+    assert [q.text for q in _found(nlp, text)] == ["the envoys would meet again in May"]

@@ -184,6 +184,8 @@ def _not_speech(verb: Token, lem: str, words: CueWords) -> bool:
         return True  # "Resolution 2334 demanded ...": a text, not a speaker
     if verb.dep_ == "xcomp" and verb.head is not verb and _not_speech(verb.head, lemma(verb.head), words):
         return True  # "are expected to pledge $5m"
+    if verb.dep_ == "xcomp" and verb.head.tag_ == "VBN" and lemma(verb.head) in words.permission:
+        return True  # "was not authorized to discuss the talks": the rule that keeps a source anonymous
     if lem not in words.passive_not_speech:
         return False
     if lem == "ask":

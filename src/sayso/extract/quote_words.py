@@ -32,6 +32,7 @@ class CueWords:
     infinitive_nouns: frozenset[str] = frozenset()  # "his plan to cut taxes"
     agent_passive: frozenset[str] = frozenset()  # "was criticized by the unions"
     anonymity: frozenset[str] = frozenset()  # "asked not to be named": a condition of the interview, not speech
+    permission: frozenset[str] = frozenset()  # "not authorized to discuss the talks": a rule, not speech
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,4 +52,5 @@ def cue_words() -> CueWords:
                     reasons, frozenset(raw["hedge_verbs"]), frozenset(raw["for_complement_verbs"]),
                     *(frozenset(raw[k]) for k in ("passive_not_speech", "document_nouns", "stance_verbs",
                                                   "gerund_object_verbs", "means_nouns")), infinitive_nouns,
-                    frozenset(raw["agent_passive_verbs"]), frozenset(raw["anonymity_verbs"]))
+                    frozenset(raw["agent_passive_verbs"]), frozenset(raw["anonymity_verbs"]),
+                    frozenset(raw["permission_verbs"]))

@@ -150,15 +150,22 @@ def _one_sense(mentions: list[Mention]) -> None:
                 if e.index in m.scores:
                     bucket[e.index] += m.scores[e.index]
                     entries[e.index] = e
+    picks: dict[str, set[int]] = {}
+    for m in mentions:
+        if m.chosen is not None and m.key in totals:
+            picks.setdefault(m.key, set()).add(m.chosen.index)
     for m in mentions:
         if m.hint is not None or m.qualifier is not None or id(m) in qualifiers or m.chosen is None:
             continue
         if m.key in marked and any(e.index == marked[m.key].index for e in m.candidates):
             m.chosen = marked[m.key]
-        elif m.key in totals and len(totals[m.key]) > 1:
+        elif m.key in totals and len(totals[m.key]) > 1 and len(picks.get(m.key, ())) > 1:
+            # the mentions disagree: the best total decides, with the same preference for a region's
+            # namesake town as one mention gets (a lone bare "Geneva" keeps the town)
             best = max(totals[m.key], key=totals[m.key].get)
             if best in m.scores:
-                m.chosen = entries[best]
+                e = entries[best]
+                m.chosen = (_capital_of(m, e) or e) if e.feature == "region" else e
 
 
 @dataclass
