@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from sayso.extract.quote_cues import cue_words
+from sayso.extract.quote_words import cue_words
 from sayso.models import Speaker
 from sayso.nlp.pipeline import lemma_of
 
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 _QUOTE_MARKS = frozenset("“”‘\"")  # not ’, which is also the apostrophe
-_MAX_CHARS = 200
+HEADLINE_CHARS = 200  # a longer line is a paragraph, not a headline
 _MIN_WORDS = 4
 _CAPITALISED_SHARE = 0.75
 _SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "as", "from"})
@@ -28,7 +28,7 @@ def headline_reports(text: str, taken: list[tuple[int, int]],
     for line in text.split("\n"):
         lo, hi = pos, pos + len(line)
         pos = hi + 1
-        if not line.strip() or len(line) > _MAX_CHARS or any(a < hi and b > lo for a, b in taken):
+        if not line.strip() or len(line) > HEADLINE_CHARS or any(a < hi and b > lo for a, b in taken):
             continue
         found = _headline(line)
         if found is None:

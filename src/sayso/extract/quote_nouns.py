@@ -5,8 +5,9 @@ from __future__ import annotations
 from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Token
 
-from sayso.extract.quote_cues import (_EDGE_PUNCT, CueWords, Report, _bounds, _contrast, _document, _hedge,
-                                      _infinitive, _verb_reports, cue_words, skip_dateline, subject_of)
+from sayso.extract.quote_cues import (_EDGE_PUNCT, Report, _bounds, _contrast, _document, _hedge, _infinitive,
+                                      _verb_reports, skip_dateline, subject_of)
+from sayso.extract.quote_words import CueWords, cue_words
 from sayso.nlp.pipeline import lemma, lemma_of
 
 _TALLY_NOUNS = frozenset({"tally", "count", "figures", "data", "survey", "poll", "study", "estimates", "analysis"})

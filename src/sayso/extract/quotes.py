@@ -22,8 +22,9 @@ from dataclasses import dataclass, replace
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from sayso.extract.quote_cues import Report, cue_words, is_cue_verb, subject_of
-from sayso.extract.quote_headlines import headline_reports
+from sayso.extract.quote_cues import Report, is_cue_verb, subject_of
+from sayso.extract.quote_headlines import HEADLINE_CHARS, headline_reports
+from sayso.extract.quote_words import cue_words
 from sayso.extract.quote_nouns import find_reports
 from sayso.extract.quote_marks import Passage, find_passages
 from sayso.extract.speakers import ArticleSpeakers
@@ -39,7 +40,6 @@ _FRAGMENT_SHARE = 0.6
 _DASH_AFTER = re.compile(r"[\s\xa0]*(?:―|—|–|--?)[\s\xa0]*(?=[A-Z])")
 _LABEL = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s+")
 _LABEL_LINE = re.compile(r"^[ \t]*([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}):[ \t]+([^\n]+)", re.MULTILINE)
-_HEADLINE_CHARS = 200
 _NOT_LABEL_ENTS = frozenset({"GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART"})
 _HEADLINE_NOT_SPEAKERS = frozenset({"Note", "Source", "Sources", "Photo", "Photos", "Related", "Read", "Listen", "Correction",
                                     "Editor", "Transcript", "Q", "Question", "Answer", "Caption", "Credit", "Image",
@@ -368,7 +368,7 @@ def _label_lines(doc: Doc, text: str, speakers: ArticleSpeakers, found: list[Quo
         transcript = label.isupper() and len(label) > 1
         words = label.split()
         inside = [q for q in found if q.start < end and q.end > start]
-        if words[0].strip(".").title() in _HEADLINE_NOT_SPEAKERS or (not transcript and end - start > _HEADLINE_CHARS) \
+        if words[0].strip(".").title() in _HEADLINE_NOT_SPEAKERS or (not transcript and end - start > HEADLINE_CHARS) \
                 or end - start < 8 or any(q.start < start or q.end > end for q in inside):
             continue
         speaker = _label_speaker(doc, speakers, m, transcript)
