@@ -59,7 +59,7 @@ def _extract(doc: Doc, article: Article, settings: Settings) -> Analysis:
     """Run the chosen extractors over one parsed article."""
     wanted = settings.extractor_names
     notes: list[Note] = []
-    quotes = extract_quotes(doc, notes) if "quotes" in wanted or "claims" in wanted else []
+    quotes = extract_quotes(doc, notes, stances=settings.quote_stances) if "quotes" in wanted or "claims" in wanted else []
     claims = extract_claims(doc, quotes, notes) if "claims" in wanted else []
     places = extract_places(doc, load_gazetteer(settings), notes) if "places" in wanted else []
     dates = extract_dates(doc, article.published, notes) if "dates" in wanted else []

@@ -52,6 +52,10 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
             "Where the compact place index is cached (default: the user cache directory)."),
     Setting("extractors", "quotes,claims,places,dates", str,
             "Comma-separated extractors to run; the spaCy components follow from them."),
+    Setting("quote_stances", False, bool,
+            "Also report stances as quotes: a verb's object or complement read as its subject's position "
+            "('opposed the invasion', 'is expected to endorse him'), kept by a learned model "
+            "(PolNeAR-style attribution)."),
     Setting("db", "sayso.db", str,
             "The corpus store: a SQLite file path, or postgresql://USER@HOST:PORT/DB[?schema=NAME]."),
     Setting("ingest_batch", 64, int,

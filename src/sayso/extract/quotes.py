@@ -26,6 +26,7 @@ from sayso.extract.quote_cues import Report, is_cue_verb, subject_of
 from sayso.extract.quote_headlines import HEADLINE_CHARS, headline_reports
 from sayso.extract.quote_words import cue_words
 from sayso.extract.quote_nouns import find_reports
+from sayso.extract.quote_objects import object_reports
 from sayso.extract.quote_marks import Passage, find_passages
 from sayso.extract.speakers import ArticleSpeakers
 from sayso.models import Note, Quote, Speaker
@@ -69,8 +70,12 @@ class _Direct:
     absorbed: bool = False
 
 
-def extract_quotes(doc: Doc, notes: list[Note] | None = None) -> list[Quote]:
-    """Every statement in ``doc``, ordered by position. Skipped candidates go to ``notes``."""
+def extract_quotes(doc: Doc, notes: list[Note] | None = None, *, stances: bool = False) -> list[Quote]:
+    """Every statement in ``doc``, ordered by position. Skipped candidates go to ``notes``.
+
+    ``stances=True`` adds the broad attributions the learned model of ``quote_objects`` keeps
+    ("opposed the Iraq invasion", "is expected to endorse him") as indirect or mixed quotes.
+    """
     text = doc.text
     passages = find_passages(text, notes)
     directs, quoted = _locate(doc, passages)
@@ -90,8 +95,24 @@ def extract_quotes(doc: Doc, notes: list[Note] | None = None) -> list[Quote]:
     for kind, start, end, speaker, cue_a, cue_b in headline_reports(
             text, taken, lambda a, b: _headline_speaker(doc, speakers, a, b)):
         out.append(Quote(kind, start, end, text[start:end], speaker, text[cue_a:cue_b], cue_a, cue_b))
+    if stances:
+        out.extend(_object_quotes(doc, text, speakers, quoted, [(q.start, q.end) for q in out]))
     out.sort(key=lambda q: (q.start, q.end))
     return inherit_speakers(out, text)
+
+
+def _object_quotes(doc: Doc, text: str, speakers: ArticleSpeakers, quoted: list[int],
+                   taken: list[tuple[int, int]]) -> list[Quote]:
+    """The stances the learned model keeps, outside every statement already found."""
+    out = []
+    for cand in object_reports(doc, taken):
+        verb = cand.verb
+        subject = speaker_token(doc, subject_of(verb), verb.i, quoted)
+        speaker = speakers.resolve(subject) if subject is not None else None
+        kind = "mixed" if any(quoted[i] >= 0 for i in range(cand.a, cand.b)) else "indirect"
+        out.append(_quote(doc, text, kind, doc[cand.a].idx, doc[cand.b - 1].idx + len(doc[cand.b - 1]),
+                          speaker, verb.i, verb.i + 1))
+    return out
 
 
 def _locate(doc: Doc, passages: list[Passage]) -> tuple[list[_Direct], list[int]]:
