@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
+from pathlib import Path
 
 import pytest
 
 from sayso.extract.quote_objects import ObjectModel, candidates, object_model, object_reports
 from sayso.extract.quotes import extract_quotes
-from tests.conftest import ROOT
 
+ROOT = Path(__file__).resolve().parents[2]
 _PREFIXES = {"bias", "L", "D", "LD", "LS", "DS", "DT", "DN", "HT", "HE", "cue", "neg", "q", "GD", "LG", "VT", "LT",
              "HL", "FW", "LDS", "sib", "LW", "PV"}
 
