@@ -121,9 +121,8 @@ def _double_passages(text: str, paras: list[tuple[int, int]], notes: list[Note] 
             continue
         nxt = paras[k + 1] if k + 1 < len(paras) else None
         if _opens_paragraph(text, nxt):
-            a, b = _strip(text, open_at + _mark_len(text, open_at), p_end)
-            if b > a:
-                out.append(Passage(a, b, open_at, None, this_continued and not _found_in_paragraph(out, p_start)))
+            _add_open(out, text, open_at, open_at + _mark_len(text, open_at), p_end,
+                      this_continued and not _found_in_paragraph(out, p_start))
             continued = True
         else:
             _note(notes, "opening quotation mark never closed", open_at, p_end)
@@ -180,13 +179,18 @@ def _single_passages(text: str, paras: list[tuple[int, int]], doubles: list[Pass
             continue
         nxt = paras[k + 1] if k + 1 < len(paras) else None
         if nxt is not None and _single_role(text, nxt[0]) == "open" and text[open_at] == "‘":
-            a, b = _strip(text, open_at + 1, p_end)
-            if b > a:
-                out.append(Passage(a, b, open_at, None, this_continued and not _found_in_paragraph(out, p_start)))
+            _add_open(out, text, open_at, open_at + 1, p_end, this_continued and not _found_in_paragraph(out, p_start))
             continued = True
         else:
             _note(notes, "opening quotation mark never closed", open_at, p_end)
     return out
+
+
+def _add_open(out: list[Passage], text: str, open_at: int, start: int, p_end: int, continued: bool) -> None:
+    """A passage left open at the paragraph's end (the next paragraph reopens it): its words up to the end."""
+    a, b = _strip(text, start, p_end)
+    if b > a:
+        out.append(Passage(a, b, open_at, None, continued))
 
 
 def _add_single(out: list[Passage], text: str, open_at: int, close_at: int, continued: bool) -> None:
