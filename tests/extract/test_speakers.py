@@ -217,3 +217,17 @@ def test_generic_role_adjective_is_not_an_affiliation(nlp):
     doc = nlp("Regional Gov. Ivan Petrenko said the shelter would open on Friday.")
     [quote] = extract_quotes(doc)
     assert quote.speaker.name == "Ivan Petrenko" and quote.speaker.affiliation is None
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("“Turnout here will be huge,” added another Ohio Democrat.", "another Ohio Democrat", "unnamed"),
+        ("“The vote is lost,” said a Republican.", "a Republican", "unnamed"),
+        ("“We will not leave our homes,” two Ukrainians told reporters.", "two Ukrainians", "unnamed"),
+        ("“We will stay in the coalition,” the Democrats said.", "Democrats", "organization"),
+    ],
+)
+def test_counted_group_member_is_an_unnamed_person(nlp, text, name, kind):
+    (_, speaker), = _speakers(nlp, text)
+    assert (speaker.name, speaker.kind) == (name, kind)

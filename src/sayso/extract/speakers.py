@@ -248,6 +248,8 @@ class ArticleSpeakers:
         if head.tag_ in _PROPER_TAGS and span[0].lower_ in w["person_titles"] and titled:
             # "Gen. Valerii Zaluzhnyi" when the model missed the PERSON: a title makes it a person
             return Speaker(" ".join(t.text for t in titled), span.start_char, span.end_char, text, "person")
+        if _counted_member(span, head):  # "a Republican", "another Ohio Democrat", "two Israelis": people, unnamed
+            return Speaker(text, span.start_char, span.end_char, text, "unnamed")
         if head.ent_type_ in ("ORG", "NORP", "GPE", "FAC") or head.tag_ in _PROPER_TAGS:
             kind = "media" if _media(span) else "organization"
             return Speaker(_strip_det(span), span.start_char, span.end_char, text, kind)
@@ -446,6 +448,13 @@ def _appositive_name(head: Token) -> str | None:
 def _distinct(key: str) -> set[str]:
     """The words in a role that make it another office ("shadow", "former", "deputy")."""
     return set(key.replace("-", " - ").split()) & words()["distinct_role_modifiers"]
+
+
+def _counted_member(span, head: Token) -> bool:
+    """A group word counted like a person ("a Democrat", "one Israeli", "two Ukrainians"), not the group itself."""
+    first = span[0]
+    counted = first.lower_ in ("a", "an", "another", "one") or first.tag_ == "CD"
+    return counted and head.tag_ in ("NNP", "NNPS") and head.ent_type_ in ("NORP", "GPE") and first is not head
 
 
 def _definite(span) -> bool:
