@@ -119,3 +119,30 @@ def test_not_authorized_to_discuss_is_no_report(nlp):
     text = ("An aide, who was not authorized to discuss the talks publicly, said the envoys would meet "
             "again in May.")
     assert [q.text for q in _found(nlp, text)] == ["the envoys would meet again in May"]
+
+
+@pytest.mark.parametrize(
+    "text, content, cue, speaker",
+    [
+        ("The minister made clear that the border would stay closed.", "the border would stay closed",
+         "made clear", "The minister"),
+        ("In a radio interview, the general made it clear he had doubts about the truce.",
+         "he had doubts about the truce", "made it clear", "the general"),
+        ("The ministry made it known that talks would resume.", "talks would resume", "made it known", "ministry"),
+    ],
+)
+def test_made_it_clear_reports_the_clause(nlp, text, content, cue, speaker):
+    (q,) = _found(nlp, text)
+    assert (q.kind, q.text, q.cue) == ("indirect", content, cue)
+    assert speaker in q.speaker.name
+
+
+@pytest.mark.parametrize("text", ["The rains made the roads impassable.",
+                                  "The minister did not make it clear whether the border would reopen."])
+def test_make_without_a_stated_clause_is_no_report(nlp, text):
+    assert _found(nlp, text) == []
+
+
+def test_an_unmarked_that_is_left_out_of_the_content(nlp):
+    text = "A woman was heard shouting to the soldiers that her son was unarmed."
+    assert [q.text for q in _found(nlp, text)] == ["her son was unarmed"]

@@ -6,7 +6,7 @@ from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from sayso.extract.quote_cues import (_EDGE_PUNCT, Report, _bounds, _contrast, _document, _hedge, _infinitive,
-                                      _verb_reports, skip_dateline, subject_of)
+                                      _negated, _verb_reports, skip_dateline, subject_of)
 from sayso.extract.quote_words import CueWords, cue_words
 from sayso.nlp.pipeline import lemma, lemma_of
 
@@ -135,10 +135,30 @@ def find_reports(doc: Doc, quoted: list[int]) -> list[Report]:
             out.extend(r for r in _verb_reports(tok, words) if not _hedge(tok, r.subject, words)
                        and not (r.subject is not None and _document(r.subject, words)))
             continue
+        if kind == "make":
+            out.extend(made_clear(tok, words))
+            continue
         rep = according(tok) if kind == "according" else noun_report(tok)
         if rep is not None:
             out.append(rep)
     return out
+
+
+def made_clear(verb: Token, words: CueWords) -> list[Report]:
+    """"The minister made (it) clear that the border stays closed": the clause, cued by "made clear"."""
+    word = next((c for c in verb.children if c.i > verb.i and c.lower_ in words.clarity
+                 and c.dep_ in ("ccomp", "oprd", "acomp", "xcomp")), None)
+    if word is None or _negated(verb):
+        return []
+    clause = next((c for c in word.children if c.i > word.i and c.dep_ in ("ccomp", "advcl")
+                   and c.tag_[:2] in ("VB", "MD")), None)
+    clause = clause or next((c for c in verb.children if c.i > word.i and c.dep_ == "ccomp"), None)
+    if clause is None:
+        return []
+    a, b = _bounds(clause)
+    if b - a < 2:
+        return []
+    return [Report(a, b, verb.i, word.i + 1, subject_of(verb), clausal=True)]
 
 
 _KIND_CACHE: dict[tuple[int, int], str | None] = {}
@@ -157,6 +177,8 @@ def _cue_kind(tag: int, low: int, strings, words: CueWords) -> str | None:
         kind = "verb"
     elif tag_s[:2] == "NN" and low_s in words.nouns:
         kind = "noun"
+    elif tag_s[:2] == "VB" and lemma_of(low_s, tag_s) == "make":
+        kind = "make"
     if len(_KIND_CACHE) < 200_000:
         _KIND_CACHE[key] = kind
     return kind

@@ -33,6 +33,7 @@ class CueWords:
     agent_passive: frozenset[str] = frozenset()  # "was criticized by the unions"
     anonymity: frozenset[str] = frozenset()  # "asked not to be named": a condition of the interview, not speech
     permission: frozenset[str] = frozenset()  # "not authorized to discuss the talks": a rule, not speech
+    clarity: frozenset[str] = frozenset()  # "made it clear that ...": the clause is what was said
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,4 +54,4 @@ def cue_words() -> CueWords:
                     *(frozenset(raw[k]) for k in ("passive_not_speech", "document_nouns", "stance_verbs",
                                                   "gerund_object_verbs", "means_nouns")), infinitive_nouns,
                     frozenset(raw["agent_passive_verbs"]), frozenset(raw["anonymity_verbs"]),
-                    frozenset(raw["permission_verbs"]))
+                    frozenset(raw["permission_verbs"]), frozenset(raw["clarity_words"]))

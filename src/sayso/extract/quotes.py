@@ -171,7 +171,8 @@ def _dedupe(reports: list[Report]) -> list[Report]:
 def _place_report(doc: Doc, text: str, rep: Report, directs: list[_Direct],
                   speakers: ArticleSpeakers, quoted: list[int]) -> Quote | None:
     """An indirect or mixed Quote, or None when the report only attributes a direct quote."""
-    start, end = _clip(text, doc[rep.a].idx, doc[rep.b - 1].idx + len(doc[rep.b - 1]), doc[rep.cue_a].idx)
+    start, end = _clip(text, doc[_past_that(doc, rep.a, rep.b)].idx, doc[rep.b - 1].idx + len(doc[rep.b - 1]),
+                       doc[rep.cue_a].idx)
     if end - start < 3:
         return None
     inside = [d for d in directs if d.passage.start < end and d.passage.end > start]
@@ -194,6 +195,14 @@ def _place_report(doc: Doc, text: str, rep: Report, directs: list[_Direct],
     subject = speaker_token(doc, rep.subject, rep.cue_a, quoted)
     speaker = speakers.resolve(subject) if subject is not None else None
     return _quote(doc, text, kind, start, end, speaker, rep.cue_a, rep.cue_b)
+
+
+def _past_that(doc: Doc, a: int, b: int) -> int:
+    """Skip a leading complementiser the parse did not mark ("yelling to them that [her son was unarmed]")."""
+    tok = doc[a]
+    if tok.lower_ == "that" and tok.tag_ in ("IN", "WDT") and tok.dep_ not in ("nsubj", "nsubjpass") and b - a > 2:
+        return a + 1
+    return a
 
 
 def _frame_span(doc: Doc, rep: Report) -> tuple[int, int]:
