@@ -89,6 +89,19 @@ def _behind(source: Token) -> Token:
     return source
 
 
+def copula_report(noun: Token) -> Report | None:
+    """"The ministry's position is that the strikes were legal": the clause, said by the possessor."""
+    verb = noun.head
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if noun.dep_ != "nsubj" or owner is None or verb.tag_[:2] != "VB" or lemma(verb) != "be" or _negated(verb):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is None:
+        return None
+    a, b = _bounds(clause)
+    return Report(a, b, noun.i, noun.i + 1, owner, clausal=True) if b - a >= 2 else None
+
+
 def noun_report(noun: Token) -> Report | None:
     """"the ministry's claim that X", "its plan to cut taxes": a reporting noun with a that-clause
     or an infinitive, said by its possessor."""
@@ -105,7 +118,7 @@ def noun_report(noun: Token) -> Report | None:
                 continue
             a, b = _bounds(obj)
             return Report(a, b, noun.i, noun.i + 1, _owner(noun)) if b - a >= 2 else None
-    return None
+    return copula_report(noun)  # "his argument was that ..."
 
 
 def _owner(noun: Token) -> Token | None:
@@ -138,7 +151,10 @@ def find_reports(doc: Doc, quoted: list[int]) -> list[Report]:
         if kind == "make":
             out.extend(made_clear(tok, words))
             continue
-        rep = according(tok) if kind == "according" else noun_report(tok)
+        if kind == "copula":
+            rep = copula_report(tok)
+        else:
+            rep = according(tok) if kind == "according" else noun_report(tok)
         if rep is not None:
             out.append(rep)
     return out
@@ -177,6 +193,8 @@ def _cue_kind(tag: int, low: int, strings, words: CueWords) -> str | None:
         kind = "verb"
     elif tag_s[:2] == "NN" and low_s in words.nouns:
         kind = "noun"
+    elif tag_s[:2] == "NN" and low_s in words.copula_nouns:
+        kind = "copula"
     elif tag_s[:2] == "VB" and lemma_of(low_s, tag_s) == "make":
         kind = "make"
     if len(_KIND_CACHE) < 200_000:

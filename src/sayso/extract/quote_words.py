@@ -34,6 +34,7 @@ class CueWords:
     anonymity: frozenset[str] = frozenset()  # "asked not to be named": a condition of the interview, not speech
     permission: frozenset[str] = frozenset()  # "not authorized to discuss the talks": a rule, not speech
     clarity: frozenset[str] = frozenset()  # "made it clear that ...": the clause is what was said
+    copula_nouns: frozenset[str] = frozenset()  # "the ministry's position is that ...": a cue only before "is that"
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,4 +55,5 @@ def cue_words() -> CueWords:
                     *(frozenset(raw[k]) for k in ("passive_not_speech", "document_nouns", "stance_verbs",
                                                   "gerund_object_verbs", "means_nouns")), infinitive_nouns,
                     frozenset(raw["agent_passive_verbs"]), frozenset(raw["anonymity_verbs"]),
-                    frozenset(raw["permission_verbs"]), frozenset(raw["clarity_words"]))
+                    frozenset(raw["permission_verbs"]), frozenset(raw["clarity_words"]),
+                    frozenset(raw["copula_nouns"]))
