@@ -64,11 +64,13 @@ def test_stance_reports_keep_the_best_of_overlapping_candidates(nlp):
     assert kept == ["the market"]  # the better-scored inner candidate wins; the outer one overlaps it
 
 
+# Sentences the shipped model scores well above its threshold (0.77-0.86), so that a retrained table
+# which still learns the same thing keeps them.
 _STANCES = [
     ("General Ruth Okafor has championed the new drone programme.", "the new drone programme", "championed",
      "Ruth Okafor"),
-    ("The mayor apologized for the delays at the water plant.", "the delays at the water plant", "apologized",
-     "The mayor"),
+    ("Aid agencies welcomed the decision to reopen the crossing.", "the decision to reopen the crossing", "welcomed",
+     "Aid agencies"),
 ]
 
 
