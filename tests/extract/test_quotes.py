@@ -433,6 +433,8 @@ def test_endorsement_keeps_the_office_it_is_for(nlp):
     "text",
     [
         "Iran, which backs several militias in the region, has denied involvement.",
+        "Militias backing the government shelled the town overnight.",
+        "A political action committee supporting the governor spent $2 million on ads.",
         "Resolution 1999 demanded a full withdrawal of forces.",
         "Lenders are expected to commit about $300m at the meeting.",
         "Thanks for reading our coverage of the talks.",

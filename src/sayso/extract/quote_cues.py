@@ -242,7 +242,7 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
         elif dep == "xcomp" and child.tag_ == "VBG" and lem in words.gerund_objects:
             bounds = _bounds(child, skip_mark=False)  # "denies arming the rebels"
             dep = "ccomp"
-        elif dep == "dobj" and lem in words.stance and (verb.dep_ == "relcl" or _by_document(verb, words)):
+        elif dep == "dobj" and lem in words.stance and (verb.dep_ in ("relcl", "acl") or _by_document(verb, words)):
             continue  # "Iran, which backs the militia", "endorsed a plan in its resolution": acts, not words
         elif dep == "dobj" and (lem in words.objects or lem in words.reason_verbs) \
                 and child.tag_[:2] in ("NN", "PR", "WP") and not _negated(verb):
