@@ -231,3 +231,9 @@ def test_generic_role_adjective_is_not_an_affiliation(nlp):
 def test_counted_group_member_is_an_unnamed_person(nlp, text, name, kind):
     (_, speaker), = _speakers(nlp, text)
     assert (speaker.name, speaker.kind) == (name, kind)
+
+
+def test_gerund_after_a_passive_is_said_by_its_subject(nlp):
+    text = "The adviser was fired after arguing that the budget was too small."
+    (content, speaker), = _speakers(nlp, text)
+    assert content == "the budget was too small" and speaker.name == "The adviser"

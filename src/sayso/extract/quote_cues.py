@@ -48,11 +48,11 @@ def subject_of(verb: Token) -> Token | None:
     quoted_as = _quoted_as(verb)
     if quoted_as is not None:
         return quoted_as
-    v = verb
+    v, gerund = verb, False
     for _ in range(4):
         for child in v.children:
-            if child.dep_ == "nsubjpass":
-                return _agent(v)
+            if child.dep_ == "nsubjpass":  # "was fired after arguing that ...": who was fired argued it
+                return _agent(v) or (child if gerund else None)
             if child.dep_ in _SUBJECT_DEPS:
                 return _same_paragraph(child, v)
         agent = _agent(v)
@@ -62,6 +62,7 @@ def subject_of(verb: Token) -> Token | None:
             return None
         if v.dep_ in ("relcl", "acl") and v.head.tag_[:2] == "NN":
             return v.head if v.dep_ == "relcl" else None
+        gerund = gerund or (v.tag_ == "VBG" and v.dep_ in ("pcomp", "advcl"))
         v = _matrix_of(v) if v.dep_ in ("conj", "advcl") and _matrix_verb(v) else v.head
     return None
 
