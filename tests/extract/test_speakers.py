@@ -237,3 +237,9 @@ def test_gerund_after_a_passive_is_said_by_its_subject(nlp):
     text = "The adviser was fired after arguing that the budget was too small."
     (content, speaker), = _speakers(nlp, text)
     assert content == "the budget was too small" and speaker.name == "The adviser"
+
+
+def test_speaker_parsed_as_object_right_after_the_closing_mark(nlp):
+    text = ("“The race is close,” said one Ohio Democrat.\n\n"
+            "“It’s hers to lose at this point,” added another Ohio Democrat.")
+    assert [s.name for _, s in _speakers(nlp, text)] == ["one Ohio Democrat", "another Ohio Democrat"]

@@ -370,7 +370,8 @@ def _skip_mark(doc: Doc, i: int) -> int:
 
 
 def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) -> Token | None:
-    """The cue's subject, unless the parse took it from inside a quotation: then the noun next to the cue."""
+    """The cue's subject, unless the parse took it from inside a quotation: then the noun next to the cue
+    ("..., added another Ohio Democrat": right after the closing mark even an object is the speaker)."""
     if subject is not None and subject.ent_type_ in ("DATE", "TIME"):
         subject = None  # "Thursday morning" parsed as the subject
     if subject is not None and (quoted[subject.i] < 0 or quoted[cue] >= 0):
@@ -379,7 +380,8 @@ def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) 
         tok = doc[j]
         if quoted[j] >= 0 or tok.text in _SENT_END or "\n" in tok.text or tok.dep_ in ("mark", "aux"):
             break
-        if tok.tag_ in _NOUN_TAGS and tok.dep_ in _INVERTED_DEPS and tok.head.i == cue and tok.ent_type_ != "DATE":
+        inverted = tok.dep_ in _INVERTED_DEPS or (tok.dep_ == "dobj" and cue > 0 and quoted[cue - 1] >= 0)
+        if tok.tag_ in _NOUN_TAGS and inverted and tok.head.i == cue and tok.ent_type_ != "DATE":
             return tok
     j = cue - 1
     if j >= 0 and doc[j].tag_ in _NOUN_TAGS and quoted[j] < 0:
