@@ -243,3 +243,9 @@ def test_speaker_parsed_as_object_right_after_the_closing_mark(nlp):
     text = ("“The race is close,” said one Ohio Democrat.\n\n"
             "“It’s hers to lose at this point,” added another Ohio Democrat.")
     assert [s.name for _, s in _speakers(nlp, text)] == ["one Ohio Democrat", "another Ohio Democrat"]
+
+
+def test_speech_verb_parsed_as_a_modifier_of_the_named_subject(nlp):
+    text = "Governor Ruth Okafor, who is running for a second term, tweeted on Friday to say she had never backed the plan."
+    (content, speaker), = _speakers(nlp, text)
+    assert content == "she had never backed the plan" and speaker.name == "Ruth Okafor"

@@ -60,8 +60,8 @@ def subject_of(verb: Token) -> Token | None:
             return agent
         if v.dep_ not in _CLIMB_DEPS or v.head is v:
             return None
-        if v.dep_ in ("relcl", "acl") and v.head.tag_[:2] == "NN":
-            return v.head if v.dep_ == "relcl" else None
+        if v.dep_ in ("relcl", "acl") and v.head.tag_[:2] == "NN":  # "Okafor, ..., tweeted": the sentence's verb
+            return v.head if v.dep_ == "relcl" or (v.head.dep_ == "ROOT" and v.head.tag_ in ("NNP", "NNPS")) else None
         gerund = gerund or (v.tag_ == "VBG" and v.dep_ in ("pcomp", "advcl"))
         v = _matrix_of(v) if v.dep_ in ("conj", "advcl") and _matrix_verb(v) else v.head
     return None
