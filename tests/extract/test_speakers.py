@@ -249,3 +249,19 @@ def test_speech_verb_parsed_as_a_modifier_of_the_named_subject(nlp):
     text = "Governor Ruth Okafor, who is running for a second term, tweeted on Friday to say she had never backed the plan."
     (content, speaker), = _speakers(nlp, text)
     assert content == "she had never backed the plan" and speaker.name == "Ruth Okafor"
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Maria Ortiz spoke at the rally.\n\n“He has always been a great leader,” said the 46-year-old.",
+         ["Maria Ortiz"]),
+        ("“The water came in an hour,” said a 71-year-old who gave only her first name.", ["a 71-year-old"]),
+        ("''My bosses, whoever they were,'' Mr. Conant, the Republican consultant, said, ''all made the same "
+         "comment.''", ["Conant", "Conant"]),
+        ("Mitt Romney, the 2012 Republican nominee, tweeted in response: ''Important distinction: he kills "
+         "journalists.''", ["Mitt Romney"]),
+    ],
+)
+def test_speakers_the_small_parse_gets_wrong(nlp, text, names):
+    assert [s.name if s else None for _, s in _speakers(nlp, text)] == names

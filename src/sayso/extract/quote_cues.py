@@ -13,6 +13,7 @@ from sayso.nlp.pipeline import lemma
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl", "pcomp", "prep", "acomp"})
+_LOOSE_HEADS = frozenset({"ROOT", "npadvmod"})  # a named subject the parse left without its verb
 _EDGE_PUNCT = frozenset(",;:—–-()")
 _LOOSE_DEPS = frozenset({"dobj"})  # a noun phrase is reported speech only when it quotes
 _COMPLEMENT_PREPS = frozenset({"as", "of"})
@@ -61,7 +62,8 @@ def subject_of(verb: Token) -> Token | None:
         if v.dep_ not in _CLIMB_DEPS or v.head is v:
             return None
         if v.dep_ in ("relcl", "acl") and v.head.tag_[:2] == "NN":  # "Okafor, ..., tweeted": the sentence's verb
-            return v.head if v.dep_ == "relcl" or (v.head.dep_ == "ROOT" and v.head.tag_ in ("NNP", "NNPS")) else None
+            loose = v.head.dep_ in _LOOSE_HEADS and v.head.tag_ in ("NNP", "NNPS")
+            return v.head if v.dep_ == "relcl" or loose else None
         gerund = gerund or (v.tag_ == "VBG" and v.dep_ in ("pcomp", "advcl"))
         v = _matrix_of(v) if v.dep_ in ("conj", "advcl") and _matrix_verb(v) else v.head
     return None

@@ -28,7 +28,7 @@ from sayso.extract.quote_words import cue_words
 from sayso.extract.quote_nouns import find_reports
 from sayso.extract.quote_objects import object_reports
 from sayso.extract.quote_marks import Passage, find_passages
-from sayso.extract.speakers import ArticleSpeakers
+from sayso.extract.speakers import ArticleSpeakers, is_age
 from sayso.models import Note, Quote, Speaker
 
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "with", "in", "on", "for", "to", "at", "by"})
@@ -372,7 +372,7 @@ def _skip_mark(doc: Doc, i: int) -> int:
 def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) -> Token | None:
     """The cue's subject, unless the parse took it from inside a quotation: then the noun next to the cue
     ("..., added another Ohio Democrat": right after the closing mark even an object is the speaker)."""
-    if subject is not None and subject.ent_type_ in ("DATE", "TIME"):
+    if subject is not None and subject.ent_type_ in ("DATE", "TIME") and not is_age(subject):
         subject = None  # "Thursday morning" parsed as the subject
     if subject is not None and (quoted[subject.i] < 0 or quoted[cue] >= 0):
         return subject
@@ -386,6 +386,12 @@ def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) 
     j = cue - 1
     if j >= 0 and doc[j].tag_ in _NOUN_TAGS and quoted[j] < 0:
         return doc[j]
+    for j in range(cue - 1, max(-1, cue - 15), -1):  # "...,'' Mr. Conant, the consultant, said, ''...''"
+        tok = doc[j]
+        if quoted[j] >= 0 or tok.text in _SENT_END or "\n" in tok.text:
+            break
+        if tok.dep_ == "nsubj" and tok.tag_ in _NOUN_TAGS and tok.head.i == cue:
+            return tok
     return None
 
 

@@ -253,6 +253,11 @@ class ArticleSpeakers:
         if head.ent_type_ in ("ORG", "NORP", "GPE", "FAC") or head.tag_ in _PROPER_TAGS:
             kind = "media" if _media(span) else "organization"
             return Speaker(_strip_det(span), span.start_char, span.end_char, text, kind)
+        if is_age(head):  # "said the 46-year-old": the person just named
+            person = self.antecedent(span.start_char, "any")
+            if person is not None and span.start_char - person.end < _RECENT_CHARS:
+                return self._known(person.name, span.start_char, span.end_char, text)
+            return Speaker(text, span.start_char, span.end_char, text, "unnamed")
         key = _norm_key(text)
         named = self.by_role.get(key)
         if named is None and _definite(span) and low in w["role_nouns"]:
@@ -448,6 +453,11 @@ def _appositive_name(head: Token) -> str | None:
 def _distinct(key: str) -> set[str]:
     """The words in a role that make it another office ("shadow", "former", "deputy")."""
     return set(key.replace("-", " - ").split()) & words()["distinct_role_modifiers"]
+
+
+def is_age(head: Token) -> bool:
+    """"the 46-year-old" (which the model also tags as a DATE): a person described by age."""
+    return head.lower_ == "old" and any(t.lower_ in ("year", "years") for t in head.lefts)
 
 
 def _counted_member(span, head: Token) -> bool:
