@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from sayso.extract.quote_datelines import DASH_TOKENS, is_dateline, skip_dateline
 from sayso.extract.quote_words import CueWords, cue_words
 from sayso.nlp.pipeline import lemma
-
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl", "pcomp", "prep", "acomp"})
@@ -19,9 +18,6 @@ _LOOSE_DEPS = frozenset({"dobj"})  # a noun phrase is reported speech only when 
 _COMPLEMENT_PREPS = frozenset({"as", "of"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _FINITE_OR_GERUND = frozenset({"VBD", "VBZ", "VBP", "VBG"})
-_DATELINE_TAGS = frozenset({"NNP", "NNPS", ",", "-LRB-", "-RRB-", "HYPH", "."})
-_DASH_TOKENS = frozenset({"—", "–", "--", "-"})
-_STAMP = re.compile(r"^(?:\d{1,2}[:.]\d{2}|[ap]\.?m\.?|GMT|UTC|BST|CET|EST|EDT|ET|local|time)$", re.IGNORECASE)
 _CONTRAST = frozenset({"while", "whereas", "although", "though"})
 _QUOTED_REASON = -1  # _reason's answer when the "for ..." phrase is itself quoted
 
@@ -92,7 +88,7 @@ def _same_paragraph(subj: Token, verb: Token) -> Token:
     if subj.i > verb.i:
         return subj
     breaks = [j for j in range(subj.i, verb.i)
-              if "\n" in doc[j].text or (doc[j].text in _DASH_TOKENS and _dateline(doc, j))]
+              if "\n" in doc[j].text or (doc[j].text in DASH_TOKENS and is_dateline(doc, j))]
     if not breaks:
         return subj
     after = next((c for c in subj.children if c.dep_ == "appos" and c.i > breaks[-1]), None)
@@ -102,17 +98,6 @@ def _same_paragraph(subj: Token, verb: Token) -> Token:
         if doc[j].tag_[:2] in ("NN", "PR") and doc[j].dep_ not in ("compound", "poss"):
             return doc[j]
     return subj
-
-
-def _dateline(doc: Doc, dash: int) -> bool:
-    """Whether the dash at ``dash`` ends a dateline: only place names and an agency before it in its paragraph."""
-    j = dash - 1
-    while j >= 0 and "\n" not in doc[j].text and dash - j < 10:
-        if doc[j].tag_ not in _DATELINE_TAGS and not (doc[j].text.isupper() and doc[j].is_alpha) \
-                and not _STAMP.match(doc[j].text):
-            return False
-        j -= 1
-    return j < 0 or "\n" in doc[j].text
 
 
 def _agent(verb: Token) -> Token | None:
@@ -438,19 +423,6 @@ def _sentence_start(verb: Token) -> int:
     a = skip_dateline(doc, verb.sent.start, verb.i)
     while a < verb.i and (doc[a].is_punct or doc[a].is_space):
         a += 1
-    return a
-
-
-def skip_dateline(doc: Doc, a: int, limit: int) -> int:
-    """The token after a dateline opening at ``a`` ("GOMA, Congo, Jan. 28 (Reuters) —", "09:15 GMT —"), else ``a``."""
-    for j in range(a, min(a + 16, limit)):
-        if doc[j].text in _DASH_TOKENS:
-            head = doc[a:j]
-            if all(t.tag_ in _DATELINE_TAGS or t.tag_ == "CD" or t.is_space or _STAMP.match(t.text)
-                   or t.lower_ in ("of", "the") for t in head) \
-                    and (j - a <= 6 or doc[a].text.isupper() or _STAMP.match(doc[a].text)):
-                return j + 1
-            break
     return a
 
 

@@ -6,7 +6,8 @@ from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from sayso.extract.quote_cues import (_EDGE_PUNCT, Report, _bounds, _contrast, _document, _hedge, _infinitive,
-                                      _negated, _verb_reports, skip_dateline, subject_of)
+                                      _negated, _verb_reports, subject_of)
+from sayso.extract.quote_datelines import skip_dateline
 from sayso.extract.quote_words import CueWords, cue_words
 from sayso.nlp.pipeline import lemma, lemma_of
 
