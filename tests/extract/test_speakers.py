@@ -265,3 +265,19 @@ def test_speech_verb_parsed_as_a_modifier_of_the_named_subject(nlp):
 )
 def test_speakers_the_small_parse_gets_wrong(nlp, text, names):
     assert [s.name if s else None for _, s in _speakers(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    "text, content, name",
+    [
+        ("The defence ministry issued a statement saying the strikes had hit only military targets.",
+         "the strikes had hit only military targets", "defence ministry"),
+        ("Later that day, the governor fired back with a response saying she would not resign.",
+         "she would not resign", "the governor"),
+        ("Residents launched petitions calling on the council to reopen the bridge.",
+         "the council to reopen the bridge", "Residents"),
+    ],
+)
+def test_statement_saying_is_said_by_whoever_issued_it(nlp, text, content, name):
+    (found, speaker), = _speakers(nlp, text)
+    assert (found, speaker.name) == (content, name)

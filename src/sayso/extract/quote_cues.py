@@ -57,11 +57,27 @@ def subject_of(verb: Token) -> Token | None:
             return agent
         if v.dep_ not in _CLIMB_DEPS or v.head is v:
             return None
+        issuer = _issuer(v)
+        if issuer is not None:  # "the ministry issued a statement saying ...": climb to "issued"
+            v = issuer
+            continue
         if v.dep_ in ("relcl", "acl") and v.head.tag_[:2] == "NN":  # "Okafor, ..., tweeted": the sentence's verb
             loose = v.head.dep_ in _LOOSE_HEADS and v.head.tag_ in ("NNP", "NNPS")
             return v.head if v.dep_ == "relcl" or loose else None
         gerund = gerund or (v.tag_ == "VBG" and v.dep_ in ("pcomp", "advcl"))
         v = _matrix_of(v) if v.dep_ in ("conj", "advcl") and _matrix_verb(v) else v.head
+    return None
+
+
+def _issuer(v: Token) -> Token | None:
+    """The verb that put out a statement, video or letter whose participle ``v`` reports ("issued a statement saying")."""
+    noun = v.head
+    if v.dep_ != "acl" or v.tag_ != "VBG" or noun.lower_ not in cue_words().channels:
+        return None
+    if noun.dep_ == "dobj" and noun.head.tag_[:2] == "VB":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.tag_[:2] == "VB":
+        return noun.head.head  # "fired back with a response saying ..."
     return None
 
 

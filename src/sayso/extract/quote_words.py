@@ -35,6 +35,7 @@ class CueWords:
     permission: frozenset[str] = frozenset()  # "not authorized to discuss the talks": a rule, not speech
     clarity: frozenset[str] = frozenset()  # "made it clear that ...": the clause is what was said
     copula_nouns: frozenset[str] = frozenset()  # "the ministry's position is that ...": a cue only before "is that"
+    channels: frozenset[str] = frozenset()  # "issued a statement saying ...": the issuer speaks, not the statement
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,4 +57,4 @@ def cue_words() -> CueWords:
                                                   "gerund_object_verbs", "means_nouns")), infinitive_nouns,
                     frozenset(raw["agent_passive_verbs"]), frozenset(raw["anonymity_verbs"]),
                     frozenset(raw["permission_verbs"]), frozenset(raw["clarity_words"]),
-                    frozenset(raw["copula_nouns"]))
+                    frozenset(raw["copula_nouns"]), frozenset(raw["channel_nouns"]))
