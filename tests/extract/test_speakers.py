@@ -281,3 +281,19 @@ def test_speakers_the_small_parse_gets_wrong(nlp, text, names):
 def test_statement_saying_is_said_by_whoever_issued_it(nlp, text, content, name):
     (found, speaker), = _speakers(nlp, text)
     assert (found, speaker.name) == (content, name)
+
+
+@pytest.mark.parametrize(
+    "text, content, name",
+    [
+        ("The ministry pushed back against claims by intelligence agencies that the convoy carried weapons.",
+         "the convoy carried weapons", "intelligence agencies"),
+        ("The governor was forced into damage control and said that her words had been misconstrued.",
+         "her words had been misconstrued", "The governor"),
+        ("The suspect was arrested on Monday and told police he had acted alone.", "he had acted alone",
+         "The suspect"),
+    ],
+)
+def test_speaker_of_a_noun_by_its_author_and_of_a_verb_after_a_passive(nlp, text, content, name):
+    (found, speaker), = _speakers(nlp, text)
+    assert (found, speaker.name) == (content, name)

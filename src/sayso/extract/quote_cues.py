@@ -48,7 +48,7 @@ def subject_of(verb: Token) -> Token | None:
     v, gerund = verb, False
     for _ in range(4):
         for child in v.children:
-            if child.dep_ == "nsubjpass":  # "was fired after arguing that ...": who was fired argued it
+            if child.dep_ == "nsubjpass":  # "was fired after arguing that ...", "was arrested and said ..."
                 return _agent(v) or (child if gerund else None)
             if child.dep_ in _SUBJECT_DEPS:
                 return _same_paragraph(child, v)
@@ -64,7 +64,7 @@ def subject_of(verb: Token) -> Token | None:
         if v.dep_ in ("relcl", "acl") and v.head.tag_[:2] == "NN":  # "Okafor, ..., tweeted": the sentence's verb
             loose = v.head.dep_ in _LOOSE_HEADS and v.head.tag_ in ("NNP", "NNPS")
             return v.head if v.dep_ == "relcl" or loose else None
-        gerund = gerund or (v.tag_ == "VBG" and v.dep_ in ("pcomp", "advcl"))
+        gerund = gerund or (v.tag_ == "VBG" and v.dep_ in ("pcomp", "advcl")) or v.dep_ == "conj"
         v = _matrix_of(v) if v.dep_ in ("conj", "advcl") and _matrix_verb(v) else v.head
     return None
 
