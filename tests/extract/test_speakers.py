@@ -297,3 +297,15 @@ def test_statement_saying_is_said_by_whoever_issued_it(nlp, text, content, name)
 def test_speaker_of_a_noun_by_its_author_and_of_a_verb_after_a_passive(nlp, text, content, name):
     (found, speaker), = _speakers(nlp, text)
     assert (found, speaker.name) == (content, name)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("As the paper put it, “Hello, it’s the champion.” The boxer has finally lost his title.", None),
+        ("“We will win.” Ortiz said on Tuesday.", "Ortiz"),
+    ],
+)
+def test_a_quote_ended_by_a_full_stop_is_not_said_by_the_next_sentence(nlp, text, name):
+    (_, speaker), = _speakers(nlp, text)
+    assert (speaker.name if speaker else None) == name

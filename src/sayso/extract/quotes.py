@@ -256,9 +256,14 @@ def _frame_cue(doc: Doc, d: _Direct, quoted: list[int]) -> None:
 
 
 def _after(doc: Doc, d: _Direct, quoted: list[int]) -> Token | None:
+    # a quote closed by a full stop ("... the Biebs.” Justin Bieber has ...") is followed by a new sentence
+    # unless a speech verb comes at once ("... the Biebs.” Ortiz said.")
+    full_stop = doc.text[d.passage.end - 1] == "."
     for j in range(d.b, min(len(doc), d.b + 25)):
         tok = doc[j]
         if quoted[j] >= 0 or "\n" in tok.text:
+            return None
+        if tok.tag_[:2] == "VB" and full_stop and not (is_cue_verb(tok) and j - d.b < 4):
             return None
         if tok.tag_[:2] == "VB" and (is_cue_verb(tok) or j - d.b < 5) and subject_of(tok) is not None:
             return tok
