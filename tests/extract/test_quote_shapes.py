@@ -127,8 +127,8 @@ def test_not_authorized_to_discuss_is_no_report(nlp):
         # "made (it) clear/known that ...": the clause is what was said
         ("The minister made clear that the border would stay closed.", "the border would stay closed",
          "made clear", "The minister"),
-        ("In a radio interview, the general made it clear he had doubts about the truce.",
-         "he had doubts about the truce", "made it clear", "the general"),
+        ("Speaking on state television, the admiral made it clear he expected more attacks on the port.",
+         "he expected more attacks on the port", "made it clear", "the admiral"),
         ("The ministry made it known that talks would resume.", "talks would resume", "made it known", "ministry"),
         # a possessed reporting noun before "is that ...": said by the possessor
         ("The ministry’s position is that the strikes were legal.", "the strikes were legal", "position", "ministry"),
@@ -151,5 +151,5 @@ def test_make_or_is_that_without_a_stated_source_clause_is_no_report(nlp, text):
 
 
 def test_an_unmarked_that_is_left_out_of_the_content(nlp):
-    text = "A woman was heard shouting to the soldiers that her son was unarmed."
-    assert [q.text for q in _found(nlp, text)] == ["her son was unarmed"]
+    text = "A nurse could be heard screaming to the medics that the boy was not breathing."
+    assert [q.text for q in _found(nlp, text)] == ["the boy was not breathing"]

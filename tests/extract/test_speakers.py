@@ -222,7 +222,7 @@ def test_generic_role_adjective_is_not_an_affiliation(nlp):
 @pytest.mark.parametrize(
     "text, name, kind",
     [
-        ("“Turnout here will be huge,” added another Ohio Democrat.", "another Ohio Democrat", "unnamed"),
+        ("“Nobody has told us when the buses will come,” one Syrian added.", "one Syrian", "unnamed"),
         ("“The vote is lost,” said a Republican.", "a Republican", "unnamed"),
         ("“We will not leave our homes,” two Ukrainians told reporters.", "two Ukrainians", "unnamed"),
         ("“We will stay in the coalition,” the Democrats said.", "Democrats", "organization"),
@@ -234,33 +234,33 @@ def test_counted_group_member_is_an_unnamed_person(nlp, text, name, kind):
 
 
 def test_gerund_after_a_passive_is_said_by_its_subject(nlp):
-    text = "The adviser was fired after arguing that the budget was too small."
+    text = "The commander was dismissed after insisting that the brigade needed more shells."
     (content, speaker), = _speakers(nlp, text)
-    assert content == "the budget was too small" and speaker.name == "The adviser"
+    assert content == "the brigade needed more shells" and speaker.name == "The commander"
 
 
 def test_speaker_parsed_as_object_right_after_the_closing_mark(nlp):
-    text = ("“The race is close,” said one Ohio Democrat.\n\n"
-            "“It’s hers to lose at this point,” added another Ohio Democrat.")
-    assert [s.name for _, s in _speakers(nlp, text)] == ["one Ohio Democrat", "another Ohio Democrat"]
+    text = ("“The water is rising,” said one Romanian farmer.\n\n"
+            "“Nobody came to warn us last night,” added another Romanian farmer.")
+    assert [s.name for _, s in _speakers(nlp, text)] == ["one Romanian farmer", "another Romanian farmer"]
 
 
 def test_speech_verb_parsed_as_a_modifier_of_the_named_subject(nlp):
-    text = "Governor Ruth Okafor, who is running for a second term, tweeted on Friday to say she had never backed the plan."
+    text = ("Defence Minister Lena Brandt, who took office in March, posted on Sunday to say she had never "
+            "approved the sale.")
     (content, speaker), = _speakers(nlp, text)
-    assert content == "she had never backed the plan" and speaker.name == "Ruth Okafor"
+    assert content == "she had never approved the sale" and speaker.name == "Lena Brandt"
 
 
 @pytest.mark.parametrize(
     "text, names",
     [
-        ("Maria Ortiz spoke at the rally.\n\n“He has always been a great leader,” said the 46-year-old.",
-         ["Maria Ortiz"]),
+        ("Anna Kowal waited at the border crossing for two days.\n\n“We slept in the car with the children,” "
+         "said the 34-year-old.", ["Anna Kowal"]),
         ("“The water came in an hour,” said a 71-year-old who gave only her first name.", ["a 71-year-old"]),
-        ("''My bosses, whoever they were,'' Mr. Conant, the Republican consultant, said, ''all made the same "
-         "comment.''", ["Conant", "Conant"]),
-        ("Mitt Romney, the 2012 Republican nominee, tweeted in response: ''Important distinction: he kills "
-         "journalists.''", ["Mitt Romney"]),
+        ("''The convoy was late, as it always is,'' Mr. Haddad, the aid worker, said, ''and nobody could tell "
+         "us why.''", ["Haddad", "Haddad"]),
+        ("Lena Brandt, the opposition leader, wrote in reply: ''Another promise, another delay.''", ["Lena Brandt"]),
     ],
 )
 def test_speakers_the_small_parse_gets_wrong(nlp, text, names):
@@ -272,10 +272,10 @@ def test_speakers_the_small_parse_gets_wrong(nlp, text, names):
     [
         ("The defence ministry issued a statement saying the strikes had hit only military targets.",
          "the strikes had hit only military targets", "defence ministry"),
-        ("Later that day, the governor fired back with a response saying she would not resign.",
-         "she would not resign", "the governor"),
-        ("Residents launched petitions calling on the council to reopen the bridge.",
-         "the council to reopen the bridge", "Residents"),
+        ("Hours later, the mayor hit back with a statement saying the curfew would stay.",
+         "the curfew would stay", "the mayor"),
+        ("Farmers have started petitions urging the ministry to lift the export ban.",
+         "the ministry to lift the export ban", "Farmers"),
     ],
 )
 def test_statement_saying_is_said_by_whoever_issued_it(nlp, text, content, name):
@@ -286,12 +286,12 @@ def test_statement_saying_is_said_by_whoever_issued_it(nlp, text, content, name)
 @pytest.mark.parametrize(
     "text, content, name",
     [
-        ("The ministry pushed back against claims by intelligence agencies that the convoy carried weapons.",
-         "the convoy carried weapons", "intelligence agencies"),
-        ("The governor was forced into damage control and said that her words had been misconstrued.",
-         "her words had been misconstrued", "The governor"),
-        ("The suspect was arrested on Monday and told police he had acted alone.", "he had acted alone",
-         "The suspect"),
+        ("The inquiry looked into allegations by aid workers that the dam had been mined.",
+         "the dam had been mined", "aid workers"),
+        ("The minister was booed at the rally and said that the tax would be scrapped.",
+         "the tax would be scrapped", "The minister"),
+        ("The driver was detained at the checkpoint and told guards he was carrying medicine.",
+         "he was carrying medicine", "The driver"),
     ],
 )
 def test_speaker_of_a_noun_by_its_author_and_of_a_verb_after_a_passive(nlp, text, content, name):
@@ -302,7 +302,7 @@ def test_speaker_of_a_noun_by_its_author_and_of_a_verb_after_a_passive(nlp, text
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("As the paper put it, “Hello, it’s the champion.” The boxer has finally lost his title.", None),
+        ("Reporters waited outside for hours. “The border stays shut.” The crowd began to leave after dark.", None),
         ("“We will win.” Ortiz said on Tuesday.", "Ortiz"),
     ],
 )

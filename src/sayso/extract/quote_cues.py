@@ -48,7 +48,7 @@ def subject_of(verb: Token) -> Token | None:
     v, gerund = verb, False
     for _ in range(4):
         for child in v.children:
-            if child.dep_ == "nsubjpass":  # "was fired after arguing that ...", "was arrested and said ..."
+            if child.dep_ == "nsubjpass":  # "was dismissed after insisting that ...", "was detained and told ..."
                 return _agent(v) or (child if gerund else None)
             if child.dep_ in _SUBJECT_DEPS:
                 return _same_paragraph(child, v)
@@ -61,7 +61,7 @@ def subject_of(verb: Token) -> Token | None:
         if issuer is not None:  # "the ministry issued a statement saying ...": climb to "issued"
             v = issuer
             continue
-        if v.dep_ in ("relcl", "acl") and v.head.tag_[:2] == "NN":  # "Okafor, ..., tweeted": the sentence's verb
+        if v.dep_ in ("relcl", "acl") and v.head.tag_[:2] == "NN":  # "Brandt, ..., posted to say": the sentence's verb
             loose = v.head.dep_ in _LOOSE_HEADS and v.head.tag_ in ("NNP", "NNPS")
             return v.head if v.dep_ == "relcl" or loose else None
         gerund = gerund or (v.tag_ == "VBG" and v.dep_ in ("pcomp", "advcl")) or v.dep_ == "conj"
@@ -70,14 +70,14 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _issuer(v: Token) -> Token | None:
-    """The verb that put out a statement, video or letter whose participle ``v`` reports ("issued a statement saying")."""
+    """The verb that put out the statement or video whose participle ``v`` reports ("issued a statement saying")."""
     noun = v.head
     if v.dep_ != "acl" or v.tag_ != "VBG" or noun.lower_ not in cue_words().channels:
         return None
     if noun.dep_ == "dobj" and noun.head.tag_[:2] == "VB":
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.tag_[:2] == "VB":
-        return noun.head.head  # "fired back with a response saying ..."
+        return noun.head.head  # "hit back with a statement saying ..."
     return None
 
 

@@ -125,7 +125,7 @@ def noun_report(noun: Token) -> Report | None:
 def _owner(noun: Token) -> Token | None:
     """Whose statement a reporting noun is: its possessor, or the subject of the verb it is object of."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None:  # "claims by intelligence agencies that ..."
+    if owner is None:  # "allegations by aid workers that ..."
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     head = noun.head

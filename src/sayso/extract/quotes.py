@@ -256,8 +256,8 @@ def _frame_cue(doc: Doc, d: _Direct, quoted: list[int]) -> None:
 
 
 def _after(doc: Doc, d: _Direct, quoted: list[int]) -> Token | None:
-    # a quote closed by a full stop ("... the Biebs.” Justin Bieber has ...") is followed by a new sentence
-    # unless a speech verb comes at once ("... the Biebs.” Ortiz said.")
+    # a quote closed by a full stop ("... stays shut.” The crowd began ...") is followed by a new sentence
+    # unless a speech verb comes at once ("... stays shut.” Ortiz said.")
     full_stop = doc.text[d.passage.end - 1] == "."
     for j in range(d.b, min(len(doc), d.b + 25)):
         tok = doc[j]
@@ -376,7 +376,7 @@ def _skip_mark(doc: Doc, i: int) -> int:
 
 def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) -> Token | None:
     """The cue's subject, unless the parse took it from inside a quotation: then the noun next to the cue
-    ("..., added another Ohio Democrat": right after the closing mark even an object is the speaker)."""
+    ("..., added another Romanian farmer": right after the closing mark even an object is the speaker)."""
     if subject is not None and subject.ent_type_ in ("DATE", "TIME") and not is_age(subject):
         subject = None  # "Thursday morning" parsed as the subject
     if subject is not None and (quoted[subject.i] < 0 or quoted[cue] >= 0):
@@ -391,7 +391,7 @@ def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) 
     j = cue - 1
     if j >= 0 and doc[j].tag_ in _NOUN_TAGS and quoted[j] < 0:
         return doc[j]
-    for j in range(cue - 1, max(-1, cue - 15), -1):  # "...,'' Mr. Conant, the consultant, said, ''...''"
+    for j in range(cue - 1, max(-1, cue - 15), -1):  # "...,'' Mr. Haddad, the aid worker, said, ''...''"
         tok = doc[j]
         if quoted[j] >= 0 or tok.text in _SENT_END or "\n" in tok.text:
             break

@@ -248,12 +248,12 @@ class ArticleSpeakers:
         if head.tag_ in _PROPER_TAGS and span[0].lower_ in w["person_titles"] and titled:
             # "Gen. Valerii Zaluzhnyi" when the model missed the PERSON: a title makes it a person
             return Speaker(" ".join(t.text for t in titled), span.start_char, span.end_char, text, "person")
-        if _counted_member(span, head):  # "a Republican", "another Ohio Democrat", "two Israelis": people, unnamed
+        if _counted_member(span, head):  # "a Republican", "one Syrian", "two Ukrainians": people, unnamed
             return Speaker(text, span.start_char, span.end_char, text, "unnamed")
         if head.ent_type_ in ("ORG", "NORP", "GPE", "FAC") or head.tag_ in _PROPER_TAGS:
             kind = "media" if _media(span) else "organization"
             return Speaker(_strip_det(span), span.start_char, span.end_char, text, kind)
-        if is_age(head):  # "said the 46-year-old": the person just named
+        if is_age(head):  # "said the 34-year-old": the person just named
             person = self.antecedent(span.start_char, "any")
             if person is not None and span.start_char - person.end < _RECENT_CHARS:
                 return self._known(person.name, span.start_char, span.end_char, text)
@@ -456,7 +456,7 @@ def _distinct(key: str) -> set[str]:
 
 
 def is_age(head: Token) -> bool:
-    """"the 46-year-old" (which the model also tags as a DATE): a person described by age."""
+    """"the 34-year-old" (which the model also tags as a DATE): a person described by age."""
     return head.lower_ == "old" and any(t.lower_ in ("year", "years") for t in head.lefts)
 
 
