@@ -301,3 +301,15 @@ def test_speaker_behind_a_statement_a_noun_or_a_passive(nlp, text, content, name
 def test_a_quote_ended_by_a_full_stop_is_not_said_by_the_next_sentence(nlp, text, name):
     (_, speaker), = _speakers(nlp, text)
     assert (speaker.name if speaker else None) == name
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("As one resident put it, “We have nothing left to lose.”", "one resident"),
+        ("As the aid chief puts it: “Nobody is safe here.”", "the aid chief"),
+    ],
+)
+def test_as_someone_put_it_introduces_their_quote(nlp, text, name):
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.name == name

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from sayso.extract.quote_cues import Report, is_cue_verb, subject_of
 from sayso.extract.quote_headlines import HEADLINE_CHARS, headline_reports
+from sayso.extract.quote_inherit import inherit_speakers
 from sayso.extract.quote_words import cue_words
 from sayso.extract.quote_nouns import find_reports
 from sayso.extract.quote_objects import object_reports
@@ -53,9 +54,6 @@ _HEADLINE_NOT_SPEAKERS = frozenset({"Note", "Source", "Sources", "Photo", "Photo
                                     "The", "A", "An", "Update", "Analysis", "Watch", "Video", "Exclusive", "Opinion",
                                     "Breaking", "Editorial", "Live", "Explainer", "Review", "Delegate", "Photos"})
 _TRIM = frozenset(" \t\n,;:—–-")
-_BREAKS = re.compile(r"\n\s*")
-_MARKS = " \t“\"'‘«"
-_OPEN_MARKS = frozenset({"“", '"', "''", "«", "„", "‘", "'"})
 
 
 @dataclass(slots=True)
@@ -278,10 +276,15 @@ def _before(doc: Doc, a: int, quoted: list[int]) -> Token | None:
         tok = doc[j]
         if quoted[j] >= 0 or "\n" in tok.text or tok.text in _SENT_END:
             return None
-        if tok.tag_[:2] == "VB" and ((is_cue_verb(tok) and subject_of(tok) is not None)
+        if tok.tag_[:2] == "VB" and (((is_cue_verb(tok) or _puts_it(tok)) and subject_of(tok) is not None)
                                      or (intro and _named_subject(tok))):
             return tok
     return None
+
+
+def _puts_it(verb: Token) -> bool:
+    """"As one resident put it, “...”": the idiom introduces a quote."""
+    return verb.lower_ in ("put", "puts") and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
 
 
 def _named_subject(verb: Token) -> bool:
@@ -478,39 +481,3 @@ def _dash_speaker(doc: Doc, text: str, d: _Direct, speakers: ArticleSpeakers) ->
     while k + 1 < len(doc) and doc[k + 1].tag_ in ("NNP", "NNPS") and doc[k + 1].is_alpha:
         k += 1
     return speakers.resolve(doc[k])
-
-
-def inherit_speakers(quotes: list[Quote], text: str) -> list[Quote]:
-    """A quote with no cue of its own goes on from the statement right before it (same or next
-    paragraph); a paragraph left open for the next one takes the speaker named further on."""
-    out: list[Quote] = []
-    for q in quotes:
-        prev = out[-1] if out else None
-        if q.speaker is None and q.cue is None and prev is not None and prev.speaker is not None \
-                and _goes_on(text, prev, q):
-            q = replace(q, speaker=prev.speaker)
-        out.append(q)
-    for i in range(len(out) - 2, -1, -1):
-        q, nxt = out[i], out[i + 1]
-        if q.speaker is None and q.cue is None and nxt.speaker is not None and _runs_on(text, q, nxt):
-            out[i] = replace(q, speaker=nxt.speaker)
-    return out
-
-
-def _runs_on(text: str, q: Quote, nxt: Quote) -> bool:
-    """``q`` ends its paragraph without a closing mark and ``nxt`` opens the next one."""
-    between = text[q.end:nxt.start]
-    return q.kind == nxt.kind == "direct" and len(_BREAKS.findall(between)) == 1 and \
-        between.strip() in _OPEN_MARKS
-
-
-def _goes_on(text: str, prev: Quote, q: Quote) -> bool:
-    """Same paragraph, or ``q`` opens the paragraph right after ``prev``'s."""
-    if q.start < prev.end:
-        return True
-    between = text[prev.end:q.start]
-    breaks = len(_BREAKS.findall(between))
-    if breaks == 0:
-        return True
-    return breaks == 1 and _BREAKS.search(between.rstrip(_MARKS)) is not None and \
-        between.rstrip(_MARKS).endswith("\n")
