@@ -254,8 +254,8 @@ class ArticleSpeakers:
             kind = "media" if _media(span) else "organization"
             return Speaker(_strip_det(span), span.start_char, span.end_char, text, kind)
         if is_age(head):  # "said the 34-year-old": the person just named
-            person = self.antecedent(span.start_char, "any")
-            if person is not None and span.start_char - person.end < _RECENT_CHARS:
+            person = self._just_named(span)
+            if person is not None:
                 return self._known(person.name, span.start_char, span.end_char, text)
             return Speaker(text, span.start_char, span.end_char, text, "unnamed")
         key = _norm_key(text)
@@ -291,12 +291,15 @@ class ArticleSpeakers:
         """"The general added ...": a singular role right after a named person's sentence is that person."""
         if span.root.tag_ != "NN":
             return None
-        person = self.antecedent(span.start_char, "any")
+        person = self._just_named(span)
         if person is not None and person.role and _distinct(_norm_key(person.role)) - _distinct(_norm_key(span.text)):
             return None  # "the defence secretary" after the shadow defence secretary is someone else
-        if person is not None and span.start_char - person.end < _RECENT_CHARS:
-            return person.name
-        return None
+        return person.name if person is not None else None
+
+    def _just_named(self, span):
+        """The person named last before ``span``, when they are close enough for a description to rename them."""
+        person = self.antecedent(span.start_char, "any")
+        return person if person is not None and span.start_char - person.end < _RECENT_CHARS else None
 
     def _cataphora(self, span) -> str | None:
         """A lede's "the country's top commander" named in the next sentence or paragraph."""
