@@ -1,4 +1,5 @@
-"""Speakers carried over to quotes that have no cue of their own: the next sentence or paragraph of one statement."""
+"""Last steps over the article's quotes: a statement the parse cut in two is joined again, and speakers are
+carried over to quotes that have no cue of their own (the next sentence or paragraph of one statement)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,21 @@ from sayso.models import Quote
 _BREAKS = re.compile(r"\n\s*")
 _MARKS = " \t“\"'‘«"
 _OPEN_MARKS = frozenset({"“", '"', "''", "«", "„", "‘", "'"})
+
+
+def join_split(quotes: list[Quote], text: str) -> list[Quote]:
+    """Two reports of one cue that abut ("said she felt the 13th" + "Amendment was ...", where the parse
+    split a name) are one statement. ``quotes`` is sorted by position."""
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if (prev is not None and q.cue_start is not None and prev.cue_start == q.cue_start and "direct" not in (
+                prev.kind, q.kind) and prev.end <= q.start and not text[prev.end:q.start].strip()):
+            kind = "mixed" if "mixed" in (prev.kind, q.kind) else "indirect"
+            out[-1] = replace(prev, kind=kind, end=q.end, text=text[prev.start:q.end])
+            continue
+        out.append(q)
+    return out
 
 
 def inherit_speakers(quotes: list[Quote], text: str) -> list[Quote]:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from sayso.extract.quote_cues import Report, is_cue_verb, subject_of
 from sayso.extract.quote_headlines import HEADLINE_CHARS, headline_reports
-from sayso.extract.quote_inherit import inherit_speakers
+from sayso.extract.quote_inherit import inherit_speakers, join_split
 from sayso.extract.quote_words import cue_words
 from sayso.extract.quote_nouns import find_reports
 from sayso.extract.quote_objects import object_reports
@@ -96,7 +96,7 @@ def extract_quotes(doc: Doc, notes: list[Note] | None = None, *, stances: bool =
     if stances:
         out.extend(_object_quotes(doc, text, speakers, quoted, [(q.start, q.end) for q in out]))
     out.sort(key=lambda q: (q.start, q.end))
-    return inherit_speakers(out, text)
+    return inherit_speakers(join_split(out, text), text)
 
 
 def _object_quotes(doc: Doc, text: str, speakers: ArticleSpeakers, quoted: list[int],
