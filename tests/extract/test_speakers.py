@@ -313,3 +313,35 @@ def test_a_quote_ended_by_a_full_stop_is_not_said_by_the_next_sentence(nlp, text
 def test_as_someone_put_it_introduces_their_quote(nlp, text, name):
     (_, speaker), = _speakers(nlp, text)
     assert speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "text, name, mention",
+    [
+        ("The border guard service issued a statement on Sunday. “Four drones were shot down near the "
+         "crossing,” the statement read.", "border guard service", "the statement"),
+        ("The Red Crescent said in a statement that two of its volunteers were wounded. The statement said "
+         "both were in stable condition.", "Red Crescent", "The statement"),
+        ("In a letter to the council, Mayor Ivan Petrenko asked for more generators. The letter said the city "
+         "had four days of fuel left.", "Ivan Petrenko", "The letter"),
+        ("A statement from the Interior Ministry said nine people were detained.", "Interior Ministry",
+         "A statement from the Interior Ministry"),
+        ("“The corridor will stay open,” the ministry's statement said.", "ministry", "the ministry's statement"),
+    ],
+)
+def test_a_statement_speaks_for_whoever_put_it_out(nlp, text, name, mention):
+    _, speaker = _speakers(nlp, text)[-1]
+    assert (speaker.name, speaker.text) == (name, mention)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("“The corridor will stay open,” a statement said.", "a statement"),  # no author stated anywhere
+        ("A Telegram post said the bridge was closed to traffic.", "Telegram post"),  # where, not who
+        ("Tuesday's statement said the bridge was closed to traffic.", "Tuesday's statement"),  # when, not who
+    ],
+)
+def test_a_statement_without_a_stated_author_stays_the_statement(nlp, text, name):
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.name == name

@@ -5,12 +5,14 @@ from __future__ import annotations
 import bisect
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Token
 
+from sayso.extract.quote_datelines import skip_dateline
+from sayso.extract.quote_words import cue_words
 from sayso.models import Speaker
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -18,7 +20,9 @@ _NP_LEFT_DEPS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod", 
 _NP_RIGHT_PREPS = frozenset({"of", "for", "at", "in", "from", "with", "to"})
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _RECENT_CHARS = 250  # how far back "the general" looks for the person it renames
-_LEDE_CHARS = 400  # a role named before its holder only in the opening lines
+_LEDE_CHARS = 400
+_ISSUER_TOKENS = 150  # how far back "the statement" looks for the sentence that put it out
+_AUTHOR_ENTS = frozenset({"ORG", "PERSON"})  # "a Benghazi email" is about Benghazi, not from it  # a role named before its holder only in the opening lines
 
 
 @functools.lru_cache(maxsize=1)
@@ -250,6 +254,9 @@ class ArticleSpeakers:
             return Speaker(" ".join(t.text for t in titled), span.start_char, span.end_char, text, "person")
         if _counted_member(span, head):  # "a Republican", "one Syrian", "two Ukrainians": people, unnamed
             return Speaker(text, span.start_char, span.end_char, text, "unnamed")
+        author = self._author(head, span) if low in cue_words().channels and head.tag_ in ("NN", "NNS") else None
+        if author is not None:  # "the statement said": the speaker is whoever put the statement out
+            return replace(author, start=span.start_char, end=span.end_char, text=text)
         if head.ent_type_ in ("ORG", "NORP", "GPE", "FAC") or head.tag_ in _PROPER_TAGS:
             kind = "media" if _media(span) else "organization"
             return Speaker(_strip_det(span), span.start_char, span.end_char, text, kind)
@@ -275,6 +282,42 @@ class ArticleSpeakers:
             return Speaker(text, span.start_char, span.end_char, text, "person", key)
         kind = "unnamed" if low in w["unnamed_nouns"] or not _definite(span) else "group"
         return Speaker(text, span.start_char, span.end_char, text, kind)
+
+    def _author(self, head: Token, span) -> Speaker | None:
+        """Who put out the statement, letter or video ``head``: "the ministry's statement", "a statement from
+        the army", "a Kremlin statement", or "the statement" after "the army issued a statement"."""
+        found = self._stated_author(head)
+        if found is not None or not _definite(span):
+            return found
+        for j in range(head.i - 1, max(-1, head.i - _ISSUER_TOKENS), -1):
+            earlier = self.doc[j]
+            if earlier.lower_ != head.lower_:
+                continue
+            found = self._stated_author(earlier)
+            if found is not None:
+                return found
+            verb = earlier.head if earlier.dep_ == "dobj" else earlier.head.head if earlier.dep_ == "pobj" else None
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+            if subject is not None and subject.lower_ not in cue_words().channels \
+                    and skip_dateline(self.doc, subject.i, len(self.doc)) == subject.i:
+                return self.resolve(subject)  # "the army issued a statement", "the army said in a statement"
+            return None
+        return None
+
+    def _stated_author(self, head: Token) -> Speaker | None:
+        """The author a statement noun names itself: a possessive, a proper-name modifier, "from/by X"."""
+        for c in head.children:
+            if c.dep_ == "poss" and c.tag_ == "PRP$":  # "its statement": whoever "its" stands for
+                return self._pronoun(c)
+            if c.ent_type_ in ("DATE", "TIME") or c.lower_ in words()["platform_names"]:
+                continue  # "Tuesday's statement", "a Telegram post": when and where, not who
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.tag_ in _PROPER_TAGS and c.ent_type_ in _AUTHOR_ENTS):
+                return self.resolve(c)
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.lower_ not in cue_words().channels | words()["platform_names"]:
+                    return self.resolve(obj)
+        return None
 
     def _by_modifier(self, span, head: Token) -> str | None:
         """"the Israeli leader": the latest person whose stated role shares the capitalised modifier."""
