@@ -233,10 +233,19 @@ def test_counted_group_member_is_an_unnamed_person(nlp, text, name, kind):
     assert (speaker.name, speaker.kind) == (name, kind)
 
 
-def test_gerund_after_a_passive_is_said_by_its_subject(nlp):
-    text = "The commander was dismissed after insisting that the brigade needed more shells."
-    (content, speaker), = _speakers(nlp, text)
-    assert content == "the brigade needed more shells" and speaker.name == "The commander"
+@pytest.mark.parametrize(
+    "text, content, name",
+    [
+        ("The commander was dismissed after insisting that the brigade needed more shells.",
+         "the brigade needed more shells", "The commander"),
+        ("A nurse could be heard shouting that the generator had failed.", "the generator had failed", "A nurse"),
+        ("A soldier was filmed telling residents that the checkpoint had moved.", "the checkpoint had moved",
+         "A soldier"),
+    ],
+)
+def test_gerund_after_a_passive_is_said_by_its_subject(nlp, text, content, name):
+    (found, speaker), = _speakers(nlp, text)
+    assert found == content and speaker.name == name
 
 
 def test_speaker_parsed_as_object_right_after_the_closing_mark(nlp):
