@@ -354,3 +354,36 @@ def test_a_statement_speaks_for_whoever_put_it_out(nlp, text, name, mention):
 def test_a_statement_without_a_stated_author_stays_the_statement(nlp, text, name):
     (_, speaker), = _speakers(nlp, text)
     assert speaker.name == name
+
+
+def _parsed(words, tags, heads, deps, ents):
+    """A Doc with the parse given, for rules that must hold whatever the model makes of a sentence."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, tags=tags, heads=heads, deps=deps, ents=ents)
+
+
+def test_the_name_after_the_closing_mark_speaks_when_the_parse_hangs_it_on_the_quote():
+    from sayso.extract.quotes import speaker_token
+
+    words = ["“", "Stop", ",", "”", "Moroz", ",", "an", "aide", ",", "said", "Friday", "morning", "."]
+    doc = _parsed(words, ["``", "VB", ",", "''", "NNP", ",", "DT", "NN", ",", "VBD", "NNP", "NN", "."],
+                  [9, 9, 1, 1, 1, 4, 7, 4, 9, 9, 11, 9, 9],
+                  ["punct", "ccomp", "punct", "punct", "appos", "punct", "det", "appos", "punct", "ROOT", "compound",
+                   "npadvmod", "punct"],
+                  ["O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "B-TIME", "I-TIME", "O"])
+    quoted = [0, 0, 0, 0] + [-1] * 9
+    assert speaker_token(doc, None, 9, quoted).text == "Moroz"  # not "morning"
+
+
+def test_a_dash_parsed_as_the_subject_is_not_the_speaker():
+    from sayso.extract.quotes import speaker_token
+
+    words = ["open", "―", "Kovalenko", "replied", ",", "“", "No", ".", "”"]
+    doc = _parsed(words, ["JJ", "NN", "NNP", "VBD", ",", "``", "UH", ".", "''"],
+                  [1, 3, 3, 3, 3, 3, 3, 3, 3],
+                  ["amod", "nsubj", "nsubj", "ROOT", "punct", "punct", "intj", "punct", "punct"],
+                  ["O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O"])
+    quoted = [-1] * 5 + [0, 0, 0, 0]
+    assert speaker_token(doc, doc[1], 3, quoted).text == "Kovalenko"

@@ -54,6 +54,7 @@ _HEADLINE_NOT_SPEAKERS = frozenset({"Note", "Source", "Sources", "Photo", "Photo
                                     "The", "A", "An", "Update", "Analysis", "Watch", "Video", "Exclusive", "Opinion",
                                     "Breaking", "Editorial", "Live", "Explainer", "Review", "Delegate", "Photos"})
 _TRIM = frozenset(" \t\n,;:—–-")
+_DASHES = frozenset({"―", "—", "–", "‒", "-", "--"})
 
 
 @dataclass(slots=True)
@@ -382,6 +383,8 @@ def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) 
     ("..., added another Romanian farmer": right after the closing mark even an object is the speaker)."""
     if subject is not None and subject.ent_type_ in ("DATE", "TIME") and not is_age(subject):
         subject = None  # "Thursday morning" parsed as the subject
+    if subject is not None and subject.text in _DASHES:
+        subject = None  # a dash the tagger took for a noun
     if subject is not None and (quoted[subject.i] < 0 or quoted[cue] >= 0):
         return subject
     for j in range(cue + 1, min(len(doc), cue + 8)):
@@ -389,7 +392,7 @@ def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) 
         if quoted[j] >= 0 or tok.text in _SENT_END or "\n" in tok.text or tok.dep_ in ("mark", "aux"):
             break
         inverted = tok.dep_ in _INVERTED_DEPS or (tok.dep_ == "dobj" and cue > 0 and quoted[cue - 1] >= 0)
-        if tok.tag_ in _NOUN_TAGS and inverted and tok.head.i == cue and tok.ent_type_ != "DATE":
+        if tok.tag_ in _NOUN_TAGS and inverted and tok.head.i == cue and tok.ent_type_ not in ("DATE", "TIME"):
             return tok
     j = cue - 1
     if j >= 0 and doc[j].tag_ in _NOUN_TAGS and quoted[j] < 0:
@@ -400,6 +403,10 @@ def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) 
             break
         if tok.dep_ == "nsubj" and tok.tag_ in _NOUN_TAGS and tok.head.i == cue:
             return tok
+        if tok.ent_type_ == "PERSON" and j > 0 and quoted[j - 1] >= 0 and quoted[j + 1] < 0:
+            while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.ent_type_ == "PERSON":
+                tok = tok.head  # "Gene Sperling": the name's head
+            return tok  # "...,” Flynn, a top adviser, said": the parse hung the name on the quote
     return None
 
 
