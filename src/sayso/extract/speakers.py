@@ -3,33 +3,22 @@
 from __future__ import annotations
 
 import bisect
-import functools
-import json
 from dataclasses import dataclass, replace
-from importlib import resources
 
 from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Token
 
 from sayso.extract.quote_datelines import skip_dateline
 from sayso.extract.quote_words import cue_words
+from sayso.extract.speaker_phrases import (PROPER_TAGS, appositive_name, counted_member, definite, distinct, is_age,
+                                           media, modifiers, noun_phrase, strip_det, words)
 from sayso.models import Speaker
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_NP_LEFT_DEPS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod", "quantmod", "case", "advmod"})
-_NP_RIGHT_PREPS = frozenset({"of", "for", "at", "in", "from", "with", "to"})
-_PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _RECENT_CHARS = 250  # how far back "the general" looks for the person it renames
-_LEDE_CHARS = 400
+_LEDE_CHARS = 400  # a role named before its holder only in the opening lines
 _ISSUER_TOKENS = 150  # how far back "the statement" looks for the sentence that put it out
-_AUTHOR_ENTS = frozenset({"ORG", "PERSON"})  # "a Benghazi email" is about Benghazi, not from it  # a role named before its holder only in the opening lines
-
-
-@functools.lru_cache(maxsize=1)
-def words() -> dict[str, frozenset[str]]:
-    """The speaker word lists of ``speakers_en.json`` as frozen sets."""
-    raw = json.loads(resources.files("sayso.data").joinpath("speakers_en.json").read_text("utf-8"))
-    return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+_AUTHOR_ENTS = frozenset({"ORG", "PERSON"})  # "a Benghazi email" is about Benghazi, not from it
 
 
 @dataclass(slots=True)
@@ -51,10 +40,10 @@ def _is_cap(tok: Token) -> bool:
 def _name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Repair a PERSON entity's token boundaries: take in capitalised proper nouns on both sides."""
     titles = words()["titles"]
-    while end < len(doc) and doc[end].tag_ in _PROPER_TAGS and _is_cap(doc[end]) \
+    while end < len(doc) and doc[end].tag_ in PROPER_TAGS and _is_cap(doc[end]) \
             and doc[end].ent_type_ in ("", "PERSON", "FAC", "PRODUCT", "ORG", "GPE") and doc[end].lower_ not in titles:
         end += 1
-    while start > 0 and doc[start - 1].tag_ in _PROPER_TAGS and _is_cap(doc[start - 1]) \
+    while start > 0 and doc[start - 1].tag_ in PROPER_TAGS and _is_cap(doc[start - 1]) \
             and doc[start - 1].lower_ not in titles and doc[start - 1].ent_type_ in ("", "PERSON") \
             and not doc[start - 1].is_sent_start:
         start -= 1
@@ -91,7 +80,7 @@ def affiliation(tokens) -> str | None:
     for t in tokens:
         entity = t.ent_type_ in ("ORG", "NORP", "GPE")
         generic = not run and not entity and t.lower_ in w["role_adjectives"]  # "Regional Gov." names no body
-        named = entity or (t.tag_ in _PROPER_TAGS and t.lower_ not in w["titles"] and not generic)
+        named = entity or (t.tag_ in PROPER_TAGS and t.lower_ not in w["titles"] and not generic)
         if named or (run and t.tag_ == "POS"):
             run.append(t)
         elif run:
@@ -161,7 +150,7 @@ class ArticleSpeakers:
     def _add_titled(self, i: int) -> None:
         """"Gen. Valerii Zaluzhnyi" tagged ORG or not at all: a person title before capitalised names."""
         doc, end = self.doc, i + 1
-        while end < len(doc) and doc[end].tag_ in _PROPER_TAGS and _is_cap(doc[end]) \
+        while end < len(doc) and doc[end].tag_ in PROPER_TAGS and _is_cap(doc[end]) \
                 and doc[end].lower_ not in words()["titles"] and doc[end].ent_type_ not in ("GPE", "NORP"):
             end += 1
         if end > i + 1 and not any(j in self.token_person for j in range(i + 1, end)):
@@ -197,7 +186,7 @@ class ArticleSpeakers:
         key = _norm_key(role)
         self.by_role[key] = name
         last = head or (key.split()[-1] if key else "")
-        if last in words()["role_nouns"] and not _distinct(key):  # a shadow minister is not "the minister"
+        if last in words()["role_nouns"] and not distinct(key):  # a shadow minister is not "the minister"
             self.by_role[last] = name
 
     def _add_apposition(self, tok: Token) -> None:
@@ -212,7 +201,7 @@ class ArticleSpeakers:
         self._add_role(self.doc[a:b].text, person.name, role_tok.lower_)
         self._add_role(self.doc[a:role_tok.i + 1].text, person.name, role_tok.lower_)
         if person.role is None:
-            person.role = _strip_det(self.doc[a:b])
+            person.role = strip_det(self.doc[a:b])
             person.affiliation = affiliation(self.doc[a:b])
 
     # ------------------------------------------------------------------ resolution
@@ -232,10 +221,10 @@ class ArticleSpeakers:
                            if c.dep_ == "appos" and c.i in self.token_person), None)
         if person is not None:
             return self._known(person.name, start, end, span.text)
-        named = _appositive_name(head)
+        named = appositive_name(head)
         if named is not None:
             return Speaker(named, start, end, span.text, "person", _norm_key(span.text))
-        if head.tag_ in _PROPER_TAGS and low in self.by_surname and head.ent_type_ != "NORP" \
+        if head.tag_ in PROPER_TAGS and low in self.by_surname and head.ent_type_ != "NORP" \
                 and (b - a == 1 or head.ent_type_ not in ("ORG", "GPE")):
             return self._known(self.by_surname[low], start, end, span.text)
         return self._noun(head, span)
@@ -249,17 +238,17 @@ class ArticleSpeakers:
         w = words()
         low, text = head.lower_, span.text
         titled = [t for t in span if t.lower_ not in w["titles"] and t.tag_ != "DT"]
-        if head.tag_ in _PROPER_TAGS and span[0].lower_ in w["person_titles"] and titled:
+        if head.tag_ in PROPER_TAGS and span[0].lower_ in w["person_titles"] and titled:
             # "Gen. Valerii Zaluzhnyi" when the model missed the PERSON: a title makes it a person
             return Speaker(" ".join(t.text for t in titled), span.start_char, span.end_char, text, "person")
-        if _counted_member(span, head):  # "a Republican", "one Syrian", "two Ukrainians": people, unnamed
+        if counted_member(span, head):  # "a Republican", "one Syrian", "two Ukrainians": people, unnamed
             return Speaker(text, span.start_char, span.end_char, text, "unnamed")
         author = self._author(head, span) if low in cue_words().channels and head.tag_ in ("NN", "NNS") else None
         if author is not None:  # "the statement said": the speaker is whoever put the statement out
             return replace(author, start=span.start_char, end=span.end_char, text=text)
-        if head.ent_type_ in ("ORG", "NORP", "GPE", "FAC") or head.tag_ in _PROPER_TAGS:
-            kind = "media" if _media(span) else "organization"
-            return Speaker(_strip_det(span), span.start_char, span.end_char, text, kind)
+        if head.ent_type_ in ("ORG", "NORP", "GPE", "FAC") or head.tag_ in PROPER_TAGS:
+            kind = "media" if media(span) else "organization"
+            return Speaker(strip_det(span), span.start_char, span.end_char, text, kind)
         if is_age(head):  # "said the 34-year-old": the person just named
             person = self._just_named(span)
             if person is not None:
@@ -267,27 +256,27 @@ class ArticleSpeakers:
             return Speaker(text, span.start_char, span.end_char, text, "unnamed")
         key = _norm_key(text)
         named = self.by_role.get(key)
-        if named is None and _definite(span) and low in w["role_nouns"]:
+        if named is None and definite(span) and low in w["role_nouns"]:
             named = self._by_modifier(span, head)
-            if named is None and not _modifiers(span, head):  # "the Russian president" is nobody else's role
+            if named is None and not modifiers(span, head):  # "the Russian president" is nobody else's role
                 named = self.by_role.get(low) or self._recent(span)
             named = named or self._cataphora(span)
         if named is not None:
             return self._known(named, span.start_char, span.end_char, text)
-        if _media(span):
-            return Speaker(_strip_det(span), span.start_char, span.end_char, text, "media")
+        if media(span):
+            return Speaker(strip_det(span), span.start_char, span.end_char, text, "media")
         if low in w["org_words"]:
-            return Speaker(_strip_det(span), span.start_char, span.end_char, text, "organization")
-        if low in w["role_nouns"] and _definite(span) and head.tag_ == "NN":
+            return Speaker(strip_det(span), span.start_char, span.end_char, text, "organization")
+        if low in w["role_nouns"] and definite(span) and head.tag_ == "NN":
             return Speaker(text, span.start_char, span.end_char, text, "person", key)
-        kind = "unnamed" if low in w["unnamed_nouns"] or not _definite(span) else "group"
+        kind = "unnamed" if low in w["unnamed_nouns"] or not definite(span) else "group"
         return Speaker(text, span.start_char, span.end_char, text, kind)
 
     def _author(self, head: Token, span) -> Speaker | None:
         """Who put out the statement, letter or video ``head``: "the ministry's statement", "a statement from
         the army", "a Kremlin statement", or "the statement" after "the army issued a statement"."""
         found = self._stated_author(head)
-        if found is not None or not _definite(span):
+        if found is not None or not definite(span):
             return found
         for j in range(head.i - 1, max(-1, head.i - _ISSUER_TOKENS), -1):
             earlier = self.doc[j]
@@ -311,7 +300,7 @@ class ArticleSpeakers:
                 return self._pronoun(c)
             if c.ent_type_ in ("DATE", "TIME") or c.lower_ in words()["platform_names"]:
                 continue  # "Tuesday's statement", "a Telegram post": when and where, not who
-            if c.dep_ == "poss" or (c.dep_ == "compound" and c.tag_ in _PROPER_TAGS and c.ent_type_ in _AUTHOR_ENTS):
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.tag_ in PROPER_TAGS and c.ent_type_ in _AUTHOR_ENTS):
                 return self.resolve(c)
             if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -321,7 +310,7 @@ class ArticleSpeakers:
 
     def _by_modifier(self, span, head: Token) -> str | None:
         """"the Israeli leader": the latest person whose stated role shares the capitalised modifier."""
-        mods = _modifiers(span, head)
+        mods = modifiers(span, head)
         if not mods:
             return None
         i = bisect.bisect_left(self._starts, span.start_char)
@@ -335,7 +324,7 @@ class ArticleSpeakers:
         if span.root.tag_ != "NN":
             return None
         person = self._just_named(span)
-        if person is not None and person.role and _distinct(_norm_key(person.role)) - _distinct(_norm_key(span.text)):
+        if person is not None and person.role and distinct(_norm_key(person.role)) - distinct(_norm_key(span.text)):
             return None  # "the defence secretary" after the shadow defence secretary is someone else
         return person.name if person is not None else None
 
@@ -399,7 +388,7 @@ class ArticleSpeakers:
             if cand.tag_ == "NN" and cand.dep_ in _SUBJECT_DEPS and cand.lower_ in role_nouns \
                     and j not in self.token_person and not self._in_quote(cand.idx):
                 span = doc[slice(*noun_phrase(cand))]
-                if not _definite(span):
+                if not definite(span):
                     return None
                 found = self._noun(cand, span)
                 # an unnamed role beats a person named earlier only when it resolves to a name
@@ -445,86 +434,12 @@ class ArticleSpeakers:
             if tok.i - ent.end > 80:
                 break
             if ent.label_ == "ORG" and ent.root.lower_ not in words()["time_zones"]:  # "13:10 GMT" is no one
-                found, at = (_strip_det(ent), "media" if _media(ent) else "organization"), ent.end
+                found, at = (strip_det(ent), "media" if media(ent) else "organization"), ent.end
                 break
         org_words = words()["org_words"]
         for j in range(tok.i - 1, max(at, tok.i - 80), -1):
             cand = self.doc[j]
             if cand.dep_ == "nsubj" and cand.tag_ == "NN" and cand.lower_ in org_words and cand.ent_type_ != "ORG":
                 span = self.doc[slice(*noun_phrase(cand))]
-                return _strip_det(span), "media" if _media(span) else "organization"
+                return strip_det(span), "media" if media(span) else "organization"
         return found
-
-
-def noun_phrase(head: Token) -> tuple[int, int]:
-    """Token bounds of the noun phrase headed by ``head``: modifiers, compounds, and "of ..." after."""
-    a = head.i
-    doc = head.doc
-    for child in head.lefts:
-        if child.dep_ in _NP_LEFT_DEPS or child.tag_ in ("DT", "PRP$", "JJ", "NNP", "NNPS", "POS"):
-            a = min(a, child.left_edge.i)
-    for i in range(head.i - 1, a - 1, -1):
-        if "\n" in doc[i].text or doc[i].text in ("“", '"', "”", "''", ".", ";", ":"):
-            a = i + 1
-            break
-    b = head.i + 1
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in _NP_RIGHT_PREPS and child.i == b:
-            b = child.right_edge.i + 1
-        elif child.dep_ in ("compound", "flat") or (child.tag_ in _PROPER_TAGS and child.i == b):
-            b = max(b, child.i + 1)
-        else:
-            break
-    while b > head.i + 1 and doc[b - 1].is_punct and doc[b - 1].text not in (")", "]"):
-        b -= 1  # "results of polls conducted by X," with the comma the parse hung on the phrase
-    return a, b
-
-
-def _modifiers(span, head: Token) -> set[str]:
-    """Capitalised words qualifying a role ("the Russian president" -> {"russian"})."""
-    return {t.lower_ for t in span if t.i != head.i and t.text[:1].isupper() and t.lower_ not in ("the", "a", "an")}
-
-
-def _appositive_name(head: Token) -> str | None:
-    """"Its head, Oleksandr Pavlenko," when the model missed the PERSON: a role's proper-noun apposition."""
-    if head.lower_ not in words()["role_nouns"]:
-        return None
-    for child in head.rights:
-        if child.dep_ == "appos" and child.tag_ in _PROPER_TAGS and child.ent_type_ not in ("GPE", "NORP", "DATE"):
-            a, b = noun_phrase(child)
-            return head.doc[a:b].text
-    return None
-
-
-def _distinct(key: str) -> set[str]:
-    """The words in a role that make it another office ("shadow", "former", "deputy")."""
-    return set(key.replace("-", " - ").split()) & words()["distinct_role_modifiers"]
-
-
-def is_age(head: Token) -> bool:
-    """"the 34-year-old" (which the model also tags as a DATE): a person described by age."""
-    return head.lower_ == "old" and any(t.lower_ in ("year", "years") for t in head.lefts)
-
-
-def _counted_member(span, head: Token) -> bool:
-    """A group word counted like a person ("a Democrat", "one Israeli", "two Ukrainians"), not the group itself."""
-    first = span[0]
-    counted = first.lower_ in ("a", "an", "another", "one") or first.tag_ == "CD"
-    return counted and head.tag_ in ("NNP", "NNPS") and head.ent_type_ in ("NORP", "GPE") and first is not head
-
-
-def _definite(span) -> bool:
-    first = span[0]
-    return first.lower_ in ("the", "this", "that", "these", "those") or first.tag_ == "PRP$" or any(
-        t.tag_ == "POS" for t in span)
-
-
-def _media(span) -> bool:
-    media = words()["media_words"]
-    return any(t.lower_ in media for t in span)
-
-
-def _strip_det(span) -> str:
-    if len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
-        return span[1:].text
-    return span.text

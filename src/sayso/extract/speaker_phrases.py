@@ -1,0 +1,96 @@
+"""Noun phrases of speaker mentions and the speaker word lists: what the speaker rules read off a mention
+("the Russian president", "a 34-year-old", "two Ukrainians")."""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+
+from spacy.tokens import Token
+
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_NP_LEFT_DEPS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod", "quantmod", "case", "advmod"})
+_NP_RIGHT_PREPS = frozenset({"of", "for", "at", "in", "from", "with", "to"})
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    """The speaker word lists of ``speakers_en.json`` as frozen sets."""
+    raw = json.loads(resources.files("sayso.data").joinpath("speakers_en.json").read_text("utf-8"))
+    return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+
+
+
+def noun_phrase(head: Token) -> tuple[int, int]:
+    """Token bounds of the noun phrase headed by ``head``: modifiers, compounds, and "of ..." after."""
+    a = head.i
+    doc = head.doc
+    for child in head.lefts:
+        if child.dep_ in _NP_LEFT_DEPS or child.tag_ in ("DT", "PRP$", "JJ", "NNP", "NNPS", "POS"):
+            a = min(a, child.left_edge.i)
+    for i in range(head.i - 1, a - 1, -1):
+        if "\n" in doc[i].text or doc[i].text in ("“", '"', "”", "''", ".", ";", ":"):
+            a = i + 1
+            break
+    b = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in _NP_RIGHT_PREPS and child.i == b:
+            b = child.right_edge.i + 1
+        elif child.dep_ in ("compound", "flat") or (child.tag_ in PROPER_TAGS and child.i == b):
+            b = max(b, child.i + 1)
+        else:
+            break
+    while b > head.i + 1 and doc[b - 1].is_punct and doc[b - 1].text not in (")", "]"):
+        b -= 1  # "results of polls conducted by X," with the comma the parse hung on the phrase
+    return a, b
+
+
+def modifiers(span, head: Token) -> set[str]:
+    """Capitalised words qualifying a role ("the Russian president" -> {"russian"})."""
+    return {t.lower_ for t in span if t.i != head.i and t.text[:1].isupper() and t.lower_ not in ("the", "a", "an")}
+
+
+def appositive_name(head: Token) -> str | None:
+    """"Its head, Oleksandr Pavlenko," when the model missed the PERSON: a role's proper-noun apposition."""
+    if head.lower_ not in words()["role_nouns"]:
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and child.tag_ in PROPER_TAGS and child.ent_type_ not in ("GPE", "NORP", "DATE"):
+            a, b = noun_phrase(child)
+            return head.doc[a:b].text
+    return None
+
+
+def distinct(key: str) -> set[str]:
+    """The words in a role that make it another office ("shadow", "former", "deputy")."""
+    return set(key.replace("-", " - ").split()) & words()["distinct_role_modifiers"]
+
+
+def is_age(head: Token) -> bool:
+    """"the 34-year-old" (which the model also tags as a DATE): a person described by age."""
+    return head.lower_ == "old" and any(t.lower_ in ("year", "years") for t in head.lefts)
+
+
+def counted_member(span, head: Token) -> bool:
+    """A group word counted like a person ("a Democrat", "one Israeli", "two Ukrainians"), not the group itself."""
+    first = span[0]
+    counted = first.lower_ in ("a", "an", "another", "one") or first.tag_ == "CD"
+    return counted and head.tag_ in ("NNP", "NNPS") and head.ent_type_ in ("NORP", "GPE") and first is not head
+
+
+def definite(span) -> bool:
+    first = span[0]
+    return first.lower_ in ("the", "this", "that", "these", "those") or first.tag_ == "PRP$" or any(
+        t.tag_ == "POS" for t in span)
+
+
+def media(span) -> bool:
+    media = words()["media_words"]
+    return any(t.lower_ in media for t in span)
+
+
+def strip_det(span) -> str:
+    if len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
+        return span[1:].text
+    return span.text
