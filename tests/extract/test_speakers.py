@@ -336,6 +336,12 @@ def test_as_someone_put_it_introduces_their_quote(nlp, text, name):
         ("A statement from the Interior Ministry said nine people were detained.", "Interior Ministry",
          "A statement from the Interior Ministry"),
         ("“The corridor will stay open,” the ministry's statement said.", "ministry", "the ministry's statement"),
+        ("The cuts will hit rural clinics first, according to a speech Health Minister Olga Brandt delivered in "
+         "Lviv.", "Olga Brandt", "a speech"),
+        ("The strike killed four people, according to a statement the army posted on Telegram.", "army",
+         "a statement"),
+        ("“We will rebuild,” Mayor Olga Brandt said at a briefing announcing that the bridge would reopen in May.",
+         "Olga Brandt", "Mayor Olga Brandt"),
     ],
 )
 def test_a_statement_speaks_for_whoever_put_it_out(nlp, text, name, mention):

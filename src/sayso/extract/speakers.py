@@ -302,6 +302,11 @@ class ArticleSpeakers:
                 continue  # "Tuesday's statement", "a Telegram post": when and where, not who
             if c.dep_ == "poss" or (c.dep_ == "compound" and c.tag_ in PROPER_TAGS and c.ent_type_ in _AUTHOR_ENTS):
                 return self.resolve(c)
+            if c.dep_ == "relcl" and c.i > head.i:  # "a speech Mrs. Clinton delivered", "a statement that the army posted"
+                subject = next((g for g in c.children if g.dep_ == "nsubj" and g.i < c.i), None)
+                first = head.i + 2 if self.doc[head.i + 1].lower_ in ("that", "which") else head.i + 1
+                if subject is not None and subject.left_edge.i == first:
+                    return self.resolve(subject)
             if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None and obj.lower_ not in cue_words().channels | words()["platform_names"]:
