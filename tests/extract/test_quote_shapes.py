@@ -153,3 +153,18 @@ def test_make_or_is_that_without_a_stated_source_clause_is_no_report(nlp, text):
 def test_an_unmarked_that_is_left_out_of_the_content(nlp):
     text = "A nurse could be heard screaming to the medics that the boy was not breathing."
     assert [q.text for q in _found(nlp, text)] == ["the boy was not breathing"]
+
+
+@pytest.mark.parametrize(
+    "text, contents",
+    [
+        ("If they failed, the ministry could deny them permits for the new mines.", []),
+        ("Were the dam to fail, engineers say the valley would flood in hours.", ["the valley would flood in hours"]),
+        ("If the talks fail, the ceasefire will collapse, the minister said.",
+         ["If the talks fail, the ceasefire will collapse"]),
+        ("When the shelling started, we hid in the basement, the woman said.",
+         ["When the shelling started, we hid in the basement"]),
+    ],
+)
+def test_a_fronted_condition_alone_is_not_what_was_said(nlp, text, contents):
+    assert [q.text for q in _found(nlp, text)] == contents

@@ -14,6 +14,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl", "pcomp", "prep", "acomp"})
 _LOOSE_HEADS = frozenset({"ROOT", "npadvmod"})  # a named subject the parse left without its verb
 _EDGE_PUNCT = frozenset(",;:—–-()")
+_SUBORDINATORS = frozenset({"if", "unless", "when", "whenever", "while", "although", "though", "because", "since",
+                            "once", "after", "before", "as", "until"})
 _LOOSE_DEPS = frozenset({"dobj"})  # a noun phrase is reported speech only when it quotes
 _COMPLEMENT_PREPS = frozenset({"as", "of"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -232,6 +234,8 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
             bounds = _bounds(child)
             if child.i < verb.i:
                 bounds = _fronted(verb, bounds)
+                if _only_condition(verb.doc[bounds[0]], bounds[1]):
+                    continue
             else:
                 bounds = (bounds[0], max(_second_that(verb, child, bounds[1]), _but_state(verb, child),
                                          _coordinated_clause(verb, child, words)))
@@ -453,9 +457,19 @@ def _postposed(verb: Token) -> tuple[int, int] | None:
     if left < 2 or doc[left - 1].text != ",":
         return None
     a = _sentence_start(verb)
-    if not any(t.tag_ in _FINITE for t in doc[a:left - 1]):
+    if not any(t.tag_ in _FINITE for t in doc[a:left - 1]) or _only_condition(doc[a], left - 1):
         return None
     return a, left - 1
+
+
+def _only_condition(first: Token, end: int) -> bool:
+    """"If the talks fail, officials warn ...", "Should the dam break, engineers fear ...": a fronted
+    condition alone is the circumstance of the cue, not what was said (unlike "If X, Y, he said")."""
+    inverted = first.lower_ in ("should", "had", "were") and first.dep_ in ("aux", "auxpass", "advcl", "ccomp")
+    if not (first.dep_ == "mark" and first.lower_ in _SUBORDINATORS) and not inverted:
+        return False
+    clause = first.head if first.dep_ in ("mark", "aux", "auxpass") else first
+    return clause.right_edge.i >= end - 1
 
 
 def _appos_frame(verb: Token) -> tuple[tuple[int, int], Token] | None:
