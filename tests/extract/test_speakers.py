@@ -393,3 +393,18 @@ def test_a_dash_parsed_as_the_subject_is_not_the_speaker():
                   ["O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O"])
     quoted = [-1] * 5 + [0, 0, 0, 0]
     assert speaker_token(doc, doc[1], 3, quoted).text == "Kovalenko"
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Ana Ruiz, the former defence minister, tweeted in response: “Important difference: they shell towns; we "
+         "defend them.”", ["Ana Ruiz"]),
+        ("“That was a fine speech you gave, Mr. President,” Representative Ann Cole, Democrat of Ohio, told the "
+         "president as he passed. “It is hard to be the grown-up in the room.”", ["Ann Cole", "Ann Cole"]),
+        ("Continued Brandt: “So I think it is a very real problem. The best thing is to register voters.”",
+         ["Brandt"]),
+    ],
+)
+def test_speaker_found_whatever_the_parse_made_of_the_frame(nlp, text, names):
+    assert [s.name for _, s in _speakers(nlp, text)] == names

@@ -64,7 +64,9 @@ def subject_of(verb: Token) -> Token | None:
             v = issuer
             continue
         if v.dep_ in ("relcl", "acl") and v.head.tag_[:2] == "NN":  # "Brandt, ..., posted to say": the sentence's verb
-            loose = v.head.dep_ in _LOOSE_HEADS and v.head.tag_ in ("NNP", "NNPS")
+            loose = v.head.dep_ in _LOOSE_HEADS and v.head.tag_ in ("NNP", "NNPS") or (
+                v.tag_ in ("VBD", "VBN") and v.doc[v.i - 1].text == "," and (v.head.ent_type_ == "PERSON" or (
+                    v.head.tag_ in ("NNP", "NNPS") and any(c.dep_ == "appos" for c in v.head.children))))
             return v.head if v.dep_ == "relcl" or loose else None
         gerund = gerund or (v.tag_ == "VBG" and v.dep_ in ("pcomp", "advcl", "xcomp")) or v.dep_ == "conj"
         v = _matrix_of(v) if v.dep_ in ("conj", "advcl") and _matrix_verb(v) else v.head

@@ -31,6 +31,7 @@ from sayso.extract.quote_objects import object_reports
 from sayso.extract.quote_marks import Passage, find_passages
 from sayso.extract.speakers import ArticleSpeakers, is_age
 from sayso.models import Note, Quote, Speaker
+from sayso.nlp.pipeline import lemma_of
 
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "with", "in", "on", "for", "to", "at", "by"})
 _INVERTED_DEPS = frozenset({"nsubj", "attr", "appos", "npadvmod", "oprd"})
@@ -54,6 +55,7 @@ _HEADLINE_NOT_SPEAKERS = frozenset({"Note", "Source", "Sources", "Photo", "Photo
                                     "The", "A", "An", "Update", "Analysis", "Watch", "Video", "Exclusive", "Opinion",
                                     "Breaking", "Editorial", "Live", "Explainer", "Review", "Delegate", "Photos"})
 _TRIM = frozenset(" \t\n,;:—–-")
+_MARK_CHARS = " “”\"‘’'«»"
 _DASHES = frozenset({"―", "—", "–", "‒", "-", "--"})
 
 
@@ -403,10 +405,10 @@ def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) 
             break
         if tok.dep_ == "nsubj" and tok.tag_ in _NOUN_TAGS and tok.head.i == cue:
             return tok
-        if tok.ent_type_ == "PERSON" and j > 0 and quoted[j - 1] >= 0 and quoted[j + 1] < 0:
-            while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.ent_type_ == "PERSON":
-                tok = tok.head  # "Gene Sperling": the name's head
-            return tok  # "...,” Flynn, a top adviser, said": the parse hung the name on the quote
+        if j > 0 and quoted[j - 1] >= 0:  # "...,” Flynn, a top adviser, said": the parse hung the name on the quote
+            while tok.dep_ == "compound" and tok.i < tok.head.i < cue and quoted[tok.head.i] < 0:
+                tok = tok.head  # "Representative Ann Cole": the name's head
+            return tok if tok.ent_type_ == "PERSON" else None
     return None
 
 
@@ -427,6 +429,10 @@ def _label_lines(doc: Doc, text: str, speakers: ArticleSpeakers, found: list[Quo
         speaker = _label_speaker(doc, speakers, m, transcript)
         if speaker is None:
             continue
+        if len(inside) == 1 and inside[0].kind == "direct" and not text[start:end].strip(_MARK_CHARS).replace(
+                inside[0].text.strip(_MARK_CHARS), "").strip():  # 'Jones: “...”': the quote is the whole line
+            found = [q for q in found if q not in inside] + [replace(inside[0], speaker=speaker)]
+            continue
         kind = "mixed" if any(q.kind != "indirect" for q in inside) else "indirect"
         found = [q for q in found if q not in inside] + [_quote(doc, text, kind, start, end, speaker, None, None)]
     return found
@@ -444,6 +450,11 @@ def _label_speaker(doc: Doc, speakers: ArticleSpeakers, m: re.Match, transcript:
     speaker = speakers.resolve(doc[k])
     if speaker is not None and surname in speakers.by_surname:  # "Sanders" tagged as a plural noun
         speaker = replace(speaker, name=speakers.by_surname[surname], kind="person")
+    verb, _, rest = label.partition(" ")
+    if speaker is not None and rest and lemma_of(verb, "VBD") in cue_words().all_verbs:  # "Continued Stone: ..."
+        start = m.start(1) + len(verb) + 1
+        name = speaker.name[len(verb) + 1:] if speaker.name.startswith(verb + " ") else speaker.name
+        speaker = replace(speaker, name=name, start=max(start, speaker.start or 0), text=doc.text[start:m.end(1)])
     return speaker
 
 
