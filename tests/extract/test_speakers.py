@@ -408,3 +408,31 @@ def test_a_dash_parsed_as_the_subject_is_not_the_speaker():
 )
 def test_speaker_found_whatever_the_parse_made_of_the_frame(nlp, text, names):
     assert [s.name for _, s in _speakers(nlp, text)] == names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # an apposition tells the gender of an unfamiliar name
+        ("Pierre Nkurunziza met Esperance Mapendo, a mother of five, at the camp on Monday. She said her husband "
+         "was missing.", "Esperance Mapendo"),
+        # a speaker who is the subject beats a name mentioned in passing after her
+        ("“We left with nothing,” said Esperance Mapendo, who reached a camp on the edge of Goma on Monday. She "
+         "said her husband was missing.", "Esperance Mapendo"),
+    ],
+)
+def test_she_prefers_the_woman_the_article_describes_or_quotes(nlp, text, name):
+    _, speaker = _speakers(nlp, text)[-1]
+    assert speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Reporters Without Borders said two journalists were detained at the border.", "Reporters Without Borders"),
+        ("The clinic closed on Friday, Doctors Without Borders said in a statement.", "Doctors Without Borders"),
+    ],
+)
+def test_a_capitalised_preposition_stays_inside_an_organisation_name(nlp, text, name):
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.name == name

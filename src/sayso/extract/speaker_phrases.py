@@ -35,7 +35,8 @@ def noun_phrase(head: Token) -> tuple[int, int]:
             break
     b = head.i + 1
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in _NP_RIGHT_PREPS and child.i == b:
+        if child.dep_ == "prep" and child.i == b and (child.lower_ in _NP_RIGHT_PREPS or (
+                child.text.istitle() and head.text[:1].isupper())):  # "Doctors Without Borders"
             b = child.right_edge.i + 1
         elif child.dep_ in ("compound", "flat") or (child.tag_ in PROPER_TAGS and child.i == b):
             b = max(b, child.i + 1)

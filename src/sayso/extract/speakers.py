@@ -58,9 +58,9 @@ def _role_before(doc: Doc, start: int) -> tuple[str | None, str | None, str | No
     while i > 0 and start - i < 6:
         tok = doc[i - 1]
         low = tok.lower_
-        if low in w["female_honorifics"]:
+        if low in w["female_honorifics"] or low in w["female_nouns"]:
             gender = "f"
-        elif low in w["male_honorifics"]:
+        elif low in w["male_honorifics"] or low in w["male_nouns"]:
             gender = "m"
         if not (low in w["titles"] or low in w["role_nouns"] or (_is_cap(tok) and tok.tag_ in ("NNP", "JJ", "NNPS"))
                 or (tok.tag_ == "POS" and i - 1 > 0)):
@@ -171,6 +171,10 @@ class ArticleSpeakers:
         first = toks[0].lower_
         if gender is None and len(toks) > 1 and first in w["female_names"]:
             gender = "f"
+        head = doc[b - 1]
+        if gender is None:  # "Esperance Mapendo, a mother of five": the apposition tells
+            nouns = {c.lower_ for c in head.children if c.dep_ == "appos"}
+            gender = "f" if nouns & w["female_nouns"] else "m" if nouns & w["male_nouns"] else None
         if gender:
             self.gender.setdefault(name, gender)
         if role:
@@ -423,7 +427,8 @@ class ArticleSpeakers:
             if (want == "m" and g == "f") or (want == "f" and g == "m"):
                 continue
             if want == "f" and g is None:  # an unfamiliar first name: the nearest one, unless a known woman is found
-                fallback = fallback or p
+                if fallback is None or (p.subject and not fallback.subject and pos - p.end < 400):
+                    fallback = p  # a subject before a name in passing ("..., who reached a camp near Goma")
                 continue
             if p.subject or pos - p.end < 200:
                 return p
