@@ -436,3 +436,29 @@ def test_she_prefers_the_woman_the_article_describes_or_quotes(nlp, text, name):
 def test_a_capitalised_preposition_stays_inside_an_organisation_name(nlp, text, name):
     (_, speaker), = _speakers(nlp, text)
     assert speaker.name == name
+
+
+def test_speaker_record_keeps_a_role_with_split_abbreviations(nlp):
+    text = "“Our forces hold the town,” army spokesman Lt. Col. Pierre Kabila Mbuyi said in a video."
+    (_, speaker), = _speakers(nlp, text)
+    assert (speaker.name, speaker.kind, speaker.role) == ("Pierre Kabila Mbuyi", "person", "army spokesman Lt. Col.")
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("“We heard the whistle and then everything went black,” said Natalia Horbenko, 58, who lives across the "
+         "street.", "Natalia Horbenko", "person"),
+        ("The clinic closed on Friday, Doctors Without Borders said in a statement.", "Doctors Without Borders",
+         "organization"),
+    ],
+)
+def test_speaker_kind_follows_what_the_article_says_of_the_name(nlp, text, name, kind):
+    (_, speaker), = _speakers(nlp, text)
+    assert (speaker.name, speaker.kind) == (name, kind)
+
+
+def test_rank_abbreviations_stay_one_token_and_do_not_end_a_sentence(nlp):
+    doc = nlp("Lt. Col. Ivan Petrenko and Sgt. Maj. Olena Koval inspected the line. Brig. Gen. Ray Oduya said it held.")
+    assert {"Lt.", "Col.", "Sgt.", "Maj.", "Brig."} <= {t.text for t in doc}
+    assert [s.text.split()[0] for s in doc.sents] == ["Lt.", "Brig."]

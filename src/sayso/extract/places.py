@@ -282,7 +282,8 @@ def _mention(span: Span, gaz: Gazetteer, strict: bool) -> Mention | None:
         core, hint = split_feature(span)
         candidates = gaz.lookup(core.text) if core is not span else []
     key = norm(core.text)
-    if not key or key in words()["not_places"] or key in _demonyms() or not any(ch.isupper() for ch in core.text):
+    if not key or key in words()["not_places"] or key in _demonyms() or not any(ch.isupper() for ch in core.text) \
+            or key in words()["person_titles"]:  # "Brig." of "Brig. Gen. ..." tagged as a place
         return None
     landmark = _landmarks().get(key)
     partial = False

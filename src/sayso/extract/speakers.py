@@ -18,6 +18,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _RECENT_CHARS = 250  # how far back "the general" looks for the person it renames
 _LEDE_CHARS = 400  # a role named before its holder only in the opening lines
 _ISSUER_TOKENS = 150  # how far back "the statement" looks for the sentence that put it out
+_NAME_SMALL_WORDS = frozenset({"the", "of", "and", "for", "de", "la", "del", "al"})
 _AUTHOR_ENTS = frozenset({"ORG", "PERSON"})  # "a Benghazi email" is about Benghazi, not from it
 
 
@@ -62,15 +63,17 @@ def _role_before(doc: Doc, start: int) -> tuple[str | None, str | None, str | No
             gender = "f"
         elif low in w["male_honorifics"] or low in w["male_nouns"]:
             gender = "m"
+        abbreviation = low == "." and i > 1 and doc[i - 2].lower_ + "." in w["titles"]  # "Lt" "." as two tokens
         if not (low in w["titles"] or low in w["role_nouns"] or (_is_cap(tok) and tok.tag_ in ("NNP", "JJ", "NNPS"))
-                or (tok.tag_ == "POS" and i - 1 > 0)):
+                or (tok.tag_ == "POS" and i - 1 > 0) or abbreviation or (low in w["org_words"] and i < start)):
             break
         i -= 1
     role_toks = [t for t in doc[i:start] if t.lower_ not in w["female_honorifics"] | w["male_honorifics"]]
     has_role = any(t.lower_ in w["role_nouns"] or t.lower_ in w["titles"] for t in role_toks)
     if not (has_role and role_toks):
         return None, gender, None
-    return " ".join(t.text for t in role_toks), gender, affiliation(role_toks)
+    role = " ".join(t.text_with_ws.strip() if t.text != "." else "." for t in role_toks).replace(" .", ".")
+    return role, gender, affiliation(role_toks)
 
 
 def affiliation(tokens) -> str | None:
@@ -80,7 +83,7 @@ def affiliation(tokens) -> str | None:
     for t in tokens:
         entity = t.ent_type_ in ("ORG", "NORP", "GPE")
         generic = not run and not entity and t.lower_ in w["role_adjectives"]  # "Regional Gov." names no body
-        named = entity or (t.tag_ in PROPER_TAGS and t.lower_ not in w["titles"] and not generic)
+        named = entity or (t.tag_ in PROPER_TAGS and t.lower_ not in w["titles"] and not generic and t.is_alpha)
         if named or (run and t.tag_ == "POS"):
             run.append(t)
         elif run:
@@ -250,6 +253,8 @@ class ArticleSpeakers:
         author = self._author(head, span) if low in cue_words().channels and head.tag_ in ("NN", "NNS") else None
         if author is not None:  # "the statement said": the speaker is whoever put the statement out
             return replace(author, start=span.start_char, end=span.end_char, text=text)
+        if head.tag_ in PROPER_TAGS and head.ent_type_ != "PERSON" and _described_as_person(head):
+            return Speaker(strip_det(span), span.start_char, span.end_char, text, "person")
         if head.ent_type_ in ("ORG", "NORP", "GPE", "FAC") or head.tag_ in PROPER_TAGS:
             kind = "media" if media(span) else "organization"
             return Speaker(strip_det(span), span.start_char, span.end_char, text, kind)
@@ -273,6 +278,8 @@ class ArticleSpeakers:
             return Speaker(strip_det(span), span.start_char, span.end_char, text, "organization")
         if low in w["role_nouns"] and definite(span) and head.tag_ == "NN":
             return Speaker(text, span.start_char, span.end_char, text, "person", key)
+        if _capitalised_name(span):  # "Doctors Without Borders", with a common noun at its head
+            return Speaker(strip_det(span), span.start_char, span.end_char, text, "organization")
         kind = "unnamed" if low in w["unnamed_nouns"] or not definite(span) else "group"
         return Speaker(text, span.start_char, span.end_char, text, kind)
 
@@ -453,3 +460,23 @@ class ArticleSpeakers:
                 span = self.doc[slice(*noun_phrase(cand))]
                 return strip_det(span), "media" if media(span) else "organization"
         return found
+
+
+def _described_as_person(head: Token) -> bool:
+    """A name the model took for an organisation that the article describes as a person: an age
+    ("Natalia Horbenko, 58,"), "who" ("..., who lives across the street") or a kinship word ("a mother of five")."""
+    w = words()
+    for c in head.rights:
+        if c.dep_ == "appos" and (c.like_num and c.text.isdigit() and 0 < int(c.text) < 120
+                                  or c.lower_ in w["female_nouns"] | w["male_nouns"]):
+            return True
+        if c.dep_ == "relcl" and c.left_edge.lower_ == "who":
+            return True
+    return False
+
+
+def _capitalised_name(span) -> bool:
+    """Every word of the phrase capitalised (small words aside) and one of them a proper noun."""
+    words_ = [t for t in span if t.is_alpha and t.lower_ not in _NAME_SMALL_WORDS]
+    return len(words_) > 1 and all(t.text[:1].isupper() for t in words_) and any(t.tag_ in PROPER_TAGS for t in span)
+

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import json
 import logging
 import threading
+from importlib import resources
 from typing import Iterable
 
 from spacy.language import Language
@@ -58,10 +60,25 @@ def _load(model: str, package: str) -> Language:
     except OSError as exc:  # spaCy's E050 and friends
         raise ModelNotInstalled(model, package) from exc
     _remember_lemma_tables(nlp)
+    _keep_title_abbreviations(nlp)
     if PARAGRAPHS not in nlp.component_names:
         nlp.add_pipe(PARAGRAPHS, first=True)
     log.info("loaded spaCy model %s (%s)", model, ", ".join(nlp.pipe_names))
     return nlp
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """"Lt. Col. Ivan Petrenko": the tokenizer splits rank abbreviations it does not know ("Lt" "."), and the
+    full stop then ends a sentence in the middle of a name. Each title of ``speakers_en.json`` that ends
+    in a full stop stays one token, as "Gen." and "Dr." already do."""
+    from spacy.symbols import ORTH
+
+    raw = json.loads(resources.files("sayso.data").joinpath("speakers_en.json").read_text("utf-8"))
+    for title in raw["titles"]:
+        if title.endswith(".") and title[:-1].isalpha():
+            word = title[0].upper() + title[1:]
+            if len(nlp.tokenizer(word)) > 1:
+                nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 PARAGRAPHS = "sayso_paragraphs"
