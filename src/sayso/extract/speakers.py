@@ -90,6 +90,8 @@ def affiliation(tokens) -> str | None:
             break
     while run and run[-1].tag_ == "POS":
         run.pop()
+    if len(run) == 1 and not run[0].ent_type_:
+        return None  # "Health Minister": a portfolio, not a body the article names
     return "".join(t.text_with_ws for t in run).strip() or None
 
 
