@@ -463,3 +463,9 @@ def test_rank_abbreviations_stay_one_token_and_do_not_end_a_sentence(nlp):
     doc = nlp("Lt. Col. Ivan Petrenko and Sgt. Maj. Olena Koval inspected the line. Brig. Gen. Ray Oduya said it held.")
     assert {"Lt.", "Col.", "Sgt.", "Maj.", "Brig."} <= {t.text for t in doc}
     assert [s.text.split()[0] for s in doc.sents] == ["Lt.", "Brig."]
+
+
+def test_speaker_after_a_dateline_is_the_named_body_not_its_adjective(nlp):
+    text = "KHARTOUM, Sudan — The paramilitary Rapid Support Forces said Wednesday it had taken the airport."
+    (_, speaker), = _speakers(nlp, text)
+    assert (speaker.name, speaker.kind) == ("Rapid Support Forces", "organization")

@@ -23,6 +23,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from sayso.extract.quote_cues import Report, is_cue_verb, subject_of
+from sayso.extract.quote_datelines import skip_dateline
 from sayso.extract.quote_headlines import HEADLINE_CHARS, headline_reports
 from sayso.extract.quote_inherit import inherit_speakers, join_split
 from sayso.extract.quote_words import cue_words
@@ -387,6 +388,10 @@ def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) 
         subject = None  # "Thursday morning" parsed as the subject
     if subject is not None and subject.text in _DASHES:
         subject = None  # a dash the tagger took for a noun
+    if subject is not None and subject.i < skip_dateline(doc, subject.sent.start, cue):
+        subject = _after_dateline(doc, skip_dateline(doc, subject.sent.start, cue), cue)
+    if subject is not None and subject.tag_ == "JJ":  # "The paramilitary Rapid Support Forces" parsed as an apposition
+        subject = next((c for c in subject.children if c.dep_ == "appos" and c.tag_ in ("NNP", "NNPS")), subject)
     if subject is not None and (quoted[subject.i] < 0 or quoted[cue] >= 0):
         return subject
     for j in range(cue + 1, min(len(doc), cue + 8)):
@@ -410,6 +415,16 @@ def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) 
                 tok = tok.head  # "Representative Ann Cole": the name's head
             return tok if tok.ent_type_ == "PERSON" else None
     return None
+
+
+def _after_dateline(doc: Doc, a: int, cue: int) -> Token | None:
+    """"KHARTOUM, Sudan — The paramilitary Rapid Support Forces said": the parse made the dateline the
+    subject; the speaker is the phrase between the dateline and the cue (its named apposition if any)."""
+    root = next((t for t in doc[a:cue] if not a <= t.head.i < cue), None)
+    if root is None or root.tag_[:2] not in ("NN", "JJ", "PR"):
+        return None
+    named = next((c for c in root.children if c.dep_ == "appos" and c.tag_ in ("NNP", "NNPS")), None)
+    return named or root
 
 
 def _label_lines(doc: Doc, text: str, speakers: ArticleSpeakers, found: list[Quote]) -> list[Quote]:

@@ -83,7 +83,9 @@ def affiliation(tokens) -> str | None:
     for t in tokens:
         entity = t.ent_type_ in ("ORG", "NORP", "GPE")
         generic = not run and not entity and t.lower_ in w["role_adjectives"]  # "Regional Gov." names no body
-        named = entity or (t.tag_ in PROPER_TAGS and t.lower_ not in w["titles"] and not generic and t.is_alpha)
+        title = t.lower_ in w["titles"]
+        named = (entity and not (title and t.text.endswith("."))) or (
+            t.tag_ in PROPER_TAGS and not title and not generic and t.is_alpha)  # "Brig." tagged ORG names no body
         if named or (run and t.tag_ == "POS"):
             run.append(t)
         elif run:
