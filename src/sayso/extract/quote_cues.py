@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from sayso.extract.quote_datelines import DASH_TOKENS, is_dateline, skip_dateline
+from sayso.extract.quote_datelines import DASH_TOKENS, is_dateline
+from sayso.extract.quote_frames import appos_frame, fronted, only_condition, postposed
 from sayso.extract.quote_words import CueWords, cue_words
 from sayso.nlp.pipeline import lemma
 
@@ -14,11 +15,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl", "pcomp", "prep", "acomp"})
 _LOOSE_HEADS = frozenset({"ROOT", "npadvmod"})  # a named subject the parse left without its verb
 _EDGE_PUNCT = frozenset(",;:—–-()")
-_SUBORDINATORS = frozenset({"if", "unless", "when", "whenever", "while", "although", "though", "because", "since",
-                            "once", "after", "before", "as", "until"})
 _LOOSE_DEPS = frozenset({"dobj"})  # a noun phrase is reported speech only when it quotes
 _COMPLEMENT_PREPS = frozenset({"as", "of"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _FINITE_OR_GERUND = frozenset({"VBD", "VBZ", "VBP", "VBG"})
 _CONTRAST = frozenset({"while", "whereas", "although", "though"})
 _QUOTED_REASON = -1  # _reason's answer when the "for ..." phrase is itself quoted
@@ -221,11 +219,11 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
     out = _passive_reports(verb, lem, words)
     subject = None
     if lem in words.clause and not any(c.dep_ == "ccomp" for c in verb.children):
-        framed = _appos_frame(verb)
+        framed = appos_frame(verb)
         if framed is not None:
             bounds, subject = framed
         else:
-            bounds = _around(verb) if verb.dep_ == "parataxis" or _as_clause(verb) else _postposed(verb)
+            bounds = _around(verb) if verb.dep_ == "parataxis" or _as_clause(verb) else postposed(verb)
             subject = subject_of(verb) if bounds is not None else None
         if bounds is not None:
             out.extend(Report(a, b, verb.i, _cue_end(verb), subject, clausal=True)
@@ -235,8 +233,8 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
         if dep == "ccomp" and lem in words.clause:
             bounds = _bounds(child)
             if child.i < verb.i:
-                bounds = _fronted(verb, bounds)
-                if _only_condition(verb.doc[bounds[0]], bounds[1]):
+                bounds = fronted(verb, bounds)
+                if only_condition(verb.doc[bounds[0]], bounds[1]):
                     continue
             else:
                 bounds = (bounds[0], max(_second_that(verb, child, bounds[1]), _but_state(verb, child),
@@ -432,67 +430,6 @@ def _with_complement(verb: Token, obj: Token) -> tuple[int, int]:
                                 or (child.dep_ == "prep" and child.lower_ in preps)):
             b = max(b, _bounds(child, skip_mark=False)[1])
     return a, b
-
-
-def _fronted(verb: Token, bounds: tuple[int, int]) -> tuple[int, int]:
-    """"X, but Y, the source added": fronted content runs from its sentence's start to the cue."""
-    return _sentence_start(verb), bounds[1]
-
-
-def _sentence_start(verb: Token) -> int:
-    """The first content token of the cue's sentence, after any dateline ("KYIV (AP) —")."""
-    doc = verb.doc
-    a = skip_dateline(doc, verb.sent.start, verb.i)
-    while a < verb.i and (doc[a].is_punct or doc[a].is_space):
-        a += 1
-    return a
-
-
-def _postposed(verb: Token) -> tuple[int, int] | None:
-    """"Militants burned 40 tankers, the army said": a clause before ", SUBJECT said" the parse
-    did not attach as the verb's complement."""
-    subj = next((c for c in verb.lefts if c.dep_ in _SUBJECT_DEPS), None)
-    if subj is None or verb.dep_ != "ROOT" or subj.tag_ in ("WDT", "WP"):
-        return None
-    left = subj.left_edge.i
-    doc = verb.doc
-    if left < 2 or doc[left - 1].text != ",":
-        return None
-    a = _sentence_start(verb)
-    if not any(t.tag_ in _FINITE for t in doc[a:left - 1]) or _only_condition(doc[a], left - 1):
-        return None
-    return a, left - 1
-
-
-def _only_condition(first: Token, end: int) -> bool:
-    """"If the talks fail, officials warn ...", "Should the dam break, engineers fear ...": a fronted
-    condition alone is the circumstance of the cue, not what was said (unlike "If X, Y, he said")."""
-    inverted = first.lower_ in ("should", "had", "were") and first.dep_ in ("aux", "auxpass", "advcl", "ccomp")
-    if not (first.dep_ == "mark" and first.lower_ in _SUBORDINATORS) and not inverted:
-        return False
-    clause = first.head if first.dep_ in ("mark", "aux", "auxpass") else first
-    return clause.right_edge.i >= end - 1
-
-
-def _appos_frame(verb: Token) -> tuple[tuple[int, int], Token] | None:
-    """"X happened, the town's mayor, Ali Ahmed, said by telephone" parsed with the speaker as an
-    apposition inside X: the content is the clause before the role, said by the role."""
-    doc = verb.doc
-    if verb.dep_ not in ("advcl", "conj") or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
-        return None
-    j = verb.i - 1 if verb.i > 0 and doc[verb.i - 1].text == "," else verb.i
-    if j < 1 or doc[j - 1].dep_ != "appos" or doc[j - 1].tag_[:2] != "NN":
-        return None
-    node = first = doc[j - 1]
-    while node.dep_ == "appos" and node.head is not node:
-        node = node.head  # the highest noun of the chain that follows a comma starts the frame
-        if node.tag_[:2] == "NN" and node.left_edge.i > 0 and doc[node.left_edge.i - 1].text == ",":
-            first = node
-    left = first.left_edge.i
-    a = _sentence_start(verb)
-    if left < 2 or doc[left - 1].text != "," or not any(t.tag_ in _FINITE for t in doc[a:left - 1]):
-        return None
-    return (a, left - 1), first
 
 
 def _cue_end(verb: Token) -> int:

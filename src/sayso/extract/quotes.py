@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Token
 
 from sayso.extract.quote_cues import Report, is_cue_verb, subject_of
 from sayso.extract.quote_datelines import skip_dateline
-from sayso.extract.quote_headlines import HEADLINE_CHARS, headline_reports
+from sayso.extract.quote_headlines import headline_reports
+from sayso.extract.quote_labels import label_lines, token_at
 from sayso.extract.quote_inherit import inherit_speakers, join_split
 from sayso.extract.quote_words import cue_words
 from sayso.extract.quote_nouns import find_reports
@@ -32,7 +33,6 @@ from sayso.extract.quote_objects import object_reports
 from sayso.extract.quote_marks import Passage, find_passages
 from sayso.extract.speakers import ArticleSpeakers, is_age
 from sayso.models import Note, Quote, Speaker
-from sayso.nlp.pipeline import lemma_of
 
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "with", "in", "on", "for", "to", "at", "by"})
 _INVERTED_DEPS = frozenset({"nsubj", "attr", "appos", "npadvmod", "oprd"})
@@ -43,20 +43,7 @@ _MOSTLY_QUOTED = 0.6
 _FRAGMENT_SHARE = 0.6
 _DASH_AFTER = re.compile(r"[\s\xa0]*(?:―|—|–|--?)[\s\xa0]*(?=[A-Z])")
 _LABEL = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s+")
-_LABEL_LINE = re.compile(r"^[ \t]*([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}):[ \t]+([^\n]+)", re.MULTILINE)
-_NOT_LABEL_ENTS = frozenset({"GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART"})
-_HEADLINE_NOT_SPEAKERS = frozenset({"Note", "Source", "Sources", "Photo", "Photos", "Related", "Read", "Listen", "Correction",
-                                    "Editor", "Transcript", "Q", "Question", "Answer", "Caption", "Credit", "Image",
-                                    "Warning", "Tags", "Topics", "Share", "Email", "Contact", "Follow", "Subscribe",
-                                    "Advertisement", "See", "More", "Also", "Why", "What", "How", "When", "Where",
-                                    "Who", "Part", "Chapter", "Step", "Tip", "Fact", "Verdict", "Result", "Results",
-                                    "Latest", "Timeline", "Background", "Context", "Summary", "Quote", "Quotes",
-                                    "Bottom", "Day", "Round", "Map", "Clarification", "Corrections", "Disclosure",
-                                    "Disclaimer", "Editors", "Author", "Dateline", "Programming", "Sponsored", "Chart", "Graphic", "Trending",
-                                    "The", "A", "An", "Update", "Analysis", "Watch", "Video", "Exclusive", "Opinion",
-                                    "Breaking", "Editorial", "Live", "Explainer", "Review", "Delegate", "Photos"})
 _TRIM = frozenset(" \t\n,;:—–-")
-_MARK_CHARS = " “”\"‘’'«»"
 _DASHES = frozenset({"―", "—", "–", "‒", "-", "--"})
 
 
@@ -92,7 +79,7 @@ def extract_quotes(doc: Doc, notes: list[Note] | None = None, *, stances: bool =
         if d.cue is None and not d.absorbed:
             _frame_cue(doc, d, quoted)
     out.extend(_direct_quotes(doc, text, directs, speakers, quoted))
-    out = _label_lines(doc, text, speakers, out)
+    out = label_lines(doc, text, speakers, out)
     taken = [(q.start, q.end) for q in out]
     for kind, start, end, speaker, cue_a, cue_b in headline_reports(
             text, taken, lambda a, b: _headline_speaker(doc, speakers, a, b)):
@@ -427,66 +414,14 @@ def _after_dateline(doc: Doc, a: int, cue: int) -> Token | None:
     return named or root
 
 
-def _label_lines(doc: Doc, text: str, speakers: ArticleSpeakers, found: list[Quote]) -> list[Quote]:
-    """``found`` with each line "Zelensky: Kyiv will not trade land for peace" (a headline) or
-    "PETROV: Well, ..." (a transcript without quotation marks) as its speaker's statement; quotes
-    and reports found inside such a line are part of it."""
-    for m in _LABEL_LINE.finditer(text):
-        label, start, end = m.group(1), m.start(2), m.end(2)
-        while end > start and text[end - 1] in " \t.":
-            end -= 1
-        transcript = label.isupper() and len(label) > 1
-        words = label.split()
-        inside = [q for q in found if q.start < end and q.end > start]
-        if words[0].strip(".").title() in _HEADLINE_NOT_SPEAKERS or (not transcript and end - start > HEADLINE_CHARS) \
-                or end - start < 8 or any(q.start < start or q.end > end for q in inside):
-            continue
-        speaker = _label_speaker(doc, speakers, m, transcript)
-        if speaker is None:
-            continue
-        if len(inside) == 1 and inside[0].kind == "direct" and not text[start:end].strip(_MARK_CHARS).replace(
-                inside[0].text.strip(_MARK_CHARS), "").strip():  # 'Jones: “...”': the quote is the whole line
-            found = [q for q in found if q not in inside] + [replace(inside[0], speaker=speaker)]
-            continue
-        kind = "mixed" if any(q.kind != "indirect" for q in inside) else "indirect"
-        found = [q for q in found if q not in inside] + [_quote(doc, text, kind, start, end, speaker, None, None)]
-    return found
-
-
-def _label_speaker(doc: Doc, speakers: ArticleSpeakers, m: re.Match, transcript: bool) -> Speaker | None:
-    label = m.group(1)
-    surname = label.split()[-1].lower()
-    if transcript:  # capitals fool the tagger: the label is the name, or a surname named before
-        return Speaker(speakers.by_surname.get(surname, label), m.start(1), m.end(1), label, "person")
-    k = _token_at(doc, m.end(1) - 1)
-    if k is None or (doc[k].tag_ not in ("NNP", "NNPS", "NN", "NNS") and doc[k].ent_type_ not in ("PERSON", "ORG")) \
-            or doc[k].ent_type_ in _NOT_LABEL_ENTS:  # "Issa: ..." with the name tagged as an adjective
-        return None
-    speaker = speakers.resolve(doc[k])
-    if speaker is not None and surname in speakers.by_surname:  # "Sanders" tagged as a plural noun
-        speaker = replace(speaker, name=speakers.by_surname[surname], kind="person")
-    verb, _, rest = label.partition(" ")
-    if speaker is not None and rest and lemma_of(verb, "VBD") in cue_words().all_verbs:  # "Continued Stone: ..."
-        start = m.start(1) + len(verb) + 1
-        name = speaker.name[len(verb) + 1:] if speaker.name.startswith(verb + " ") else speaker.name
-        speaker = replace(speaker, name=name, start=max(start, speaker.start or 0), text=doc.text[start:m.end(1)])
-    return speaker
-
-
 def _headline_speaker(doc: Doc, speakers: ArticleSpeakers, a: int, b: int) -> Speaker | None:
     """The speaker named before a headline's verb ("Senator Ann Lee Urges ..."), by its last word."""
-    k = _token_at(doc, b - 1)
+    k = token_at(doc, b - 1)
     speaker = speakers.resolve(doc[k]) if k is not None else None
     cue = doc.text[b:].split(maxsplit=1)[:1]
     if speaker is not None and not (cue and cue[0] in speaker.name.split()):
         return speaker
     return Speaker(doc.text[a:b], a, b, doc.text[a:b], "person")  # the tagger ran the name into the verb
-
-
-def _token_at(doc: Doc, char: int) -> int | None:
-    """The token holding character ``char``."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None and len(span) else None
 
 
 def _label(text: str, start: int, end: int) -> tuple[int, Speaker | None]:
