@@ -460,3 +460,15 @@ def test_speaker_after_a_dateline_is_the_named_body_not_its_adjective(nlp):
     text = "KHARTOUM, Sudan — The paramilitary Rapid Support Forces said Wednesday it had taken the airport."
     (_, speaker), = _speakers(nlp, text)
     assert (speaker.name, speaker.kind) == ("Rapid Support Forces", "organization")
+
+
+def test_general_staff_is_a_body_not_a_general(nlp):
+    text = "Ukraine's General Staff said in its morning update that troops had cleared the village."
+    (_, speaker), = _speakers(nlp, text)
+    assert (speaker.name, speaker.kind) == ("Ukraine's General Staff", "organization")
+
+
+def test_an_unnamed_source_described_once_is_he_in_the_quotes_that_follow(nlp):
+    text = ("Speaking to the BBC, a Ukrainian drone operator who gave his call sign as \"Kit\" said the assault "
+            "groups had become smaller. 'They come in twos and threes now,' he said.")
+    assert [s.name for _, s in _speakers(nlp, text)] == ["a Ukrainian drone operator"] * 2

@@ -377,6 +377,8 @@ def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) 
         subject = None  # a dash the tagger took for a noun
     if subject is not None and subject.i < skip_dateline(doc, subject.sent.start, cue):
         subject = _after_dateline(doc, skip_dateline(doc, subject.sent.start, cue), cue)
+    if subject is None:
+        subject = _absorbed_subject(doc[cue])
     if subject is not None and subject.tag_ == "JJ":  # "The paramilitary Rapid Support Forces" parsed as an apposition
         subject = next((c for c in subject.children if c.dep_ == "appos" and c.tag_ in ("NNP", "NNPS")), subject)
     if subject is not None and (quoted[subject.i] < 0 or quoted[cue] >= 0):
@@ -401,6 +403,18 @@ def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) 
             while tok.dep_ == "compound" and tok.i < tok.head.i < cue and quoted[tok.head.i] < 0:
                 tok = tok.head  # "Representative Ann Cole": the name's head
             return tok if tok.ent_type_ == "PERSON" else None
+    return None
+
+
+def _absorbed_subject(verb: Token) -> Token | None:
+    """"Speaking to the BBC, a drone operator who ... said": the parse hung the subject on the opening
+    participle's object as an apposition; it is the noun after that phrase's comma."""
+    for clause in verb.lefts:
+        if clause.dep_ == "advcl" and clause.tag_ == "VBG":
+            for tok in clause.subtree:
+                if tok.dep_ == "appos" and tok.head.dep_ == "pobj" and tok.left_edge.i > 0 \
+                        and verb.doc[tok.left_edge.i - 1].text == "," and tok.tag_[:2] == "NN":
+                    return tok
     return None
 
 

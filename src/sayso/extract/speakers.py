@@ -17,6 +17,7 @@ from sayso.models import Speaker
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _RECENT_CHARS = 250  # how far back "the general" looks for the person it renames
 _LEDE_CHARS = 400  # a role named before its holder only in the opening lines
+_DESCRIBED_TOKENS = 80  # how far back "he" looks for a described, unnamed person
 _ISSUER_TOKENS = 150  # how far back "the statement" looks for the sentence that put it out
 _NAME_SMALL_WORDS = frozenset({"the", "of", "and", "for", "de", "la", "del", "al"})
 _AUTHOR_ENTS = frozenset({"ORG", "PERSON"})  # "a Benghazi email" is about Benghazi, not from it
@@ -160,7 +161,8 @@ class ArticleSpeakers:
         while end < len(doc) and doc[end].tag_ in PROPER_TAGS and _is_cap(doc[end]) \
                 and doc[end].lower_ not in words()["titles"] and doc[end].ent_type_ not in ("GPE", "NORP"):
             end += 1
-        if end > i + 1 and not any(j in self.token_person for j in range(i + 1, end)):
+        if end > i + 1 and not any(j in self.token_person for j in range(i + 1, end)) \
+                and doc[end - 1].lower_ not in words()["org_words"]:  # "the General Staff" is a body, not a person
             self._add_person(i + 1, end)
 
     def _add_person(self, a: int, b: int) -> None:
@@ -382,7 +384,7 @@ class ArticleSpeakers:
             if role is not None:
                 return Speaker(role.name, pos, pos + len(tok), tok.text, role.kind, role.role, role.affiliation)
             if person is None:
-                return None
+                return self._described(tok)
             return self._known(person.name, pos, pos + len(tok), tok.text)
         if low in w["pronouns_group"] or low in w["pronouns_thing"]:
             org = self._last_org(tok)
@@ -392,6 +394,22 @@ class ArticleSpeakers:
             group = self._last_plural(tok)
             if group is not None:
                 return Speaker(group.name, pos, pos + len(tok), tok.text, group.kind)
+        return None
+
+    def _described(self, tok: Token) -> Speaker | None:
+        """"A drone operator who gave only his call sign said ... ‘...,’ he said": with nobody named before
+        it, "he" is the last person the article described, a role or a noun with a "who" clause."""
+        doc = self.doc
+        for j in range(tok.i - 1, max(-1, tok.i - _DESCRIBED_TOKENS), -1):
+            t = doc[j]
+            if t.tag_ != "NN" or t.dep_ not in ("nsubj", "nsubjpass", "appos") or self._in_quote(t.idx):
+                continue
+            if t.lower_ in words()["role_nouns"] or any(c.dep_ == "relcl" and c.left_edge.lower_ == "who"
+                                                         for c in t.children):
+                a, b = noun_phrase(t)
+                span = doc[a:b]
+                kind = "person" if definite(span) else "unnamed"
+                return Speaker(span.text, tok.idx, tok.idx + len(tok), tok.text, kind)
         return None
 
     def _role_subject(self, tok: Token, person: Person | None) -> Speaker | None:
