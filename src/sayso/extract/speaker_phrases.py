@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _NP_LEFT_DEPS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod", "quantmod", "case", "advmod"})
+_NAME_SMALL_WORDS = frozenset({"the", "of", "and", "for", "de", "la", "del", "al"})
 _NP_RIGHT_PREPS = frozenset({"of", "for", "at", "in", "from", "with", "to"})
 
 
@@ -95,3 +96,22 @@ def strip_det(span) -> str:
     if len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
         return span[1:].text
     return span.text
+
+
+def described_as_person(head: Token) -> bool:
+    """A name the model took for an organisation that the article describes as a person: an age
+    ("Natalia Horbenko, 58,"), "who" ("..., who lives across the street") or a kinship word ("a mother of five")."""
+    w = words()
+    for c in head.rights:
+        if c.dep_ == "appos" and (c.like_num and c.text.isdigit() and 0 < int(c.text) < 120
+                                  or c.lower_ in w["female_nouns"] | w["male_nouns"]):
+            return True
+        if c.dep_ == "relcl" and c.left_edge.lower_ == "who":
+            return True
+    return False
+
+
+def capitalised_name(span) -> bool:
+    """Every word of the phrase capitalised (small words aside) and one of them a proper noun."""
+    words_ = [t for t in span if t.is_alpha and t.lower_ not in _NAME_SMALL_WORDS]
+    return len(words_) > 1 and all(t.text[:1].isupper() for t in words_) and any(t.tag_ in PROPER_TAGS for t in span)

@@ -10,8 +10,9 @@ from spacy.tokens import Doc, Token
 
 from sayso.extract.quote_datelines import skip_dateline
 from sayso.extract.quote_words import cue_words
-from sayso.extract.speaker_phrases import (PROPER_TAGS, appositive_name, counted_member, definite, distinct, is_age,
-                                           media, modifiers, noun_phrase, strip_det, words)
+from sayso.extract.speaker_phrases import (PROPER_TAGS, appositive_name, capitalised_name, counted_member, definite,
+                                           described_as_person, distinct, is_age, media, modifiers, noun_phrase,
+                                           strip_det, words)
 from sayso.models import Speaker
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -19,7 +20,6 @@ _RECENT_CHARS = 250  # how far back "the general" looks for the person it rename
 _LEDE_CHARS = 400  # a role named before its holder only in the opening lines
 _DESCRIBED_TOKENS = 80  # how far back "he" looks for a described, unnamed person
 _ISSUER_TOKENS = 150  # how far back "the statement" looks for the sentence that put it out
-_NAME_SMALL_WORDS = frozenset({"the", "of", "and", "for", "de", "la", "del", "al"})
 _AUTHOR_ENTS = frozenset({"ORG", "PERSON"})  # "a Benghazi email" is about Benghazi, not from it
 
 
@@ -259,7 +259,7 @@ class ArticleSpeakers:
         author = self._author(head, span) if low in cue_words().channels and head.tag_ in ("NN", "NNS") else None
         if author is not None:  # "the statement said": the speaker is whoever put the statement out
             return replace(author, start=span.start_char, end=span.end_char, text=text)
-        if head.tag_ in PROPER_TAGS and head.ent_type_ != "PERSON" and _described_as_person(head):
+        if head.tag_ in PROPER_TAGS and head.ent_type_ != "PERSON" and described_as_person(head):
             return Speaker(strip_det(span), span.start_char, span.end_char, text, "person")
         if head.ent_type_ in ("ORG", "NORP", "GPE", "FAC") or head.tag_ in PROPER_TAGS:
             kind = "media" if media(span) else "organization"
@@ -284,7 +284,7 @@ class ArticleSpeakers:
             return Speaker(strip_det(span), span.start_char, span.end_char, text, "organization")
         if low in w["role_nouns"] and definite(span) and head.tag_ == "NN":
             return Speaker(text, span.start_char, span.end_char, text, "person", key)
-        if _capitalised_name(span):  # "Doctors Without Borders", with a common noun at its head
+        if capitalised_name(span):  # "Doctors Without Borders", with a common noun at its head
             return Speaker(strip_det(span), span.start_char, span.end_char, text, "organization")
         kind = "unnamed" if low in w["unnamed_nouns"] or not definite(span) else "group"
         return Speaker(text, span.start_char, span.end_char, text, kind)
@@ -482,23 +482,3 @@ class ArticleSpeakers:
                 span = self.doc[slice(*noun_phrase(cand))]
                 return strip_det(span), "media" if media(span) else "organization"
         return found
-
-
-def _described_as_person(head: Token) -> bool:
-    """A name the model took for an organisation that the article describes as a person: an age
-    ("Natalia Horbenko, 58,"), "who" ("..., who lives across the street") or a kinship word ("a mother of five")."""
-    w = words()
-    for c in head.rights:
-        if c.dep_ == "appos" and (c.like_num and c.text.isdigit() and 0 < int(c.text) < 120
-                                  or c.lower_ in w["female_nouns"] | w["male_nouns"]):
-            return True
-        if c.dep_ == "relcl" and c.left_edge.lower_ == "who":
-            return True
-    return False
-
-
-def _capitalised_name(span) -> bool:
-    """Every word of the phrase capitalised (small words aside) and one of them a proper noun."""
-    words_ = [t for t in span if t.is_alpha and t.lower_ not in _NAME_SMALL_WORDS]
-    return len(words_) > 1 and all(t.text[:1].isupper() for t in words_) and any(t.tag_ in PROPER_TAGS for t in span)
-
