@@ -168,3 +168,14 @@ def test_an_unmarked_that_is_left_out_of_the_content(nlp):
 )
 def test_a_fronted_condition_alone_is_not_what_was_said(nlp, text, contents):
     assert [q.text for q in _found(nlp, text)] == contents
+
+
+@pytest.mark.parametrize(
+    "text, contents",
+    [
+        ("The army said on Monday its troops had destroyed two launchers.", ["its troops had destroyed two launchers"]),
+        ('Both sides, he said, must "step back from the brink."', ["Both sides", 'must "step back from the brink."']),
+    ],
+)
+def test_what_belongs_to_the_cue_stays_out_of_the_content(nlp, text, contents):
+    assert [q.text for q in _found(nlp, text)] == contents

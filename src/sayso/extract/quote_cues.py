@@ -172,6 +172,10 @@ def _bounds(tok: Token, skip_mark: bool = True) -> tuple[int, int]:
             break
     while b > a and (doc[b - 1].dep_ == "cc" or doc[b - 1].text in _EDGE_PUNCT):
         b -= 1
+    first = doc[a]
+    if first.dep_ == "prep" and first.head == tok and first.right_edge.i + 2 < b and all(
+            t.ent_type_ in ("DATE", "TIME") for t in doc[a + 1:first.right_edge.i + 1]):
+        a = first.right_edge.i + 1  # "said on Monday its troops had ...": when it was said, not what
     if skip_mark and doc[a].dep_ == "mark" and doc[a].lower_ in ("that", "whether", "if") and doc[a].head == tok:
         a += 1
     while a < b and (doc[a].text in _EDGE_PUNCT or doc[a].is_space):

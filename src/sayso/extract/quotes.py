@@ -332,6 +332,8 @@ def _fragment_phrase(doc: Doc, text: str, d: _Direct) -> tuple[int, int] | None:
     if d.passage.close_at is None or d.cue is None:
         return None
     a = _skip_mark(doc, d.cue[1])
+    while a < d.a and doc[a].is_punct:  # "he said, must “...”": not the comma after the cue
+        a += 1
     between = text[doc[d.cue[1] - 1].idx + len(doc[d.cue[1] - 1]):d.passage.open_at].strip()
     if between and not any(c.isalnum() for c in between):
         return None  # "he said, “...”" / "she said: “...”" introduces a quote, it does not embed one
