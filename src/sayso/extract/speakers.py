@@ -73,8 +73,7 @@ def _role_before(doc: Doc, start: int) -> tuple[str | None, str | None, str | No
     has_role = any(t.lower_ in w["role_nouns"] or t.lower_ in w["titles"] for t in role_toks)
     if not (has_role and role_toks):
         return None, gender, None
-    role = " ".join(t.text_with_ws.strip() if t.text != "." else "." for t in role_toks).replace(" .", ".")
-    return role, gender, affiliation(role_toks)
+    return "".join(t.text_with_ws for t in role_toks).strip(), gender, affiliation(role_toks)  # as written: "Lt. Col."
 
 
 def affiliation(tokens) -> str | None:
