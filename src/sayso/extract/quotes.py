@@ -377,8 +377,9 @@ def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) 
         subject = None  # "Thursday morning" parsed as the subject
     if subject is not None and subject.text in _DASHES:
         subject = None  # a dash the tagger took for a noun
-    if subject is not None and subject.i < skip_dateline(doc, subject.sent.start, cue):
-        subject = _after_dateline(doc, skip_dateline(doc, subject.sent.start, cue), cue)
+    opening = skip_dateline(doc, subject.sent.start, cue) if subject is not None else 0
+    if subject is not None and subject.i < opening:
+        subject = _after_dateline(doc, opening, cue)
     if subject is None:
         subject = _absorbed_subject(doc[cue])
     if subject is not None and subject.tag_ == "JJ":  # "The paramilitary Rapid Support Forces" parsed as an apposition
