@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 _DATELINE_TAGS = frozenset({"NNP", "NNPS", ",", "-LRB-", "-RRB-", "HYPH", "."})
-DASH_TOKENS = frozenset({"—", "–", "--", "-"})
+DASH_TOKENS = frozenset({"—", "–", "―", "‒", "--", "-"})
 _STAMP = re.compile(r"^(?:\d{1,2}[:.]\d{2}|[ap]\.?m\.?|GMT|UTC|BST|CET|EST|EDT|ET|local|time)$", re.IGNORECASE)
 
 

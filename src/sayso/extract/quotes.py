@@ -23,7 +23,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from sayso.extract.quote_cues import Report, is_cue_verb, subject_of
-from sayso.extract.quote_datelines import skip_dateline
+from sayso.extract.quote_datelines import DASH_TOKENS, skip_dateline
 from sayso.extract.quote_headlines import headline_reports
 from sayso.extract.quote_labels import label_lines, token_at
 from sayso.extract.quote_inherit import inherit_speakers, join_split
@@ -44,7 +44,6 @@ _FRAGMENT_SHARE = 0.6
 _DASH_AFTER = re.compile(r"[\s\xa0]*(?:―|—|–|--?)[\s\xa0]*(?=[A-Z])")
 _LABEL = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s+")
 _TRIM = frozenset(" \t\n,;:—–-")
-_DASHES = frozenset({"―", "—", "–", "‒", "-", "--"})
 
 
 @dataclass(slots=True)
@@ -375,7 +374,7 @@ def speaker_token(doc: Doc, subject: Token | None, cue: int, quoted: list[int]) 
     ("..., added another Romanian farmer": right after the closing mark even an object is the speaker)."""
     if subject is not None and subject.ent_type_ in ("DATE", "TIME") and not is_age(subject):
         subject = None  # "Thursday morning" parsed as the subject
-    if subject is not None and subject.text in _DASHES:
+    if subject is not None and subject.text in DASH_TOKENS:
         subject = None  # a dash the tagger took for a noun
     opening = skip_dateline(doc, subject.sent.start, cue) if subject is not None else 0
     if subject is not None and subject.i < opening:
