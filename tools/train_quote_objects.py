@@ -1,4 +1,4 @@
-"""Train the broad-attribution model of ``sayso.extract.quote_objects`` and write ``data/quote_objects.json``.
+"""Train the broad-attribution model of ``sayso.extract.quotes.objects`` and write ``data/quote_objects.json``.
 
 Usage (a development task; the articles are not part of the repository)::
 
@@ -23,7 +23,7 @@ import random
 import sys
 from pathlib import Path
 
-from sayso.extract.quote_objects import MODEL_FILE, candidates
+from sayso.extract.quotes.objects import MODEL_FILE, candidates
 from sayso.extract.quotes import extract_quotes
 from sayso.nlp.pipeline import load_nlp
 
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = examples(args.train)
     print(f"train candidates {len(rows)}, matching gold {sum(y for _, y in rows)}", file=sys.stderr)
     weights = train(rows)
-    table = {"about": "Broad-attribution model of sayso.extract.quote_objects; written by "
+    table = {"about": "Broad-attribution model of sayso.extract.quotes.objects; written by "
                       "tools/train_quote_objects.py from annotated training articles. Feature -> weight.",
              "threshold": args.threshold, "weights": dict(sorted(weights.items()))}
     args.out.write_text(json.dumps(table, indent=0, ensure_ascii=False) + "\n", "utf-8")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.extract.quantities import extract_quantities
-from sayso.extract.units import Unit, round_si, to_si
+from sayso.extract.claims.quantities import extract_quantities
+from sayso.extract.claims.units import Unit, round_si, to_si
 
 pytestmark = pytest.mark.model
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sayso.extract.quote_inherit import inherit_speakers, join_split
+from sayso.extract.quotes.inherit import inherit_speakers, join_split
 from sayso.models import Quote, Speaker
 
 TEXT = "The mayor said she believed the Ninth Bridge was safe to reopen by Friday. “We checked every bolt.”"

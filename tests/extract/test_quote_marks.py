@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.extract.quote_marks import find_passages
+from sayso.extract.quotes.marks import find_passages
 from sayso.models import Note
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sayso.extract.quote_objects import ObjectModel, candidates, object_model, object_reports
+from sayso.extract.quotes.objects import ObjectModel, candidates, object_model, object_reports
 from sayso.extract.quotes import extract_quotes
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Token
 
-from sayso.extract.quote_datelines import skip_dateline
-from sayso.extract.quote_words import cue_words
+from sayso.extract.quotes.datelines import skip_dateline
+from sayso.extract.quotes.words import cue_words
 from sayso.extract.speaker_phrases import (PROPER_TAGS, appositive_name, capitalised_name, counted_member, definite,
                                            described_as_person, distinct, is_age, media, modifiers, noun_phrase,
                                            strip_det, words)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from sayso.extract.quote_words import cue_words
+from sayso.extract.quotes.words import cue_words
 from sayso.models import Speaker
 from sayso.nlp.pipeline import lemma_of
 

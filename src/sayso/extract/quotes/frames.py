@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from sayso.extract.quote_datelines import skip_dateline
+from sayso.extract.quotes.datelines import skip_dateline
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from sayso.extract.units import Unit, language_data, longest_unit_words, round_si, to_si, unit_table
+from sayso.extract.claims.units import Unit, language_data, longest_unit_words, round_si, to_si, unit_table
 from sayso.models import Quantity
 from sayso.nlp.pipeline import lemma_of
 

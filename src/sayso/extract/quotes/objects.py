@@ -23,7 +23,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from sayso.extract.quote_words import cue_words
+from sayso.extract.quotes.words import cue_words
 from sayso.nlp.pipeline import lemma
 
 MODEL_FILE = "quote_objects.json"

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from sayso.extract.quote_datelines import DASH_TOKENS, is_dateline
-from sayso.extract.quote_frames import appos_frame, fronted, only_condition, postposed
-from sayso.extract.quote_words import CueWords, cue_words
+from sayso.extract.quotes.datelines import DASH_TOKENS, is_dateline
+from sayso.extract.quotes.frames import appos_frame, fronted, only_condition, postposed
+from sayso.extract.quotes.words import CueWords, cue_words
 from sayso.nlp.pipeline import lemma
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})

@@ -8,8 +8,8 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
-from sayso.extract.claim_sources import Attribution, Attributor, claim_data
-from sayso.extract.quantities import Found, find_quantities, tables
+from sayso.extract.claims.sources import Attribution, Attributor, claim_data
+from sayso.extract.claims.quantities import Found, find_quantities, tables
 from sayso.models import Claim, Note, Quote, Speaker
 from sayso.nlp.pipeline import lemma_of
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.extract.claim_syntax import (
+from sayso.extract.claims.syntax import (
     ENTITY_KIND, Region, adjacent_name, agent_of, appos_words, descriptors, full_names, has_name, lemma,
     np_tokens, quote_regions, speaker_kind, subject_of,
 )

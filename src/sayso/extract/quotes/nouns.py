@@ -5,10 +5,10 @@ from __future__ import annotations
 from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Token
 
-from sayso.extract.quote_cues import (_EDGE_PUNCT, Report, _bounds, _contrast, _document, _hedge, _infinitive,
+from sayso.extract.quotes.cues import (_EDGE_PUNCT, Report, _bounds, _contrast, _document, _hedge, _infinitive,
                                       _negated, _verb_reports, subject_of)
-from sayso.extract.quote_datelines import skip_dateline
-from sayso.extract.quote_words import CueWords, cue_words
+from sayso.extract.quotes.datelines import skip_dateline
+from sayso.extract.quotes.words import CueWords, cue_words
 from sayso.nlp.pipeline import lemma, lemma_of
 
 _TALLY_NOUNS = frozenset({"tally", "count", "figures", "data", "survey", "poll", "study", "estimates", "analysis"})

@@ -8,7 +8,7 @@ countries, regions and big towns the recogniser missed. :mod:`sayso.gazetteer.re
 picks the entry each mention means. Demonyms ("Russian") are not places; seats of power and
 capitals used for governments ("the Kremlin said", "Kyiv has commented") are kept with
 ``metonym=True``. Some names count only as written: dotted abbreviations need their dot ("La."),
-"the States" its "the". A name in a list of states is a state (:mod:`sayso.extract.place_lists`)."""
+"the States" its "the". A name in a list of states is a state (:mod:`sayso.extract.places.lists`)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
-from sayso.extract.place_lists import in_list, list_of_regions
-from sayso.extract.place_words import hint_after, hint_before, split_feature, words
+from sayso.extract.places.lists import in_list, list_of_regions
+from sayso.extract.places.words import hint_after, hint_before, split_feature, words
 from sayso.gazetteer import Entry, Gazetteer
 from sayso.gazetteer.build import norm
 from sayso.gazetteer.resolve import Mention, resolve

@@ -1,8 +1,8 @@
 """Direct, indirect and mixed statements with their speakers resolved within the article.
 
-Quoted passages are found over the raw text first (``quote_marks``), since sentence splits break
-quotes apart; reported speech comes from the parse (verb cues in ``quote_cues``, "according to" and
-reporting nouns, and the scan over all cues, in ``quote_nouns``); speakers are resolved with
+Quoted passages are found over the raw text first (``marks``), since sentence splits break
+quotes apart; reported speech comes from the parse (verb cues in ``cues``, "according to" and
+reporting nouns, and the scan over all cues, in ``nouns``); speakers are resolved with
 one article-wide table of people, roles and organisations (``speakers``). Span conventions:
 
 - direct: the text inside the marks (a transcript label "NAME:" is left out);
@@ -22,15 +22,15 @@ from dataclasses import dataclass, replace
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from sayso.extract.quote_cues import Report, is_cue_verb, subject_of
-from sayso.extract.quote_datelines import DASH_TOKENS, skip_dateline
-from sayso.extract.quote_headlines import headline_reports
-from sayso.extract.quote_labels import label_lines, token_at
-from sayso.extract.quote_inherit import inherit_speakers, join_split
-from sayso.extract.quote_words import cue_words
-from sayso.extract.quote_nouns import find_reports
-from sayso.extract.quote_objects import object_reports
-from sayso.extract.quote_marks import Passage, find_passages
+from sayso.extract.quotes.cues import Report, is_cue_verb, subject_of
+from sayso.extract.quotes.datelines import DASH_TOKENS, skip_dateline
+from sayso.extract.quotes.headlines import headline_reports
+from sayso.extract.quotes.labels import label_lines, token_at
+from sayso.extract.quotes.inherit import inherit_speakers, join_split
+from sayso.extract.quotes.words import cue_words
+from sayso.extract.quotes.nouns import find_reports
+from sayso.extract.quotes.objects import object_reports
+from sayso.extract.quotes.marks import Passage, find_passages
 from sayso.extract.speakers import ArticleSpeakers, is_age
 from sayso.models import Note, Quote, Speaker
 
@@ -61,7 +61,7 @@ class _Direct:
 def extract_quotes(doc: Doc, notes: list[Note] | None = None, *, stances: bool = False) -> list[Quote]:
     """Every statement in ``doc``, ordered by position. Skipped candidates go to ``notes``.
 
-    ``stances=True`` adds the broad attributions the learned model of ``quote_objects`` keeps
+    ``stances=True`` adds the broad attributions the learned model of ``objects`` keeps
     ("opposed the Iraq invasion", "is expected to endorse him") as indirect or mixed quotes.
     """
     text = doc.text
