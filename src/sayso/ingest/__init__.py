@@ -16,7 +16,7 @@ from sayso.errors import ArticleRejected, FetchError
 from sayso.ingest.decode import decode_bytes
 from sayso.ingest.feeds import read_feed
 from sayso.ingest.html import article_from_html
-from sayso.ingest.jsonl import parse_published, read_jsonl
+from sayso.ingest.jsonl import NOT_AN_ARTICLE_FILE, jsonl_holds_articles, parse_published, read_json_document, read_jsonl
 from sayso.models import Article, Outcome
 from sayso.settings import Settings
 
@@ -25,13 +25,20 @@ __all__ = ["read_inputs", "read_bytes", "parse_published"]
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = {".json"}
+# What a directory walk reads; any other file in it is one 'skipped: not an article file' outcome.
+# Notes (.md) and files without a suffix are read only when named on their own.
+DIRECTORY_SUFFIXES = {".txt", ".text"} | HTML_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
 MAX_FILE_BYTES_FACTOR = 4  # a file may hold up to this many bytes per allowed character
+MAX_JSON_BYTES = 512 * 1024 * 1024  # a whole JSON document (a list of articles) is read at once
 
 
 def sniff_kind(name: str, head: bytes) -> str:
-    """'jsonl', 'html', 'feed' or 'text', from the name's suffix and the first bytes."""
+    """'json', 'jsonl', 'html', 'feed' or 'text', from the name's suffix and the first bytes."""
     suffix = Path(name).suffix.lower()
+    if suffix in JSON_SUFFIXES:
+        return "json"
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
     if suffix in HTML_SUFFIXES:
@@ -41,6 +48,8 @@ def sniff_kind(name: str, head: bytes) -> str:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
     if start.startswith(b"{"):
         return "jsonl"
+    if start.startswith(b"[") and start[1:].lstrip().startswith((b"{", b"]")):
+        return "json"
     if start.startswith(b"<?xml") and (b"<rss" in start or b"<feed" in start or b"<rdf" in start):
         return "feed"
     if start.startswith((b"<rss", b"<feed")):
@@ -58,7 +67,7 @@ def read_bytes(data: bytes, name: str, settings: Settings, *, kind: str | None =
                charset: str | None = None, url: str | None = None) -> Iterator[Article | Outcome]:
     """Articles from the bytes of one file, stream or download named ``name``."""
     kind = kind or sniff_kind(name, data[:1024])
-    limit = settings.max_chars * MAX_FILE_BYTES_FACTOR
+    limit = MAX_JSON_BYTES if kind == "json" else settings.max_chars * MAX_FILE_BYTES_FACTOR
     if kind != "jsonl" and len(data) > limit:
         yield Outcome(name, "skipped", f"too large ({len(data):,} bytes, limit {limit:,})", name)
         return
@@ -72,6 +81,8 @@ def read_bytes(data: bytes, name: str, settings: Settings, *, kind: str | None =
         return
     if kind == "jsonl":
         yield from read_jsonl(io.StringIO(text), name)
+    elif kind == "json":
+        yield from read_json_document(text, name)
     elif kind == "html":
         try:
             yield article_from_html(text, url=url, source=name, article_id=url or name)
@@ -83,34 +94,60 @@ def read_bytes(data: bytes, name: str, settings: Settings, *, kind: str | None =
 
 def _read_path(path: Path, settings: Settings) -> Iterator[Article | Outcome]:
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-        for file in files:
-            yield from _read_path(file, settings)
+        yield from _read_directory(path, settings)
         return
     if not path.exists():
         yield Outcome(str(path), "failed", "no such file or directory", str(path))
         return
-    kind = sniff_kind(path.name, path.open("rb").read(1024))
+    kind = sniff_kind(path.name, _head(path))
     if kind == "jsonl":  # stream line by line: constant memory on big corpora
-        yield from _read_jsonl_file(path)
+        yield from read_jsonl(_lines(path), str(path))
         return
-    limit = settings.max_chars * MAX_FILE_BYTES_FACTOR
+    limit = MAX_JSON_BYTES if kind == "json" else settings.max_chars * MAX_FILE_BYTES_FACTOR
     if path.stat().st_size > limit:
         yield Outcome(str(path), "skipped", f"too large ({path.stat().st_size:,} bytes, limit {limit:,})", str(path))
         return
     yield from read_bytes(path.read_bytes(), str(path), settings, kind=kind)
 
 
-def _read_jsonl_file(path: Path) -> Iterator[Article | Outcome]:
-    def lines() -> Iterator[str]:
-        with path.open("rb") as fh:
-            for number, raw in enumerate(fh, 1):
-                try:
-                    yield raw.decode("utf-8")
-                except UnicodeDecodeError:
-                    yield None  # read_jsonl reports it as a failed line, with its number
+def _read_directory(folder: Path, settings: Settings) -> Iterator[Article | Outcome]:
+    """Every article file under ``folder`` in name order; hidden files and folders are passed over,
+    and any other file is one 'skipped' outcome (never one per line)."""
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        if is_article_file(path):
+            yield from _read_path(path, settings)
+        else:
+            yield Outcome(str(path), "skipped", NOT_AN_ARTICLE_FILE, str(path))
 
-    yield from read_jsonl(lines(), str(path))
+
+def is_article_file(path: Path) -> bool:
+    """Whether a file met in a directory walk holds articles: by its suffix, and for XML and JSONL
+    by its first bytes or lines (an XML file that is no feed, a JSONL file of other records, is not)."""
+    suffix = path.suffix.lower()
+    if suffix not in DIRECTORY_SUFFIXES:
+        return False
+    if suffix in FEED_SUFFIXES:
+        return sniff_kind("", _head(path)) == "feed"
+    if suffix in JSONL_SUFFIXES:
+        return jsonl_holds_articles(_lines(path))
+    return True
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(1024)
+
+
+def _lines(path: Path) -> Iterator[str | None]:
+    """The file's lines, decoded lazily; None for a line that is not UTF-8 (read_jsonl reports it)."""
+    with path.open("rb") as fh:
+        for raw in fh:
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError:
+                yield None
 
 
 def _read_stream(stream: BinaryIO, name: str, settings: Settings) -> Iterator[Article | Outcome]:
