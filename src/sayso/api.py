@@ -12,7 +12,8 @@ from typing import Iterable, Iterator, Union
 
 from spacy.tokens import Doc
 
-from sayso.errors import ArticleRejected, SaysoError
+from sayso.batch import Deadline, IsolatingPool, failed_result, guarded, in_order, warnings_in
+from sayso.errors import ArticleFailed, ArticleRejected
 from sayso.extract.claims import extract_claims
 from sayso.extract.dates import extract_dates
 from sayso.extract.places import extract_places
@@ -55,14 +56,22 @@ def _nlp(settings: Settings):
     return load_nlp(settings.model, settings.extractor_names, package=settings.model_package if known else "")
 
 
-def _extract(doc: Doc, article: Article, settings: Settings) -> Analysis:
-    """Run the chosen extractors over one parsed article."""
+def _extract(doc: Doc, article: Article, settings: Settings, deadline: Deadline | None = None) -> Analysis:
+    """Run the chosen extractors over one parsed article, each isolated from the others' failures."""
     wanted = settings.extractor_names
+    deadline = deadline or Deadline(0, article.id)
     notes: list[Note] = []
-    quotes = extract_quotes(doc, notes, stances=settings.quote_stances) if "quotes" in wanted or "claims" in wanted else []
-    claims = extract_claims(doc, quotes, notes) if "claims" in wanted else []
-    places = extract_places(doc, load_gazetteer(settings), notes) if "places" in wanted else []
-    dates = extract_dates(doc, article.published, notes) if "dates" in wanted else []
+    quotes: list = []
+    if "quotes" in wanted or "claims" in wanted:  # claims read the quotes for their sources
+        quotes = guarded("quotes", notes, lambda: extract_quotes(doc, notes, stances=settings.quote_stances))
+        deadline.check()
+    claims = guarded("claims", notes, lambda: extract_claims(doc, quotes, notes)) if "claims" in wanted else []
+    deadline.check()
+    places = guarded("places", notes, lambda: extract_places(doc, load_gazetteer(settings), notes)) \
+        if "places" in wanted else []
+    deadline.check()
+    dates = guarded("dates", notes, lambda: extract_dates(doc, article.published, notes)) if "dates" in wanted else []
+    deadline.check()
     return Analysis(
         article=article,
         quotes=tuple(quotes) if "quotes" in wanted else (),
@@ -71,6 +80,21 @@ def _extract(doc: Doc, article: Article, settings: Settings) -> Analysis:
         dates=tuple(dates),
         notes=tuple(notes),
     )
+
+
+def _check_tokens(nlp, article: Article, settings: Settings) -> None:
+    """Skip, before parsing, an article longer than the parse's work budget."""
+    if settings.max_tokens <= 0 or len(article.text) < settings.max_tokens:  # fewer characters than tokens allowed
+        return
+    count = len(nlp.tokenizer(article.text))
+    if count > settings.max_tokens:
+        raise ArticleRejected(f"too long to parse ({count:,} tokens, work budget {settings.max_tokens:,}; "
+                              "setting max_tokens)", article.id)
+
+
+def _extract_within_budget(doc: Doc, article: Article, settings: Settings) -> Analysis:
+    with Deadline(settings.max_seconds, article.id) as deadline:
+        return _extract(doc, article, settings, deadline)
 
 
 def analyze(text_or_article: str | Article, *, published: dt.date | str | None = None,
@@ -82,12 +106,19 @@ def analyze(text_or_article: str | Article, *, published: dt.date | str | None =
     >>> a.quotes[0].text, a.dates[0].value                          # doctest: +SKIP
     ('We will hold the line,', '2025-03-17')
 
-    Raises ``ArticleRejected`` (with ``.reason``) for empty, binary, too large or non-English text.
+    Raises ``ArticleRejected`` (with ``.reason``) for empty, binary, too large or non-English text, and
+    ``ArticleFailed`` when the parse fails or the extraction runs past ``max_seconds``. An extractor
+    that raises costs only its own records: the analysis keeps the others and a note says why.
     """
     settings = settings or Settings.from_env()
     article = check_article(_as_article(text_or_article, published), settings)
-    doc = _nlp(settings)(article.text)
-    return _extract(doc, article, settings)
+    nlp = _nlp(settings)
+    _check_tokens(nlp, article, settings)
+    try:
+        doc = nlp(article.text)
+    except Exception as exc:  # noqa: BLE001 - a parse failure is this article's, named in the error
+        raise ArticleFailed(f"parse failed: {type(exc).__name__}: {exc}", article.id) from exc
+    return _extract_within_budget(doc, article, settings)
 
 
 def _prepare(item: Input, published, settings: Settings) -> Article | Outcome:
@@ -98,24 +129,51 @@ def _prepare(item: Input, published, settings: Settings) -> Article | Outcome:
     except ArticleRejected as exc:
         art_id = item.id if isinstance(item, Article) else exc.article_id or "?"
         return Outcome(art_id, "skipped", exc.reason, getattr(item, "source", None))
+    except Exception as exc:  # noqa: BLE001 - an input the checks cannot read is this input's failure
+        art_id = getattr(item, "id", None) or "?"
+        return failed_result(art_id, getattr(item, "source", None), exc).outcome
+
+
+def _parse_each(nlp, articles: list[Article], settings: Settings) -> list[Doc | BaseException]:
+    """One Doc per article; when the batch parse raises, each article is parsed alone to find the guilty one."""
+    try:
+        return list(nlp.pipe((a.text for a in articles), batch_size=settings.batch_size))
+    except Exception:  # noqa: BLE001
+        log.warning("a batch parse of %d articles failed; parsing them one by one", len(articles))
+    docs: list[Doc | BaseException] = []
+    for article in articles:
+        try:
+            docs.append(nlp(article.text))
+        except Exception as exc:  # noqa: BLE001
+            docs.append(ArticleFailed(f"parse failed: {type(exc).__name__}: {exc}", article.id))
+    return docs
 
 
 def _analyse_chunk(chunk: list[Article], settings: Settings) -> list[Result]:
     """Parse and extract one chunk in this process; one article's failure never sinks the chunk."""
     nlp = _nlp(settings)
-    results: list[Result] = []
-    docs = nlp.pipe((a.text for a in chunk), batch_size=settings.batch_size)
-    for article in chunk:
+    results: dict[int, Result] = {}
+    todo: list[tuple[int, Article]] = []
+    for i, article in enumerate(chunk):
         try:
-            doc = next(docs)
-            analysis = _extract(doc, article, settings)
-            results.append(Result(Outcome(article.id, "ok", None, article.source), analysis))
-        except StopIteration:  # pragma: no cover - nlp.pipe yields one doc per text
-            results.append(Result(Outcome(article.id, "failed", "no parse produced", article.source)))
-        except (SaysoError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
-            log.exception("extraction failed on %s", article.id)
-            results.append(Result(Outcome(article.id, "failed", f"{type(exc).__name__}: {exc}", article.source)))
-    return results
+            _check_tokens(nlp, article, settings)
+            todo.append((i, article))
+        except ArticleRejected as exc:
+            results[i] = Result(Outcome(article.id, "skipped", exc.reason, article.source))
+    docs = _parse_each(nlp, [a for _, a in todo], settings) if todo else []
+    for (i, article), doc in zip(todo, docs):
+        if isinstance(doc, BaseException):
+            results[i] = failed_result(article.id, article.source, doc)
+            continue
+        try:
+            analysis = _extract_within_budget(doc, article, settings)
+        except Exception as exc:  # noqa: BLE001 - over budget, or a failure outside any one extractor
+            log.warning("extraction failed on %s: %s", article.id, exc)
+            results[i] = failed_result(article.id, article.source, exc)
+            continue
+        outcome = Outcome(article.id, "ok", None, article.source, warnings_in(analysis.notes))
+        results[i] = Result(outcome, analysis)
+    return [results[i] for i in range(len(chunk))]
 
 
 _WORKER_SETTINGS: Settings | None = None
@@ -173,14 +231,10 @@ def analyze_many(items: Iterable[Input], *, n_process: int | None = None, publis
     # copy-on-write, and two workers never race to build the place index.
     _worker_init(settings)
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    window = n_process * 2
-    with ctx.Pool(n_process, initializer=_worker_init, initargs=(settings,)) as pool:
-        pending: list[tuple[list, object]] = []
-        for chunk in _chunks(prepared, size):
-            articles = [a for a in chunk if isinstance(a, Article)]
-            pending.append((chunk, pool.apply_async(_worker_run, (articles,))))
-            while len(pending) >= window:
-                done_chunk, fut = pending.pop(0)
-                yield from _merge(done_chunk, fut.get())
-        for done_chunk, fut in pending:
-            yield from _merge(done_chunk, fut.get())
+    pool = IsolatingPool(n_process, ctx, _worker_init, (settings,), _worker_run)
+    try:
+        chunks = ((chunk, [a for a in chunk if isinstance(a, Article)]) for chunk in _chunks(prepared, size))
+        for chunk, analysed in in_order(chunks, pool, window=n_process * 2):
+            yield from _merge(chunk, analysed)
+    finally:
+        pool.close()

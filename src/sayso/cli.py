@@ -88,13 +88,14 @@ def extract(
             task = None
             for result in analyze_many(items, settings=settings):
                 counts[result.outcome.status] += 1
-                if result.outcome.status != "ok":
+                counts["warnings"] += result.outcome.warnings
+                if result.outcome.status != "ok" or result.outcome.warnings:
                     problems.append(result)
                 if writer:
                     writer.write(result)
                 if fmt == "table" and result.analysis is not None:
                     render_analysis(result.analysis, console)
-                total = sum(counts.values())
+                total = counts["ok"] + counts["skipped"] + counts["failed"]
                 if task is None and total > PROGRESS_AFTER:
                     task = progress.add_task("articles", total=None)
                 if task is not None:

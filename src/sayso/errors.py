@@ -7,6 +7,9 @@
     │   └── FetchError       an http(s) download failed or was refused
     ├── ArticleRejected      one article cannot be analysed (empty, binary, not English, too large);
     │                        in a batch this becomes a per-article "skipped" outcome, never a crash
+    ├── ArticleFailed        one article's parse failed, or its extraction ran past the work budget;
+    │   │                    in a batch this becomes a per-article "failed" outcome
+    │   └── OverBudget       the extraction ran past ``max_seconds``
     ├── GazetteerError       the place index cannot be built or loaded
     └── StoreError           the database cannot be opened, migrated or written
 """
@@ -49,6 +52,19 @@ class ArticleRejected(SaysoError):
         super().__init__(f"{article_id}: {reason}" if article_id else reason)
         self.reason = reason
         self.article_id = article_id
+
+
+class ArticleFailed(SaysoError):
+    """One article could not be analysed although it was accepted; ``reason`` goes in its outcome."""
+
+    def __init__(self, reason: str, article_id: str | None = None) -> None:
+        super().__init__(f"{article_id}: {reason}" if article_id else reason)
+        self.reason = reason
+        self.article_id = article_id
+
+
+class OverBudget(ArticleFailed):
+    """One article's extraction ran past the time budget (setting ``max_seconds``)."""
 
 
 class GazetteerError(SaysoError):

@@ -147,6 +147,7 @@ class Outcome:
     status: OutcomeStatus
     reason: str | None = None
     origin: str | None = None
+    warnings: int = 0  # extractors that failed on this article; their records are dropped, the rest kept
 
 
 @dataclass(frozen=True, slots=True)

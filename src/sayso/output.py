@@ -8,17 +8,19 @@ from typing import IO, Iterable
 from rich.console import Console
 from rich.table import Table
 
+from sayso.batch import FAILED_PREFIX
 from sayso.models import Analysis, Result
 
 
 def result_record(result: Result) -> dict:
-    """One JSON object per input: the analysis fields plus ``outcome`` and ``reason``."""
+    """One JSON object per input: the analysis fields plus ``outcome``, ``reason`` and ``warnings``."""
     if result.analysis is not None:
         record = result.analysis.to_dict()
     else:
         record = {"id": result.outcome.article_id, "quotes": [], "claims": [], "places": [], "dates": []}
     record["outcome"] = result.outcome.status
     record["reason"] = result.outcome.reason
+    record["warnings"] = result.outcome.warnings
     return record
 
 
@@ -103,12 +105,21 @@ def render_analysis(analysis: Analysis, console: Console) -> None:
 
 
 def render_outcomes(counts: dict[str, int], problems: Iterable[Result], console: Console) -> None:
-    """The final ok/skipped/failed count, and one line per input that was not ok."""
+    """The final ok/skipped/failed/warnings count, and one line per input that was not ok or had a warning
+    (an extractor that failed on it: its records are dropped, the others kept)."""
     for r in problems:
+        if r.outcome.status == "ok":
+            failed = [n for n in (r.analysis.notes if r.analysis else ()) if n.reason.startswith(FAILED_PREFIX)]
+            for n in failed:
+                console.print(f"[yellow]warning[/yellow] {r.outcome.article_id}: {n.extractor} extractor "
+                              f"{n.reason}", highlight=False, soft_wrap=True)
+            continue
         console.print(f"[yellow]{r.outcome.status}[/yellow] {r.outcome.article_id}: {r.outcome.reason}",
                       highlight=False, soft_wrap=True)
+    warnings = counts.get("warnings", 0)
     console.print(
         f"[bold]{counts.get('ok', 0)} ok[/bold], {counts.get('skipped', 0)} skipped, {counts.get('failed', 0)} failed"
+        + (f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else "")
     )
 
 

@@ -30,6 +30,12 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
             "The pip requirement that provides the model; named in the error when it is missing."),
     Setting("max_chars", 200_000, int,
             "Articles longer than this many characters are skipped with a reason."),
+    Setting("max_tokens", 60_000, int,
+            "Work budget of the parse: articles with more tokens than this are skipped with a reason "
+            "before the parser runs."),
+    Setting("max_seconds", 30.0, float,
+            "Work budget of the extraction: one article whose extractors run longer than this many seconds "
+            "fails with a reason and the batch goes on (0 turns the limit off)."),
     Setting("min_chars", 20, int,
             "Articles with fewer non-blank characters than this are skipped as empty."),
     Setting("language_check", True, bool,
@@ -68,6 +74,15 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
             "Claims at most this many days apart can contradict each other."),
     Setting("value_tolerance", 0.1, float,
             "Relative difference two exact figures may have and still agree (doubled for approximate ones)."),
+    Setting("web_token", "", str,
+            "Token that every write through `sayso serve` (ingest, delete) must present as "
+            "'Authorization: Bearer TOKEN' or a form field; empty: the desk refuses writes."),
+    Setting("web_public", True, bool,
+            "Whether `sayso serve` answers reads without the token (false: reads need it too)."),
+    Setting("web_max_body", 5_000_000, int,
+            "Largest request body, in bytes, that `sayso serve` accepts (an upload to ingest)."),
+    Setting("web_rate_limit", 600, int,
+            "Requests per minute one client address may make to `sayso serve` (0: no limit)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS_TABLE}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, replace
 
 from spacy.attrs import DEP, LOWER
@@ -21,6 +22,33 @@ _LEDE_CHARS = 400  # a role named before its holder only in the opening lines
 _DESCRIBED_TOKENS = 80  # how far back "he" looks for a described, unnamed person
 _ISSUER_TOKENS = 150  # how far back "the statement" looks for the sentence that put it out
 _AUTHOR_ENTS = frozenset({"ORG", "PERSON"})  # "a Benghazi email" is about Benghazi, not from it
+
+
+def _once_per_token(step):
+    """Memoise a resolution step per token and cut cycles by construction.
+
+    Each step runs at most once per token per article; a step asked again for a token it is still
+    resolving (the parse led it round a loop: a pronoun whose antecedent's statement is "its") gets
+    ``None``, so no chain of steps can recurse without end, whatever the parse.
+    """
+    name = step.__name__
+
+    @functools.wraps(step)
+    def run(self, tok: Token, *args):
+        key = (name, tok.i)
+        if key in self._memo:
+            return self._memo[key]
+        if key in self._visiting:
+            return None
+        self._visiting.add(key)
+        try:
+            found = step(self, tok, *args)
+        finally:
+            self._visiting.discard(key)
+        self._memo[key] = found
+        return found
+
+    return run
 
 
 @dataclass(slots=True)
@@ -117,6 +145,8 @@ class ArticleSpeakers:
         self.gender: dict[str, str] = {}
         self.token_person: dict[int, Person] = {}
         self.ents = doc.ents
+        self._memo: dict[tuple[str, int], Speaker | None] = {}
+        self._visiting: set[tuple[str, int]] = set()
         self._scan()
         self._starts = [p.start for p in self.persons]
 
@@ -218,6 +248,7 @@ class ArticleSpeakers:
 
     # ------------------------------------------------------------------ resolution
 
+    @_once_per_token
     def resolve(self, head: Token) -> Speaker | None:
         """The Speaker a subject (or agent) token stands for, its mention kept as written."""
         low = head.lower_
@@ -288,6 +319,7 @@ class ArticleSpeakers:
         kind = "unnamed" if low in w["unnamed_nouns"] or not definite(span) else "group"
         return Speaker(text, span.start_char, span.end_char, text, kind)
 
+    @_once_per_token
     def _author(self, head: Token, span) -> Speaker | None:
         """Who put out the statement, letter or video ``head``: "the ministry's statement", "a statement from
         the army", "a Kremlin statement", or "the statement" after "the army issued a statement"."""
@@ -363,6 +395,7 @@ class ArticleSpeakers:
             return self.persons[i].name
         return None
 
+    @_once_per_token
     def _pronoun(self, tok: Token) -> Speaker | None:
         w = words()
         low = tok.lower_

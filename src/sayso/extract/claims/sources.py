@@ -277,18 +277,30 @@ class Attributor:
         return None
 
     def _attribution_of_region(self, k: int) -> Attribution | None:
+        """Who speaks quoted region ``k``; an open-ended paragraph of a quote takes the next region's
+        speaker (a loop over the run of open regions, not recursion: a long run cannot exhaust the stack)."""
         if k in self._region_attr:
             return self._region_attr[k]
-        self._region_attr[k] = None
-        region = self.regions[k]
-        attr = self._verb_near(region.end, after=True) if not region.open_ended else None
-        if attr is None:
-            attr = self._verb_near(region.start, after=False)
-        if attr is None and region.open_ended and k + 1 < len(self.regions):
-            attr = self._attribution_of_region(k + 1)
-        if attr is None and not region.open_ended:
-            attr = self._scare_quote_subject(region)
-        self._region_attr[k] = attr
+        run: list[int] = []
+        attr = None
+        j = k
+        while j < len(self.regions) and j not in self._region_attr:
+            self._region_attr[j] = None
+            run.append(j)
+            region = self.regions[j]
+            attr = self._verb_near(region.end, after=True) if not region.open_ended else None
+            if attr is None:
+                attr = self._verb_near(region.start, after=False)
+            if attr is None and not region.open_ended:
+                attr = self._scare_quote_subject(region)
+            if attr is not None or not region.open_ended:
+                break
+            j += 1
+        else:
+            if j < len(self.regions):
+                attr = self._region_attr[j]
+        for i in run:
+            self._region_attr[i] = attr
         return attr
 
     def _verb_near(self, char: int, after: bool) -> Attribution | None:

@@ -32,6 +32,17 @@ def speaker_kind(label: str) -> str:
 
 
 def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it is conjoined to or the complement of."""
+    for _ in range(len(verb.doc)):  # a chain of conjoined verbs is walked, never recursed
+        found, up = _own_subject(verb)
+        if found is not None or up is None:
+            return found
+        verb = up
+    return None
+
+
+def _own_subject(verb: Token) -> tuple[Token | None, Token | None]:
+    """``verb``'s own subject, else the verb higher up that lends it one."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         named = [c for c in subjects if c.tag_ in ("NNP", "NNPS")]
@@ -42,14 +53,14 @@ def subject_of(verb: Token) -> Token | None:
             appos = [t for t in subj.subtree if t.dep_ == "appos" and t.ent_type_ in ("ORG", "PERSON")
                      and t.i < verb.i and t.i > subj.i]
             if appos:
-                return appos[-1]
-        return subj
+                return appos[-1], None
+        return subj, None
     for c in verb.children:
         if c.dep_ == "agent":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and verb.head.tag_.startswith("VB"):
-        return subject_of(verb.head) if verb.dep_ != "advcl" else None
-    return None
+            return next((g for g in c.children if g.dep_ == "pobj"), None), None
+    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i and verb.head.tag_.startswith("VB"):
+        return None, verb.head
+    return None, None
 
 
 def adjacent_name(verb: Token) -> Token | None:
@@ -90,14 +101,11 @@ def np_tokens(head: Token, keep_appos: bool = False) -> list[Token]:
         cut.add("appos")
     keep: list[Token] = []
 
-    def walk(tok: Token) -> None:
-        for child in tok.children:
-            if child.dep_ in cut or child.text in (",", "(", "—", "–"):
-                continue
-            walk(child)
+    stack = [head]  # the kept subtree, walked with a stack: a deep parse cannot exhaust Python's
+    while stack:
+        tok = stack.pop()
         keep.append(tok)
-
-    walk(head)
+        stack.extend(c for c in tok.children if c.dep_ not in cut and c.text not in (",", "(", "—", "–"))
     keep.sort(key=lambda t: t.i)
     if not keep_appos:
         # stop at a comma or bracket after the head: "Sam Cranny-Evans, a research analyst"
