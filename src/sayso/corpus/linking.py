@@ -16,7 +16,11 @@ from typing import Iterable, Iterator
 from sayso.corpus.records import ClaimCluster, Contradiction, StoredClaim, Timeline, TimelinePoint
 
 DENIAL = "denied"
-_FAR = dt.date.max
+
+
+def date_last(day: dt.date | None) -> tuple[bool, dt.date]:
+    """A sort key for a date that may be missing: dated first, in time order; undated after them all."""
+    return (day is None, day or dt.date.min)
 
 
 def fold_verbless(claims: Iterable[StoredClaim]) -> list[StoredClaim]:
@@ -51,7 +55,7 @@ def clusters(claims: Iterable[StoredClaim]) -> list[ClaimCluster]:
 
 
 def _order(c: StoredClaim) -> tuple:
-    return (c.measure_key, c.date.isoformat() if c.date else "", c.article_id, c.quantity)
+    return (c.measure_key, date_last(c.date), c.article_id, c.quantity)
 
 
 def _origin(c: StoredClaim) -> object:
@@ -64,7 +68,8 @@ def fold_copies(claims: Iterable[StoredClaim]) -> list[tuple[StoredClaim, int]]:
     for c in claims:
         who = c.entity_pk if c.entity_pk is not None else c.speaker
         folded.setdefault((_origin(c), c.value, c.value_max, c.status, who), []).append(c)
-    return [(min(cs, key=lambda c: (c.date or c.published or _FAR, c.article_id)), len(cs)) for cs in folded.values()]
+    return [(min(cs, key=lambda c: (date_last(c.date or c.published), c.article_id)), len(cs))
+            for cs in folded.values()]
 
 
 def bounds(c: StoredClaim, tolerance: float) -> tuple[float, float] | None:
@@ -114,9 +119,12 @@ def _same_source(a: StoredClaim, b: StoredClaim) -> bool:
 
 
 def _superseded(a: StoredClaim, b: StoredClaim, statements: list[StoredClaim]) -> bool:
-    """True when a's source gave a newer figure after ``a`` and by the time of ``b`` (a is then out of date)."""
-    return any(_same_source(x, a) and x.value != a.value and x.status != DENIAL and a.date < x.date <= b.date
-               for x in statements)
+    """True when a's source gave a newer figure after ``a`` and by the time of ``b`` (a is then out of date).
+    A statement without a date is never placed in time, so it replaces nothing."""
+    if a.date is None or b.date is None:
+        return False
+    return any(_same_source(x, a) and x.value != a.value and x.status != DENIAL
+               and x.date is not None and a.date < x.date <= b.date for x in statements)
 
 
 def contradictions(claims: Iterable[StoredClaim], *, window_days: int = 7, tolerance: float = 0.1
@@ -127,7 +135,7 @@ def contradictions(claims: Iterable[StoredClaim], *, window_days: int = 7, toler
     a figure its own source has since replaced is not held against a later one.
     """
     for cluster in clusters(claims):
-        statements = sorted(fold_copies(cluster.claims), key=lambda p: (p[0].date or _FAR, p[0].article_id))
+        statements = sorted(fold_copies(cluster.claims), key=lambda p: (date_last(p[0].date), p[0].article_id))
         plain = [s for s, _ in statements]
         for (a, _), (b, _) in itertools.combinations(statements, 2):
             if _origin(a) == _origin(b):
@@ -155,6 +163,6 @@ def timelines(claims: Iterable[StoredClaim]) -> list[Timeline]:
                                 qualifier=c.qualifier, status=c.status, source=c.source, outlet=c.outlet,
                                 article_id=c.article_id, copies=n)
                   for c, n in fold_copies(cluster.claims)]
-        points.sort(key=lambda p: (p.date or _FAR, p.article_id))
+        points.sort(key=lambda p: (date_last(p.date), p.article_id))
         out.append(Timeline(cluster.measure_key, tuple(points)))
     return out

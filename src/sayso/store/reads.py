@@ -121,7 +121,7 @@ class Reads:
     def group_rows(self) -> list[dict[str, Any]]:
         """Every article with its wire-copy group, ordered by group then date."""
         return self.rows("SELECT pk, id, title, url, source, published, group_pk, group_score FROM articles"
-                         " ORDER BY group_pk, published, pk")
+                         " ORDER BY group_pk, published IS NULL, published, pk")
 
     # -- query rows -------------------------------------------------------------------------------
     def quote_rows(self, *, entity_pks: Sequence[int] | None = None, speaker_like: str | None = None,
@@ -138,7 +138,8 @@ class Reads:
                 params.append(f"%{speaker_like.lower()}%")
             where.append("(" + (" OR ".join(alts) or "1 = 0") + ")")
         sql = _QUOTE_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY a.published, a.pk, q.seq" + (" LIMIT ?" if limit else "")
+        sql += " ORDER BY a.published IS NULL, a.published, a.pk, q.seq"  # undated last on both backends
+        sql += " LIMIT ?" if limit else ""
         return self.iter_rows(sql, (*params, limit) if limit else params)
 
     def claim_rows(self, *, about: str | None = None, measure_key: str | None = None,
@@ -156,7 +157,8 @@ class Reads:
                          " OR lower(coalesce(c.subject, '')) LIKE ?)")
             params.extend([like, like, like])
         sql = _CLAIM_SELECT + " WHERE " + " AND ".join(where)
-        sql += " ORDER BY c.measure_key, coalesce(c.claim_date, a.published), a.pk, c.seq"
+        when = "coalesce(c.claim_date, a.published)"
+        sql += f" ORDER BY c.measure_key, {when} IS NULL, {when}, a.pk, c.seq"  # undated last on both backends
         sql += " LIMIT ?" if limit else ""
         return self.iter_rows(sql, (*params, limit) if limit else params)
 
