@@ -1,5 +1,5 @@
 """Corpus commands of the `sayso` CLI (ingest, quotes, claims, clusters, contradictions, timeline, search, groups,
-entities, store-info): each parses its arguments, calls one API function and formats the result."""
+entities, store-info, serve): each parses its arguments, calls one API function and formats the result."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from rich.text import Text
 
 from sayso import corpus
 from sayso.errors import SaysoError
+from sayso.cli_serve import serve
 from sayso.settings import Settings
 from sayso.store import open_store
 from sayso.output import stdout_console
@@ -29,6 +30,26 @@ DB_OPTION = typer.Option(None, "--db", help=DB_HELP)
 OUT_OPTION = typer.Option(None, "-o", "--out", help=OUT_HELP)
 FORMAT_OPTION = typer.Option(None, "--format", "-f", help="csv, jsonl or parquet (default: from -o).")
 ABOUT_OPTION = typer.Option(None, "--about", "-a", help="A word of the measure, place or clause.")
+
+
+class _Warnings(logging.Handler):
+    """Counts the library's warnings (a bad stored row skipped, ...) during one command, for its summary;
+    prints them on stderr too when logging is not set up (the query commands do not set it up)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+        if not logging.getLogger().handlers:
+            err.print(f"[yellow]warning[/yellow] {record.getMessage()}", highlight=False, soft_wrap=True)
+
+    def summary(self) -> str:
+        return f"; {self.count} warning{'s' if self.count != 1 else ''} (bad stored rows skipped)" if self.count else ""
+
+
+_WARNINGS = _Warnings()
 
 
 def _fail(message: str) -> None:
@@ -61,11 +82,15 @@ def _store(db: Optional[str], settings: Settings):
     except SaysoError as exc:
         _fail(str(exc))
         raise
+    library = logging.getLogger("sayso")
+    _WARNINGS.count = 0
+    library.addHandler(_WARNINGS)
     try:
         yield store
     except SaysoError as exc:
         _fail(str(exc))
     finally:
+        library.removeHandler(_WARNINGS)
         store.close()
 
 
@@ -74,7 +99,7 @@ def _show(records: Iterable[Any], out: Optional[Path], fmt: Optional[str], title
     """Export to ``out``, or print a table of ``columns``."""
     if out:
         n = corpus.export(records, out, fmt)
-        err.print(f"wrote {n} rows to {out}")
+        err.print(f"wrote {n} rows to {out}{_WARNINGS.summary()}")
         return
     table = Table(title=title, title_justify="left", expand=True)
     for name, _ in columns:
@@ -84,7 +109,7 @@ def _show(records: Iterable[Any], out: Optional[Path], fmt: Optional[str], title
     for r in records:
         table.add_row(*(Text("" if (v := get(r)) is None else str(v)) for _, get in columns))  # no markup
         n += 1
-    table.caption = f"{n} rows"
+    table.caption = f"{n} rows{_WARNINGS.summary()}"
     stdout_console().print(table)
 
 
@@ -273,7 +298,7 @@ def store_info(db: Optional[str] = DB_OPTION) -> None:
 
 COMMANDS = {"ingest": ingest, "quotes": quotes, "claims": claims, "clusters": clusters,
             "contradictions": contradictions, "timeline": timeline, "search": search, "groups": groups,
-            "entities": entities, "store-info": store_info}
+            "entities": entities, "store-info": store_info, "serve": serve}
 
 
 def register(app: typer.Typer) -> None:

@@ -8,12 +8,15 @@ wire story republished by ten outlets counts as one source.
 from __future__ import annotations
 
 import hashlib
+import logging
 import random
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 import numpy as np
+
+log = logging.getLogger(__name__)
 
 SHINGLE_WORDS = 3
 BINS = 64           # MinHash: 64 hash functions, the signature stored with the article to estimate similarity
@@ -67,9 +70,14 @@ def encode(sig: Sequence[int | None]) -> str:
 
 
 def decode(text: str | None) -> list[int | None] | None:
+    """A stored signature; None when there is none, or when it is unreadable (logged: the text decides)."""
     if not text:
         return None
-    return [None if v == "-" else int(v, 16) for v in text.split(",")]
+    try:
+        return [None if v == "-" else int(v, 16) for v in str(text).split(",")]
+    except ValueError:
+        log.warning("unreadable stored MinHash signature %.40r; comparing the texts instead", text)
+        return None
 
 
 def estimate(a: Sequence[int | None], b: Sequence[int | None]) -> float | None:

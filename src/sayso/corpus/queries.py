@@ -4,10 +4,12 @@ timelines, wire groups, entities and full-text search. Each takes an open store 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
-from typing import Iterator
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from sayso.corpus import linking
+from sayso.corpus.linking import date_last
 from sayso.corpus.entities import EntityIndex
 from sayso.corpus.records import (ClaimCluster, Contradiction, EntityRecord, SearchHit, StoredClaim, StoredQuote,
                                   Timeline, WireGroup, _date)
@@ -15,6 +17,20 @@ from sayso.settings import Settings
 from sayso.store import Store
 
 _WORDS = re.compile(r"\w+", re.UNICODE)
+log = logging.getLogger(__name__)
+# What a stored row that does not hold what its record needs raises (see records._needed).
+BAD_ROW = (ValueError, TypeError, KeyError, ArithmeticError)
+R = TypeVar("R")
+
+
+def records(rows: Iterable[dict[str, Any]], build: Callable[[dict[str, Any]], R], what: str) -> Iterator[R]:
+    """``build(row)`` for each row; a bad stored row is skipped with one logged warning naming it."""
+    for row in rows:
+        try:
+            yield build(row)
+        except BAD_ROW as exc:
+            log.warning("skipped a bad stored %s row (pk %s, article %s): %s", what, row.get("pk"),
+                        row.get("article_id"), exc)
 
 
 def _day(value: dt.date | str | None) -> dt.date | None:
@@ -36,7 +52,7 @@ def quotes(store: Store, *, speaker: str | None = None, since: dt.date | str | N
     entity_pks = find_entities(store, speaker, settings) if speaker else None
     rows = store.quote_rows(entity_pks=entity_pks, speaker_like=speaker, since=_day(since), until=_day(until),
                             limit=limit)
-    return (StoredQuote.from_row(r) for r in rows)
+    return records(rows, StoredQuote.from_row, "quote")
 
 
 def claims(store: Store, *, about: str | None = None, since: dt.date | str | None = None,
@@ -44,7 +60,7 @@ def claims(store: Store, *, about: str | None = None, since: dt.date | str | Non
            limit: int | None = None) -> Iterator[StoredClaim]:
     """Stored claims with a measure key; ``about`` matches the key, the subject or the clause text."""
     rows = store.claim_rows(about=about, measure_key=measure, since=_day(since), until=_day(until), limit=limit)
-    return (StoredClaim.from_row(r) for r in rows)
+    return records(rows, StoredClaim.from_row, "claim")
 
 
 def claim_clusters(store: Store, *, about: str | None = None, since: dt.date | str | None = None,
@@ -77,7 +93,7 @@ def wire_groups(store: Store, *, min_size: int = 2) -> list[WireGroup]:
     for pk, rows in groups.items():
         if len(rows) < min_size:
             continue
-        rows.sort(key=lambda r: (r["published"] or "9999", r["pk"]))
+        rows.sort(key=lambda r: (date_last(_date(r["published"])), r["pk"]))
         out.append(WireGroup(group=pk, origin=rows[0]["id"], articles=tuple(r["id"] for r in rows),
                              outlets=tuple(sorted({r["source"] for r in rows if r["source"]})),
                              first=_date(rows[0]["published"])))

@@ -16,6 +16,20 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
+# A stored row that does not hold what its record needs raises ValueError naming the column; the
+# corpus queries skip such a row with a logged warning (see ``queries.records``).
+def _number(value: Any, column: str) -> float | None:
+    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return value
+    raise ValueError(f"{column} is not a number: {value!r}")
+
+
+def _needed(value: Any, column: str, kind: type = str) -> Any:
+    if isinstance(value, kind) and not isinstance(value, bool):
+        return value
+    raise ValueError(f"{column} is missing" if value is None else f"{column} is not {kind.__name__}: {value!r}")
+
+
 @dataclass(frozen=True, slots=True)
 class StoredQuote:
     """A quote as stored, with its article, outlet, wire group and linked speaker entity."""
@@ -35,8 +49,10 @@ class StoredQuote:
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> "StoredQuote":
-        return cls(article_id=r["article_id"], published=_date(r["published"]), outlet=r["outlet"],
-                   group=r["group_pk"], kind=r["kind"], text=r["text"], start=r["start_char"], end=r["end_char"],
+        return cls(article_id=_needed(r["article_id"], "article id"), published=_date(r["published"]),
+                   outlet=r["outlet"], group=r["group_pk"], kind=_needed(r["kind"], "kind"),
+                   text=_needed(r["text"], "text"), start=_needed(r["start_char"], "start_char", int),
+                   end=_needed(r["end_char"], "end_char", int),
                    speaker=r["speaker"], entity=r["entity"], title=r["title"], url=r["url"])
 
 
@@ -67,13 +83,15 @@ class StoredClaim:
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> "StoredClaim":
-        value, value_max, unit = r["value"], r["value_max"], r["si_unit"] or r["unit"]
-        if r["si_value"] is not None:
-            factor = (r["si_value"] / value) if value else 1.0
-            value, value_max = r["si_value"], (value_max * factor if value_max is not None else None)
-        return cls(article_id=r["article_id"], date=_date(r["claim_date"] or r["published"]), outlet=r["outlet"],
-                   group=r["group_pk"], measure_key=r["measure_key"], value=value, value_max=value_max, unit=unit,
-                   qualifier=r["qualifier"], status=r["status"], quantity=r["q_text"], text=r["text"],
+        value, value_max = _number(r["value"], "value"), _number(r["value_max"], "value_max")
+        unit, si_value = r["si_unit"] or r["unit"], _number(r["si_value"], "si_value")
+        if si_value is not None:
+            factor = (si_value / value) if value else 1.0
+            value, value_max = si_value, (value_max * factor if value_max is not None else None)
+        return cls(article_id=_needed(r["article_id"], "article id"), date=_date(r["claim_date"] or r["published"]),
+                   outlet=r["outlet"], group=r["group_pk"], measure_key=_needed(r["measure_key"], "measure_key"),
+                   value=value, value_max=value_max, unit=unit, qualifier=_needed(r["qualifier"], "qualifier"),
+                   status=_needed(r["status"], "status"), quantity=_needed(r["q_text"], "q_text"), text=r["text"],
                    speaker=r["speaker"], entity=r["entity"], entity_pk=r["entity_pk"], subject=r["subject"],
                    verb=r["verb"], published=_date(r["published"]), title=r["title"], url=r["url"])
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any, Iterator, Sequence
 
 from sayso.models import Analysis, Article, Claim, DateRef, Note, Place, Quantity, Quote, Speaker
 
+log = logging.getLogger(__name__)
 _TABLES = ("articles", "speakers", "quotes", "claims", "places", "dates", "notes", "entities", "outcomes", "runs")
 
 _CLAIM_SELECT = (
@@ -24,6 +26,17 @@ _QUOTE_SELECT = (
     " s.entity_pk, e.name AS entity"
     " FROM quotes q JOIN articles a ON a.pk = q.article_pk LEFT JOIN speakers s ON s.pk = q.speaker_pk"
     " LEFT JOIN entities e ON e.pk = s.entity_pk")
+
+
+def _published(value: Any, article_id: str) -> dt.date | None:
+    """A stored publication date; an unreadable one is logged and read as none."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        log.warning("article %s: unreadable stored publication date %.40r, read as none", article_id, value)
+        return None
 
 
 def _date_filters(column: str, since: dt.date | None, until: dt.date | None) -> tuple[list[str], list[Any]]:
@@ -54,7 +67,7 @@ class Reads:
             return None
         a = rows[0]
         article = Article(id=a["id"], text=a["text"], title=a["title"], url=a["url"],
-                          published=dt.date.fromisoformat(a["published"]) if a["published"] else None,
+                          published=_published(a["published"], a["id"]),
                           source=a["source"], language=a["language"])
         pk = a["pk"]
         speakers = {r["pk"]: Speaker(name=r["name"], start=r["start_char"], end=r["end_char"], text=r["text"],
