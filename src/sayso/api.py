@@ -16,6 +16,7 @@ from sayso.batch import Deadline, IsolatingPool, failed_result, guarded, in_orde
 from sayso.errors import ArticleFailed, ArticleRejected
 from sayso.extract.claims import extract_claims
 from sayso.extract.dates import extract_dates
+from sayso.extract.events import extract_events
 from sayso.extract.places import extract_places
 from sayso.extract.quotes import extract_quotes
 from sayso.gazetteer import load_gazetteer
@@ -53,32 +54,37 @@ def _nlp(settings: Settings):
     defaults = Settings()
     # Name the pip requirement in a "not installed" error only when it belongs to the model asked for.
     known = settings.model == defaults.model or settings.model_package != defaults.model_package
-    return load_nlp(settings.model, settings.extractor_names, package=settings.model_package if known else "")
+    return load_nlp(settings.model, settings.extractors_to_run, package=settings.model_package if known else "")
 
 
 def _extract(doc: Doc, article: Article, settings: Settings, deadline: Deadline | None = None) -> Analysis:
     """Run the chosen extractors over one parsed article, each isolated from the others' failures."""
     wanted = settings.extractor_names
+    run = settings.extractors_to_run  # the wanted ones and those they read (claims read quotes; events all four)
     deadline = deadline or Deadline(0, article.id)
     notes: list[Note] = []
     quotes: list = []
-    if "quotes" in wanted or "claims" in wanted:  # claims read the quotes for their sources
+    if "quotes" in run:
         quotes = guarded("quotes", notes, lambda: extract_quotes(doc, notes, stances=settings.quote_stances))
         deadline.check()
-    claims = guarded("claims", notes, lambda: extract_claims(doc, quotes, notes)) if "claims" in wanted else []
+    claims = guarded("claims", notes, lambda: extract_claims(doc, quotes, notes)) if "claims" in run else []
     deadline.check()
     places = guarded("places", notes, lambda: extract_places(doc, load_gazetteer(settings), notes)) \
-        if "places" in wanted else []
+        if "places" in run else []
     deadline.check()
-    dates = guarded("dates", notes, lambda: extract_dates(doc, article.published, notes)) if "dates" in wanted else []
+    dates = guarded("dates", notes, lambda: extract_dates(doc, article.published, notes)) if "dates" in run else []
+    deadline.check()
+    events = guarded("events", notes, lambda: extract_events(doc, article.published, quotes, claims, places, dates,
+                                                             notes)) if "events" in run else []
     deadline.check()
     return Analysis(
         article=article,
         quotes=tuple(quotes) if "quotes" in wanted else (),
-        claims=tuple(claims),
-        places=tuple(places),
-        dates=tuple(dates),
+        claims=tuple(claims) if "claims" in wanted else (),
+        places=tuple(places) if "places" in wanted else (),
+        dates=tuple(dates) if "dates" in wanted else (),
         notes=tuple(notes),
+        events=tuple(events),
     )
 
 
@@ -183,7 +189,7 @@ def _worker_init(settings: Settings) -> None:
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
     _nlp(settings)
-    if "places" in settings.extractor_names:
+    if "places" in settings.extractors_to_run:
         load_gazetteer(settings)
 
 

@@ -129,6 +129,61 @@ class DateRef:
     reason: str | None = None
 
 
+EventType = Literal["battles", "explosions_remote_violence", "violence_against_civilians", "protests", "riots",
+                    "strategic_developments"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventParty:
+    """Who did it, or whom it was done to: a side ("Russian forces"), "civilians", or a named group.
+
+    ``start``/``end``/``text`` is the phrase in the article that names the party (None when the party
+    was inferred, e.g. the other side of a battle); ``country_code`` is the side's state.
+    """
+
+    name: str
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+    kind: str = "side"
+    country_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened, in ACLED's types and sub-types (``docs/events.md``).
+
+    ``start``/``end``/``text`` is the evidence: the most informative sentence reporting the event;
+    ``mentions`` holds the spans of every sentence that reports it. ``place`` is the most specific
+    place of the event with ``geo_precision`` (ACLED's 1 town, 2 near a town or part of a region,
+    3 region or larger); ``date`` is when it happened with ``time_precision`` (1 day, 2 week,
+    3 month or longer). ``fatalities`` is the death toll when a figure is linked, and
+    ``fatalities_claim`` that figure with its qualifier and source; ``figures`` are the other figures
+    of the event (wounded, drones launched). ``status`` and ``source`` say who reports it, as for claims.
+    """
+
+    type: EventType
+    subtype: str | None
+    start: int
+    end: int
+    text: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    actor: EventParty | None = None
+    target: EventParty | None = None
+    place: Place | None = None
+    geo_precision: int | None = None
+    date: str | None = None
+    time_precision: int | None = None
+    fatalities: int | None = None
+    fatalities_claim: Claim | None = None
+    figures: tuple[Claim, ...] = ()
+    status: ClaimStatus = "asserted"
+    source: Speaker | None = None
+    mentions: tuple[tuple[int, int], ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Note:
     """Something an extractor skipped inside an article, with a reason ("unbalanced quotation mark")."""
@@ -160,6 +215,7 @@ class Analysis:
     places: tuple[Place, ...] = ()
     dates: tuple[DateRef, ...] = ()
     notes: tuple[Note, ...] = field(default=())
+    events: tuple[Event, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``../shared/eval/FORMAT.md`` plus the article's metadata."""
@@ -176,6 +232,7 @@ class Analysis:
             "claims": [to_dict(c) for c in self.claims],
             "places": [to_dict(p) for p in self.places],
             "dates": [to_dict(d) for d in self.dates],
+            "events": [to_dict(e) for e in self.events],
             "notes": [to_dict(n) for n in self.notes],
         }
 

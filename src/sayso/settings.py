@@ -56,8 +56,9 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
             "Optional GeoNames dump (allCountries.txt, cities500.txt ...) to load for village-level coverage."),
     Setting("gazetteer_cache", "", str,
             "Where the compact place index is cached (default: the user cache directory)."),
-    Setting("extractors", "quotes,claims,places,dates", str,
-            "Comma-separated extractors to run; the spaCy components follow from them."),
+    Setting("extractors", "quotes,claims,places,dates,events", str,
+            "Comma-separated extractors to run; the spaCy components follow from them. "
+            "Claims also run quotes, and events run all four, but only the named ones are output."),
     Setting("quote_stances", False, bool,
             "Also report stances as quotes: a verb's object or complement read as its subject's position "
             "('opposed the invasion', 'is expected to endorse him'), kept by a learned model "
@@ -86,6 +87,11 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS_TABLE}
+# Each extractor, in running order, with the extractors whose records it reads.
+EXTRACTOR_INPUTS: dict[str, tuple[str, ...]] = {
+    "quotes": (), "claims": ("quotes",), "places": (), "dates": (),
+    "events": ("quotes", "claims", "places", "dates"),
+}
 
 
 def _coerce(setting: Setting, value: Any) -> Any:
@@ -126,16 +132,24 @@ class Settings(_Base):  # type: ignore[misc, valid-type]
             object.__setattr__(self, s.name, _coerce(s, getattr(self, s.name)))
         if self.n_process < 1:
             raise SettingsError(f"setting 'n_process' must be at least 1, got {self.n_process}")
-        unknown = set(self.extractor_names) - {"quotes", "claims", "places", "dates"}
+        unknown = set(self.extractor_names) - set(EXTRACTOR_INPUTS)
         if unknown:
             raise SettingsError(
                 f"setting 'extractors' names unknown extractors {sorted(unknown)}; "
-                "choose from quotes, claims, places, dates"
+                f"choose from {', '.join(EXTRACTOR_INPUTS)}"
             )
 
     @property
     def extractor_names(self) -> tuple[str, ...]:
         return tuple(x.strip() for x in self.extractors.split(",") if x.strip())
+
+    @property
+    def extractors_to_run(self) -> tuple[str, ...]:
+        """The chosen extractors and those whose records they read, in running order."""
+        needed = set(self.extractor_names)
+        for name in self.extractor_names:
+            needed.update(EXTRACTOR_INPUTS.get(name, ()))
+        return tuple(n for n in EXTRACTOR_INPUTS if n in needed)
 
     def replace(self, **changes: Any) -> "Settings":
         unknown = set(changes) - set(_BY_NAME)

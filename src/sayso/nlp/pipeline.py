@@ -30,6 +30,7 @@ COMPONENTS_BY_EXTRACTOR: dict[str, tuple[str, ...]] = {
     "claims": ("tok2vec", "tagger", "parser", "ner"),
     "places": ("tok2vec", "ner"),
     "dates": ("tok2vec", "ner"),
+    "events": ("tok2vec", "tagger", "parser", "ner"),
 }
 
 _LOCK = threading.Lock()

@@ -1,0 +1,173 @@
+"""Where, when, how many dead and who says so: an event's fields from the other extractors' records.
+
+Each function reads the records of the sentences that report one event (places, dates, claims,
+quotes) and picks the one that belongs to it; none re-reads the raw text except for the short
+word lists of events_en.json (relative times, hedges).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sayso.extract.events import lexicon as lx
+from sayso.models import Claim, DateRef, Place, Quote, Speaker
+
+Span = tuple[int, int]
+PRECISE = ("city", "town", "village", "site", "building", "airport", "port", "district", "sea")
+NEAR_RX = re.compile(r"\b(?:near|outside|outskirts of|close to|(?:north|south|east|west)(?:east|west)?(?:ern)? of|"
+                     r"around|on the (?:edge|approach(?:es)?) (?:of|to))\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+STATEMENT_RX = re.compile(r"\b(?:said|says|told|announced|reported|added|wrote|stated|confirmed|claimed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+
+
+def inside(span: Span, start: int | None, end: int | None) -> bool:
+    return start is not None and end is not None and span[0] <= start and end <= span[1]
+
+
+def _rank(place: Place) -> int:
+    feature = (place.feature or "").lower()
+    if feature == "country":
+        return 3
+    if feature in ("region", "admin1", "state", "province", "oblast"):
+        return 2
+    return 1
+
+
+def pick_place(text: str, spans: list[Span], places: list[Place], trigger_at: int,
+               avoid: list[Span]) -> tuple[Place | None, int | None]:
+    """The most specific place named in the event's sentences, nearest the trigger; and its precision."""
+    found = []
+    for p in places:
+        if p.metonym or p.lat is None or not any(inside(s, p.start, p.end) for s in spans):
+            continue
+        if any(a[0] <= p.start < a[1] for a in avoid):
+            continue
+        if _dateline(text, p):
+            continue
+        found.append(p)
+    if not found:
+        return None, None
+    best = min(found, key=lambda p: (_rank(p), abs(p.start - trigger_at)))
+    rank = _rank(best)
+    if rank == 1 and NEAR_RX.search(text[max(0, best.start - 40):best.start]):
+        return best, 2
+    return best, (1 if rank == 1 else 3)
+
+
+def _dateline(text: str, place: Place) -> bool:
+    """"KYIV, Ukraine (AP) —": the place the story was filed from, not where the event was."""
+    line_start = text.rfind("\n", 0, place.start) + 1
+    head = text[line_start:place.start]
+    after = text[place.end:place.end + 40]
+    return len(head) < 3 and bool(re.match(r"[\s,A-Za-z.]*(?:\([^)]*\))?\s*[—–-]", after)) and place.text.isupper()
+
+
+def pick_date(text: str, spans: list[Span], dates: list[DateRef], trigger_at: int,
+              published: dt.date | None) -> tuple[str | None, int | None]:
+    """When the event happened: a date in its sentences (not the date of a statement), else a relative
+    time word ("overnight") against the publication date; with ACLED's time precision."""
+    candidates = []
+    filed = dateline_end(text)
+    for d in dates:
+        if d.value is None or not any(inside(s, d.start, d.end) for s in spans) or d.end <= filed:
+            continue
+        if published and d.value[:10] > published.isoformat():
+            continue
+        statement = bool(STATEMENT_RX.search(text[max(0, d.start - 25):d.start]))
+        candidates.append((statement, abs(d.start - trigger_at), d))
+    if candidates:
+        _, _, best = min(candidates, key=lambda c: (c[0], c[1]))
+        return best.value, _time_precision(best)
+    if published is not None:
+        for s in spans:
+            low = text[s[0]:s[1]].lower()
+            for word, offset in lx.words()["relative_times"].items():
+                if re.search(rf"\b{word}\b", low):
+                    return (published + dt.timedelta(days=offset)).isoformat(), 1
+    return None, None
+
+
+DATELINE_RX = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Za-z .]{2,30})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                         r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline ("KYIV, March 3 (Reuters) -") ends; 0 when the article has none."""
+    m = DATELINE_RX.match(text[:120])
+    return m.end() if m else 0
+
+
+def _time_precision(d: DateRef) -> int:
+    if any(w in d.text.lower() for w in lx.word_set("week_words")):
+        return 2
+    return 1 if len(d.value or "") == 10 else 3
+
+
+def _nearest_keyword(text: str, start: int, end: int) -> str | None:
+    """'kill' or 'injure': which kind of word sits nearest a figure, within its clause."""
+    window_before = text[max(0, start - 45):start]
+    window_after = text[end:end + 45]
+    best: tuple[int, str] | None = None
+    for kind, key in (("kill", "kill_words"), ("injure", "injury_words")):
+        rx = lx.phrase_rx(key)
+        for m in rx.finditer(window_after):
+            if re.search(r"[;.]", window_after[:m.start()]):
+                continue
+            if best is None or m.start() < best[0]:
+                best = (m.start(), kind)
+        for m in rx.finditer(window_before):
+            dist = len(window_before) - m.end()
+            if re.search(r"[;.]", window_before[m.end():]):
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, kind)
+    return best[1] if best else None
+
+
+def pick_figures(text: str, spans: list[Span], claims: list[Claim]) -> tuple[Claim | None, tuple[Claim, ...]]:
+    """The death toll (the largest figure next to a word of killing) and the event's other figures."""
+    toll: Claim | None = None
+    others = []
+    for c in claims:
+        q = c.quantity
+        if not any(inside(s, q.start, q.end) for s in spans):
+            continue
+        if q.si_unit not in (None, "count") or q.currency:
+            others.append(c)
+            continue
+        if _nearest_keyword(text, q.start, q.end) == "kill" and q.value is not None:
+            if toll is None or q.value > (toll.quantity.value or 0):
+                if toll is not None:
+                    others.append(toll)
+                toll = c
+                continue
+        others.append(c)
+    return toll, tuple(others)
+
+
+def pick_source(text: str, spans: list[Span], trigger_at: int, quotes: list[Quote],
+                claims: list[Claim]) -> tuple[str, Speaker | None]:
+    """Who reports the event and how: the speaker of a statement holding the trigger, else the source of
+    a figure in the same sentence, else the reporter; hedges make it ``reported``, a verification
+    disclaimer ``unverified``."""
+    sent = next((s for s in spans if s[0] <= trigger_at < s[1]), spans[0])
+    sentence = text[sent[0]:sent[1]]
+    unverified = bool(lx.unverified_rx().search(sentence))
+    speaker = None
+    for q in quotes:
+        if q.start <= trigger_at < q.end and q.speaker is not None:
+            speaker = q.speaker
+            break
+    if speaker is None:
+        for c in claims:
+            if c.source is not None and c.status in ("claimed", "reported") and inside(sent, c.start, c.end):
+                speaker = c.source
+                break
+    if unverified:
+        return "unverified", speaker
+    if speaker is not None:
+        vague = speaker.kind == "unnamed" and speaker.name.lower().split()[-1] in lx.claim_words()["vague_sources"]
+        return ("reported" if vague else "claimed"), speaker
+    if lx.hedge_rx().search(sentence):
+        return "reported", None
+    return "asserted", None

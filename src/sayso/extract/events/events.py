@@ -1,0 +1,201 @@
+"""extract_events: a parsed article and its other records -> the events it reports, one per occurrence."""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+
+from spacy.tokens import Doc, Span, Token
+
+from sayso.extract.events import context, lexicon as lx, parties
+from sayso.extract.events.merge import VIOLENT, Mention, merge
+from sayso.extract.events.triggers import Trigger, generic, sentence_triggers, weapon_subtype
+from sayso.models import Claim, DateRef, Event, Note, Place, Quote
+from sayso.nlp import lemma
+
+DIRECT_VIOLENCE = frozenset({"execute", "massacre", "murder", "assassinate", "behead", "stab", "torture", "beat",
+                             "lynch", "execution", "massacre", "murder", "assassination", "torture", "beating",
+                             "atrocity", "killing"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def extract_events(doc: Doc, published: dt.date | None, quotes: list[Quote], claims: list[Claim],
+                   places: list[Place], dates: list[DateRef], notes: list[Note] | None = None) -> list[Event]:
+    """The events of one article: triggers read in context, fields linked from the other records,
+    mentions of one occurrence merged, non-events (plans, threats, habits, lone denials) left out."""
+    text = doc.text
+    sides = _article_sides(doc)
+    mentions: list[Mention] = []
+    paragraph = 0
+    for index, sent in enumerate(doc.sents):
+        if index and "\n\n" in text[sent.start_char - 3:sent.start_char + 1]:
+            paragraph += 1
+        trigs = _one_per_occurrence(sentence_triggers(sent))
+        for trig in trigs:
+            span = _evidence(trig, sent, trigs)
+            m = _mention(trig, span, index, paragraph, sides, text, published, quotes, claims, places, dates)
+            if m is not None:
+                mentions.append(m)
+    events = [m for m in merge(mentions) if not m.denied and not _lone_weak(m)]
+    return [_event(m, text) for m in events]
+
+
+def _article_sides(doc: Doc) -> list[str]:
+    counts = collections.Counter(parties.side_of([t]) for t in doc if t.lower_ in lx.side_words())
+    counts.pop(None, None)
+    return [code for code, _ in counts.most_common()]
+
+
+def _one_per_occurrence(trigs: list[Trigger]) -> list[Trigger]:
+    """In one sentence, a weak trigger ("killing") beside a strong one, and a second trigger of the same
+    class, report the same occurrence: keep the first strong one of each class."""
+    strong = [t for t in trigs if not t.cls.weak]
+    out, seen = [], set()
+    for t in (strong or trigs[:1]):
+        key = t.cls.type
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(t)
+    return out
+
+
+def _evidence(trig: Trigger, sent: Span, trigs: list[Trigger]) -> tuple[int, int]:
+    """The sentence, or the trigger's clause when the sentence reports several events."""
+    start, end = sent.start_char, sent.end_char
+    text = sent.doc.text
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    if len(trigs) < 2:
+        return start, end
+    verb = _clause_verb(trig.token)
+    others = {t.token.i for t in trigs if t is not trig}
+    tokens = [t for t in verb.subtree if not _under_other(t, verb, others)]
+    if not tokens:
+        return start, end
+    return max(start, tokens[0].idx), min(end, tokens[-1].idx + len(tokens[-1].text))
+
+
+def _clause_verb(tok: Token) -> Token:
+    while not tok.tag_.startswith("VB") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _under_other(tok: Token, verb: Token, others: set[int]) -> bool:
+    while tok.i != verb.i and tok.head.i != tok.i:
+        if tok.dep_ == "conj" and tok.head is not None and any(
+                o in {t.i for t in tok.subtree} for o in others):
+            return True
+        tok = tok.head
+    return False
+
+
+def _mention(trig: Trigger, span, index, paragraph, sides, text, published, quotes, claims, places,
+             dates) -> Mention | None:
+    spans = [span]
+    sentence = (trig.sent.start_char, trig.sent.end_char)
+    has_date = any(context.inside(sentence, d.start, d.end) and d.value for d in dates)
+    if generic(trig) and not has_date:
+        return None
+    type_, subtype = trig.cls.type, trig.cls.subtype
+    head = parties.moved_side(trig) if trig.cls.name == "deploy" else None
+    actor = parties.resolve(head or parties.actor_head(trig), role="actor")
+    target = parties.resolve(parties.target_head(trig), role="target")
+    avoid = [(p.start, p.end) for p in (actor, target) if p is not None and p.start is not None
+             and p.kind in ("side", "named")]
+    place, precision = context.pick_place(text, [sentence], places, trig.start, avoid)
+    date, tprec = context.pick_date(text, [sentence], dates, trig.start, published)
+    toll, figures = context.pick_figures(text, [sentence], claims)
+    status, source = context.pick_source(text, [sentence], trig.start, quotes, claims)
+    m = Mention(type_, subtype, span, index, paragraph, (trig.start, trig.end, trig.text), actor, target, place,
+                precision, date, tprec, toll, figures, status, source, weak=trig.cls.weak,
+                anaphoric=_anaphoric(trig.token), denied=_denied(trig.token))
+    _settle_type(m, trig, sides, text)
+    return m
+
+
+def _anaphoric(tok: Token) -> bool:
+    return not tok.tag_.startswith("VB") and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
+
+
+def _denied(tok: Token) -> bool:
+    denials = set(lx.claim_words()["denial_verbs"])
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.tag_.startswith("VB") and lemma(tok).lower() in denials:
+            return True
+    return False
+
+
+def _settle_type(m: Mention, trig: Trigger, sides: list[str], text: str) -> None:
+    """Sub-types that depend on the parties, the weapon or the words around the trigger."""
+    name = trig.cls.name
+    sentence = trig.sent.text.lower()
+    if name == "strike":
+        m.subtype = weapon_subtype(trig)
+        if m.target is None and _civilian_victims(trig):
+            m.target = parties.EventParty("civilians", kind="civilians")
+    elif name == "kill":
+        _settle_kill(m, trig)
+    elif name in ("capture", "retake"):
+        code = m.actor.country_code if m.actor else None
+        where = m.place.country_code if m.place else None
+        if name == "retake" or (code and where and code == where):
+            m.subtype = "government_regains_territory"
+        if m.target is None or m.target.kind != "side":
+            m.target = parties.opponent(code, sides) if code else None
+    elif name == "clash":
+        if m.target is None and m.actor is not None and m.actor.country_code:
+            m.target = parties.opponent(m.actor.country_code, sides)
+    elif name == "protest":
+        if lx.phrase_rx("excessive_force_words").search(sentence):
+            m.subtype = "excessive_force_against_protesters"
+        elif lx.phrase_rx("riot_words").search(sentence):
+            m.type, m.subtype = "riots", "violent_demonstration"
+        elif lx.phrase_rx("intervention_words").search(sentence):
+            m.subtype = "protest_with_intervention"
+        if m.actor is None or m.type == "protests" and m.subtype != "excessive_force_against_protesters":
+            m.actor = parties.EventParty("protesters", kind="group")
+    if m.type not in VIOLENT and name not in ("agreement", "arrest", "intercept") and m.type != "protests":
+        m.target = None if name in ("deploy", "base", "handover") else m.target
+
+
+def _civilian_victims(trig: Trigger) -> bool:
+    return any(t.lower_ in lx.word_set("civilian_words") for t in trig.sent) and \
+        any(lemma(t).lower() in lx.word_set("kill_words") or t.lower_ in lx.word_set("injury_words")
+            for t in trig.sent)
+
+
+def _settle_kill(m: Mention, trig: Trigger) -> None:
+    word = lemma(trig.token).lower()
+    victims_civil = m.target is not None and m.target.kind == "civilians" or _civilian_victims(trig)
+    if word in DIRECT_VIOLENCE or (m.actor is not None and victims_civil):
+        m.type, m.subtype = "violence_against_civilians", "attack"
+        m.target = m.target or parties.EventParty("civilians", kind="civilians")
+        m.weak = m.actor is None and word not in DIRECT_VIOLENCE
+        return
+    m.type, m.subtype = "explosions_remote_violence", None
+    if victims_civil:
+        m.target = parties.EventParty("civilians", kind="civilians")
+
+
+def _lone_weak(m: Mention) -> bool:
+    """A bare report of deaths with nothing to place it is no event of its own."""
+    return m.weak and m.place is None and m.date is None
+
+
+def _event(m: Mention, text: str) -> Event:
+    start, end = m.span
+    mentions = tuple(sorted({m.span, *(o.span for o in m.others)}))
+    toll = m.toll
+    fatalities = int(toll.quantity.value) if toll is not None and toll.quantity.value is not None else None
+    return Event(type=m.type, subtype=m.subtype, start=start, end=end, text=text[start:end],
+                 trigger=m.trigger[2], trigger_start=m.trigger[0], trigger_end=m.trigger[1],
+                 actor=m.actor, target=m.target, place=m.place, geo_precision=m.geo_precision, date=m.date,
+                 time_precision=m.time_precision, fatalities=fatalities, fatalities_claim=toll,
+                 figures=m.figures, status=m.status, source=m.source, mentions=mentions)

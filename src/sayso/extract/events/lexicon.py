@@ -1,0 +1,111 @@
+"""The events extractor's language data: events_en.json and events_taxonomy.json, loaded once."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+
+def _table(name: str) -> dict:
+    return json.loads(resources.files("sayso.data").joinpath(name).read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> dict:
+    """events_en.json as loaded."""
+    return _table("events_en.json")
+
+
+@functools.lru_cache(maxsize=1)
+def taxonomy() -> dict:
+    """events_taxonomy.json: ACLED's types and sub-types, CAMEO codes, precision codes."""
+    return _table("events_taxonomy.json")
+
+
+@functools.lru_cache(maxsize=1)
+def claim_words() -> dict:
+    """The hedges, denial verbs and verification phrases shared with the claims extractor."""
+    return _table("claims_en.json")
+
+
+@dataclass(frozen=True)
+class TriggerClass:
+    """A class of trigger words with the type and sub-type it reports by default."""
+
+    name: str
+    type: str
+    subtype: str | None
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    phrases: tuple[str, ...]
+    weak: bool = False
+
+
+@functools.lru_cache(maxsize=1)
+def classes() -> tuple[TriggerClass, ...]:
+    out = []
+    for name, c in words()["classes"].items():
+        out.append(TriggerClass(name, c["type"], c["subtype"], frozenset(c.get("verbs", ())),
+                                frozenset(c.get("nouns", ())), tuple(c.get("phrases", ())), bool(c.get("weak"))))
+    return tuple(out)
+
+
+def word_set(key: str) -> frozenset[str]:
+    return _word_set(key)
+
+
+@functools.lru_cache(maxsize=64)
+def _word_set(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in words()[key])
+
+
+@functools.lru_cache(maxsize=64)
+def phrase_rx(key: str) -> re.Pattern:
+    """One case-insensitive, word-bounded pattern for every phrase of a word list."""
+    items = sorted(words()[key], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in items) + r")(?![\w-])", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def weapon_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """(sub-type, pattern) in the order that settles ties (the more specific weapon first)."""
+    w = words()["weapons"]
+    out = []
+    for subtype in words()["weapon_order"]:
+        items = sorted(w[subtype], key=len, reverse=True)
+        out.append((subtype, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(x) for x in items) + r")(?![\w-])", re.I)))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def side_words() -> dict[str, str]:
+    """A lower-cased word or phrase -> the ISO code of the side it names ("russian" -> "RU")."""
+    return {word: code for code, side in words()["sides"].items() for word in side["words"]}
+
+
+def side_name(code: str) -> str:
+    return words()["sides"][code]["name"]
+
+
+@functools.lru_cache(maxsize=1)
+def unverified_rx() -> re.Pattern:
+    return re.compile("|".join(claim_words()["verification_patterns"]), re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def hedge_rx() -> re.Pattern:
+    items = sorted(claim_words()["hedges"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(h) for h in items) + r"|reports? of|speculation|unconfirmed)\b", re.I)
+
+
+def acled_names(type_: str, subtype: str | None) -> tuple[str, str]:
+    """ACLED's event_type and sub_event_type for sayso's snake_case names ('' for an unknown sub-type)."""
+    t = taxonomy()["types"][type_]
+    return t["acled"], (t["subtypes"][subtype]["acled"] if subtype else "")
+
+
+def subtypes(type_: str) -> tuple[str, ...]:
+    return tuple(taxonomy()["types"][type_]["subtypes"])

@@ -1,0 +1,181 @@
+"""Actor and target of an event: the phrases the parse gives them, resolved to a side or a name.
+
+Sides are named as sides ("Russian forces", "Ukrainian forces", "civilians"), a specific group by
+its name as written ("Rapid Support Forces"); unnamed or disputed attackers ("gunmen", "unknown
+assailants") stay None, as the conventions ask.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sayso.extract.events import lexicon as lx
+from sayso.extract.events.triggers import LAUNCH_VERBS, Trigger
+from sayso.models import EventParty
+from sayso.nlp import lemma
+
+PRONOUNS = frozenset({"it", "they", "them", "he", "she", "we", "who", "which", "that"})
+GENERIC_ORGS = frozenset({"ministry", "staff", "command", "government", "office", "council", "administration",
+                          "service", "agency", "committee", "police", "army", "forces", "military", "navy"})
+TARGET_PREPS = frozenset({"on", "against", "at", "into", "targeting", "in"})
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The head noun with its modifiers, without relative clauses and appositions."""
+    keep = {head.i}
+    for t in head.subtree:
+        path = t
+        ok = True
+        while path.i != head.i:
+            if path.dep_ in ("relcl", "acl", "appos", "conj", "cc", "advcl") or path.dep_ == "prep" and path.lower_ not in ("of",):
+                ok = False
+                break
+            path = path.head
+        if ok:
+            keep.add(t.i)
+    return [head.doc[i] for i in sorted(keep)]
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _prep_object(tok: Token, preps) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            obj = _child(c, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def actor_head(trig: Trigger) -> Token | None:
+    """The token heading whoever did it: the subject, the passive's agent, a noun's possessor or 'by' object."""
+    tok = trig.token
+    if tok.tag_.startswith("VB"):
+        if _passive(tok):
+            return _prep_object(tok, ("by",))
+        subj = _child(tok, "nsubj")
+        if subj is None and tok.dep_ in ("relcl", "acl"):
+            return tok.head
+        climb = tok
+        for _ in range(3):
+            if subj is not None or climb.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "ccomp"):
+                break
+            climb = climb.head
+            if climb.tag_.startswith("VB"):
+                subj = _child(climb, "nsubj") if not _passive(climb) else _prep_object(climb, ("by",))
+        return subj
+    by = _prep_object(tok, ("by", "from"))
+    if by is not None:
+        return by
+    poss = _child(tok, "poss")
+    if poss is not None:
+        return poss
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod") and (c.lower_ in lx.side_words() or c.ent_type_ in ("NORP", "ORG")):
+            return c
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and lemma(head).lower() in LAUNCH_VERBS:
+        return _child(head, "nsubj") if not _passive(head) else _prep_object(head, ("by",))
+    return None
+
+
+def moved_side(trig: Trigger) -> Token | None:
+    """For a deployment: the troops moved, when the phrase names their side ("8,500 U.S. troops")."""
+    tok = trig.token
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "nsubj") and side_of(list(c.subtree)):
+            return c
+    return None
+
+
+def target_head(trig: Trigger) -> Token | None:
+    """The token heading whom it was done to: the object, the passive's subject, 'on/against X'."""
+    tok = trig.token
+    if tok.tag_.startswith("VB"):
+        if _passive(tok):
+            return _child(tok, "nsubjpass")
+        obj = _child(tok, "dobj")
+        return obj if obj is not None else _prep_object(tok, TARGET_PREPS - {"in"})
+    return _prep_object(tok, TARGET_PREPS - {"in"})
+
+
+def _entity_name(tokens: list[Token]) -> str | None:
+    ents = {t.ent_type_ for t in tokens}
+    for label in ("ORG", "NORP", "PERSON"):
+        if label not in ents:
+            continue
+        words = [t for t in tokens if t.ent_type_ == label]
+        first, last = words[0], words[-1]
+        if last.i - first.i + 1 != len(words):
+            continue
+        text = first.doc[first.i:last.i + 1].text
+        low = text.lower()
+        if low in lx.side_words() or any(w in lx.side_words() for w in low.replace("'s", "").split()):
+            continue
+        if set(low.split()) <= GENERIC_ORGS:
+            continue
+        return text[4:] if text.lower().startswith("the ") else text
+    return None
+
+
+def side_of(tokens: list[Token]) -> str | None:
+    """The ISO code of the side a phrase names ("Russian troops" -> "RU"), or None."""
+    sides = lx.side_words()
+    lowered = [t.lower_.replace("’", "'") for t in tokens]
+    for i, word in enumerate(lowered):
+        if i + 1 < len(lowered) and f"{word} {lowered[i + 1]}" in sides:
+            return sides[f"{word} {lowered[i + 1]}"]
+        word = word[:-2] if word.endswith("'s") else word
+        if word in sides and not (word == "us" and tokens[i].text == "us"):
+            return sides[word]
+    return None
+
+
+def resolve(head: Token | None, *, role: str) -> EventParty | None:
+    """A party from the phrase headed by ``head``: civilians, a side, a named group, or None."""
+    if head is None or head.lower_ in PRONOUNS:
+        return None
+    tokens = _noun_phrase(head)
+    doc = head.doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = doc.text[start:end]
+    word = lemma(head).lower()
+    lowered = {t.lower_ for t in tokens}
+    if role == "target" and (word in lx.word_set("civilian_words") or head.lower_ in lx.word_set("civilian_words")
+                             or lowered & lx.word_set("civilian_sites")):
+        return EventParty("civilians", start, end, text, kind="civilians")
+    if role == "actor" and lowered & lx.word_set("unknown_actor_words"):
+        return None
+    if head.lower_ in lx.word_set("protester_words") and word not in ("workers", "students"):
+        return EventParty("protesters", start, end, text, kind="group")
+    named = _entity_name(tokens)
+    code = side_of(tokens)
+    separatist = bool(lowered & lx.word_set("separatists"))
+    if named and not code:
+        return EventParty(named, start, end, text, kind="named")
+    if separatist and ("separatist" in lowered or "separatists" in lowered or "pro-russian" in lowered):
+        return EventParty("separatist forces", start, end, text, kind="side")
+    if code:
+        return EventParty(lx.side_name(code), start, end, text, kind="side", country_code=code)
+    if word == "police" or "police" in lowered:
+        return EventParty("police", start, end, text, kind="group")
+    if role == "target" and word in lx.word_set("civilian_words"):
+        return EventParty("civilians", start, end, text, kind="civilians")
+    return None
+
+
+def opponent(code: str | None, article_sides: list[str]) -> EventParty | None:
+    """The other side most mentioned in the article, as a party with no mention of its own."""
+    for other in article_sides:
+        if other != code:
+            return EventParty(lx.side_name(other), kind="side", country_code=other)
+    return None

@@ -1,0 +1,377 @@
+"""Trigger words: which tokens report an event of which class, and which mentions are not events.
+
+A trigger is a verb or noun of a class in events_en.json ("shelled", "clashes", "arrested") or
+one of the class's phrases ("shot down", "took control"). Context settles classes that share a
+word ("attack" is a strike with a weapon named, else fighting) and drops mentions that report no
+occurrence: modal or planned ("will strike", "threatened to attack"), negated ("no shelling was
+reported"), habitual ("shells the town daily") and questions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sayso.extract.events import lexicon as lx
+from sayso.nlp import lemma
+
+# Words that report an explosion by themselves; other strike words ("hit", "attack") need a weapon named.
+EXPLOSIVE = frozenset({"shell", "bomb", "bombard", "shelling", "airstrike", "bombardment", "bombing", "explosion",
+                       "blast", "barrage", "shellfire", "explode", "detonate", "detonation", "salvo", "rocket"})
+COMPLETION_VERBS = frozenset({"sign", "reach", "agree", "conclude", "strike", "seal", "broker", "finalise", "finalize",
+                              "announce", "complete", "carry", "hold", "take", "come", "enter", "swap", "exchange"})
+LAUNCH_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "unleash", "fire", "make", "perform",
+                          "report", "hold", "begin", "start", "repel", "repulse", "thwart", "beat", "fend"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger word (or phrase) in one sentence, with the class it reports."""
+
+    token: Token
+    start: int
+    end: int
+    cls: lx.TriggerClass
+    sent: Span
+    phrase: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.token.doc.text[self.start:self.end]
+
+
+def _kind(token: Token) -> str | None:
+    tag = token.tag_
+    if tag.startswith("VB"):
+        return "verb"
+    if tag.startswith("NN") and tag not in ("NNP", "NNPS"):
+        return "noun"
+    return None
+
+
+def _word_candidates(token: Token) -> list[lx.TriggerClass]:
+    kind = _kind(token)
+    if kind is None:
+        return []
+    word = lemma(token).lower()
+    lower = token.lower_
+    out = []
+    for cls in lx.classes():
+        pool = cls.verbs if kind == "verb" else cls.nouns
+        if word in pool or lower in pool:
+            out.append(cls)
+    return out
+
+
+def _phrase_triggers(sent: Span) -> list[Trigger]:
+    out = []
+    text = sent.text
+    lowered = text.lower()
+    for cls in lx.classes():
+        for phrase in cls.phrases:
+            pos = lowered.find(phrase)
+            while pos >= 0:
+                end = pos + len(phrase)
+                before_ok = pos == 0 or not lowered[pos - 1].isalnum()
+                after_ok = end == len(lowered) or not lowered[end].isalnum()
+                if before_ok and after_ok:
+                    span = sent.doc.char_span(sent.start_char + pos, sent.start_char + end, alignment_mode="expand")
+                    if span is not None:
+                        head = span.root
+                        out.append(Trigger(head, span.start_char, span.end_char, cls, sent, phrase=True))
+                pos = lowered.find(phrase, end)
+    return out
+
+
+def sentence_triggers(sent: Span) -> list[Trigger]:
+    """Every trigger of the sentence that survives the context checks, one per token (phrases first)."""
+    found: dict[int, Trigger] = {}
+    for trig in _phrase_triggers(sent):
+        if _keep(trig):
+            found.setdefault(trig.token.i, trig)
+    covered = {i for t in found.values() for i in range(t.token.i - 3, t.token.i + 4)
+               if t.start <= sent.doc[min(max(i, sent.start), sent.end - 1)].idx < t.end}
+    for token in sent:
+        if token.i in found or token.i in covered:
+            continue
+        if any(c.dep_ == "compound" and _word_candidates(c) for c in token.children):
+            continue  # "arson attack": the modifier says what kind
+        if token.dep_ in ("compound", "amod") and not _word_candidates(token.head):
+            continue  # "attack helicopters", "strike drones": a kind of thing, not an occurrence
+        for cls in _word_candidates(token):
+            trig = Trigger(token, token.idx, token.idx + len(token.text), cls, sent)
+            if _keep(trig):
+                found[token.i] = trig
+                break
+    return sorted(found.values(), key=lambda t: t.start)
+
+
+# ------------------------------------------------------------------ which class a shared word is
+
+
+def _sentence_lower(trig: Trigger) -> str:
+    return trig.sent.text.lower()
+
+
+def weapon_subtype(trig: Trigger) -> str | None:
+    """The sub-type of the weapon named nearest the trigger in its sentence (None: no weapon named)."""
+    text = trig.sent.text
+    at = trig.start - trig.sent.start_char
+    best: tuple[int, int, str] | None = None
+    for rank, (subtype, rx) in enumerate(lx.weapon_patterns()):
+        for m in rx.finditer(text):
+            dist = 0 if m.start() <= at < m.end() else min(abs(m.start() - at), abs(m.end() - at))
+            if best is None or (dist, rank) < best[:2]:
+                best = (dist, rank, subtype)
+    return best[2] if best else None
+
+
+def _has_word(tokens, key: str) -> bool:
+    words = lx.word_set(key)
+    return any(t.lower_ in words or lemma(t).lower() in words for t in tokens)
+
+
+def _military_context(trig: Trigger) -> bool:
+    sent = trig.sent
+    return (_has_word(sent, "force_words") or _has_word(sent, "separatists")
+            or any(t.lower_ in lx.side_words() for t in sent))
+
+
+def _keep(trig: Trigger) -> bool:
+    """Class-specific conditions, then the checks common to every class."""
+    check = _CLASS_CHECKS.get(trig.cls.name)
+    if check is not None and not check(trig):
+        return False
+    return not (irrealis(trig) or _headline(trig.sent))
+
+
+def _strike_ok(trig: Trigger) -> bool:
+    word = lemma(trig.token).lower()
+    sent = _sentence_lower(trig)
+    if word == "strike" and (lx.phrase_rx("labour_words").search(sent) and weapon_subtype(trig) is None):
+        return False
+    if word == "fire" and weapon_subtype(trig) is None and "under fire" not in sent:
+        return False
+    if word in EXPLOSIVE:
+        return True
+    if weapon_subtype(trig) is not None:
+        return True
+    if word in ("strike", "attack", "destroy", "damage", "hit"):
+        return _side_modified(trig.token)
+    return False
+
+
+def _side_modified(tok: Token) -> bool:
+    """"Russian strikes", "Ukraine's attack", "Russia destroyed": a side named on the trigger itself."""
+    sides = lx.side_words()
+    near = [c for c in tok.children if c.dep_ in ("amod", "poss", "compound", "nsubj", "nmod")]
+    return any(t.lower_.replace("'s", "").replace("’s", "") in sides for c in near for t in c.subtree)
+
+
+def _clash_ok(trig: Trigger) -> bool:
+    tok = trig.token
+    word = lemma(tok).lower()
+    if word in ("attack", "assault") and weapon_subtype(trig) is not None:
+        return False  # a strike, not fighting
+    if _kind(tok) == "noun" and word in ("attack", "assault", "counterattack") and not _happened(tok):
+        return False
+    return _military_context(trig)
+
+
+def _happened(tok: Token) -> bool:
+    """A noun trigger that the sentence reports as done: launched, repelled, or with a result of its own."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and lemma(head).lower() in LAUNCH_VERBS:
+        return True
+    if tok.dep_ == "nsubj" and head.tag_ in ("VBD", "VBN", "VBZ"):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children):
+        return True
+    return tok.dep_ == "pobj" and head.lower_ in ("in", "during")
+
+
+def _place_object(trig: Trigger, deps=("dobj", "nsubjpass", "attr", "prep", "nsubj", "npadvmod", "advmod",
+                                          "prt")) -> bool:
+    """A territory verb with a place or territory word among its objects ("took the village")."""
+    tok = trig.token
+    for child in tok.children:
+        if child.dep_ in deps and not (child.dep_ == "prep" and child.lower_ in ("to", "with", "for", "from")):
+            span = list(child.subtree)
+            if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span) or _has_word(span, "territory_words"):
+                return True
+    return False
+
+
+def _capture_ok(trig: Trigger) -> bool:
+    tok = trig.token
+    if trig.phrase:
+        return _military_context(trig) or _place_object(trig)
+    if tok.dep_ in ("amod", "compound") or tok.tag_ == "JJ":
+        return False  # "occupied Crimea": a state of affairs
+    word = lemma(tok).lower()
+    if word in ("fall", "enter", "advance", "take", "capture", "seize", "occupy", "overrun"):
+        if word == "fall" and not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            return False
+        deps = {"fall": ("nsubj",), "advance": ("prep",)}.get(word, ("dobj", "nsubjpass"))
+        return _place_object(trig, deps) and _military_context(trig)
+    if _kind(tok) == "noun":
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and _military_context(trig)
+    return _place_object(trig) or _military_context(trig)
+
+
+def _kill_ok(trig: Trigger) -> bool:
+    if trig.token.lower_ in ("gun", "guns"):
+        return False
+    if lemma(trig.token).lower() == "beat" and not _has_word(trig.sent, "civilian_words"):
+        return False
+    return True
+
+
+def _protest_ok(trig: Trigger) -> bool:
+    word = lemma(trig.token).lower()
+    if word in ("march", "rally") and _kind(trig.token) == "verb":
+        return _has_word(trig.sent, "protester_words") or "against" in _sentence_lower(trig)
+    if word == "march" and _military_context(trig):
+        return False
+    return True
+
+
+def _agreement_ok(trig: Trigger) -> bool:
+    tok = trig.token
+    word = lemma(tok).lower()
+    if word in ("exchange", "swap"):
+        near = " ".join(t.lower_ for t in tok.subtree) + " " + " ".join(t.lower_ for t in tok.lefts)
+        if not any(w in near for w in ("prisoner", "captive", "bodies", "pow")):
+            return False
+        if "fire" in near:
+            return False
+    head = tok.head
+    for _ in range(3):
+        if head.tag_.startswith("VB") and lemma(head).lower() in COMPLETION_VERBS:
+            return True
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return word in ("exchange", "swap") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
+def _arrest_ok(trig: Trigger) -> bool:
+    tok = trig.token
+    if any(c.lower_ in ("warrant", "warrants") for c in tok.children) or tok.head.lower_ in ("warrant", "warrants"):
+        return False
+    return True
+
+
+def _deploy_ok(trig: Trigger) -> bool:
+    tok = trig.token
+    if trig.phrase:
+        return _military_context(trig)
+    if tok.dep_ in ("amod",) or tok.tag_ == "JJ":
+        return False
+    related = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "prep")
+               for t in c.subtree]
+    if _kind(tok) == "noun":
+        related += list(tok.subtree) + [t for t in tok.lefts]
+    words = lx.word_set("force_words") - {"ministry", "staff", "command", "commander", "commanders"}
+    return any(t.lower_ in words for t in related)
+
+
+def _destroy_ok(trig: Trigger) -> bool:
+    if lemma(trig.token).lower() == "burn" and trig.token.dep_ == "amod":
+        return False
+    return weapon_subtype(trig) is None or trig.phrase
+
+
+def _intercept_ok(trig: Trigger) -> bool:
+    tok = trig.token
+    if lemma(tok).lower() in ("down", "jam", "neutralise", "neutralize") and not trig.phrase:
+        objs = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+        return any(t.lower_ in lx.word_set("force_words") or t.lower_ in ("drone", "drones", "missile", "missiles",
+                   "rocket", "rockets", "plane", "jet", "helicopter", "aircraft", "uavs", "uav") for t in objs)
+    return True
+
+
+def _handover_ok(trig: Trigger) -> bool:
+    if trig.phrase:
+        return _place_object(trig) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in trig.sent)
+    return _place_object(trig) and _military_context(trig)
+
+
+_CLASS_CHECKS = {
+    "strike": _strike_ok, "clash": _clash_ok, "capture": _capture_ok, "retake": _capture_ok, "kill": _kill_ok,
+    "protest": _protest_ok, "agreement": _agreement_ok, "arrest": _arrest_ok, "deploy": _deploy_ok,
+    "destroy": _destroy_ok, "intercept": _intercept_ok, "handover": _handover_ok,
+}
+
+
+# ------------------------------------------------------------------ non-events
+
+
+def _governors(tok: Token, limit: int = 6):
+    """The token's head chain up to the clause root (and a little beyond for nested clauses)."""
+    seen = 0
+    while tok.head.i != tok.i and seen < limit:
+        yield tok.dep_, tok.head
+        tok = tok.head
+        seen += 1
+
+
+def _modal(tok: Token) -> bool:
+    modals = lx.word_set("modal_words")
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals for c in tok.children) or \
+        any(c.dep_ == "neg" for c in tok.children)
+
+
+def irrealis(trig: Trigger) -> bool:
+    """Planned, threatened, conditional, negated or hypothetical: no occurrence is reported."""
+    tok = trig.token
+    heads = lx.word_set("irrealis_heads")
+    marks = {"if", "unless", "whether", "before", "lest", "until", "till"}
+    if _modal(tok) or any(c.lower_ in ("no", "any") and c.dep_ == "det" for c in tok.children):
+        return True
+    if any(c.lower_ in lx.word_set("irrealis_words") and c.dep_ in ("amod", "det", "compound", "advmod")
+           for c in tok.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
+        return True
+    if _kind(tok) == "verb" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            and tok.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "ROOT", "conj", "pcomp"):
+        if tok.head.lower_ not in ("said", "says") and lemma(tok.head).lower() not in ("manage", "begin", "start"):
+            return True  # "to strike": an aim, not an occurrence
+    clause_verb_seen = _kind(tok) == "verb"
+    for dep, head in _governors(tok):
+        word = lemma(head).lower()
+        if head.lower_ in lx.word_set("not_event_nouns"):
+            return True
+        if word in heads or head.lower_ in heads:
+            return True
+        if dep in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in marks for c in head.children):
+            return True
+        if _kind(head) == "verb":
+            if not clause_verb_seen and _modal(head):
+                return True
+            if dep in ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj"):
+                clause_verb_seen = True
+            else:
+                clause_verb_seen = True
+    if trig.sent.text.rstrip().endswith("?"):
+        return True
+    return False
+
+
+def generic(trig: Trigger) -> bool:
+    """Habitual or cumulative activity ("shells the town daily", "since the start of the war")."""
+    return bool(lx.phrase_rx("generic_words").search(trig.sent.text))
+
+
+def _headline(sent: Span) -> bool:
+    """A line in capitals, or one with no closing punctuation: an embedded headline or a caption."""
+    text = sent.text.strip()
+    if not text:
+        return True
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters) and len(letters) > 12:
+        return True
+    after = sent.doc.text[sent.end_char:sent.end_char + 3]
+    return text[-1] not in ".!?\"”’')]" and len(text.split()) <= 20 and ("\n" in after or not after.strip())
