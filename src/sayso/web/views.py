@@ -1,0 +1,176 @@
+"""What the routes and pages show: corpus queries paged, filtered and turned into plain JSON-ready data.
+
+Thin over ``sayso.corpus``: each function calls one or two query functions and reshapes their
+records. Records are read through their fields with ``to_dict``, so fields added to them later
+(by the linking or events work) flow through to the API and the pages unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import itertools
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+from sayso import corpus
+from sayso.corpus import browse
+from sayso.models import Analysis
+from sayso.settings import Settings
+from sayso.store import Store
+from sayso.web.errors import ApiError
+
+MAX_LIMIT = 500
+
+
+def jsonify(record: Any) -> Any:
+    """A record as plain data; dates become ISO strings, and a claim's ``source`` property is kept."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        data = {f.name: jsonify(getattr(record, f.name)) for f in dataclasses.fields(record)}
+        if isinstance(getattr(type(record), "source", None), property):
+            data["source"] = record.source
+        return data
+    if isinstance(record, (list, tuple)):
+        return [jsonify(r) for r in record]
+    if isinstance(record, (dt.date, dt.datetime)):
+        return record.isoformat()
+    return record
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a listing: its items, where it starts, its size, and whether more follow."""
+
+    items: list[Any]
+    offset: int
+    limit: int
+    more: bool
+
+
+def page(records: Iterable[Any], offset: int, limit: int) -> Page:
+    rows = list(itertools.islice(records, offset, offset + limit + 1))
+    return Page(rows[:limit], offset, limit, len(rows) > limit)
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """The ledger's filters: those of ``sayso claims`` plus source, status and place."""
+
+    about: str | None = None
+    measure: str | None = None
+    source: str | None = None
+    status: str | None = None
+    place: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def keeps(self, c: Any) -> bool:
+        if self.status and c.status != self.status:
+            return False
+        if self.source and self.source.lower() not in " ".join(
+                x for x in (c.source, c.speaker, c.entity) if x).lower():
+            return False
+        return not self.place or self.place.lower() in (c.subject or "").lower()
+
+
+def claims(store: Store, f: ClaimFilter) -> Iterator[Any]:
+    rows = corpus.claims(store, about=f.about, measure=f.measure, since=f.since, until=f.until)
+    return (c for c in rows if f.keeps(c))
+
+
+def measures(store: Store) -> list[str]:
+    """Every measure key with at least one claim, for the ledger's and timeline's pickers."""
+    return sorted({c.measure_key for c in corpus.claim_clusters(store)})
+
+
+# -- one article -------------------------------------------------------------------------------------
+def analysis(store: Store, article_id: str) -> Analysis:
+    found = store.get_analysis(article_id)
+    if found is None:
+        raise ApiError(404, f"no article with id {article_id!r}; list them at /api/articles", "not_found")
+    return found
+
+
+def _same(stored: Any, claim: Any) -> bool:
+    return stored.quantity == claim.quantity.text and (stored.text or None) == (claim.text or None)
+
+
+def claim_links(store: Store, found: Analysis, settings: Settings) -> list[dict[str, Any]]:
+    """For each claim of the article (in order): its measure, how many claims share it, its contradictions."""
+    art = found.article
+    if not found.claims or art.published is None:
+        return [{} for _ in found.claims]
+    reach = dt.timedelta(days=max(settings.contradiction_days, 31))
+    mine = [c for c in corpus.claims(store, since=art.published - reach, until=art.published + reach)
+            if c.article_id == art.id]
+    conflicts = [x for x in corpus.contradictions(store, since=art.published - 2 * reach,
+                                                   until=art.published + 2 * reach, settings=settings)
+                 if art.id in (x.a.article_id, x.b.article_id)]
+    sizes: dict[str, int] = {}
+    out = []
+    for claim in found.claims:
+        stored = next((c for c in mine if _same(c, claim)), None)
+        if stored is None:
+            out.append({})
+            continue
+        mine.remove(stored)
+        key = stored.measure_key
+        if key not in sizes:
+            sizes[key] = sum(1 for _ in corpus.claims(store, measure=key))
+        against = []
+        for x in conflicts:
+            this, other = (x.a, x.b) if x.a.article_id == art.id and _same(x.a, claim) else (x.b, x.a)
+            if this.article_id == art.id and _same(this, claim):
+                against.append({"reason": x.reason, "kind": getattr(x, "kind", None), "other": jsonify(other)})
+        out.append({"measure_key": key, "cluster_size": sizes[key], "date": jsonify(stored.date),
+                    "contradictions": against})
+    return out
+
+
+def article(store: Store, article_id: str, settings: Settings) -> dict[str, Any]:
+    found = analysis(store, article_id)
+    data = found.to_dict()
+    data["links"] = claim_links(store, found, settings)
+    data["speakers"] = speaker_legend(found)
+    return data
+
+
+def speaker_legend(found: Analysis) -> list[dict[str, Any]]:
+    """The article's speakers in order of first quote, each with a colour index and a quote count."""
+    counts = Counter(q.speaker.name for q in found.quotes if q.speaker)
+    order = list(dict.fromkeys(q.speaker.name for q in found.quotes if q.speaker))
+    return [{"name": n, "colour": i % 12, "quotes": counts[n]} for i, n in enumerate(order)]
+
+
+# -- a speaker ---------------------------------------------------------------------------------------
+def speaker(store: Store, name: str, settings: Settings, limit: int = 1000) -> dict[str, Any]:
+    entity = next((e for e in corpus.entities(store) if e.name == name), None)
+    quotes = list(corpus.quotes(store, speaker=name, settings=settings, limit=limit))
+    said = [c for c in corpus.claims(store) if name in (c.entity, c.speaker)][:limit]
+    if entity is None and not quotes and not said:
+        raise ApiError(404, f"no speaker called {name!r}; list them at /api/entities", "not_found")
+    outlets = Counter(x.outlet for x in [*quotes, *said] if x.outlet)
+    names = entity.names if entity else tuple(sorted({q.speaker for q in quotes if q.speaker}))
+    return {"name": name, "entity": jsonify(entity), "names": list(names),
+            "roles": list(entity.roles) if entity else [],
+            "outlets": [{"outlet": o, "count": n} for o, n in outlets.most_common()],
+            "quotes": jsonify(quotes), "claims": jsonify(said)}
+
+
+# -- the map -----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MapView:
+    places: list[browse.PlaceMentions]
+    box: tuple[float, float, float, float] = field(default=(-180.0, -90.0, 360.0, 180.0))
+
+
+def map_view(store: Store, since: dt.date | None = None, until: dt.date | None = None) -> MapView:
+    """The places with points, and a viewBox (x, y, w, h in degrees) framing them with a margin."""
+    places = browse.place_mentions(store, since=since, until=until)
+    if not places:
+        return MapView(places)
+    lons, lats = [p.lon for p in places], [p.lat for p in places]
+    west, east = max(-180.0, min(lons) - 10), min(180.0, max(lons) + 10)
+    south, north = max(-90.0, min(lats) - 8), min(90.0, max(lats) + 8)
+    return MapView(places, (west, -north, east - west, north - south))
