@@ -1,0 +1,121 @@
+"""Cross-article events: the same occurrence reported by several outlets becomes one event with several reports.
+
+Two reports are one event when they have the same type (sub-types agree or one is unknown), their
+places agree (the same place or points within 25 km; a region holds a place of its country), their
+dates fall within a short window (a day for day-precise dates; a month-precise date holds its days),
+and their actors do not conflict. Reports without a date join only when their articles appeared
+within ``window_days`` of each other and their places agree. Groups are the connected reports
+(union-find), so a chain of agreeing reports is one event; counts are then of events, not articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+NEAR_KM = 25.0
+BROAD = ("country", "region", "sea", "area")
+
+
+@dataclass
+class EventGroup:
+    """One occurrence and the reports of it (each a stored event row, with its article id)."""
+
+    id: int
+    reports: list[Mapping[str, Any]] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({str(r["article_id"]) for r in self.reports})
+
+    @property
+    def lead(self) -> Mapping[str, Any]:
+        """The report with the most fields filled (the most specific place first), for the summary row."""
+        def filled(r):
+            place = r.get("place") or {}
+            return (bool(place) + (place.get("feature") not in BROAD if place else 0), bool(r.get("date")),
+                    bool(r.get("actor")), bool(r.get("target")), r.get("fatalities") is not None)
+        return max(self.reports, key=filled)
+
+
+def _km(a: Mapping, b: Mapping) -> float:
+    p1, p2 = math.radians(a["lat"]), math.radians(b["lat"])
+    dp, dl = p2 - p1, math.radians(b["lon"] - a["lon"])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def places_agree(a: Mapping | None, b: Mapping | None) -> bool:
+    if not a or not b:
+        return False
+    if a.get("name") and a.get("name") == b.get("name"):
+        return True
+    if None not in (a.get("lat"), b.get("lat")) and _km(a, b) <= NEAR_KM:
+        return True
+    if (a.get("feature") in BROAD) != (b.get("feature") in BROAD):
+        return bool(a.get("country_code")) and a.get("country_code") == b.get("country_code")
+    return False
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def dates_agree(a: str | None, b: str | None, days: int = 1) -> bool:
+    if not a or not b:
+        return False
+    da, db = _day(a), _day(b)
+    if da and db:
+        return abs((da - db).days) <= days
+    return a.startswith(b) or b.startswith(a)
+
+
+def _name(party: Any) -> str | None:
+    return party.get("name") if isinstance(party, Mapping) else None
+
+
+def same_event(a: Mapping[str, Any], b: Mapping[str, Any], window_days: int = 2) -> bool:
+    """Whether two reports from different articles describe one occurrence."""
+    if a["type"] != b["type"] or (a.get("subtype") and b.get("subtype") and a["subtype"] != b["subtype"]):
+        return False
+    if _name(a.get("actor")) and _name(b.get("actor")) and _name(a.get("actor")) != _name(b.get("actor")):
+        return False
+    if not places_agree(a.get("place"), b.get("place")):
+        return False
+    if a.get("date") and b.get("date"):
+        return dates_agree(a["date"], b["date"])
+    pa, pb = _day(a.get("published")), _day(b.get("published"))
+    return bool(pa and pb and abs((pa - pb).days) <= window_days)
+
+
+def link_events(reports: Iterable[Mapping[str, Any]], window_days: int = 2) -> list[EventGroup]:
+    """Group event reports (dicts with ``article_id``, ``type``, ``place``, ``date``, ``published`` ...) into
+    occurrences. Reports of one article are never merged here: the extractor already did that."""
+    rows = list(reports)
+    parent = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_type: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_type[r["type"]].append(i)
+    for members in by_type.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if rows[i]["article_id"] != rows[j]["article_id"] and same_event(rows[i], rows[j], window_days):
+                    parent[find(j)] = find(i)
+    groups: dict[int, EventGroup] = {}
+    for i, r in enumerate(rows):
+        root = find(i)
+        groups.setdefault(root, EventGroup(id=len(groups) + 1)).reports.append(r)
+    return list(groups.values())
