@@ -147,8 +147,10 @@ def show_settings() -> None:
 
 def _register_more() -> None:
     from sayso.cli_corpus import register
+    from sayso.cli_spark import register as register_spark
 
     register(app)
+    register_spark(app)
 
 
 _register_more()

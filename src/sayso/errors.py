@@ -11,7 +11,8 @@
     │   │                    in a batch this becomes a per-article "failed" outcome
     │   └── OverBudget       the extraction ran past ``max_seconds``
     ├── GazetteerError       the place index cannot be built or loaded
-    └── StoreError           the database cannot be opened, migrated or written
+    ├── StoreError           the database cannot be opened, migrated or written
+    └── SparkUnavailable     `sayso spark-extract` needs pyspark and Java, and one of them is missing
 """
 
 from __future__ import annotations
@@ -73,3 +74,7 @@ class GazetteerError(SaysoError):
 
 class StoreError(SaysoError):
     """The store could not be opened, migrated or written."""
+
+
+class SparkUnavailable(SaysoError):
+    """pyspark or the Java it runs on is missing."""

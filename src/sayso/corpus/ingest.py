@@ -4,6 +4,8 @@ Idempotent (an article already stored, by id, URL or content hash, is skipped be
 incremental and resumable: every committed batch survives a killed process, and a re-run skips
 what was committed and completes the rest. A batch that fails to store is rolled back and then
 retried one article at a time, so one bad article is one failed outcome and nothing else is lost.
+The output folder of `sayso spark-extract` is an input too: its Results are stored as they are, with
+no second analysis.
 """
 
 from __future__ import annotations
@@ -100,39 +102,60 @@ def _keys(article: Article) -> tuple[str, str | None, str]:
     return article.id, article.url, content_hash(article.text)
 
 
-def skip_stored(items: Iterable[Article | Outcome], store: Store, chunk: int) -> Iterator[Article | Outcome]:
-    """Articles not yet stored; stored ones (and repeats within a chunk) become 'already stored' outcomes."""
+def _article(item: Article | Outcome | Result) -> Article | None:
+    """The article to look up in the store: an Article, or the analysed article of a ready Result."""
+    if isinstance(item, Result):
+        return item.analysis.article if item.analysis is not None else None
+    return item if isinstance(item, Article) else None
+
+
+def skip_stored(items: Iterable[Article | Outcome | Result], store: Store, chunk: int
+                ) -> Iterator[Article | Outcome | Result]:
+    """Articles not yet stored; stored ones (and repeats within a chunk) become 'already stored' outcomes
+    (a ready Result stays a Result, holding that outcome)."""
     items = iter(items)
     while True:
         part = list(itertools.islice(items, chunk))
         if not part:
             return
-        arts = [_keys(a) for a in part if isinstance(a, Article)]
+        arts = [_keys(a) for a in map(_article, part) if a is not None]
         known = store.stored_keys([k[0] for k in arts], [k[1] for k in arts if k[1]], [k[2] for k in arts])
         for item in part:
-            if isinstance(item, Article):
-                keys = _keys(item)
+            article = _article(item)
+            if article is not None:
+                keys = _keys(article)
                 if any(k in known for k in keys if k):
-                    yield Outcome(item.id, "skipped", ALREADY_STORED, item.source)
+                    outcome = Outcome(article.id, "skipped", ALREADY_STORED, article.source)
+                    yield Result(outcome) if isinstance(item, Result) else outcome
                     continue
                 known.update(k for k in keys if k)
             yield item
 
 
-def _as_items(inputs: Iterable[str | Article | Outcome], settings: Settings) -> Iterator[Article | Outcome]:
+def _as_items(inputs: Iterable[str | Article | Outcome], settings: Settings) -> Iterator[Article | Outcome | Result]:
     from sayso.ingest import read_inputs
+    from sayso.spark.output import is_output, read_results
 
     for item in inputs:
-        if isinstance(item, str):
+        if isinstance(item, str) and is_output(item):
+            yield from read_results(item)  # a Spark job's Parquet output: analysed already
+        elif isinstance(item, str):
             yield from read_inputs([item], settings)
         else:
             yield item
 
 
+def _analysed(items: Iterable[Article | Outcome | Result], analyse: Analyser) -> Iterator[Result]:
+    """One Result per item: ready Results pass through, runs of the other items go to ``analyse``."""
+    for ready, run in itertools.groupby(items, key=lambda item: isinstance(item, Result)):
+        yield from run if ready else analyse(run)
+
+
 def ingest(inputs: Iterable[str | Article | Outcome], store: Store, settings: Settings | None = None, *,
            analyse: Analyser | None = None, on_progress: Callable[[IngestReport], None] | None = None
            ) -> IngestReport:
-    """Read, analyse and store ``inputs`` (paths, URLs, '-' or Articles); return what happened.
+    """Read, analyse and store ``inputs`` (paths, URLs, '-', Articles, or the output folder of
+    `sayso spark-extract`, whose Results are stored without a second analysis); return what happened.
 
     ``analyse`` replaces ``sayso.api.analyze_many`` (for benchmarks and tests); it receives the
     articles not yet stored and must yield one Result per input, in order.
@@ -152,7 +175,7 @@ def ingest(inputs: Iterable[str | Article | Outcome], store: Store, settings: Se
     linker = Linker(store, settings)
     fresh = skip_stored(_as_items(inputs, settings), store, max(1, settings.batch_size))
     batch: list[Result] = []
-    for result in analyse(fresh):
+    for result in _analysed(fresh, analyse):
         batch.append(result)
         if len(batch) >= max(1, settings.ingest_batch):
             _store_batch(batch, store, linker, report)
