@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
+QuoteAct = Literal["statement", "stance", "directive", "refusal"]
 Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]
 ClaimStatus = Literal["asserted", "claimed", "reported", "denied", "unverified"]
 OutcomeStatus = Literal["ok", "skipped", "failed"]
@@ -52,7 +53,12 @@ class Speaker:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A direct, indirect (reported) or mixed statement. The span covers the content only."""
+    """A direct, indirect (reported) or mixed statement. The span covers the content only.
+
+    ``act`` is ``statement`` in the default output; the broad mode (setting ``quote_stances``) adds
+    ``stance`` ("condemned the strike"), ``directive`` ("urged allies to send jets") and ``refusal``
+    ("declined to say what was hit").
+    """
 
     kind: QuoteKind
     start: int
@@ -62,6 +68,7 @@ class Quote:
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    act: QuoteAct = "statement"
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,9 +60,9 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
             "Comma-separated extractors to run; the spaCy components follow from them. "
             "Claims also run quotes, and events run all four, but only the named ones are output."),
     Setting("quote_stances", False, bool,
-            "Also report stances as quotes: a verb's object or complement read as its subject's position "
-            "('opposed the invasion', 'is expected to endorse him'), kept by a learned model "
-            "(PolNeAR-style attribution)."),
+            "Broad attribution (PolNeAR-style): besides statements, also report stances ('condemned the "
+            "invasion', kept by a learned model), directives ('urged allies to send jets') and refusals "
+            "('declined to say'), each labelled in the quote's 'act'."),
     Setting("db", "sayso.db", str,
             "The corpus store: a SQLite file path, or postgresql://USER@HOST:PORT/DB[?schema=NAME]."),
     Setting("ingest_batch", 64, int,

@@ -9,8 +9,8 @@ from sayso.extract.quotes import extract_quotes
 pytestmark = pytest.mark.model
 
 
-def _found(nlp, text):
-    quotes = extract_quotes(nlp(text))
+def _found(nlp, text, stances=False):
+    quotes = extract_quotes(nlp(text), stances=stances)
     for q in quotes:
         assert text[q.start:q.end] == q.text
     return quotes
@@ -27,11 +27,13 @@ def _found(nlp, text):
         ("The minister’s plan to close three coal plants drew protests.", "to close three coal plants", "minister"),
     ],
 )
-def test_stance_verbs_and_nouns_report_their_content(nlp, text, content, speaker):
-    quotes = _found(nlp, text)
+def test_stance_verbs_and_nouns_are_broad_mode_stances(nlp, text, content, speaker):
+    assert all(content not in q.text for q in _found(nlp, text))  # not statements: left out by default
+    quotes = _found(nlp, text, stances=True)
     match = [q for q in quotes if content in q.text]
     assert match, [q.text for q in quotes]
     assert match[0].speaker is not None and speaker in match[0].speaker.text.lower()
+    assert match[0].act == "stance"
 
 
 def test_praise_with_a_quoted_reason_gives_no_second_report_of_the_object(nlp):
@@ -46,9 +48,17 @@ def test_clause_coordinated_with_the_speech_verb_goes_on_with_the_content(nlp):
 
 
 def test_title_case_headline_reports_what_follows_its_verb(nlp):
-    quotes = _found(nlp, "Senator Ann Lee Urges Congress to Fund Bridge Repairs\nThe vote is due on Friday.")
-    assert [(q.kind, q.text, q.cue) for q in quotes] == [("indirect", "Congress to Fund Bridge Repairs", "Urges")]
+    quotes = _found(nlp, "Senator Ann Lee Says Bridge Repairs Will Wait\nThe vote is due on Friday.")
+    assert [(q.kind, q.text, q.cue) for q in quotes] == [("indirect", "Bridge Repairs Will Wait", "Says")]
     assert "Ann Lee" in quotes[0].speaker.name
+
+
+def test_title_case_headline_with_a_directive_is_a_broad_mode_directive(nlp):
+    text = "Senator Ann Lee Urges Congress to Fund Bridge Repairs\nThe vote is due on Friday."
+    assert _found(nlp, text) == []
+    quotes = _found(nlp, text, stances=True)
+    heads = [(q.kind, q.text, q.cue, q.act) for q in quotes if q.cue == "Urges"]
+    assert heads == [("indirect", "Congress to Fund Bridge Repairs", "Urges", "directive")]
 
 
 @pytest.mark.parametrize("text", ["Floods Hit Coastal Towns Again\nRoads were closed.",
@@ -64,8 +74,11 @@ def test_purpose_infinitives_are_not_reported_speech(nlp, text):
 
 
 def test_passive_with_an_agent_reports_the_subject_and_the_reason_apart(nlp):
-    quotes = _found(nlp, "The plan was criticized by the unions for its cost.")
-    assert [(q.text, q.speaker.text) for q in quotes] == [("The plan", "the unions"), ("for its cost", "the unions")]
+    text = "The plan was criticized by the unions for its cost."
+    assert _found(nlp, text) == []
+    quotes = _found(nlp, text, stances=True)
+    assert [(q.text, q.speaker.text, q.act) for q in quotes] == [("The plan", "the unions", "stance"),
+                                                                  ("for its cost", "the unions", "stance")]
 
 
 def test_headline_label_names_its_speaker(nlp):

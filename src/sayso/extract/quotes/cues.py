@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from sayso.extract.quotes.acts import STANCE, STATEMENT, Act, clause_act, infinitive_act, object_act
 from sayso.extract.quotes.datelines import DASH_TOKENS, is_dateline
 from sayso.extract.quotes.frames import appos_frame, fronted, only_condition, postposed
 from sayso.extract.quotes.words import CueWords, cue_words
@@ -33,6 +34,7 @@ class Report:
     subject: Token | None
     needs_quote: bool = False
     clausal: bool = False  # the content is a clause (that-clause, infinitive), not a noun phrase
+    act: Act = STATEMENT  # what the cue reports (``acts``): only statements are in the default output
 
 
 def is_cue_verb(tok: Token) -> bool:
@@ -222,6 +224,7 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
         return []
     out = _passive_reports(verb, lem, words)
     subject = None
+    said = clause_act(verb, lem, words)
     if lem in words.clause and not any(c.dep_ == "ccomp" for c in verb.children):
         framed = appos_frame(verb)
         if framed is not None:
@@ -230,11 +233,13 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
             bounds = _around(verb) if verb.dep_ == "parataxis" or _as_clause(verb) else postposed(verb)
             subject = subject_of(verb) if bounds is not None else None
         if bounds is not None:
-            out.extend(Report(a, b, verb.i, _cue_end(verb), subject, clausal=True)
+            out.extend(Report(a, b, verb.i, _cue_end(verb), subject, clausal=True, act=said)
                        for a, b in _split_at_cue(verb, bounds, subject))
     for child in verb.children:
         dep = child.dep_
+        act = object_act(verb, words)
         if dep == "ccomp" and lem in words.clause:
+            act = said
             bounds = _bounds(child)
             if child.i < verb.i:
                 bounds = fronted(verb, bounds)
@@ -247,18 +252,23 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
                 and not (verb.tag_ == "VBN" and verb.dep_ == "acl"):  # "injections designed to calm her"
             if lemma(child) in words.anonymity and any(c.dep_ == "auxpass" for c in child.children):
                 continue  # "an official who asked not to be named"
-            bounds = _bounds(child, skip_mark=False)
+            bounds, act = _bounds(child, skip_mark=False), infinitive_act(verb, lem, words)
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
             if obj is not None:  # "asked residents to stay indoors": who was asked is part of what was said
                 bounds = (obj.left_edge.i, bounds[1])
         elif dep == "xcomp" and child.tag_ == "VBG" and lem in words.gerund_objects:
             bounds = _bounds(child, skip_mark=False)  # "denies arming the rebels"
-            dep = "ccomp"
+            dep, act = "ccomp", infinitive_act(verb, lem, words)
         elif dep == "dobj" and lem in words.stance and (verb.dep_ in ("relcl", "acl") or _by_document(verb, words)):
             continue  # "Iran, which backs the militia", "endorsed a plan in its resolution": acts, not words
         elif dep == "dobj" and (lem in words.objects or lem in words.reason_verbs) \
                 and child.tag_[:2] in ("NN", "PR", "WP") and not _negated(verb):
+            charge = _charge(verb, child)
+            if charge is not None:  # "accused the army of shelling the dam": the charge is stated
+                out.append(Report(*charge, verb.i, _cue_end(verb), subject or subject_of(verb), clausal=True))
             bounds = _with_complement(verb, child)
+            if any(c.dep_ == "xcomp" and c.i > child.i and _infinitive(c) for c in verb.children):
+                act = infinitive_act(verb, lem, words)  # "urged allies to send jets": the object is who was asked
             reason = _reason(verb, child) if lem in words.reason_verbs else None
             if reason == _QUOTED_REASON:
                 continue  # "praised the troops “for their courage”": the quoted words are what was said
@@ -269,11 +279,14 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
         elif dep == "advcl" and "for" in words.preps.get(lem, ()) and _for_clause(child):
             bounds = _bounds(child, skip_mark=False)  # "called for the army to withdraw"
             bounds = (bounds[0] + 1, bounds[1]) if verb.doc[bounds[0]].lower_ == "for" else bounds
+            act = infinitive_act(verb, lem, words) if act == STANCE else act
         elif dep == "prep" and child.lower_ in words.preps.get(lem, ()):
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is None:
                 continue
             bounds = _with_infinitive(verb, child, _bounds(obj))
+            if act == STANCE and bounds[1] > obj.right_edge.i + 1:  # "called on Congress to act"
+                act = infinitive_act(verb, lem, words)
         else:
             continue
         if bounds[1] - bounds[0] < 2 and not (dep == "dobj" and bounds[1] > bounds[0]):
@@ -283,8 +296,19 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
         loose = dep in _LOOSE_DEPS and lem not in words.content_objects
         parts = _split_at_cue(verb, bounds, subject) if dep == "ccomp" else [bounds]
         clausal = dep in ("ccomp", "xcomp")
-        out.extend(Report(a, b, verb.i, _cue_end(verb), subject, loose, clausal) for a, b in parts)
+        out.extend(Report(a, b, verb.i, _cue_end(verb), subject, loose, clausal, act) for a, b in parts)
     return out
+
+
+def _charge(verb: Token, obj: Token) -> tuple[int, int] | None:
+    """"accused the army of shelling the dam": the gerund clause after "of" (token bounds), else None."""
+    for child in verb.rights:
+        if child.i > obj.i and child.dep_ == "prep" and child.lower_ == "of":
+            clause = next((c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+            if clause is not None:
+                a, b = _bounds(clause, skip_mark=False)
+                return (a, b) if b - a >= 2 else None
+    return None
 
 
 def _passive_reports(verb: Token, lem: str, words: CueWords) -> list[Report]:
@@ -297,11 +321,11 @@ def _passive_reports(verb: Token, lem: str, words: CueWords) -> list[Report]:
     if agent is None or topic is None or topic.tag_ in ("WDT", "WP", "EX"):
         return []
     a, b = _bounds(topic)
-    out = [Report(a, b, verb.i, _cue_end(verb), agent)] if b > a else []
+    out = [Report(a, b, verb.i, _cue_end(verb), agent, act=STANCE)] if b > a else []
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in ("for", "as") and any(c.dep_ in ("pobj", "pcomp") for c in child.children):
             a, b = _bounds(child, skip_mark=False)
-            out.append(Report(a, b, verb.i, _cue_end(verb), agent))
+            out.append(Report(a, b, verb.i, _cue_end(verb), agent, act=STANCE))
     return out
 
 

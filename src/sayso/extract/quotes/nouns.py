@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Token
 
+from sayso.extract.quotes.acts import STANCE, noun_act
 from sayso.extract.quotes.cues import (_EDGE_PUNCT, Report, _bounds, _contrast, _document, _hedge, _infinitive,
                                       _negated, _verb_reports, subject_of)
 from sayso.extract.quotes.datelines import skip_dateline
@@ -109,16 +110,18 @@ def noun_report(noun: Token) -> Report | None:
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
             a, b = _bounds(child)
-            return Report(a, b, noun.i, noun.i + 1, _owner(noun), clausal=True) if b - a >= 2 else None
+            act = noun_act(noun, True, cue_words())
+            return Report(a, b, noun.i, noun.i + 1, _owner(noun), clausal=True, act=act) if b - a >= 2 else None
         if child.dep_ == "acl" and noun.lower_ in cue_words().infinitive_nouns and _infinitive(child):
             a, b = _bounds(child, skip_mark=False)  # "his plan to cut taxes"
-            return Report(a, b, noun.i, noun.i + 1, _owner(noun), clausal=True) if b - a >= 2 else None
+            act = noun_act(noun, False, cue_words())
+            return Report(a, b, noun.i, noun.i + 1, _owner(noun), clausal=True, act=act) if b - a >= 2 else None
         if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS and noun.lower_ in cue_words().topic_nouns:
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is None:
                 continue
             a, b = _bounds(obj)
-            return Report(a, b, noun.i, noun.i + 1, _owner(noun)) if b - a >= 2 else None
+            return Report(a, b, noun.i, noun.i + 1, _owner(noun), act=STANCE) if b - a >= 2 else None
     return copula_report(noun)  # "his argument was that ..."
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
+from sayso.extract.quotes.acts import DIRECTIVE, STANCE, STATEMENT, Act
 from sayso.extract.quotes.cues import Report, is_cue_verb, subject_of
 from sayso.extract.quotes.datelines import DASH_TOKENS, skip_dateline
 from sayso.extract.quotes.headlines import headline_reports
@@ -33,6 +34,7 @@ from sayso.extract.quotes.objects import object_reports
 from sayso.extract.quotes.marks import Passage, find_passages
 from sayso.extract.speakers import ArticleSpeakers, is_age
 from sayso.models import Note, Quote, Speaker
+from sayso.nlp.pipeline import lemma_of
 
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "with", "in", "on", "for", "to", "at", "by"})
 _INVERTED_DEPS = frozenset({"nsubj", "attr", "appos", "npadvmod", "oprd"})
@@ -56,13 +58,17 @@ class _Direct:
     cue: tuple[int, int] | None = None
     subject: Token | None = None
     absorbed: bool = False
+    lent: bool = False  # the cue is a stance's or directive's: the passage is a direct fragment ("vowed to “crush them”")
+    act: Act = STATEMENT  # the act of the cue's report, for a fragment read with its phrase (broad mode)
 
 
 def extract_quotes(doc: Doc, notes: list[Note] | None = None, *, stances: bool = False) -> list[Quote]:
     """Every statement in ``doc``, ordered by position. Skipped candidates go to ``notes``.
 
-    ``stances=True`` adds the broad attributions the learned model of ``objects`` keeps
-    ("opposed the Iraq invasion", "is expected to endorse him") as indirect or mixed quotes.
+    ``stances=True`` is the broad mode: stances, directives and refusals (``acts``) are kept too,
+    labelled in ``Quote.act``, with the broad attributions the learned model of ``objects`` keeps
+    ("opposed the Iraq invasion", "is expected to endorse him") as stances. Without it, such a cue
+    only lends its speaker to the quoted words inside it ("vowed to “crush the invaders”").
     """
     text = doc.text
     passages = find_passages(text, notes)
@@ -70,10 +76,14 @@ def extract_quotes(doc: Doc, notes: list[Note] | None = None, *, stances: bool =
     speakers = ArticleSpeakers(doc, [(p.open_at, _passage_end(p)) for p in passages])
     out: list[Quote] = []
     reports = [r for r in (_in_paragraph(doc, text, r) for r in find_reports(doc, quoted)) if r is not None]
-    for rep in _dedupe(reports):
+    for rep in _dedupe([r for r in reports if stances or r.act == STATEMENT]):
         quote = _place_report(doc, text, rep, directs, speakers, quoted)
         if quote is not None:
             out.append(quote)
+    if not stances:
+        for rep in reports:
+            if rep.act != STATEMENT:
+                _lend_cue(doc, rep, directs)
     for d in directs:
         if d.cue is None and not d.absorbed:
             _frame_cue(doc, d, quoted)
@@ -82,7 +92,9 @@ def extract_quotes(doc: Doc, notes: list[Note] | None = None, *, stances: bool =
     taken = [(q.start, q.end) for q in out]
     for kind, start, end, speaker, cue_a, cue_b in headline_reports(
             text, taken, lambda a, b: _headline_speaker(doc, speakers, a, b)):
-        out.append(Quote(kind, start, end, text[start:end], speaker, text[cue_a:cue_b], cue_a, cue_b))
+        act = _headline_act(text[cue_a:cue_b])
+        if stances or act == STATEMENT:
+            out.append(Quote(kind, start, end, text[start:end], speaker, text[cue_a:cue_b], cue_a, cue_b, act))
     if stances:
         out.extend(_object_quotes(doc, text, speakers, quoted, [(q.start, q.end) for q in out]))
     out.sort(key=lambda q: (q.start, q.end))
@@ -99,8 +111,26 @@ def _object_quotes(doc: Doc, text: str, speakers: ArticleSpeakers, quoted: list[
         speaker = speakers.resolve(subject) if subject is not None else None
         kind = "mixed" if any(quoted[i] >= 0 for i in range(cand.a, cand.b)) else "indirect"
         out.append(_quote(doc, text, kind, doc[cand.a].idx, doc[cand.b - 1].idx + len(doc[cand.b - 1]),
-                          speaker, verb.i, verb.i + 1))
+                          speaker, verb.i, verb.i + 1, STANCE))
     return out
+
+
+def _headline_act(cue: str) -> Act:
+    """"Mayor Says ..." states; "Mayor Urges Council to Act" asks; "Senator Calls For a Ban" takes a stance."""
+    words = cue_words()
+    lem = lemma_of(cue.lower(), "VBZ")
+    if lem in words.directive:
+        return DIRECTIVE
+    return STATEMENT if lem in words.clause and lem not in words.cognition else STANCE
+
+
+def _lend_cue(doc: Doc, rep: Report, directs: list[_Direct]) -> None:
+    """Quoted words inside a stance or directive are a direct fragment of its speaker ("urged the West to
+    “stop this massacre”", "accused him of “nuclear blackmail”"); the rest of the report is left out."""
+    start, end = doc[rep.a].idx, doc[rep.b - 1].idx + len(doc[rep.b - 1])
+    for d in directs:
+        if d.cue is None and not d.absorbed and d.passage.start >= start and d.passage.end <= end + 1:
+            d.cue, d.subject, d.lent = (rep.cue_a, rep.cue_b), rep.subject, True
 
 
 def _locate(doc: Doc, passages: list[Passage]) -> tuple[list[_Direct], list[int]]:
@@ -169,7 +199,7 @@ def _place_report(doc: Doc, text: str, rep: Report, directs: list[_Direct],
                    or not _unquoted_words(text, start, end, inside, _frame_span(doc, rep))):
         for d in inside:
             if d.cue is None:
-                d.cue, d.subject = (rep.cue_a, rep.cue_b), rep.subject
+                d.cue, d.subject, d.act = (rep.cue_a, rep.cue_b), rep.subject, rep.act
         return None
     if rep.needs_quote and not inside:
         return None
@@ -182,7 +212,7 @@ def _place_report(doc: Doc, text: str, rep: Report, directs: list[_Direct],
         end = max(end, min(last + 1, len(text))) if last >= end else end
     subject = speaker_token(doc, rep.subject, rep.cue_a, quoted)
     speaker = speakers.resolve(subject) if subject is not None else None
-    return _quote(doc, text, kind, start, end, speaker, rep.cue_a, rep.cue_b)
+    return _quote(doc, text, kind, start, end, speaker, rep.cue_a, rep.cue_b, rep.act)
 
 
 def _past_that(doc: Doc, a: int, b: int) -> int:
@@ -226,12 +256,12 @@ def _clip(text: str, start: int, end: int, cue: int) -> tuple[int, int]:
 
 
 def _quote(doc: Doc, text: str, kind: str, start: int, end: int, speaker: Speaker | None, cue_a: int | None,
-           cue_b: int | None) -> Quote:
+           cue_b: int | None, act: Act = STATEMENT) -> Quote:
     cue = doc[cue_a:cue_b] if cue_a is not None and cue_b is not None else None
     return Quote(kind, start, end, text[start:end], speaker,
                  cue.text if cue is not None else None,
                  cue.start_char if cue is not None else None,
-                 cue.end_char if cue is not None else None)
+                 cue.end_char if cue is not None else None, act)
 
 
 def _frame_cue(doc: Doc, d: _Direct, quoted: list[int]) -> None:
@@ -313,6 +343,9 @@ def _direct_quotes(doc: Doc, text: str, directs: list[_Direct], speakers: Articl
         if speaker is None and subject is not None:
             speaker = speakers.resolve(subject)
         cue_a, cue_b = d.cue if d.cue is not None else (None, None)
+        if d.lent:
+            out.append(_quote(doc, text, "direct", start, p.end, speaker, cue_a, cue_b))
+            continue
         words = text[start:p.end].split()
         if _title_like(words) and not (cue_a is not None and cue_a > d.a and _opens_sentence(text, d.passage)):
             continue
@@ -320,7 +353,7 @@ def _direct_quotes(doc: Doc, text: str, directs: list[_Direct], speakers: Articl
         phrase = _fragment_phrase(doc, text, d) if cue_b is not None and cue_b <= d.a else None
         if phrase is not None and (len(words) < min_words or _mostly(p, phrase)) and not text[start].isupper():
             # a fragment after its cue ("called him a “liar”"): the phrase from the cue on is mixed
-            out.append(_quote(doc, text, "mixed", phrase[0], phrase[1], speaker, cue_a, cue_b))
+            out.append(_quote(doc, text, "mixed", phrase[0], phrase[1], speaker, cue_a, cue_b, d.act))
         elif len(words) >= min_words or (utterance and (cue_a is not None or _stands_alone(text, d.passage))):
             out.append(_quote(doc, text, "direct", start, p.end, speaker, cue_a, cue_b))
     return out

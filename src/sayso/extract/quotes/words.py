@@ -36,6 +36,10 @@ class CueWords:
     clarity: frozenset[str] = frozenset()  # "made it clear that ...": the clause is what was said
     copula_nouns: frozenset[str] = frozenset()  # "the ministry's position is that ...": a cue only before "is that"
     channels: frozenset[str] = frozenset()  # "issued a statement saying ...": the issuer speaks, not the statement
+    directive: frozenset[str] = frozenset()  # "urged allies to send", "vowed to retake": an action asked or promised
+    refusal: frozenset[str] = frozenset()  # "declined to say": no statement
+    cognition: frozenset[str] = frozenset()  # "believes that": a thought, not a speech act
+    cognition_nouns: frozenset[str] = frozenset()  # "the fear that"
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,4 +61,6 @@ def cue_words() -> CueWords:
                                                   "gerund_object_verbs", "means_nouns")), infinitive_nouns,
                     frozenset(raw["agent_passive_verbs"]), frozenset(raw["anonymity_verbs"]),
                     frozenset(raw["permission_verbs"]), frozenset(raw["clarity_words"]),
-                    frozenset(raw["copula_nouns"]), frozenset(raw["channel_nouns"]))
+                    frozenset(raw["copula_nouns"]), frozenset(raw["channel_nouns"]),
+                    *(frozenset(raw[k]) for k in ("directive_verbs", "refusal_verbs", "cognition_verbs",
+                                                  "cognition_nouns")))
