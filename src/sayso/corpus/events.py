@@ -4,7 +4,8 @@ Two reports are one event when they have the same type (sub-types agree or one i
 places agree (the same place or points within 25 km; a region holds a place of its country), their
 dates fall within a short window (a day for day-precise dates; a month-precise date holds its days),
 and their actors do not conflict. Reports without a date join only when their articles appeared
-within ``window_days`` of each other and their places agree. Groups are the connected reports
+within ``window_days`` of each other and their places agree; a report without a place joins one with
+a place only on the same day with the same sub-type and actor. Groups are the connected reports
 (union-find), so a chain of agreeing reports is one event; counts are then of events, not articles.
 """
 
@@ -87,7 +88,11 @@ def same_event(a: Mapping[str, Any], b: Mapping[str, Any], window_days: int = 2)
     if _name(a.get("actor")) and _name(b.get("actor")) and _name(a.get("actor")) != _name(b.get("actor")):
         return False
     if not places_agree(a.get("place"), b.get("place")):
-        return False
+        # a report that names no place joins one that does only on the same day, sub-type and actor
+        one_missing = not a.get("place") or not b.get("place")
+        return bool(one_missing and _day(a.get("date")) and a.get("date") == b.get("date") and a.get("subtype")
+                    and a.get("subtype") == b.get("subtype") and _name(a.get("actor"))
+                    and _name(a.get("actor")) == _name(b.get("actor")))
     if a.get("date") and b.get("date"):
         return dates_agree(a["date"], b["date"])
     pa, pb = _day(a.get("published")), _day(b.get("published"))

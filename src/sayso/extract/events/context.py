@@ -42,7 +42,7 @@ def pick_place(text: str, spans: list[Span], places: list[Place], trigger_at: in
             continue
         if any(a[0] <= p.start < a[1] for a in avoid):
             continue
-        if _dateline(text, p):
+        if p.end <= dateline_end(text):
             continue
         found.append(p)
     if not found:
@@ -54,12 +54,9 @@ def pick_place(text: str, spans: list[Span], places: list[Place], trigger_at: in
     return best, (1 if rank == 1 else 3)
 
 
-def _dateline(text: str, place: Place) -> bool:
-    """"KYIV, Ukraine (AP) —": the place the story was filed from, not where the event was."""
-    line_start = text.rfind("\n", 0, place.start) + 1
-    head = text[line_start:place.start]
-    after = text[place.end:place.end + 40]
-    return len(head) < 3 and bool(re.match(r"[\s,A-Za-z.]*(?:\([^)]*\))?\s*[—–-]", after)) and place.text.isupper()
+def event_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
+    """Resolved dates that can date an event: not the start of a running total ("since April 2023")."""
+    return [d for d in dates if d.value and not re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, d.start - 12):d.start], re.I)]
 
 
 def pick_date(text: str, spans: list[Span], dates: list[DateRef], trigger_at: int,
@@ -68,8 +65,8 @@ def pick_date(text: str, spans: list[Span], dates: list[DateRef], trigger_at: in
     time word ("overnight") against the publication date; with ACLED's time precision."""
     candidates = []
     filed = dateline_end(text)
-    for d in dates:
-        if d.value is None or not any(inside(s, d.start, d.end) for s in spans) or d.end <= filed:
+    for d in event_dates(text, dates):
+        if not any(inside(s, d.start, d.end) for s in spans) or d.end <= filed:
             continue
         if published and d.value[:10] > published.isoformat():
             continue
@@ -104,17 +101,18 @@ def _time_precision(d: DateRef) -> int:
 
 
 def _nearest_keyword(text: str, start: int, end: int) -> str | None:
-    """'kill' or 'injure': which kind of word sits nearest a figure, within its clause."""
+    """'kill' or 'injure': which kind of word sits nearest a figure, within its clause ("seven were hurt":
+    a word right after the figure comes first)."""
     window_before = text[max(0, start - 45):start]
     window_after = text[end:end + 45]
     best: tuple[int, str] | None = None
     for kind, key in (("kill", "kill_words"), ("injure", "injury_words")):
         rx = lx.phrase_rx(key)
         for m in rx.finditer(window_after):
-            if re.search(r"[;.]", window_after[:m.start()]):
+            if re.search(r"[;.,]", window_after[:m.start()]) or re.search(r"\band\b", window_after[:m.start()]):
                 continue
-            if best is None or m.start() < best[0]:
-                best = (m.start(), kind)
+            if best is None or m.start() - 20 < best[0]:
+                best = (m.start() - 20, kind)
         for m in rx.finditer(window_before):
             dist = len(window_before) - m.end()
             if re.search(r"[;.]", window_before[m.end():]):
@@ -166,8 +164,9 @@ def pick_source(text: str, spans: list[Span], trigger_at: int, quotes: list[Quot
     if unverified:
         return "unverified", speaker
     if speaker is not None:
-        vague = speaker.kind == "unnamed" and speaker.name.lower().split()[-1] in lx.claim_words()["vague_sources"]
-        return ("reported" if vague else "claimed"), speaker
+        words = speaker.name.lower().split()
+        generic = speaker.kind == "unnamed" and bool({words[0], words[-1]} & lx.word_set("generic_sources"))
+        return ("reported" if generic else "claimed"), speaker
     if lx.hedge_rx().search(sentence):
         return "reported", None
     return "asserted", None

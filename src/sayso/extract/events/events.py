@@ -30,14 +30,40 @@ def extract_events(doc: Doc, published: dt.date | None, quotes: list[Quote], cla
     for index, sent in enumerate(doc.sents):
         if index and "\n\n" in text[sent.start_char - 3:sent.start_char + 1]:
             paragraph += 1
-        trigs = _one_per_occurrence(sentence_triggers(sent))
+        found = sentence_triggers(sent)
+        trigs = _one_per_occurrence(found)
         for trig in trigs:
             span = _evidence(trig, sent, trigs)
+            companions = [t for t in found if t not in trigs]
             m = _mention(trig, span, index, paragraph, sides, text, published, quotes, claims, places, dates)
             if m is not None:
+                _fill_parties(m, trig, companions)
                 mentions.append(m)
-    events = [m for m in merge(mentions) if not m.denied and not _lone_weak(m)]
+    events = [m for m in merge(mentions) if not m.denied and not _lone_weak(m) and _mappable(m)]
+    _later_statements(doc, events, {m.sentence for m in mentions})
     return [_event(m, text) for m in events]
+
+
+def _later_statements(doc: Doc, events: list[Mention], with_triggers: set[int]) -> None:
+    """A sentence without an event of its own that says the report could not be verified, or that denies
+    the claim, settles the status of the claimed events of the sentences just before it."""
+    denials = set(lx.claim_words()["denial_verbs"])
+    for index, sent in enumerate(doc.sents):
+        if index in with_triggers:
+            continue
+        unverified = bool(lx.unverified_rx().search(sent.text))
+        roots = [t for t in sent if t.dep_ == "ROOT" and t.tag_.startswith("VB") and lemma(t).lower() in denials]
+        denier = parties.side_of(list(roots[0].children)[:1] and [c for c in roots[0].children if c.dep_ == "nsubj"]
+                                 ) if roots else None
+        if not (unverified or denier):
+            continue
+        for m in events:
+            last = max(o.sentence for o in [m, *m.others])
+            if 0 < index - last <= 2 and m.status in ("claimed", "reported", "asserted"):
+                if denier and m.status != "asserted" and m.actor is not None and m.actor.country_code == denier:
+                    m.status = "denied"
+                elif unverified:
+                    m.status = "unverified"
 
 
 def _article_sides(doc: Doc) -> list[str]:
@@ -46,9 +72,17 @@ def _article_sides(doc: Doc) -> list[str]:
     return [code for code, _ in counts.most_common()]
 
 
+# In one sentence, a trigger of the key class makes those of the listed classes part of its occurrence:
+# police firing on protesters is the protest's, rioters setting fire is the riot's.
+ABSORBS = {"protest": ("clash", "strike", "kill", "arrest", "destroy"), "protesters": ("clash", "kill", "arrest"),
+           "riot": ("destroy", "clash", "arrest"), "mob": ("kill", "destroy", "clash")}
+
+
 def _one_per_occurrence(trigs: list[Trigger]) -> list[Trigger]:
     """In one sentence, a weak trigger ("killing") beside a strong one, and a second trigger of the same
-    class, report the same occurrence: keep the first strong one of each class."""
+    type, report the same occurrence: keep the first strong one of each type."""
+    absorbed = {name for t in trigs for name in ABSORBS.get(t.cls.name, ())}
+    trigs = [t for t in trigs if t.cls.name not in absorbed]
     strong = [t for t in trigs if not t.cls.weak]
     out, seen = [], set()
     for t in (strong or trigs[:1]):
@@ -97,13 +131,18 @@ def _mention(trig: Trigger, span, index, paragraph, sides, text, published, quot
              dates) -> Mention | None:
     spans = [span]
     sentence = (trig.sent.start_char, trig.sent.end_char)
-    has_date = any(context.inside(sentence, d.start, d.end) and d.value for d in dates)
+    has_date = any(context.inside(sentence, d.start, d.end) for d in context.event_dates(text, dates))
     if generic(trig) and not has_date:
         return None
     type_, subtype = trig.cls.type, trig.cls.subtype
     head = parties.moved_side(trig) if trig.cls.name == "deploy" else None
-    actor = parties.resolve(head or parties.actor_head(trig), role="actor")
+    if _under(trig.token, lx.word_set("blame_verbs")):
+        head = parties.blamed(trig)
+    actor = parties.resolve(head or parties.actor_head(trig), role="actor",
+                            prefer_named=trig.cls.name in ("arrest", "base", "destroy"))
     target = parties.resolve(parties.target_head(trig), role="target")
+    if trig.cls.name == "agreement":
+        actor, target = parties.parties_of_agreement(trig)
     avoid = [(p.start, p.end) for p in (actor, target) if p is not None and p.start is not None
              and p.kind in ("side", "named")]
     place, precision = context.pick_place(text, [sentence], places, trig.start, avoid)
@@ -117,8 +156,49 @@ def _mention(trig: Trigger, span, index, paragraph, sides, text, published, quot
     return m
 
 
+def _under(tok: Token, verbs: frozenset[str]) -> bool:
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.tag_.startswith("VB") and lemma(tok).lower() in verbs:
+            return True
+    return False
+
+
+def _fill_parties(m: Mention, trig: Trigger, companions: list[Trigger]) -> None:
+    """Gaps filled from the sentence: the other triggers of the same occurrence ("killed" beside "attack"),
+    the party the sentence blames; a force with no side named is the army of the event's country."""
+    for other in companions:
+        if m.actor is None:
+            m.actor = parties.resolve(parties.actor_head(other), role="actor")
+        if m.target is None and m.type in VIOLENT:
+            m.target = parties.resolve(parties.target_head(other), role="target")
+    if m.actor is None and m.type in VIOLENT:
+        m.actor = parties.resolve(parties.blamed(trig), role="actor")
+    country = m.place.country_code if m.place is not None else None
+    for name in ("actor", "target"):
+        party = getattr(m, name)
+        if party is not None and party.kind == "forces":
+            known = country in lx.words()["sides"]
+            setattr(m, name, parties.EventParty(lx.side_name(country), party.start, party.end, party.text,
+                                                kind="side", country_code=country) if known else None)
+    if m.subtype == "excessive_force_against_protesters":
+        force = next((t for t in trig.sent if t.lower_ in ("police", "policemen", "officers", "soldiers", "troops")),
+                     None)
+        m.actor = parties.resolve(force, role="actor") if force is not None else None
+        m.target = parties.EventParty("protesters", kind="group")
+    if trig.cls.name == "destroy" and m.target is not None and m.target.kind != "civilians":
+        m.target = None
+
+
 def _anaphoric(tok: Token) -> bool:
-    return not tok.tag_.startswith("VB") and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
+    """"The strike", or "the shells struck": a definite mention of something the article already told."""
+    if not tok.tag_.startswith("VB"):
+        return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in subj.children) \
+        and subj.lower_ not in lx.side_words()
 
 
 def _denied(tok: Token) -> bool:
@@ -150,9 +230,21 @@ def _settle_type(m: Mention, trig: Trigger, sides: list[str], text: str) -> None
         if m.target is None or m.target.kind != "side":
             m.target = parties.opponent(code, sides) if code else None
     elif name == "clash":
-        if m.target is None and m.actor is not None and m.actor.country_code:
+        if lemma(trig.token).lower() in ("attack", "assault") and (
+                (m.target is not None and m.target.kind == "civilians") or _civilian_victims(trig)):
+            m.type, m.subtype = "violence_against_civilians", "attack"
+            m.target = parties.EventParty("civilians", kind="civilians")
+        elif m.target is None and m.actor is not None and m.actor.country_code:
             m.target = parties.opponent(m.actor.country_code, sides)
-    elif name == "protest":
+    elif name in ("riot", "mob"):
+        m.actor = parties.EventParty("rioters", kind="group")
+        if m.target is not None and m.target.kind != "civilians":
+            m.target = None
+        if name == "mob" and m.target is None and _civilian_victims(trig, injured=True):
+            m.target = parties.EventParty("civilians", kind="civilians")
+    elif name == "arrest" and m.target is not None and m.target.kind != "named":
+        m.target = None
+    elif name in ("protest", "protesters"):
         if lx.phrase_rx("excessive_force_words").search(sentence):
             m.subtype = "excessive_force_against_protesters"
         elif lx.phrase_rx("riot_words").search(sentence):
@@ -165,10 +257,11 @@ def _settle_type(m: Mention, trig: Trigger, sides: list[str], text: str) -> None
         m.target = None if name in ("deploy", "base", "handover") else m.target
 
 
-def _civilian_victims(trig: Trigger) -> bool:
+def _civilian_victims(trig: Trigger, injured: bool = True) -> bool:
+    """The sentence tells of civilians (or people) killed or hurt."""
+    hurt = lx.word_set("kill_words") | (lx.word_set("injury_words") if injured else frozenset())
     return any(t.lower_ in lx.word_set("civilian_words") for t in trig.sent) and \
-        any(lemma(t).lower() in lx.word_set("kill_words") or t.lower_ in lx.word_set("injury_words")
-            for t in trig.sent)
+        any(lemma(t).lower() in hurt or t.lower_ in hurt for t in trig.sent)
 
 
 def _settle_kill(m: Mention, trig: Trigger) -> None:
@@ -182,6 +275,12 @@ def _settle_kill(m: Mention, trig: Trigger) -> None:
     m.type, m.subtype = "explosions_remote_violence", None
     if victims_civil:
         m.target = parties.EventParty("civilians", kind="civilians")
+
+
+def _mappable(m: Mention) -> bool:
+    """The conventions' test: an event goes on a map or a timeline; with neither a place nor a date in any of
+    its mentions it is talk about fighting, not a report of one occurrence."""
+    return m.place is not None or m.date is not None
 
 
 def _lone_weak(m: Mention) -> bool:

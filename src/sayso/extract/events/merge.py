@@ -77,7 +77,8 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
 
 
 def compatible(a: Mention, b: Mention) -> bool:
-    if a.type != b.type and not (b.weak and a.type in VIOLENT) and not (a.weak and b.type in VIOLENT):
+    if a.type != b.type and not (b.weak and a.type in VIOLENT and b.type in VIOLENT) \
+            and not (a.weak and b.type in VIOLENT and a.type in VIOLENT):
         return False
     if a.type == b.type and a.subtype and b.subtype and a.subtype != b.subtype:
         return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sayso.extract.events import lexicon as lx
+from sayso.extract.events.context import dateline_end
 from sayso.extract.events.triggers import LAUNCH_VERBS, Trigger
 from sayso.models import EventParty
 from sayso.nlp import lemma
@@ -57,7 +58,22 @@ def _passive(tok: Token) -> bool:
 
 
 def actor_head(trig: Trigger) -> Token | None:
-    """The token heading whoever did it: the subject, the passive's agent, a noun's possessor or 'by' object."""
+    """The token heading whoever did it: the subject, the passive's agent, a noun's possessor or 'by' object;
+    "it" or "they" in a reported clause is the reporting verb's subject ("the air force said it had...")."""
+    head = _actor_head(trig)
+    if head is not None and head.lower_ in ("it", "they", "we"):
+        tok = head.head
+        for _ in range(4):
+            if tok.dep_ in ("ccomp", "xcomp") and tok.head.tag_.startswith("VB"):
+                subj = _child(tok.head, "nsubj")
+                return subj if subj is not None and subj.lower_ not in PRONOUNS else head
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+    return head
+
+
+def _actor_head(trig: Trigger) -> Token | None:
     tok = trig.token
     if tok.tag_.startswith("VB"):
         if _passive(tok):
@@ -76,12 +92,12 @@ def actor_head(trig: Trigger) -> Token | None:
     by = _prep_object(tok, ("by", "from"))
     if by is not None:
         return by
-    poss = _child(tok, "poss")
-    if poss is not None:
-        return poss
     for c in tok.children:
         if c.dep_ in ("amod", "compound", "nmod") and (c.lower_ in lx.side_words() or c.ent_type_ in ("NORP", "ORG")):
             return c
+    poss = _child(tok, "poss")
+    if poss is not None and poss.ent_type_ not in ("DATE", "TIME"):
+        return poss
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass") and lemma(head).lower() in LAUNCH_VERBS:
         return _child(head, "nsubj") if not _passive(head) else _prep_object(head, ("by",))
@@ -98,14 +114,60 @@ def moved_side(trig: Trigger) -> Token | None:
 
 
 def target_head(trig: Trigger) -> Token | None:
-    """The token heading whom it was done to: the object, the passive's subject, 'on/against X'."""
+    """The token heading whom it was done to: the object, the passive's subject, 'on/against X', or the
+    people of a noun's 'of' ("the rape of 15 women")."""
     tok = trig.token
     if tok.tag_.startswith("VB"):
         if _passive(tok):
             return _child(tok, "nsubjpass")
         obj = _child(tok, "dobj")
         return obj if obj is not None else _prep_object(tok, TARGET_PREPS - {"in"})
-    return _prep_object(tok, TARGET_PREPS - {"in"})
+    found = _prep_object(tok, TARGET_PREPS - {"in"})
+    if found is None:
+        of = _prep_object(tok, ("of",))
+        if of is not None and (of.lower_ in lx.word_set("civilian_words") or lemma(of).lower() in lx.word_set("civilian_words")):
+            return of
+    return found
+
+
+def blamed(trig: Trigger) -> Token | None:
+    """Whom the sentence blames or accuses ("..., blaming the RSF", "accused the RSF of striking")."""
+    verbs = lx.word_set("blame_verbs")
+    for tok in trig.sent:
+        if tok.tag_.startswith("VB") and lemma(tok).lower() in verbs:
+            obj = _child(tok, "dobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def parties_of_agreement(trig: Trigger) -> tuple[EventParty | None, EventParty | None]:
+    """An agreement's two parties: the subject and its conjunct ("Russia and Ukraine exchanged"), or the
+    subject and 'with X'."""
+    verb = trig.token if trig.token.tag_.startswith("VB") else trig.token.head
+    subj = _child(verb, "nsubj")
+    if subj is None:
+        return None, None
+    other = _child(subj, "conj")
+    if other is None:
+        other = _prep_object(verb, ("with",)) or _prep_object(trig.token, ("with", "between"))
+    return _named_party(subj), _named_party(other)
+
+
+def _named_party(head: Token | None) -> EventParty | None:
+    """A party named as written: the named entity in the phrase (a state keeps its name, "Russia")."""
+    if head is None:
+        return None
+    tokens = [t for t in _noun_phrase(head)]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    for label in ("GPE", "ORG", "NORP"):
+        words = [t for t in tokens if t.ent_type_ == label]
+        if words:
+            span = head.doc[words[0].i:words[-1].i + 1]
+            name = span.text[4:] if span.text.lower().startswith("the ") else span.text
+            return EventParty(name, start, end, head.doc.text[start:end], kind="named",
+                              country_code=side_of(list(span)))
+    return None
 
 
 def _entity_name(tokens: list[Token]) -> str | None:
@@ -140,18 +202,27 @@ def side_of(tokens: list[Token]) -> str | None:
     return None
 
 
-def resolve(head: Token | None, *, role: str) -> EventParty | None:
-    """A party from the phrase headed by ``head``: civilians, a side, a named group, or None."""
+def resolve(head: Token | None, *, role: str, prefer_named: bool = False) -> EventParty | None:
+    """A party from the phrase headed by ``head``: civilians, a side, a named group, or None. A force with no
+    side named ("military jets", "the army") comes back with kind ``forces`` and no name: the caller names
+    it after the country of the event."""
     if head is None or head.lower_ in PRONOUNS:
         return None
-    tokens = _noun_phrase(head)
+    filed = dateline_end(head.doc.text)
+    if head.idx < filed:  # the parse took the dateline ("MOGADISHU, Sept 30 —") for the subject
+        after = [t for t in head.subtree if t.idx >= filed and t.tag_.startswith("NN")]
+        if not after:
+            return None
+        head = min(after, key=lambda t: len(list(t.ancestors)))
+    tokens = [t for t in _noun_phrase(head) if t.idx >= filed] or [head]
     doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc.text[start:end]
     word = lemma(head).lower()
     lowered = {t.lower_ for t in tokens}
-    if role == "target" and (word in lx.word_set("civilian_words") or head.lower_ in lx.word_set("civilian_words")
-                             or lowered & lx.word_set("civilian_sites")):
+    if role == "target" and not lowered & (lx.word_set("military_targets") | {"army", "police", "military"}) and (
+            word in lx.word_set("civilian_words") or head.lower_ in lx.word_set("civilian_words")
+            or lowered & lx.word_set("civilian_sites")):
         return EventParty("civilians", start, end, text, kind="civilians")
     if role == "actor" and lowered & lx.word_set("unknown_actor_words"):
         return None
@@ -160,8 +231,8 @@ def resolve(head: Token | None, *, role: str) -> EventParty | None:
     named = _entity_name(tokens)
     code = side_of(tokens)
     separatist = bool(lowered & lx.word_set("separatists"))
-    if named and not code:
-        return EventParty(named, start, end, text, kind="named")
+    if named and (not code or prefer_named):
+        return EventParty(named, start, end, text, kind="named", country_code=code)
     if separatist and ("separatist" in lowered or "separatists" in lowered or "pro-russian" in lowered):
         return EventParty("separatist forces", start, end, text, kind="side")
     if code:
@@ -170,6 +241,9 @@ def resolve(head: Token | None, *, role: str) -> EventParty | None:
         return EventParty("police", start, end, text, kind="group")
     if role == "target" and word in lx.word_set("civilian_words"):
         return EventParty("civilians", start, end, text, kind="civilians")
+    if word in lx.word_set("unsided_forces") or head.lower_ in lx.word_set("unsided_forces") \
+            or lowered & {"military", "army", "junta"}:
+        return EventParty("", start, end, text, kind="forces")
     return None
 
 

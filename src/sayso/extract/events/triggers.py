@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from sayso.extract.events import lexicon as lx
 from sayso.nlp import lemma
+from sayso.nlp.pipeline import lemma_of
 
 # Words that report an explosion by themselves; other strike words ("hit", "attack") need a weapon named.
 EXPLOSIVE = frozenset({"shell", "bomb", "bombard", "shelling", "airstrike", "bombardment", "bombing", "explosion",
@@ -54,12 +55,14 @@ def _word_candidates(token: Token) -> list[lx.TriggerClass]:
     kind = _kind(token)
     if kind is None:
         return []
-    word = lemma(token).lower()
     lower = token.lower_
+    forms = {lemma(token).lower(), lower}
+    if kind == "verb":  # the tagger's VBP/VB for a past form ("retook") leaves it unlemmatised
+        forms.update(lemma_of(lower, tag) for tag in ("VBD", "VBN", "VBG", "VBZ"))
     out = []
     for cls in lx.classes():
         pool = cls.verbs if kind == "verb" else cls.nouns
-        if word in pool or lower in pool:
+        if forms & pool:
             out.append(cls)
     return out
 
@@ -143,7 +146,7 @@ def _keep(trig: Trigger) -> bool:
     check = _CLASS_CHECKS.get(trig.cls.name)
     if check is not None and not check(trig):
         return False
-    return not (irrealis(trig) or _headline(trig.sent))
+    return not (irrealis(trig) or _headline(trig))
 
 
 def _strike_ok(trig: Trigger) -> bool:
@@ -176,7 +179,7 @@ def _clash_ok(trig: Trigger) -> bool:
         return False  # a strike, not fighting
     if _kind(tok) == "noun" and word in ("attack", "assault", "counterattack") and not _happened(tok):
         return False
-    return _military_context(trig)
+    return tok.lower_ in lx.word_set("self_evident_clashes") or _military_context(trig)
 
 
 def _happened(tok: Token) -> bool:
@@ -196,11 +199,19 @@ def _place_object(trig: Trigger, deps=("dobj", "nsubjpass", "attr", "prep", "nsu
     """A territory verb with a place or territory word among its objects ("took the village")."""
     tok = trig.token
     for child in tok.children:
-        if child.dep_ in deps and not (child.dep_ == "prep" and child.lower_ in ("to", "with", "for", "from")):
-            span = list(child.subtree)
-            if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span) or _has_word(span, "territory_words"):
+        if child.dep_ in deps and not (child.dep_ == "prep" and child.lower_ in ("to", "with", "for")):
+            head = _child_of(child, "pobj") if child.dep_ == "prep" else child
+            if head is None:
+                continue
+            words = [head, *(c for c in head.children if c.dep_ in ("compound", "prep", "pobj", "appos"))]
+            words += [g for c in words if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in words) or _has_word(words, "territory_words"):
                 return True
     return False
+
+
+def _child_of(tok: Token, dep: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == dep), None)
 
 
 def _capture_ok(trig: Trigger) -> bool:
@@ -241,7 +252,7 @@ def _agreement_ok(trig: Trigger) -> bool:
     tok = trig.token
     word = lemma(tok).lower()
     if word in ("exchange", "swap"):
-        near = " ".join(t.lower_ for t in tok.subtree) + " " + " ".join(t.lower_ for t in tok.lefts)
+        near = " ".join(t.lower_ for t in tok.subtree) + " " + " ".join(t.lower_ for t in tok.head.subtree)
         if not any(w in near for w in ("prisoner", "captive", "bodies", "pow")):
             return False
         if "fire" in near:
@@ -253,7 +264,7 @@ def _agreement_ok(trig: Trigger) -> bool:
         if head.head.i == head.i:
             break
         head = head.head
-    return word in ("exchange", "swap") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+    return word in ("exchange", "swap") and (_kind(tok) == "verb" or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"))
 
 
 def _arrest_ok(trig: Trigger) -> bool:
@@ -294,7 +305,8 @@ def _intercept_ok(trig: Trigger) -> bool:
 
 def _handover_ok(trig: Trigger) -> bool:
     if trig.phrase:
-        return _place_object(trig) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in trig.sent)
+        return _place_object(trig, ("dobj", "prep", "pobj")) or _has_word(list(trig.token.subtree), "territory_words") \
+            or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in trig.token.subtree)
     return _place_object(trig) and _military_context(trig)
 
 
@@ -344,7 +356,10 @@ def irrealis(trig: Trigger) -> bool:
         word = lemma(head).lower()
         if head.lower_ in lx.word_set("not_event_nouns"):
             return True
-        if word in heads or head.lower_ in heads:
+        if _kind(head) == "noun":
+            if word in lx.word_set("irrealis_nouns") or head.lower_ in lx.word_set("irrealis_nouns"):
+                return True
+        elif word in heads or head.lower_ in heads:
             return True
         if dep in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in marks for c in head.children):
             return True
@@ -365,13 +380,16 @@ def generic(trig: Trigger) -> bool:
     return bool(lx.phrase_rx("generic_words").search(trig.sent.text))
 
 
-def _headline(sent: Span) -> bool:
-    """A line in capitals, or one with no closing punctuation: an embedded headline or a caption."""
-    text = sent.text.strip()
+def _headline(trig: Trigger) -> bool:
+    """The trigger's line is in capitals, or short with no closing punctuation: an embedded headline, a list
+    item or a caption, not a report."""
+    doc_text = trig.token.doc.text
+    start = doc_text.rfind("\n", 0, trig.start) + 1
+    end = doc_text.find("\n", trig.end)
+    text = doc_text[start:end if end >= 0 else len(doc_text)].strip()
     if not text:
         return True
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters) and len(letters) > 12:
         return True
-    after = sent.doc.text[sent.end_char:sent.end_char + 3]
-    return text[-1] not in ".!?\"”’')]" and len(text.split()) <= 20 and ("\n" in after or not after.strip())
+    return text[-1] not in ".!?\"”’')]" and len(text.split()) <= 20
