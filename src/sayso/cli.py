@@ -147,10 +147,12 @@ def show_settings() -> None:
 
 def _register_more() -> None:
     from sayso.cli_corpus import register
+    from sayso.cli_events import register as register_events
     from sayso.cli_spark import register as register_spark
 
     register(app)
     register_spark(app)
+    register_events(app)
 
 
 _register_more()

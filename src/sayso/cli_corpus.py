@@ -267,8 +267,9 @@ def groups(
     settings = _settings()
     with _store(db, settings) as store:
         _show(corpus.wire_groups(store), out, fmt, "Wire-copy groups", [
-            ("origin", lambda g: g.origin), ("first", lambda g: g.first), ("copies", lambda g: len(g.articles)),
-            ("articles", lambda g: ", ".join(g.articles)), ("outlets", lambda g: ", ".join(g.outlets))])
+            ("origin", lambda g: g.origin), ("first", lambda g: g.first),
+            ("copies", lambda g: len(g.articles) + len(g.copies)), ("articles", lambda g: ", ".join(g.articles)),
+            ("exact copies", lambda g: ", ".join(g.copies)), ("outlets", lambda g: ", ".join(g.outlets))])
 
 
 def entities(
@@ -280,7 +281,7 @@ def entities(
     settings = _settings()
     with _store(db, settings) as store:
         _show(corpus.entities(store), out, fmt, "Entities", [
-            ("name", lambda e: e.name), ("kind", lambda e: e.kind), ("mentions", lambda e: e.mentions),
+            ("name", lambda e: e.name), ("kind", lambda e: e.kind), ("mentions", lambda e: e.mention_count),
             ("articles", lambda e: e.articles), ("names seen", lambda e: ", ".join(e.names)),
             ("roles", lambda e: ", ".join(e.roles))])
 

@@ -124,3 +124,10 @@ def link_events(reports: Iterable[Mapping[str, Any]], window_days: int = 2) -> l
         root = find(i)
         groups.setdefault(root, EventGroup(id=len(groups) + 1)).reports.append(r)
     return list(groups.values())
+
+
+def stored_events(store: Any, *, type_: str | None = None, since: str | None = None, until: str | None = None,
+                  window_days: int = 2) -> list[EventGroup]:
+    """The store's events grouped into occurrences (see ``link_events``), oldest first."""
+    groups = link_events(store.event_rows(type_=type_, since=since, until=until), window_days)
+    return sorted(groups, key=lambda g: (str(g.lead.get("date") or g.lead.get("published") or ""), g.id))

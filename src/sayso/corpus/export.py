@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from sayso.corpus.records import ClaimCluster, Contradiction, Timeline
+from sayso.corpus.records import EntityRecord
 from sayso.errors import SaysoError
 from sayso.models import to_dict
 
@@ -48,6 +49,8 @@ def flat_rows(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
         elif isinstance(r, Contradiction):
             yield {"measure_key": r.measure_key, "kind": r.kind, "reason": r.reason, "days_apart": r.days_apart,
                    **_flat(r.a, "a_"), **_flat(r.b, "b_")}
+        elif isinstance(r, EntityRecord):  # a flat row has no room for the spans: the mentions are counted
+            yield {**_flat(r), "mentions": r.mention_count}
         elif isinstance(r, ClaimCluster):
             values = sorted({c.value for c in r.claims if c.value is not None})
             yield {"measure_key": r.measure_key, "claims": len(r.claims), "origins": r.origins,

@@ -15,7 +15,7 @@ import itertools
 import logging
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from sayso.corpus.dedup import WireGrouper
 from sayso.corpus.entities import EntityIndex, is_descriptor, role_key
@@ -69,6 +69,14 @@ class Linker:
         self.store = store
         self.entities = EntityIndex(store, threshold=settings.speaker_match)
         self.wires = WireGrouper(store.band_candidates, store.article_text, threshold=settings.duplicate_threshold)
+        self.copies: list[tuple[str, str]] = []  # (copy id, stored twin id) noted by note_copies
+
+    def write_copies(self) -> None:
+        """Record the exact copies noted so far, in a transaction of their own."""
+        if self.copies:
+            with self.store.transaction():
+                self.store.add_copies(self.copies)
+            self.copies.clear()  # the list note_copies appends to: clear it, never replace it
 
     def links(self, analysis: Analysis) -> Links:
         placement = self.wires.place(analysis.article.text)
@@ -132,6 +140,27 @@ def skip_stored(items: Iterable[Article | Outcome | Result], store: Store, chunk
             yield item
 
 
+def note_copies(items: Iterable[Any], store: Store, chunk: int, copies: list[tuple[str, str]]) -> Iterator[Any]:
+    """Pass ``items`` through unchanged, noting in ``copies`` each article that is an exact copy (same text or
+    URL under another id) of a stored article or of an earlier one in its chunk, with that article's id:
+    ingest skips such a copy as 'already stored', and the groups export lists it in its twin's group."""
+    items = iter(items)
+    while True:
+        part = list(itertools.islice(items, chunk))
+        if not part:
+            return
+        arts = [a for a in part if isinstance(a, Article)]
+        twins = store.stored_twins([content_hash(a.text) for a in arts], [a.url for a in arts if a.url])
+        for art in arts:
+            keys = [k for k in (content_hash(art.text), art.url) if k]
+            twin = next((twins[k] for k in keys if k in twins), None)
+            if twin is not None and twin != art.id:
+                copies.append((art.id, twin))
+            elif twin is None:
+                twins.update((k, art.id) for k in keys)
+        yield from part
+
+
 def _as_items(inputs: Iterable[str | Article | Outcome], settings: Settings) -> Iterator[Article | Outcome | Result]:
     from sayso.ingest import read_inputs
     from sayso.spark.output import is_output, read_results
@@ -173,7 +202,8 @@ def ingest(inputs: Iterable[str | Article | Outcome], store: Store, settings: Se
     started = time.perf_counter()
     report.run = store.start_run([i for i in inputs if isinstance(i, str)] if isinstance(inputs, list) else [])
     linker = Linker(store, settings)
-    fresh = skip_stored(_as_items(inputs, settings), store, max(1, settings.batch_size))
+    chunk = max(1, settings.batch_size)
+    fresh = skip_stored(note_copies(_as_items(inputs, settings), store, chunk, linker.copies), store, chunk)
     batch: list[Result] = []
     for result in _analysed(fresh, analyse):
         batch.append(result)
@@ -185,6 +215,7 @@ def ingest(inputs: Iterable[str | Article | Outcome], store: Store, settings: Se
                 on_progress(report)
     if batch:
         _store_batch(batch, store, linker, report)
+    linker.write_copies()
     if report.stored:
         report.relinked = linker.relink_descriptors()
     report.seconds = time.perf_counter() - started
@@ -196,6 +227,7 @@ def ingest(inputs: Iterable[str | Article | Outcome], store: Store, settings: Se
 
 def _store_batch(batch: list[Result], store: Store, linker: Linker, report: IngestReport) -> None:
     """Store one batch in one transaction; on failure, roll back and store article by article."""
+    linker.write_copies()
     try:
         with store.transaction():
             outcomes = [_store_one(r, store, linker) for r in batch]

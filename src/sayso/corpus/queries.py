@@ -11,8 +11,8 @@ from typing import Any, Callable, Iterable, Iterator, TypeVar
 from sayso.corpus import linking
 from sayso.corpus.linking import date_last
 from sayso.corpus.entities import EntityIndex
-from sayso.corpus.records import (ClaimCluster, Contradiction, EntityRecord, SearchHit, StoredClaim, StoredQuote,
-                                  Timeline, WireGroup, _date)
+from sayso.corpus.records import (ClaimCluster, Contradiction, EntityMention, EntityRecord, SearchHit, StoredClaim,
+                                  StoredQuote, Timeline, WireGroup, _date)
 from sayso.settings import Settings
 from sayso.store import Store
 
@@ -85,25 +85,34 @@ def timeline(store: Store, *, about: str | None = None, measure: str | None = No
 
 
 def wire_groups(store: Store, *, min_size: int = 2) -> list[WireGroup]:
-    """Groups of near-duplicate articles (wire copies), each led by its earliest article."""
+    """Groups of near-duplicate articles (wire copies), each led by its earliest article; an article's exact
+    copies skipped at ingest are listed in its group and count towards ``min_size``."""
     groups: dict[int, list[dict]] = {}
     for r in store.group_rows():
-        groups.setdefault(r["group_pk"], []).append(r)
+        groups.setdefault(r["group_pk"] or r["pk"], []).append(r)
+    copies: dict[int, list[str]] = {}
+    for r in store.copy_rows():
+        copies.setdefault(r["group_pk"] or r["copy_of_pk"], []).append(r["id"])
     out = []
     for pk, rows in groups.items():
-        if len(rows) < min_size:
+        if len(rows) + len(copies.get(pk, ())) < min_size:
             continue
         rows.sort(key=lambda r: (date_last(_date(r["published"])), r["pk"]))
         out.append(WireGroup(group=pk, origin=rows[0]["id"], articles=tuple(r["id"] for r in rows),
                              outlets=tuple(sorted({r["source"] for r in rows if r["source"]})),
-                             first=_date(rows[0]["published"])))
-    return sorted(out, key=lambda g: (-len(g.articles), g.origin))
+                             first=_date(rows[0]["published"]), copies=tuple(copies.get(pk, ()))))
+    return sorted(out, key=lambda g: (-len(g.articles) - len(g.copies), g.origin))
 
 
 def entities(store: Store) -> list[EntityRecord]:
-    """Every speaker entity with the names and roles seen, most quoted first."""
+    """Every speaker entity with the names and roles seen and its mentions with their spans, most quoted first."""
+    mentions: dict[int, list[EntityMention]] = {}
+    for r in store.entity_mention_rows():
+        mentions.setdefault(r["entity_pk"], []).append(EntityMention(
+            article_id=r["article_id"], start=r["start_char"], end=r["end_char"], text=r["text"], name=r["name"]))
     return [EntityRecord(name=e["name"], kind=e["kind"], names=tuple(e["names"]), roles=tuple(e["roles"]),
-                         mentions=e["mentions"], articles=e["articles"]) for e in store.entity_summary()]
+                         mentions=tuple(mentions.get(e["pk"], ())), articles=e["articles"], entity=e["pk"],
+                         mention_count=e["mentions"]) for e in store.entity_summary()]
 
 
 def search(store: Store, query: str, *, limit: int = 20, kinds: tuple[str, ...] = ("articles", "quotes")

@@ -149,25 +149,43 @@ class Timeline:
 
 @dataclass(frozen=True, slots=True)
 class WireGroup:
-    """Articles that are copies of one story; ``origin`` is the earliest."""
+    """Articles that are copies of one story; ``origin`` is the earliest. ``copies`` are the ids of articles
+    that ingest skipped as exact copies of a stored member (same text or URL under another id)."""
 
     group: int
     origin: str
     articles: tuple[str, ...]
     outlets: tuple[str, ...]
     first: dt.date | None
+    copies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """One speaker mention linked to an entity: its span in the article, and the name sayso resolved it to."""
+
+    article_id: str
+    start: int | None
+    end: int | None
+    text: str | None
+    name: str
 
 
 @dataclass(frozen=True, slots=True)
 class EntityRecord:
-    """One speaker entity across the corpus: the names and roles it was seen with."""
+    """One speaker entity across the corpus: the names and roles it was seen with, and every mention.
+
+    ``entity`` is its id in the store; ``mentions`` the linked speaker mentions with their spans (the
+    cross-article export contract of ``../shared/eval/FORMAT.md``), ``mention_count`` how many."""
 
     name: str
     kind: str
     names: tuple[str, ...]
     roles: tuple[str, ...]
-    mentions: int
+    mentions: tuple[EntityMention, ...]
     articles: int
+    entity: int | None = None
+    mention_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)

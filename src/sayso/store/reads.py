@@ -131,10 +131,22 @@ class Reads:
             e["roles"] = roles.get(e["pk"], [])
         return ents
 
+    def entity_mention_rows(self) -> Iterator[dict[str, Any]]:
+        """Every speaker mention linked to an entity, with its article id and span, by entity then position."""
+        return self.iter_rows(
+            "SELECT s.entity_pk, a.id AS article_id, s.start_char, s.end_char, s.text, s.name"
+            " FROM speakers s JOIN articles a ON a.pk = s.article_pk WHERE s.entity_pk IS NOT NULL"
+            " ORDER BY s.entity_pk, a.pk, s.start_char IS NULL, s.start_char, s.pk")
+
     def group_rows(self) -> list[dict[str, Any]]:
         """Every article with its wire-copy group, ordered by group then date."""
         return self.rows("SELECT pk, id, title, url, source, published, group_pk, group_score FROM articles"
                          " ORDER BY group_pk, published IS NULL, published, pk")
+
+    def copy_rows(self) -> list[dict[str, Any]]:
+        """Articles skipped at ingest as exact copies of a stored one: the copy's id and the stored article's pk."""
+        return self.rows("SELECT c.id, a.pk AS copy_of_pk, a.group_pk FROM article_copies c"
+                         " JOIN articles a ON a.id = c.copy_of ORDER BY c.id")
 
     # -- query rows -------------------------------------------------------------------------------
     def quote_rows(self, *, entity_pks: Sequence[int] | None = None, speaker_like: str | None = None,

@@ -8,6 +8,7 @@ from typing import Iterable, Mapping, Sequence
 
 from sayso.models import Analysis, Outcome, Speaker
 from sayso.store.base import now
+from sayso.store.events import Events
 
 
 def content_hash(text: str) -> str:
@@ -37,7 +38,7 @@ class Links:
     claim_keys: Sequence[ClaimKey] = ()  # aligned with ``analysis.claims``
 
 
-class Writes:
+class Writes(Events):
     """Write methods of a store; call them inside ``store.transaction()``."""
 
     def stored_keys(self, ids: Iterable[str], urls: Iterable[str], hashes: Iterable[str]) -> set[str]:
@@ -73,6 +74,7 @@ class Writes:
         speakers = self._add_speakers(pk, analysis, links)
         self._add_quotes(pk, analysis, links, speakers)
         self._add_claims(pk, analysis, links, speakers)
+        self._add_events(pk, analysis)
         self.executemany(
             "INSERT INTO places (article_pk, seq, start_char, end_char, text, name, country_code, feature, lat, lon,"
             " geonames_id, admin1, metonym) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -26,7 +26,7 @@ def inside(span: Span, start: int | None, end: int | None) -> bool:
 
 def _rank(place: Place) -> int:
     feature = (place.feature or "").lower()
-    if feature == "country":
+    if feature in ("country", "area", "continent", "sea", "ocean"):
         return 3
     if feature in ("region", "admin1", "state", "province", "oblast"):
         return 2
