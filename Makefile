@@ -1,6 +1,7 @@
 # sayso: two commands on a fresh machine.
 #   make demo   set up .venv and run the extractor on the built-in example article
 #   make test   set up .venv and run the test suite
+#   make desk   store the example corpus in out/desk.db and serve the analyst's desk
 #   make bench  throughput benchmark (bench/results/throughput.json)
 
 PYTHON ?= python3
@@ -8,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.sayso-installed
 
-.PHONY: demo test bench install lint clean
+.PHONY: demo test desk bench install lint clean
 
 install: $(STAMP)
 
@@ -24,6 +25,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+desk: $(STAMP)
+	@mkdir -p out
+	$(BIN)/sayso ingest tests/fixtures/corpus/corpus.jsonl examples/articles.jsonl --db out/desk.db
+	$(BIN)/sayso serve --db out/desk.db
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py

@@ -60,7 +60,7 @@ def main(argv: list[str]) -> None:
            '<!-- Country outlines: Natural Earth (public domain) via the countryinfo package (MIT), '
            'built by tools/make_world_outlines.py -->'
            '<rect x="-180" y="-90" width="360" height="180" fill="#dfeaf2"/>'
-           '<g fill="#f4f1ea" stroke="#9aa5ad" stroke-width="0.6" vector-effect="non-scaling-stroke"'
+           '<g fill="#f4f1ea" stroke="#9aa5ad" stroke-width="0.3" vector-effect="non-scaling-stroke"'
            ' stroke-linejoin="round">' + "".join(shapes) + "</g></svg>\n")
     OUT.write_text(svg, encoding="utf-8")
     print(f"wrote {OUT} ({len(svg):,} bytes, {len(shapes)} countries)")

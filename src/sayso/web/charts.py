@@ -99,7 +99,7 @@ def map_svg(places: Sequence[Any], box: tuple[float, float, float, float]) -> Ma
            "<title>Map of the places mentioned</title>",
            '<image href="/static/world.svg" x="-180" y="-90" width="360" height="180" preserveAspectRatio="none"/>']
     for i, p in enumerate(places):
-        r = unit * (1.2 + 1.1 * math.sqrt(p.mentions))
+        r = unit * (0.7 + 0.7 * math.sqrt(p.mentions))
         label = f"{p.name} ({p.country_code or '?'}): {p.mentions} mentions in {len(p.articles)} articles"
         out.append(f'<a href="#place-{i}" class="pin" data-place="{i}">'
                    f'<circle class="pin-dot" cx="{p.lon:.3f}" cy="{-p.lat:.3f}" r="{r:.3f}" fill="#c0392b"'

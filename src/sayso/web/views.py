@@ -71,7 +71,11 @@ class ClaimFilter:
         if self.source and self.source.lower() not in " ".join(
                 x for x in (c.source, c.speaker, c.entity) if x).lower():
             return False
-        return not self.place or self.place.lower() in (c.subject or "").lower()
+        if not self.place:
+            return True
+        frame_place = getattr(getattr(c, "frame", None), "place", None)
+        where = " ".join(str(x) for x in (c.subject, frame_place, c.measure_key) if x)
+        return self.place.lower() in where.lower()
 
 
 def claims(store: Store, f: ClaimFilter) -> Iterator[Any]:

@@ -1,0 +1,62 @@
+"""The desk's pieces on their own: marks over overlapping spans, the rate limiter, the upload reader."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sayso.settings import Settings
+from sayso.web.guard import RateLimiter
+from sayso.web.marks import Span, render
+from sayso.web.uploads import from_upload
+
+
+def _text_of(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") \
+        .replace("&#34;", '"').replace("&#39;", "'")
+
+
+def test_marks_nest_a_claim_inside_its_quote():
+    text = 'She said "at least 40 homes burned" on Monday.'
+    html = str(render(text, [Span(9, 35, "quote", "q0", "quote"), Span(10, 18, "claim", "c0", "claim")]))
+    assert html.index('data-rec="q0"') < html.index('data-rec="c0"')
+    assert re.search(r'data-rec="c0"[^>]*>([^<]*)</mark>', html).group(1) == text[10:18]
+    assert html.endswith("</mark> on Monday.") and html.count("<mark") == html.count("</mark>") == 2
+    assert _text_of(html) == text
+
+
+def test_marks_cut_a_span_that_crosses_another_and_keep_one_focusable_part():
+    text = "abcdefghij"
+    html = str(render(text, [Span(0, 6, "quote", "q0", "quote"), Span(4, 9, "place", "p0", "place")]))
+    assert html.count('data-rec="p0"') == 2 and html.count('data-part="more"') == 1
+    assert html.count("<mark") == html.count("</mark>") == 3
+    assert _text_of(html) == text
+
+
+def test_marks_escape_the_text_and_the_titles():
+    text = '<script>alert("x")</script> & more'
+    html = str(render(text, [Span(0, 8, "date", "d0", "date", title='"><img src=x onerror=1>')]))
+    assert "<script>" not in html and "<img" not in html and "&lt;script&gt;" in html
+    assert _text_of(html) == text
+
+
+def test_marks_skip_spans_outside_the_text():
+    assert str(render("short", [Span(2, 99, "quote", "q0", "quote"), Span(-1, 2, "date", "d0", "date")])) == "short"
+
+
+def test_rate_limiter_refills_over_time():
+    now = [0.0]
+    limiter = RateLimiter(2, clock=lambda: now[0])
+    assert [limiter.allow("a"), limiter.allow("a"), limiter.allow("a")] == [True, True, False]
+    assert limiter.allow("b")
+    now[0] = 30.0
+    assert limiter.allow("a") and not limiter.allow("a")
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "C:\\x\\story.txt", "", "we ird<name>.txt"])
+def test_upload_names_never_become_paths_and_ids_differ_by_content(name):
+    settings = Settings(language_check=False)
+    one = from_upload(b"A first text we wrote for this test about a storm.", name, settings)[0]
+    two = from_upload(b"A second text we wrote for this test about a flood.", name, settings)[0]
+    assert one.id != two.id and "/" not in one.id and "\\" not in one.id and "<" not in one.id
