@@ -146,6 +146,23 @@ class Writes(Events):
             "INSERT INTO outcomes (run_pk, article_id, status, reason, origin, at) VALUES (?, ?, ?, ?, ?, ?)",
             [(getattr(self, "run_pk", None), o.article_id, o.status, o.reason, o.origin, now()) for o in outcomes])
 
+    # -- exact copies skipped at ingest -------------------------------------------------------------
+    def stored_twins(self, hashes: Iterable[str], urls: Iterable[str]) -> dict[str, str]:
+        """The stored article id under each of these content hashes and URLs (those stored only)."""
+        found: dict[str, str] = {}
+        for column, values in (("content_hash", hashes), ("url", urls)):
+            values = sorted({v for v in values if v})
+            for i in range(0, len(values), 500):
+                part = values[i:i + 500]
+                found.update((r[column], r["id"]) for r in self.rows(
+                    f"SELECT id, {column} FROM articles WHERE {column} IN ({','.join('?' * len(part))})", part))
+        return found
+
+    def add_copies(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Record articles skipped as exact copies: (the copy's id, the id of the stored article it copies)."""
+        self.executemany("INSERT INTO article_copies (id, copy_of, run_pk) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                         [(copy, twin, getattr(self, "run_pk", None)) for copy, twin in pairs])
+
     # -- entities ---------------------------------------------------------------------------------
     def create_entity(self, name: str, kind: str, key: str) -> int:
         return self.insert("INSERT INTO entities (name, kind, key) VALUES (?, ?, ?)", (name, kind, key))
