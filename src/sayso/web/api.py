@@ -142,7 +142,7 @@ def claims(request: Request, about: Optional[str] = ABOUT,
 def clusters(request: Request, about: Optional[str] = ABOUT, since: Optional[dt.date] = SINCE,
              until: Optional[dt.date] = UNTIL, offset: int = OFFSET, limit: int = LIMIT, format: Export = FORMAT,
              store: Store = Depends(get_store)):
-    rows = corpus.claim_clusters(store, about=about, since=since, until=until)
+    rows = views.clusters(store, about, since, until)
     return _export(rows, format, "clusters") if format != "json" else _paged(request, rows, offset, limit)
 
 
@@ -150,7 +150,7 @@ def clusters(request: Request, about: Optional[str] = ABOUT, since: Optional[dt.
 def contradictions(request: Request, about: Optional[str] = ABOUT, since: Optional[dt.date] = SINCE,
                    until: Optional[dt.date] = UNTIL, offset: int = OFFSET, limit: int = LIMIT,
                    format: Export = FORMAT, store: Store = Depends(get_store)):
-    rows = corpus.contradictions(store, about=about, since=since, until=until, settings=request.app.state.settings)
+    rows = views.contradictions(store, request.app.state.settings, about, since, until)
     return _export(rows, format, "contradictions") if format != "json" else _paged(request, rows, offset, limit)
 
 
@@ -158,7 +158,7 @@ def contradictions(request: Request, about: Optional[str] = ABOUT, since: Option
 def timeline(request: Request, about: Optional[str] = ABOUT,
              measure: Optional[str] = Query(None, max_length=300), offset: int = OFFSET, limit: int = LIMIT,
              store: Store = Depends(get_store)):
-    return _paged(request, corpus.timeline(store, about=about, measure=measure), offset, limit)
+    return _paged(request, views.timeline(store, about, measure), offset, limit)
 
 
 @router.get("/entities", response_model=PageOut, summary="Speakers as entities, most quoted first")

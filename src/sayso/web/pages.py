@@ -88,7 +88,7 @@ def claims(request: Request, about: Optional[str] = ABOUT, measure: Optional[str
 @router.get("/contradictions", response_class=HTMLResponse)
 def contradictions(request: Request, about: Optional[str] = ABOUT, offset: int = OFFSET, limit: int = LIMIT,
                    store: Store = Depends(get_store)):
-    rows = corpus.contradictions(store, about=about, settings=request.app.state.settings)
+    rows = views.contradictions(store, request.app.state.settings, about)
     p = views.page(rows, offset, limit)
     return render(request, "contradictions.html", page=p, next_url=_next(request, p), about=about)
 
@@ -96,7 +96,7 @@ def contradictions(request: Request, about: Optional[str] = ABOUT, offset: int =
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request, about: Optional[str] = ABOUT, measure: Optional[str] = Query(None, max_length=300),
              store: Store = Depends(get_store)):
-    lines = corpus.timeline(store, about=about, measure=measure) if (about or measure) else []
+    lines = views.timeline(store, about, measure) if (about or measure) else []
     charted = []
     for line in lines[:20]:
         palette = charts.colours([p.source for p in line.points])

@@ -10,9 +10,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import threading
+from collections import OrderedDict
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from sayso import corpus
 from sayso.corpus import browse
@@ -24,18 +26,82 @@ from sayso.web.errors import ApiError
 MAX_LIMIT = 500
 
 
+_PLAIN = (str, int, float, bool, type(None))
+_SHAPES: dict[type, tuple[tuple[str, ...], bool]] = {}
+
+
+def _shape(kind: type) -> tuple[tuple[str, ...], bool]:
+    """A record type's field names, and whether it has a ``source`` property (cached per type)."""
+    shape = _SHAPES.get(kind)
+    if shape is None:
+        shape = (tuple(f.name for f in dataclasses.fields(kind)), isinstance(getattr(kind, "source", None), property))
+        _SHAPES[kind] = shape
+    return shape
+
+
 def jsonify(record: Any) -> Any:
     """A record as plain data; dates become ISO strings, and a claim's ``source`` property is kept."""
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        data = {f.name: jsonify(getattr(record, f.name)) for f in dataclasses.fields(record)}
-        if isinstance(getattr(type(record), "source", None), property):
-            data["source"] = record.source
-        return data
+    if isinstance(record, _PLAIN):
+        return record
     if isinstance(record, (list, tuple)):
         return [jsonify(r) for r in record]
     if isinstance(record, (dt.date, dt.datetime)):
         return record.isoformat()
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        names, has_source = _shape(type(record))
+        data = {n: jsonify(getattr(record, n)) for n in names}
+        if has_source:
+            data["source"] = record.source
+        return data
+    if isinstance(record, dict):
+        return {k: jsonify(v) for k, v in record.items()}
     return record
+
+
+_CACHE: OrderedDict[tuple, Any] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+CACHE_SIZE = 64
+
+
+def data_version(store: Store) -> tuple:
+    """What changes whenever an ingest stores or relinks anything: articles and runs, counted and last."""
+    row = store.rows("SELECT (SELECT count(*) FROM articles) AS n, (SELECT max(pk) FROM articles) AS last,"
+                     " (SELECT max(pk) FROM runs) AS runs")[0]
+    return (row["n"], row["last"], row["runs"])
+
+
+def cached(store: Store, name: str, compute: Callable[[], Any], *key: Any) -> Any:
+    """``compute()`` once per store, data version and ``key``: the whole-corpus queries (clusters,
+    contradictions, timelines) are recomputed only after an ingest changed the store."""
+    full = (store.url, data_version(store), name, key)
+    with _CACHE_LOCK:
+        if full in _CACHE:
+            _CACHE.move_to_end(full)
+            return _CACHE[full]
+    value = compute()
+    with _CACHE_LOCK:
+        _CACHE[full] = value
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return value
+
+
+def contradictions(store: Store, settings: Settings, about: str | None = None, since: dt.date | None = None,
+                   until: dt.date | None = None) -> list[Any]:
+    return cached(store, "contradictions", lambda: list(corpus.contradictions(
+        store, about=about, since=since, until=until, settings=settings)), about, since, until,
+        settings.contradiction_days, settings.value_tolerance)
+
+
+def clusters(store: Store, about: str | None = None, since: dt.date | None = None,
+             until: dt.date | None = None) -> list[Any]:
+    return cached(store, "clusters", lambda: list(corpus.claim_clusters(store, about=about, since=since,
+                                                                         until=until)), about, since, until)
+
+
+def timeline(store: Store, about: str | None = None, measure: str | None = None) -> list[Any]:
+    return cached(store, "timeline", lambda: list(corpus.timeline(store, about=about, measure=measure)),
+                  about, measure)
 
 
 @dataclass(frozen=True)
@@ -85,7 +151,7 @@ def claims(store: Store, f: ClaimFilter) -> Iterator[Any]:
 
 def measures(store: Store) -> list[str]:
     """Every measure key with at least one claim, for the ledger's and timeline's pickers."""
-    return sorted({c.measure_key for c in corpus.claim_clusters(store)})
+    return cached(store, "measures", lambda: sorted({c.measure_key for c in corpus.claim_clusters(store)}))
 
 
 # -- one article -------------------------------------------------------------------------------------
@@ -108,9 +174,8 @@ def claim_links(store: Store, found: Analysis, settings: Settings) -> list[dict[
     reach = dt.timedelta(days=max(settings.contradiction_days, 31))
     mine = [c for c in corpus.claims(store, since=art.published - reach, until=art.published + reach)
             if c.article_id == art.id]
-    conflicts = [x for x in corpus.contradictions(store, since=art.published - 2 * reach,
-                                                   until=art.published + 2 * reach, settings=settings)
-                 if art.id in (x.a.article_id, x.b.article_id)]
+    conflicts = [x for x in contradictions(store, settings, None, art.published - 2 * reach,
+                                           art.published + 2 * reach) if art.id in (x.a.article_id, x.b.article_id)]
     sizes: dict[str, int] = {}
     out = []
     for claim in found.claims:
@@ -121,7 +186,7 @@ def claim_links(store: Store, found: Analysis, settings: Settings) -> list[dict[
         mine.remove(stored)
         key = stored.measure_key
         if key not in sizes:
-            sizes[key] = sum(1 for _ in corpus.claims(store, measure=key))
+            sizes[key] = cached(store, "cluster size", lambda: sum(1 for _ in corpus.claims(store, measure=key)), key)
         against = []
         for x in conflicts:
             this, other = (x.a, x.b) if x.a.article_id == art.id and _same(x.a, claim) else (x.b, x.a)
