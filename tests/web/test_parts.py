@@ -60,3 +60,15 @@ def test_upload_names_never_become_paths_and_ids_differ_by_content(name):
     one = from_upload(b"A first text we wrote for this test about a storm.", name, settings)[0]
     two = from_upload(b"A second text we wrote for this test about a flood.", name, settings)[0]
     assert one.id != two.id and "/" not in one.id and "\\" not in one.id and "<" not in one.id
+
+
+def test_article_spans_mark_event_triggers_when_the_record_has_them():
+    from sayso.web.marks import article_spans
+
+    text = "Shelling hit the market in Kherson on Monday."
+    data = {"text": text, "events": [{"type": "Explosions/Remote violence", "subtype": "Shelling/artillery/missile attack",
+                                      "trigger_start": 0, "trigger_end": 8, "date": "2024-08-12",
+                                      "place": {"name": "Kherson"}, "new_field": 1}, {"type": "Battles"}]}
+    spans, records = article_spans(data)
+    assert [(s.kind, text[s.start:s.end]) for s in spans] == [("event", "Shelling")]
+    assert records["e0"]["place"] == "Kherson" and records["e0"]["type"].startswith("Explosions")

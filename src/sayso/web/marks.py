@@ -13,7 +13,7 @@ from typing import Iterable
 from markupsafe import Markup, escape
 
 # Outer layers first: a quote holds claims, places and dates; a claim's number holds a date at most.
-LAYER = {"quote": 0, "claim": 1, "place": 2, "date": 3}
+LAYER = {"quote": 0, "claim": 1, "place": 2, "date": 3, "event": 4}
 
 
 @dataclass(frozen=True)
@@ -121,4 +121,23 @@ def article_spans(data: dict) -> tuple[list[Span], dict[str, dict]]:
         spans.append(Span(d["start"], d["end"], "date", rec, "date", f"{d.get('value') or d.get('reason') or '?'}"))
         records[rec] = {"kind": "date", "value": d.get("value"), "relative": bool(d.get("relative")),
                         "note": d.get("reason")}
+    _event_spans(data.get("events") or [], spans, records)
     return spans, records
+
+
+def _party(p: dict | None) -> str | None:
+    return (p.get("name") or p.get("text")) if isinstance(p, dict) else None
+
+
+def _event_spans(events: list[dict], spans: list[Span], records: dict[str, dict]) -> None:
+    """Events, when the store has them: the trigger word is marked, the panel shows type, date, place, parties."""
+    for i, e in enumerate(events):
+        start, end = e.get("trigger_start"), e.get("trigger_end")
+        if not isinstance(start, int) or not isinstance(end, int):
+            continue
+        rec, kind = f"e{i}", " / ".join(x for x in (e.get("type"), e.get("subtype")) if x) or "event"
+        place = (e.get("place") or {}).get("name") if isinstance(e.get("place"), dict) else None
+        spans.append(Span(start, end, "event", rec, "event", f"{kind} {e.get('date') or ''} {place or ''}".strip()))
+        records[rec] = {"kind": "event", "type": kind, "date": e.get("date"), "place": place,
+                        "actor": _party(e.get("actor")), "target": _party(e.get("target")),
+                        "fatalities": e.get("fatalities"), "status": e.get("status")}
