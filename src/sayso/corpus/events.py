@@ -1,7 +1,8 @@
 """Cross-article events: the same occurrence reported by several outlets becomes one event with several reports.
 
 Two reports are one event when they have the same type (sub-types agree or one is unknown), their
-places agree (the same place or points within 25 km; a region holds a place of its country), their
+places agree (the same place or points within 25 km; a region holds the places of its first-level
+unit, a country those of the country), their
 dates fall within a short window (a day for day-precise dates; a month-precise date holds its days),
 and their actors do not conflict. Reports without a date join only when their articles appeared
 within ``window_days`` of each other and their places agree; a report without a place joins one with
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 NEAR_KM = 25.0
+REGION_KM = 200.0  # a region without its admin1 code holds places this close to its centre
 BROAD = ("country", "region", "sea", "area")
 
 
@@ -57,7 +59,14 @@ def places_agree(a: Mapping | None, b: Mapping | None) -> bool:
     if None not in (a.get("lat"), b.get("lat")) and _km(a, b) <= NEAR_KM:
         return True
     if (a.get("feature") in BROAD) != (b.get("feature") in BROAD):
-        return bool(a.get("country_code")) and a.get("country_code") == b.get("country_code")
+        if not a.get("country_code") or a.get("country_code") != b.get("country_code"):
+            return False
+        outer, inner = (a, b) if a.get("feature") in BROAD else (b, a)
+        if outer.get("feature") == "country":
+            return True
+        if outer.get("admin1") and inner.get("admin1"):  # a region holds the places of its own first-level unit
+            return outer["admin1"] == inner["admin1"]
+        return None not in (a.get("lat"), b.get("lat")) and _km(a, b) <= REGION_KM
     return False
 
 

@@ -59,6 +59,11 @@ def event_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
     return [d for d in dates if d.value and not re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, d.start - 12):d.start], re.I)]
 
 
+def statement_date(text: str, d: DateRef) -> bool:
+    """"said on Monday": the date of the statement, not of what it reports."""
+    return bool(STATEMENT_RX.search(text[max(0, d.start - 25):d.start]))
+
+
 def pick_date(text: str, spans: list[Span], dates: list[DateRef], trigger_at: int,
               published: dt.date | None) -> tuple[str | None, int | None]:
     """When the event happened: a date in its sentences (not the date of a statement), else a relative
@@ -70,7 +75,7 @@ def pick_date(text: str, spans: list[Span], dates: list[DateRef], trigger_at: in
             continue
         if published and d.value[:10] > published.isoformat():
             continue
-        statement = bool(STATEMENT_RX.search(text[max(0, d.start - 25):d.start]))
+        statement = statement_date(text, d)
         candidates.append((statement, abs(d.start - trigger_at), d))
     if candidates:
         _, _, best = min(candidates, key=lambda c: (c[0], c[1]))

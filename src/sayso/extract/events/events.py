@@ -131,7 +131,8 @@ def _mention(trig: Trigger, span, index, paragraph, sides, text, published, quot
              dates) -> Mention | None:
     spans = [span]
     sentence = (trig.sent.start_char, trig.sent.end_char)
-    has_date = any(context.inside(sentence, d.start, d.end) for d in context.event_dates(text, dates))
+    has_date = any(context.inside(sentence, d.start, d.end) and not context.statement_date(text, d)
+                   for d in context.event_dates(text, dates))
     if generic(trig) and not has_date:
         return None
     type_, subtype = trig.cls.type, trig.cls.subtype

@@ -285,6 +285,8 @@ def _deploy_ok(trig: Trigger) -> bool:
     if _kind(tok) == "noun":
         related += list(tok.subtree) + [t for t in tok.lefts]
     words = lx.word_set("force_words") - {"ministry", "staff", "command", "commander", "commanders"}
+    if lemma(tok).lower() == "send":  # sending equipment abroad is an arms delivery, not a deployment
+        words = lx.word_set("personnel_words")
     return any(t.lower_ in words for t in related)
 
 

@@ -1,0 +1,115 @@
+"""Events: which sentences report an occurrence, of which ACLED type, by whom, where, when and how many dead."""
+
+from __future__ import annotations
+
+import pytest
+
+import sayso
+from sayso.models import Event
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2025-06-10"  # a Tuesday
+
+
+def _events(settings, text: str) -> list[Event]:
+    return list(sayso.analyze(text, published=PUBLISHED, settings=settings).events)
+
+
+def _one(settings, text: str) -> Event:
+    events = _events(settings, text)
+    assert len(events) == 1, [(e.type, e.subtype, e.text) for e in events]
+    return events[0]
+
+
+@pytest.mark.parametrize("text,type_,subtype", [
+    ("Russian artillery shelled the town of Kupiansk on Monday, the governor said.",
+     "explosions_remote_violence", "shelling_artillery_missile_attack"),
+    ("A drone strike hit a fuel depot in Port Sudan on Monday, the army said.",
+     "explosions_remote_violence", "air_drone_strike"),
+    ("A roadside bomb struck a minibus near Kidal on Sunday, local officials said.",
+     "explosions_remote_violence", "remote_explosive_landmine_ied"),
+    ("An explosion tore through a market in Kherson on Monday, officials said.",
+     "explosions_remote_violence", None),
+    ("Ukrainian troops clashed with Russian forces near Bakhmut on Monday, the General Staff said.",
+     "battles", "armed_clash"),
+    ("Russian forces captured the village of Robotyne on Sunday, the Russian defence ministry said.",
+     "battles", "non_state_actor_overtakes_territory"),
+    ("Ukrainian forces recaptured the town of Vovchansk on Monday, the General Staff said.",
+     "battles", "government_regains_territory"),
+    ("Gunmen abducted 20 passengers from a bus near Kaduna on Sunday, police said.",
+     "violence_against_civilians", "abduction_forced_disappearance"),
+    ("Thousands of people rallied in Tbilisi on Sunday to protest against the new law.",
+     "protests", "peaceful_protest"),
+    ("Police fired tear gas to disperse protesters in Nairobi on Monday.",
+     "protests", "protest_with_intervention"),
+    ("Rioters torched a police station in Kano on Sunday after the vote, police said.",
+     "riots", "violent_demonstration"),
+    ("Police arrested the opposition leader Amadou Keita in Bamako on Monday, his lawyer said.",
+     "strategic_developments", "arrests"),
+    ("Air defences shot down 12 Russian drones over the Kharkiv region on Monday, the air force said.",
+     "strategic_developments", "disrupted_weapons_use"),
+    ("Russia and Ukraine exchanged 150 prisoners of war on Friday, both governments said.",
+     "strategic_developments", "agreement"),
+])
+def test_events_type_and_subtype_of_a_report(settings, text, type_, subtype):
+    ev = _one(settings, text)
+    assert (ev.type, ev.subtype) == (type_, subtype)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia will strike Kyiv again if the talks fail, a Kremlin official warned on Monday.",
+    "The army threatened on Monday to retake every town held by the rebels.",
+    "Officials said they expected new missile strikes on Odesa in the coming days.",
+    "No shelling was reported in Kharkiv on Monday, the governor said.",
+    "Ukrainians marked the anniversary of the massacre in Bucha on Monday.",
+    "Russian forces shell the town almost every day, residents said.",
+    "The ministry said on Monday that it had sent 40 tanks to Ukraine since the start of the war.",
+    "Is Russia about to attack Moldova?",
+])
+def test_events_non_events_are_left_out(settings, text):
+    assert _events(settings, text) == []
+
+
+def test_events_fields_linked_from_the_other_records(settings):
+    text = ("Russian missiles struck apartment blocks in Odesa on Monday, killing at least four civilians and "
+            "wounding 12, regional governor Oleh Kiper said.")
+    ev = _one(settings, text)
+    assert (ev.actor.name, ev.target.name) == ("Russian forces", "civilians")
+    assert ev.place is not None and ev.place.name == "Odesa" and ev.geo_precision == 1
+    assert (ev.date, ev.time_precision) == ("2025-06-09", 1)
+    assert ev.fatalities == 4 and ev.fatalities_claim.quantity.qualifier == "at_least"
+    assert (ev.status, ev.source.name) == ("claimed", "Oleh Kiper")
+    assert text[ev.start:ev.end] == ev.text
+
+
+def test_events_mentions_of_one_occurrence_are_one_event(settings):
+    text = ("Russian artillery shelled Kupiansk on Monday, the governor said.\n\n"
+            "The shells hit a school and two houses, he said.")
+    ev = _one(settings, text)
+    assert len(ev.mentions) == 2
+
+
+def test_events_unverified_report_reaches_back(settings):
+    text = ("Government jets bombed a market in the town of Kutum in North Darfur on Sunday, a local rights group "
+            "said. The report could not be independently verified.")
+    assert _one(settings, text).status == "unverified"
+
+
+def test_events_claim_denied_by_the_accused_side(settings):
+    text = ("Russia's defence ministry said on Monday that Ukrainian forces had shelled a market in Donetsk. "
+            "Kyiv denied the claim.")
+    ev = _one(settings, text)
+    assert (ev.status, ev.actor.name) == ("denied", "Ukrainian forces")
+
+
+def test_events_dateline_is_not_the_place(settings):
+    text = "KYIV, June 10 (Reuters) - A drone strike hit a power station in Sumy on Monday, officials said."
+    ev = _one(settings, text)
+    assert ev.place.name == "Sumy" and ev.date == "2025-06-09"
+
+
+def test_events_extractor_can_be_left_out(settings):
+    chosen = settings.replace(extractors="quotes,claims")
+    analysis = sayso.analyze("Russian artillery shelled Kupiansk on Monday.", published=PUBLISHED, settings=chosen)
+    assert analysis.events == () and "events" not in chosen.extractors_to_run
