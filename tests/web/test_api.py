@@ -246,3 +246,21 @@ def test_api_openapi_schema_is_pinned(client):
     pinned = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
     assert client.get("/api/openapi.json").json() == json.loads(pinned.read_text(encoding="utf-8")), \
         "the API changed: regenerate with `.venv/bin/python -m sayso.web.openapi > docs/openapi.json`"
+
+
+def test_api_delete_needs_the_token_and_removes_every_record(client, filled_url):
+    from sayso.store import open_store
+
+    _error(client.delete("/api/articles/a07"), 401, "unauthorized")
+    assert client.delete("/api/articles/a07", headers=AUTH).json() == {"deleted": "a07"}
+    _error(client.get("/api/articles/a07"), 404, "not_found")
+    _error(client.delete("/api/articles/a07", headers=AUTH), 404, "not_found")
+    assert all(c["article_id"] != "a07" for c in client.get("/api/claims", params={"limit": 500}).json()["items"])
+    assert all(h["article_id"] != "a07" for h in client.get("/api/search", params={"q": "soldiers"}).json()["items"])
+    store = open_store(filled_url)
+    try:
+        assert store.scalar("SELECT count(*) FROM quotes q WHERE NOT EXISTS"
+                            " (SELECT 1 FROM articles a WHERE a.pk = q.article_pk)") == 0
+        assert store.integrity_check() == "ok"
+    finally:
+        store.close()

@@ -96,3 +96,35 @@ def place_mentions(store: Store, *, since: dt.date | None = None, until: dt.date
                          lat=k[1], lon=k[2], mentions=e["mentions"], articles=tuple(e["articles"])[:max_articles])
            for k, e in found.items()]
     return sorted(out, key=lambda p: (-p.mentions, p.name))
+
+
+def _tables_with_article_pk(store: Store) -> list[str]:
+    """Every table holding per-article rows (an ``article_pk`` column), so tables added later are cleaned too."""
+    if store.dialect == "postgres":
+        rows = store.rows("SELECT table_name AS name FROM information_schema.columns WHERE column_name = 'article_pk'"
+                          " AND table_schema = current_schema() ORDER BY table_name")
+        return [r["name"] for r in rows]
+    names = [r["name"] for r in store.rows("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                            " AND name NOT LIKE '%fts%' ORDER BY name")]
+    return [n for n in names if any(c["name"] == "article_pk" for c in store.rows(f'PRAGMA table_info("{n}")'))]
+
+
+def delete_article(store: Store, article_id: str) -> bool:
+    """Remove one article and every record of it (and its search index entries); False when there is none.
+
+    Speaker entities stay (other articles may name them); a wire group keeps its other members."""
+    found = store.rows("SELECT pk, title, text FROM articles WHERE id = ?", (article_id,))
+    if not found:
+        return False
+    pk = found[0]["pk"]
+    with store.transaction():
+        if store.dialect == "sqlite":
+            store.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+                          (pk, found[0]["title"] or "", found[0]["text"]))
+            store.execute("INSERT INTO quotes_fts (quotes_fts, rowid, text)"
+                          " SELECT 'delete', pk, text FROM quotes WHERE article_pk = ?", (pk,))
+        tables = _tables_with_article_pk(store)
+        for table in sorted(tables, key=lambda t: t == "speakers"):   # speakers last: quotes and claims name them
+            store.execute(f'DELETE FROM "{table}" WHERE article_pk = ?', (pk,))
+        store.execute("DELETE FROM articles WHERE pk = ?", (pk,))
+    return True

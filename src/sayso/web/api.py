@@ -18,6 +18,7 @@ from sayso.corpus import browse
 from sayso.corpus.export import flat_rows
 from sayso.store import Store
 from sayso.web import uploads, views
+from sayso.web.errors import ApiError
 from sayso.web.guard import check_read, check_write
 
 Status = Literal["asserted", "claimed", "reported", "denied", "unverified"]
@@ -116,6 +117,14 @@ def articles(request: Request, since: Optional[dt.date] = SINCE, until: Optional
 @router.get("/articles/{article_id:path}", summary="One article: its text and every record with its spans")
 def article(request: Request, article_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     return views.article(store, article_id, request.app.state.settings)
+
+
+@router.delete("/articles/{article_id:path}", summary="Remove one article and its records (needs the token)")
+def delete_article(request: Request, article_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
+    check_write(request)
+    if not browse.delete_article(store, article_id):
+        raise ApiError(404, f"no article with id {article_id!r}; list them at /api/articles", "not_found")
+    return {"deleted": article_id}
 
 
 @router.get("/quotes", response_model=PageOut, summary="Quotes, oldest first, by speaker entity")
