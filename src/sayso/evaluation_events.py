@@ -126,7 +126,9 @@ def score_events(gold_docs: dict[str, dict], pred_docs: dict[str, dict]) -> dict
     matched: dict[tuple[str, int], tuple[str, int]] = {}
     errors = []
     for doc_id, gold in gold_docs.items():
-        golds = gold.get("events", [])
+        if not isinstance(gold.get("events"), list):
+            continue  # as score.py: an article is scored for events when its gold has the field at all
+        golds = gold["events"]
         preds = [e for e in (pred_docs.get(doc_id) or {}).get("events", []) if isinstance(e.get("start"), int)]
         pairs = align(golds, preds)
         hit_g, hit_p = {g for g, _ in pairs}, {p for _, p in pairs}
@@ -218,3 +220,32 @@ def report_lines(result: dict[str, Any], merging: Counts | None = None) -> list[
     for g in labels:
         lines.append(f"  {short[g]:>10s} " + " ".join(f"{result['confusion'].get((g, p), 0):10d}" for p in labels))
     return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """python -m sayso.evaluation_events GOLD.jsonl [PRED.jsonl] [--errors]: the event scores as text."""
+    import json
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    paths = [a for a in args if not a.startswith("--")]
+    if not paths:
+        print(main.__doc__)
+        return 2
+    gold = {str(d["id"]): d for d in map(json.loads, open(paths[0], encoding="utf-8")) if d}
+    if len(paths) > 1:
+        pred = {str(d["id"]): d for d in map(json.loads, open(paths[1], encoding="utf-8")) if d}
+    else:
+        from sayso.evaluation import predict
+        pred = predict(gold)
+    result = score_events(gold, pred)
+    keyed = any("key" in ev for d in gold.values() for ev in d.get("events", []))
+    print("\n".join(report_lines(result, merge_pairs(gold, pred, result["matched"]) if keyed else None)))
+    if "--errors" in args:
+        for kind, doc_id, what, text in result["errors"]:
+            print(f"  {kind:6s} {doc_id}: {what}: {text!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
