@@ -36,7 +36,7 @@ def filled(store):
 
 
 def _spoil(store, table: str) -> int:
-    where, params = (" WHERE measure_key LIKE ?", ("area|kursk%",)) if table == "claims" else ("", ())
+    where, params = (" WHERE measure_key LIKE ?", ("territory_area%",)) if table == "claims" else ("", ())
     pk = store.scalar(f"SELECT min(pk) FROM {table}{where}", params)
     with store.transaction():
         for sql in SPOIL[(store.dialect, table)]:
@@ -109,3 +109,15 @@ def test_cli_summary_counts_the_warnings(filled, store_url, command, table):
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
     assert "1 warning (bad stored rows skipped)" in result.output
+
+
+@pytest.mark.parametrize("record", ['{"type": "battles", "start": 0', "[1, 2]", "null"])
+def test_event_row_with_unreadable_json_is_skipped_with_one_warning(filled, caplog, record):
+    pk = filled.article_pk("a04")
+    with filled.transaction():
+        filled.execute("INSERT INTO events (article_pk, seq, type, start_char, end_char, text, status, record)"
+                       " VALUES (?, 0, 'battles', 0, 4, 'Rus', 'asserted', ?)", (pk, record))
+    with caplog.at_level(logging.WARNING, logger="sayso"):
+        assert list(filled.event_rows()) == []
+    [warning] = _warnings(caplog)
+    assert "bad stored event row" in warning and "a04" in warning

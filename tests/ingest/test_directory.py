@@ -117,3 +117,11 @@ def test_cli_extract_directory_counts_skipped_files_once(folder, monkeypatch):
                                 env={"COLUMNS": "300"})
     assert result.exit_code == 0, result.output
     assert re.search(rf"{len(ARTICLES)} ok\b.*\b{len(OTHERS)} skipped\b.*\b0 failed", result.output), result.output
+
+
+def test_json_file_holding_jsonl_keeps_a_line_separator_inside_a_text(tmp_path):
+    text = STORY.replace(", adding", ",\u2028adding")
+    (tmp_path / "lines.json").write_text(json.dumps({"id": "p", "text": text}, ensure_ascii=False) + "\n"
+                                         + json.dumps({"id": "q", "text": STORY}) + "\n", encoding="utf-8")
+    items = list(read_inputs([str(tmp_path / "lines.json")], Settings()))
+    assert [(i.id, i.text) for i in items] == [("p", text), ("q", STORY)]

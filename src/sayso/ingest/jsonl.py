@@ -91,7 +91,7 @@ def read_json_document(text: str, origin: str) -> Iterator[Article | Outcome]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":  # several values, one per line: JSONL under a .json name
-            yield from read_jsonl(text.splitlines(), origin)
+            yield from read_jsonl(text.split("\n"), origin)  # not splitlines: U+2028 may sit in a text
         else:
             yield Outcome(origin, "failed", f"malformed JSON ({exc.msg} at line {exc.lineno})", origin)
         return

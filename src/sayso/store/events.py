@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any, Iterator
 
 from sayso.models import Analysis, to_dict
@@ -17,8 +18,23 @@ EVENTS_TABLE = (
     "CREATE INDEX events_type_date ON events (type, event_date)",
 )
 
+log = logging.getLogger(__name__)
 _SELECT = ("SELECT e.pk, e.record, a.id AS article_id, a.title, a.url, a.published, a.source AS outlet, a.group_pk"
            " FROM events e JOIN articles a ON a.pk = e.article_pk")
+
+
+def _record(row: dict[str, Any]) -> dict[str, Any] | None:
+    """The event's stored record; a row whose JSON is unreadable is skipped with a logged warning."""
+    try:
+        record = json.loads(row.pop("record"))
+    except (TypeError, ValueError) as exc:
+        record, why = None, f"unreadable JSON ({exc})"
+    else:
+        why = "the record is not a JSON object"
+    if not isinstance(record, dict):
+        log.warning("skipped a bad stored event row (pk %s, article %s): %s", row.get("pk"), row.get("article_id"), why)
+        return None
+    return record
 
 
 def _name(party: Any) -> str | None:
@@ -57,7 +73,9 @@ class Events:
             params.append(until)
         query = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.pk, e.seq"
         for row in self.iter_rows(query, params):
-            record = json.loads(row.pop("record"))
+            record = _record(row)
+            if record is None:
+                continue
             record.update({k: row[k] for k in ("article_id", "title", "url", "published", "outlet", "group_pk")})
             record["pk"] = row["pk"]
             yield record
