@@ -10,16 +10,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
 
+from deskkit import make_client, settings  # noqa: E402
 from storekit import store_url, stub_analyse  # noqa: E402,F401  (fixtures)
-
-TOKEN = "test-token-5b1f"
-
-
-def settings(**changes):
-    from sayso.settings import Settings
-
-    base = dict(web_token=TOKEN, web_rate_limit=0, language_check=False, min_chars=5)
-    return Settings(**{**base, **changes})
 
 
 @pytest.fixture
@@ -41,15 +33,6 @@ def filled_url(store_url, analyses):
     finally:
         store.close()
     return store_url
-
-
-def make_client(url, analyses=None, **changes):
-    from fastapi.testclient import TestClient
-
-    from sayso.web import create_app
-
-    app = create_app(url, settings(**changes), analyse=stub_analyse(analyses or {}))
-    return TestClient(app, raise_server_exceptions=False)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import TOKEN, make_client
+from deskkit import TOKEN, make_client
 from deskcorpus import EXPECTED, HOSTILE, HOSTILE_IMG
 
 LISTS = ["/api/articles", "/api/quotes", "/api/claims", "/api/clusters", "/api/contradictions",

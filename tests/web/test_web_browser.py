@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import pytest
 from browserkit import Served, chrome, missing, requested, unnamed_controls
-from conftest import TOKEN, settings
+from deskkit import TOKEN, settings
 from deskcorpus import HOSTILE
 from storekit import BACKENDS, drop, pg_schema_url, stub_analyse
 
@@ -126,9 +126,10 @@ def test_browser_script_in_article_text_and_title_does_not_run(browser, desk):
 
 def test_browser_timeline_draws_a_point_for_every_dated_value(browser, desk):
     lines = _api(browser, desk, "/api/timeline?limit=500")["items"]
-    line = max(lines, key=lambda t: len(t["points"]))
-    _open(browser, desk, f"/timeline?measure={quote(line['measure_key'])}")
-    dated = [p for p in line["points"] if p["date"] and p["value"] is not None]
+    key = max(lines, key=lambda t: len(t["points"]))["measure_key"]
+    shown = _api(browser, desk, f"/api/timeline?measure={quote(key)}")["items"]
+    _open(browser, desk, f"/timeline?measure={quote(key)}")
+    dated = [p for line in shown for p in line["points"] if p["date"] and p["value"] is not None]
     assert len(_css(browser, "svg.chart circle.pt")) == len(dated) >= 2
     assert _css(browser, ".chart-legend li")
 
