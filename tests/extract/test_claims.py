@@ -30,11 +30,11 @@ def test_claims_source_from_enclosing_quote(nlp):
     assert (claim.status, claim.source.name) == ("claimed", "Ivan Petrenko")
 
 
-def test_claims_quote_without_verb_of_saying_is_not_a_source(nlp):
+def test_claims_quote_that_is_no_statement_is_not_a_source(nlp):
     text = "Satellite pictures showed 40 aircraft parked at the base."
     content = "40 aircraft parked at the base"
     quote = Quote("indirect", text.index(content), text.index(content) + len(content), content,
-                  Speaker("Satellite pictures", kind="unnamed"), cue="showed")
+                  Speaker("Satellite pictures", kind="unnamed"), cue="showed", act="stance")
     claim = _claim(nlp, text, "40", [quote])
     assert (claim.status, claim.source) == ("asserted", None)
 

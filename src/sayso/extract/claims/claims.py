@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from sayso.extract.claims.sources import Attribution, Attributor, claim_data
 from sayso.extract.claims.quantities import Found, find_quantities, tables
+from sayso.extract.claims.scope import paragraph_scope
 from sayso.models import Claim, Note, Quote, Speaker
 from sayso.nlp.pipeline import lemma_of
 
@@ -47,7 +48,7 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
             from_quote, attributor.attribute(anchor), data, text, f.quantity.start)
         status, source, cue = _status(attributor.text[start:end], attr, data)
         claims.append(Claim(f.quantity, status, source, start, end, attributor.text[start:end], cue))
-    return _refer_back(doc, claims, attributor, data)
+    return _refer_back(doc, paragraph_scope(claims, ordered, attributor), attributor, data)
 
 
 def clause_of(attributor: Attributor, anchor) -> tuple[int, int]:
@@ -69,7 +70,7 @@ def _choose(from_quote: Attribution | None, fallback: Attribution | None, data, 
         return fallback
     cue = (from_quote.cue or "").strip().lower()
     if cue and cue[0].isalpha() and not cue.startswith("according") \
-            and from_quote.cue_lemma not in data["reporting_verbs"]:
+            and from_quote.cue_lemma not in data["reporting_verbs"] and from_quote.cue_lemma not in data["saying"]:
         return fallback
     said_by = from_quote.speaker
     if fallback is not None and fallback.speaker is not None and said_by is not None and said_by.start is not None:
@@ -187,7 +188,7 @@ def _from_quotes(f: Found, quotes: list[Quote], starts: list[int]) -> Attributio
     k = bisect.bisect_right(starts, q_start) - 1
     while k >= 0:
         quote = quotes[k]
-        if quote.start <= q_start and q_end <= quote.end + 1:
+        if quote.start <= q_start and q_end <= quote.end + 1 and quote.act == "statement":
             if quote.speaker is None:
                 return None
             cue_lemma = lemma_of_cue(quote.cue)

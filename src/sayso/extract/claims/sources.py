@@ -21,10 +21,12 @@ from sayso.extract.claims.syntax import (
     ENTITY_KIND, Region, adjacent_name, agent_of, appos_words, descriptors, full_names, has_name, lemma,
     np_tokens, quote_regions, speaker_kind, subject_of,
 )
+from sayso.extract.quotes.words import cue_words
 from sayso.models import Speaker
 
 
 
+_SETTING_DEPS = {"advcl", "advmod", "npadvmod"}  # "Four years later, NATO declared ...": when, not what
 _SETTING_PREPS = {"in", "during", "after", "before", "on", "since", "amid", "despite", "following", "throughout"}
 
 
@@ -37,6 +39,8 @@ def claim_data() -> dict[str, Any]:
                 "pronouns_group", "title_nouns", "person_nouns", "put_at_verbs", "one_counts_nouns", "object_not_reporting", "document_nouns",
                 "passive_source_verbs", "claim_nouns", "time_window_words", "verification_verbs"):
         data[key] = frozenset(data[key])
+    words = cue_words()
+    data["saying"] = words.clause - words.cognition  # the verbs of saying of quotes_en.json, read by both extractors
     hedges = sorted(data["hedges"], key=len, reverse=True)
     data["hedge_re"] = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE)
     data["anonymity_re"] = re.compile("|".join(re.escape(a) for a in data["anonymity"]), re.IGNORECASE)
@@ -90,7 +94,7 @@ class Attributor:
             if attr is not None:
                 return attr
         sent = self.sent_of(anchor.i)
-        attr = self._according_to(sent)
+        attr = self._according_to(sent, anchor)
         if attr is not None:
             return attr
         return self._reporting_verb_above(anchor) or self._passive_source(sent, anchor)
@@ -136,7 +140,8 @@ class Attributor:
 
     # ------------------------------------------------------------ the three ways to a source
 
-    def _according_to(self, sent: Span) -> Attribution | None:
+    def _according_to(self, sent: Span, anchor: Token | None = None) -> Attribution | None:
+        """ "..., according to X": X, unless the number is part of X itself ("according to three officials")."""
         for tok in sent:
             if tok.lower_ != "according":
                 continue
@@ -146,6 +151,8 @@ class Attributor:
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if obj is None:
                 continue
+            if anchor is not None and obj.left_edge.i <= anchor.i <= obj.right_edge.i:
+                return None  # the reporter describing the source
             agent = agent_of(obj)
             if agent is not None:
                 obj = agent
@@ -174,8 +181,10 @@ class Attributor:
                     continue
                 if cand.i == cur.i and via.dep_ in ("dobj", "pobj") and lemma(cand) in self.data["object_not_reporting"]:
                     continue  # "could add 2 points": the number is what is added, not what is said
-                if cand.i == cur.i and via.i < cand.i and (
-                        via.dep_ == "advcl" or (via.dep_ == "prep" and via.lower_ in _SETTING_PREPS)):
+                if cand.i == cur.i and via.dep_ == "dobj" and lemma(via) in self.data["idioms"].get(lemma(cand), ()):
+                    continue  # "the war has claimed 14,000 lives": an idiom, not speech
+                if cand.i == cur.i and via.i < cand.i and (via.dep_ in _SETTING_DEPS
+                                                           or (via.dep_ == "prep" and via.lower_ in _SETTING_PREPS)):
                     continue  # "In a meeting that lasted 45 minutes, Harris told ...": the setting, not the content
                 if "\n" in self.text[min(cand.idx, anchor.idx):max(cand.idx, anchor.idx)]:
                     continue

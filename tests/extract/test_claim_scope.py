@@ -1,0 +1,70 @@
+"""Claim sources over the discourse: how far one attribution reaches in its paragraph, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract.claims import extract_claims
+from sayso.extract.quotes import extract_quotes
+
+pytestmark = pytest.mark.model
+
+
+def _claims(nlp, text):
+    doc = nlp(text)
+    return {c.quantity.text: (c.status, c.source.name if c.source else None)
+            for c in extract_claims(doc, extract_quotes(doc))}
+
+
+def _status_of(claims, needle):
+    hits = [v for k, v in claims.items() if needle in k]
+    assert len(hits) == 1, claims
+    return hits[0]
+
+
+def test_reported_statement_reaches_the_next_sentence_of_its_paragraph(nlp):
+    claims = _claims(nlp, "The agency said 40 drones were launched overnight. Another 12 were decoys.")
+    assert _status_of(claims, "12")[0] == "claimed"
+    assert "agency" in _status_of(claims, "12")[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency said 40 drones were launched overnight.\n\nAnother 12 were decoys.",
+        "The agency said 40 drones were launched overnight. “We saw the smoke,” a farmer said. Another 12 "
+        "were decoys.",
+        "The ministry denied that 40 soldiers had died in the raid. Another 12 were wounded.",
+        "The rebels claimed to be under attack. A second blast hit the depot 12 minutes later.",
+    ],
+)
+def test_reach_ends_at_a_paragraph_a_direct_quote_a_denial_or_an_infinitive(nlp, text):
+    assert _status_of(_claims(nlp, text), "12") == ("asserted", None)
+
+
+def test_according_to_closing_a_paragraph_reaches_back(nlp):
+    claims = _claims(nlp, "Grain exports fell by a third in May. Imports rose 8 percent. "
+                          "That is according to customs data.")
+    for needle in ("a third", "8 percent"):
+        status, source = _status_of(claims, needle)
+        assert status == "claimed" and "customs data" in source
+
+
+def test_a_survey_s_findings_belong_to_its_author(nlp):
+    claims = _claims(nlp, "A survey by the Kyiv Institute questioned 2,000 people in March. "
+                          "Two-thirds of respondents backed new sanctions.")
+    assert _status_of(claims, "2,000") == ("asserted", None)  # about the survey itself
+    status, source = _status_of(claims, "Two-thirds")
+    assert status == "claimed" and "Kyiv Institute" in source
+
+
+@pytest.mark.parametrize(
+    "text, needle",
+    [
+        ("Four years later, the alliance declared its intention to admit new members.", "Four years"),
+        ("The talks were delayed, according to three officials.", "three officials"),
+        ("Since 2014, the war has claimed about 14,000 lives.", "14,000"),
+    ],
+)
+def test_setting_the_source_s_own_phrase_and_idioms_are_the_reporter_s(nlp, text, needle):
+    assert _status_of(_claims(nlp, text), needle) == ("asserted", None)
