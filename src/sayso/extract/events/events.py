@@ -79,19 +79,26 @@ ABSORBS = {"protest": ("clash", "strike", "kill", "arrest", "destroy"), "protest
 
 
 def _one_per_occurrence(trigs: list[Trigger]) -> list[Trigger]:
-    """In one sentence, a weak trigger ("killing") beside a strong one, and a second trigger of the same
-    type, report the same occurrence: keep the first strong one of each type."""
+    """In one sentence, a weak trigger ("killing") beside a strong one, and the police fire or arson beside a
+    protest or riot, report the same occurrence: keep the strong ones (the merge joins those of one occurrence)."""
     absorbed = {name for t in trigs for name in ABSORBS.get(t.cls.name, ())}
     trigs = [t for t in trigs if t.cls.name not in absorbed]
     strong = [t for t in trigs if not t.cls.weak]
-    out, seen = [], set()
-    for t in (strong or trigs[:1]):
-        key = t.cls.type
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(t)
-    return out
+    kept = strong or trigs[:1]
+    return [t for t in kept if not any(o is not t and o.cls.type == t.cls.type and _governs(o.token, t.token)
+                                       for o in kept)]
+
+
+def _governs(head: Token, tok: Token, depth: int = 4) -> bool:
+    """``head`` is above ``tok`` in the parse, not through a coordination ("an air strike destroyed",
+    "retook the town after a week of fighting"; but not "amassed troops ... but deployed others")."""
+    for _ in range(depth):
+        if tok.dep_ == "conj" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == head.i:
+            return True
+    return False
 
 
 def _evidence(trig: Trigger, sent: Span, trigs: list[Trigger]) -> tuple[int, int]:
@@ -104,12 +111,21 @@ def _evidence(trig: Trigger, sent: Span, trigs: list[Trigger]) -> tuple[int, int
         start += 1
     if len(trigs) < 2:
         return start, end
-    verb = _clause_verb(trig.token)
+    verb = trig.token if trig.token.dep_ in ("conj", "appos") else _clause_verb(trig.token)
     others = {t.token.i for t in trigs if t is not trig}
     tokens = [t for t in verb.subtree if not _under_other(t, verb, others)]
     if not tokens:
         return start, end
     return max(start, tokens[0].idx), min(end, tokens[-1].idx + len(tokens[-1].text))
+
+
+def _trimmed(span: tuple[int, int], text: str) -> tuple[int, int]:
+    start, end = span
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -146,8 +162,13 @@ def _mention(trig: Trigger, span, index, paragraph, sides, text, published, quot
         actor, target = parties.parties_of_agreement(trig)
     avoid = [(p.start, p.end) for p in (actor, target) if p is not None and p.start is not None
              and p.kind in ("side", "named")]
-    place, precision = context.pick_place(text, [sentence], places, trig.start, avoid)
-    date, tprec = context.pick_date(text, [sentence], dates, trig.start, published)
+    own = span != _trimmed(sentence, text)  # the sentence reports several events: each reads its clause
+    place, precision = context.pick_place(text, [span], places, trig.start, avoid)
+    if place is None and not own:
+        place, precision = context.pick_place(text, [sentence], places, trig.start, avoid)
+    date, tprec = context.pick_date(text, [span], dates, trig.start, published)
+    if date is None:
+        date, tprec = context.pick_date(text, [sentence], dates, trig.start, published)
     toll, figures = context.pick_figures(text, [sentence], claims)
     status, source = context.pick_source(text, [sentence], trig.start, quotes, claims)
     m = Mention(type_, subtype, span, index, paragraph, (trig.start, trig.end, trig.text), actor, target, place,

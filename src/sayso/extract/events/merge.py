@@ -94,8 +94,8 @@ def compatible(a: Mention, b: Mention) -> bool:
 def tied(a: Mention, b: Mention) -> bool:
     """Something says these two mentions are one occurrence (given that they are compatible)."""
     last = max(m.sentence for m in a.all())
-    if b.sentence == last or any(m.sentence == b.sentence for m in a.all()):
-        return True
+    if any(m.sentence == b.sentence and m.span[0] < b.span[1] and b.span[0] < m.span[1] for m in a.all()):
+        return True  # the same sentence (or overlapping clauses of it)
     if a.place and b.place:
         return True
     if b.anaphoric and b.sentence - last <= ANAPHOR_SENTENCES:

@@ -53,6 +53,12 @@ def _prep_object(tok: Token, preps) -> Token | None:
     return None
 
 
+def _subject(tok: Token) -> Token | None:
+    """The verb's subject; of two (a dateline parsed as a second subject), the one nearer the verb."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    return max(subjects, key=lambda c: c.i if c.i < tok.i else -1) if subjects else None
+
+
 def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
@@ -65,7 +71,7 @@ def actor_head(trig: Trigger) -> Token | None:
         tok = head.head
         for _ in range(4):
             if tok.dep_ in ("ccomp", "xcomp") and tok.head.tag_.startswith("VB"):
-                subj = _child(tok.head, "nsubj")
+                subj = _subject(tok.head)
                 return subj if subj is not None and subj.lower_ not in PRONOUNS else head
             if tok.head.i == tok.i:
                 break
@@ -78,16 +84,16 @@ def _actor_head(trig: Trigger) -> Token | None:
     if tok.tag_.startswith("VB"):
         if _passive(tok):
             return _prep_object(tok, ("by",))
-        subj = _child(tok, "nsubj")
+        subj = _subject(tok)
         if subj is None and tok.dep_ in ("relcl", "acl"):
             return tok.head
         climb = tok
-        for _ in range(3):
+        for _ in range(5):
             if subj is not None or climb.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "ccomp"):
                 break
             climb = climb.head
             if climb.tag_.startswith("VB"):
-                subj = _child(climb, "nsubj") if not _passive(climb) else _prep_object(climb, ("by",))
+                subj = _subject(climb) if not _passive(climb) else _prep_object(climb, ("by",))
         return subj
     by = _prep_object(tok, ("by", "from"))
     if by is not None:
@@ -100,16 +106,20 @@ def _actor_head(trig: Trigger) -> Token | None:
         return poss
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass") and lemma(head).lower() in LAUNCH_VERBS:
-        return _child(head, "nsubj") if not _passive(head) else _prep_object(head, ("by",))
+        return _subject(head) if not _passive(head) else _prep_object(head, ("by",))
     return None
 
 
 def moved_side(trig: Trigger) -> Token | None:
     """For a deployment: the troops moved, when the phrase names their side ("8,500 U.S. troops")."""
     tok = trig.token
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass", "nsubj") and side_of(list(c.subtree)):
-            return c
+    for _ in range(3):  # the trigger, or the verb it hangs on ("put 8,500 U.S. troops on heightened alert")
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass", "nsubj") and side_of(list(c.subtree)):
+                return c
+        if tok.tag_.startswith("VB") or tok.head.i == tok.i:
+            break
+        tok = tok.head
     return None
 
 
@@ -145,7 +155,7 @@ def parties_of_agreement(trig: Trigger) -> tuple[EventParty | None, EventParty |
     """An agreement's two parties: the subject and its conjunct ("Russia and Ukraine exchanged"), or the
     subject and 'with X'."""
     verb = trig.token if trig.token.tag_.startswith("VB") else trig.token.head
-    subj = _child(verb, "nsubj")
+    subj = _subject(verb)
     if subj is None:
         return None, None
     other = _child(subj, "conj")

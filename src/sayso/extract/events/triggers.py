@@ -160,7 +160,7 @@ def _strike_ok(trig: Trigger) -> bool:
         return True
     if weapon_subtype(trig) is not None:
         return True
-    if word in ("strike", "attack", "destroy", "damage", "hit"):
+    if word in ("strike", "destroy", "damage", "hit"):  # an attack with no weapon named is fighting
         return _side_modified(trig.token)
     return False
 
@@ -191,7 +191,7 @@ def _happened(tok: Token) -> bool:
         return True
     if any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children):
         return True
-    return tok.dep_ == "pobj" and head.lower_ in ("in", "during")
+    return tok.dep_ == "pobj" and head.lower_ in ("in", "during", "under")
 
 
 def _place_object(trig: Trigger, deps=("dobj", "nsubjpass", "attr", "prep", "nsubj", "npadvmod", "advmod",
@@ -361,6 +361,8 @@ def irrealis(trig: Trigger) -> bool:
         if _kind(head) == "noun":
             if word in lx.word_set("irrealis_nouns") or head.lower_ in lx.word_set("irrealis_nouns"):
                 return True
+            if dep == "pobj" or head.dep_ == "prep":
+                break  # "called for an investigation into the killing": what governs the other noun is not ours
         elif word in heads or head.lower_ in heads:
             return True
         if dep in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in marks for c in head.children):
