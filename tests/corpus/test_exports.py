@@ -27,8 +27,9 @@ def _analysis(id: str, text: str, who: str, mention: str) -> Analysis:
                     quotes=(quote(text, said, person),))
 
 
-@pytest.fixture
-def filled(store):
+@pytest.fixture(params=[SETTINGS, Settings(ingest_batch=8, batch_size=1, language_check=False)],
+                ids=["stored-before-the-copy-arrives", "copy-analysed-while-its-twin-waits-in-the-batch"])
+def filled(store, request):
     analyses = [_analysis("s1", STORY, "Petar Ilchev", "harbour master Petar Ilchev"),
                 _analysis("s2", OTHER, "Ilchev", "Ilchev")]
     inputs = [analyses[0].article,
@@ -36,7 +37,7 @@ def filled(store):
               analyses[1].article,
               article("s1-again", STORY, "2024-05-04", "River Post"),           # a later run's copy
               article("s2-url", OTHER + " Updated.", "2024-05-03", "Coast News", url="https://example.org/s2")]
-    report = corpus.ingest(inputs, store, SETTINGS, analyse=stub_analyse({a.article.id: a for a in analyses}))
+    report = corpus.ingest(inputs, store, request.param, analyse=stub_analyse({a.article.id: a for a in analyses}))
     assert report.stored == 2 and report.already_stored == 3
     return store
 
@@ -89,3 +90,4 @@ def test_entities_csv_counts_the_mentions(filled, tmp_path):
     corpus.export(corpus.entities(filled), tmp_path / "entities.csv")
     header, line = (tmp_path / "entities.csv").read_text().splitlines()[:2]
     assert dict(zip(header.split(","), line.split(",")))["mentions"] == "2"
+

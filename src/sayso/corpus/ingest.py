@@ -69,14 +69,26 @@ class Linker:
         self.store = store
         self.entities = EntityIndex(store, threshold=settings.speaker_match)
         self.wires = WireGrouper(store.band_candidates, store.article_text, threshold=settings.duplicate_threshold)
-        self.copies: list[tuple[str, str]] = []  # (copy id, stored twin id) noted by note_copies
+        self.pending: dict[str, tuple[str, str | None]] = {}  # article id -> (content hash, URL), not yet placed
 
-    def write_copies(self) -> None:
-        """Record the exact copies noted so far, in a transaction of their own."""
-        if self.copies:
+    def write_copies(self, *, final: bool = False) -> None:
+        """Record which pending articles were skipped as exact copies of a stored article under another id (same
+        text or URL), in a transaction of their own; forget the ones stored themselves (and all, when ``final``)."""
+        if not self.pending:
+            return
+        twins = self.store.stored_twins([h for h, _ in self.pending.values()],
+                                        [u for _, u in self.pending.values() if u])
+        stored = self.store.stored_keys(list(self.pending), [], [])
+        copies = []
+        for article_id, (digest, url) in list(self.pending.items()):
+            twin = twins.get(digest) or (twins.get(url) if url else None)
+            if article_id in stored or (twin is not None and twin != article_id) or final:
+                del self.pending[article_id]
+                if article_id not in stored and twin is not None and twin != article_id:
+                    copies.append((article_id, twin))
+        if copies:
             with self.store.transaction():
-                self.store.add_copies(self.copies)
-            self.copies.clear()  # the list note_copies appends to: clear it, never replace it
+                self.store.add_copies(copies)
 
     def links(self, analysis: Analysis) -> Links:
         placement = self.wires.place(analysis.article.text)
@@ -140,25 +152,13 @@ def skip_stored(items: Iterable[Article | Outcome | Result], store: Store, chunk
             yield item
 
 
-def note_copies(items: Iterable[Any], store: Store, chunk: int, copies: list[tuple[str, str]]) -> Iterator[Any]:
-    """Pass ``items`` through unchanged, noting in ``copies`` each article that is an exact copy (same text or
-    URL under another id) of a stored article or of an earlier one in its chunk, with that article's id:
-    ingest skips such a copy as 'already stored', and the groups export lists it in its twin's group."""
-    items = iter(items)
-    while True:
-        part = list(itertools.islice(items, chunk))
-        if not part:
-            return
-        arts = [a for a in part if isinstance(a, Article)]
-        twins = store.stored_twins([content_hash(a.text) for a in arts], [a.url for a in arts if a.url])
-        for art in arts:
-            keys = [k for k in (content_hash(art.text), art.url) if k]
-            twin = next((twins[k] for k in keys if k in twins), None)
-            if twin is not None and twin != art.id:
-                copies.append((art.id, twin))
-            elif twin is None:
-                twins.update((k, art.id) for k in keys)
-        yield from part
+def note_copies(items: Iterable[Any], pending: dict[str, tuple[str, str | None]]) -> Iterator[Any]:
+    """Pass ``items`` through unchanged, noting each article's id, content hash and URL in ``pending``; once its
+    batch is stored, ``Linker.write_copies`` finds the ones ingest skipped as exact copies of a stored article."""
+    for item in items:
+        if isinstance(item, Article):
+            pending[item.id] = (content_hash(item.text), item.url)
+        yield item
 
 
 def _as_items(inputs: Iterable[str | Article | Outcome], settings: Settings) -> Iterator[Article | Outcome | Result]:
@@ -202,8 +202,7 @@ def ingest(inputs: Iterable[str | Article | Outcome], store: Store, settings: Se
     started = time.perf_counter()
     report.run = store.start_run([i for i in inputs if isinstance(i, str)] if isinstance(inputs, list) else [])
     linker = Linker(store, settings)
-    chunk = max(1, settings.batch_size)
-    fresh = skip_stored(note_copies(_as_items(inputs, settings), store, chunk, linker.copies), store, chunk)
+    fresh = skip_stored(note_copies(_as_items(inputs, settings), linker.pending), store, max(1, settings.batch_size))
     batch: list[Result] = []
     for result in _analysed(fresh, analyse):
         batch.append(result)
@@ -215,7 +214,7 @@ def ingest(inputs: Iterable[str | Article | Outcome], store: Store, settings: Se
                 on_progress(report)
     if batch:
         _store_batch(batch, store, linker, report)
-    linker.write_copies()
+    linker.write_copies(final=True)
     if report.stored:
         report.relinked = linker.relink_descriptors()
     report.seconds = time.perf_counter() - started
@@ -227,7 +226,6 @@ def ingest(inputs: Iterable[str | Article | Outcome], store: Store, settings: Se
 
 def _store_batch(batch: list[Result], store: Store, linker: Linker, report: IngestReport) -> None:
     """Store one batch in one transaction; on failure, roll back and store article by article."""
-    linker.write_copies()
     try:
         with store.transaction():
             outcomes = [_store_one(r, store, linker) for r in batch]
@@ -236,6 +234,7 @@ def _store_batch(batch: list[Result], store: Store, linker: Linker, report: Inge
         log.warning("batch of %d rolled back (%s); storing one article at a time", len(batch), exc)
         linker.reload()
         outcomes = [_store_alone(r, store, linker) for r in batch]
+    linker.write_copies()
     for outcome in outcomes:
         report.note(outcome)
         if outcome.status == "ok":
