@@ -64,8 +64,8 @@ def test_quotes_by_speaker_since_date(db):
 
 
 @pytest.mark.parametrize("args,expected", [
-    (["claims", "--about", "Kursk"], "area|kursk|control"),
-    (["clusters"], "settlement|kursk|capture"),
+    (["claims", "--about", "Kursk"], "territory_area|UA|kursk"),
+    (["clusters"], "settlements_taken|UA|kursk"),
     (["contradictions"], "Igor Konashenkov"),
     (["timeline", "Kursk"], "1,263"),
     (["search", "nuclear power plant"], "a12"),

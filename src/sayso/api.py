@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from sayso.batch import Deadline, IsolatingPool, failed_result, guarded, in_order, warnings_in
 from sayso.errors import ArticleFailed, ArticleRejected
 from sayso.extract.claims import extract_claims
+from sayso.extract.claims.frames import frame_claims
 from sayso.extract.dates import extract_dates
 from sayso.extract.events import extract_events
 from sayso.extract.places import extract_places
@@ -74,6 +75,9 @@ def _extract(doc: Doc, article: Article, settings: Settings, deadline: Deadline 
     deadline.check()
     dates = guarded("dates", notes, lambda: extract_dates(doc, article.published, notes)) if "dates" in run else []
     deadline.check()
+    if claims:  # what each figure measures, whose, where and when: needs the places and dates
+        published = article.published.isoformat() if article.published else None
+        claims = guarded("frames", notes, lambda: frame_claims(doc, claims, places, dates, published)) or claims
     events = guarded("events", notes, lambda: extract_events(doc, article.published, quotes, claims, places, dates,
                                                              notes)) if "events" in run else []
     deadline.check()

@@ -180,9 +180,10 @@ def claims(
     """Quantity claims across the corpus with their measure, value, status and source."""
     settings = _settings()
     with _store(db, settings) as store:
-        rows = corpus.claims(store, about=about, since=_day(since, "--since"), until=_day(until, "--until"))
+        rows = corpus.clustered_claims(store, about=about, since=_day(since, "--since"),
+                                       until=_day(until, "--until"))
         _show(rows, out, fmt, "Claims", [
-            ("date", lambda r: r.date), ("measure", lambda r: r.measure_key),
+            ("date", lambda r: r.date), ("measure", lambda r: r.cluster or r.measure_key),
             ("value", lambda r: _num(r.value, r.value_max, r.unit)), ("qualifier", lambda r: r.qualifier),
             ("status", lambda r: r.status), ("source", lambda r: r.source), ("outlet", lambda r: r.outlet),
             ("text", lambda r: r.text)])
@@ -213,13 +214,21 @@ def contradictions(
     """Claims on the same measure, close in time, that disagree: values or claimed vs denied, side by side."""
     settings = _settings(contradiction_days=days)
     with _store(db, settings) as store:
-        _show(corpus.contradictions(store, about=about, settings=settings), out, fmt, "Contradictions", [
-            ("measure", lambda r: r.measure_key),
-            ("one side", lambda r: f"{_num(r.a.value, r.a.value_max, r.a.unit)} {r.a.status} — {r.a.source}"
-                                   f" ({r.a.outlet}, {r.a.date})"),
-            ("other side", lambda r: f"{_num(r.b.value, r.b.value_max, r.b.unit)} {r.b.status} — {r.b.source}"
-                                     f" ({r.b.outlet}, {r.b.date})"),
-            ("kind", lambda r: r.kind), ("days apart", lambda r: r.days_apart), ("reason", lambda r: r.reason)])
+        found = corpus.contradictions(store, about=about, settings=settings)
+        if out:
+            _show(found, out, fmt, "Contradictions", [])
+            return
+        console = stdout_console()
+        for n, r in enumerate(found, 1):
+            when = "same day" if r.days_apart == 0 else f"{r.days_apart} days apart"
+            console.print(Text(f"{n}. {r.measure_key} · {r.kind} · strength {r.strength:.2f} · {when}", style="bold"))
+            for label, side, copies in (("A", r.a, r.copies[0]), ("B", r.b, r.copies[1])):
+                folded = f" (+{copies - 1} copies)" if copies > 1 else ""
+                console.print(Text(f"   {label} {side.source} · {side.outlet or '?'} · {side.date or 'undated'} · "
+                                   f"{_num(side.value, side.value_max, side.unit)} {side.status}{folded}"))
+                console.print(Text(f"     “{(side.text or side.quantity).strip()}” [{side.article_id}]", style="dim"))
+            console.print(Text(f"   why: {r.reason}"))
+        console.print(Text(f"{len(found)} contradictions{_WARNINGS.summary()}"))
 
 
 def timeline(

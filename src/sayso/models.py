@@ -95,8 +95,39 @@ class Quantity:
 
 
 @dataclass(frozen=True, slots=True)
+class Frame:
+    """What a claimed figure measures, whose it is, where and when (``data/measures_en.json`` lists the concepts).
+
+    ``concept`` is a measure of the vocabulary ("troops", "killed", "aid", "poll_share"); ``kind`` says
+    how it moves in time (``stock``, ``cumulative``, ``event``, ``slow``). ``whose`` is the side the
+    figure belongs to (an ISO country code such as ``RU``, or an organisation such as ``NATO``): the
+    army that has the troops, the side of the dead, the donor of the aid, the population polled;
+    ``whose_start``/``whose_end`` is the mention it was read from (None when it was inferred from the
+    rest of the article). ``place`` is a resolved place the figure is about, ``when`` the date it refers
+    to, ``since`` the start of a running total ("since February 2022"), ``scope`` what it counts within
+    ("war" for the whole war, else the event noun: "strike"), ``stance`` a poll answer, ``increment``
+    whether the figure is an addition ("an extra $25m", "7,000 more troops") rather than a level or total.
+    """
+
+    concept: str
+    kind: str
+    unit_kind: str
+    whose: str | None = None
+    whose_text: str | None = None
+    whose_start: int | None = None
+    whose_end: int | None = None
+    place: str | None = None
+    place_country: str | None = None
+    when: str | None = None
+    since: str | None = None
+    scope: str | None = None
+    stance: str | None = None
+    increment: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
-    """A quantity stated by someone (or by the reporter), with the clause and its status."""
+    """A quantity stated by someone (or by the reporter), with the clause, its status and its frame."""
 
     quantity: Quantity
     status: ClaimStatus
@@ -105,6 +136,7 @@ class Claim:
     end: int | None = None
     text: str | None = None
     cue: str | None = None
+    frame: Frame | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +291,7 @@ def from_dict(cls: type, data: dict[str, Any] | None) -> Any:
     """Rebuild a record of type ``cls`` from ``to_dict`` output (nested records included)."""
     if data is None:
         return None
-    nested = {"speaker": Speaker, "source": Speaker, "quantity": Quantity}
+    nested = {"speaker": Speaker, "source": Speaker, "quantity": Quantity, "frame": Frame}
     kwargs = {}
     names = {f.name for f in dataclasses.fields(cls)}
     for key, value in data.items():

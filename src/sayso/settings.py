@@ -72,9 +72,11 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
     Setting("speaker_match", 85.0, float,
             "rapidfuzz score (0-100) at which two speaker names are taken for one person."),
     Setting("contradiction_days", 7, int,
-            "Claims at most this many days apart can contradict each other."),
-    Setting("value_tolerance", 0.1, float,
-            "Relative difference two exact figures may have and still agree (doubled for approximate ones)."),
+            "Days within which two figures of a running total (a death toll) can contradict each other; "
+            "levels such as troops compare within 3/7 of it, one-off events within 2/7, slow figures within a year."),
+    Setting("value_tolerance", 0.0, float,
+            "Extra relative slack for exact figures when comparing them (0: the convention, an exact figure "
+            "stands for itself ± half a unit of its last significant digit, an approximate one ±15%)."),
     Setting("web_token", "", str,
             "Token that every write through `sayso serve` (ingest, delete) must present as "
             "'Authorization: Bearer TOKEN' or a form field; empty: the desk refuses writes."),

@@ -6,7 +6,10 @@ contradicting the other's, a rising figure, a claim and its denial, and one pers
 
 from __future__ import annotations
 
-from storekit import article, claim, place, quote, speaker
+from storekit import article, claim, frame, place, quote, speaker
+
+AREA = frame("territory_area", "stock", "area", whose="UA", place="Kursk", place_country="RU")
+TAKEN = frame("settlements_taken", "cumulative", whose="UA", place="Kursk", place_country="RU")
 
 from sayso.models import Analysis
 
@@ -26,7 +29,7 @@ def _wire_like(id: str, text: str, day: str, outlet: str) -> Analysis:
     return Analysis(
         article(id, text, day, outlet),
         quotes=(quote(text, "The operation continues according to plan,", zel),),
-        claims=(claim(text, "1,000 square kilometres", 1000, si_unit="km2", source=syr, clause=clause),),
+        claims=(claim(text, "1,000 square kilometres", 1000, si_unit="km2", source=syr, clause=clause, frame=AREA),),
         places=(place(text, "Russia", "PCLI"), place(text, "Kursk")))
 
 
@@ -42,21 +45,21 @@ def build() -> list[Analysis]:
     out.append(Analysis(article("a04", t, "2024-08-13", "Moscow Courier"),
                         quotes=(quote(t, "The enemy is suffering heavy losses,", kon),),
                         claims=(claim(t, "300 square kilometres", 300, si_unit="km2", qualifier="at_most",
-                                      source=kon),),
+                                      source=kon, frame=AREA),),
                         places=(place(t, "Kursk"),)))
 
     t = ("Syrsky said on Wednesday that his troops control 1,150 square kilometres in the Kursk region after "
          "taking several more villages. Front-line units reported fierce shelling near the border crossing.")
     syr = speaker(t, "Syrsky")
     out.append(Analysis(article("a05", t, "2024-08-21", "Kyiv Herald"),
-                        claims=(claim(t, "1,150 square kilometres", 1150, si_unit="km2", source=syr),),
+                        claims=(claim(t, "1,150 square kilometres", 1150, si_unit="km2", source=syr, frame=AREA),),
                         places=(place(t, "Kursk"),)))
 
     t = ("Ukraine's top commander reported that forces controlled 1,263 square kilometres of Kursk by the end "
          "of the week, a figure Moscow has not addressed. Analysts noted that the pace of the advance had eased.")
     syr = speaker(t, "Oleksandr Syrskyi", "Ukraine's top commander")
     out.append(Analysis(article("a06", t, "2024-08-27", "Kyiv Herald"),
-                        claims=(claim(t, "1,263 square kilometres", 1263, si_unit="km2", source=syr),),
+                        claims=(claim(t, "1,263 square kilometres", 1263, si_unit="km2", source=syr, frame=AREA),),
                         places=(place(t, "Kursk"),)))
 
     t = ("Ukrainian troops have captured 74 settlements in the Kursk region, Zelensky said on Thursday. "
@@ -64,7 +67,7 @@ def build() -> list[Analysis]:
     zel = speaker(t, "Zelensky")
     out.append(Analysis(article("a07", t, "2024-08-15", "Kyiv Herald"),
                         quotes=(quote(t, "Our soldiers keep moving forward,", zel),),
-                        claims=(claim(t, "74 settlements", 74, counted="settlements", source=zel),),
+                        claims=(claim(t, "74 settlements", 74, counted="settlements", source=zel, frame=TAKEN),),
                         places=(place(t, "Kursk"),)))
 
     t = ("The Kremlin denied on Friday that 74 settlements in the Kursk region had been captured by Ukrainian "
@@ -72,7 +75,8 @@ def build() -> list[Analysis]:
     pes = speaker(t, "Dmitry Peskov", role="Kremlin spokesman")
     out.append(Analysis(article("a08", t, "2024-08-16", "Moscow Courier"),
                         quotes=(quote(t, "These numbers are pure invention,", pes),),
-                        claims=(claim(t, "74 settlements", 74, counted="settlements", status="denied", source=pes),),
+                        claims=(claim(t, "74 settlements", 74, counted="settlements", status="denied", source=pes,
+                                      frame=TAKEN),),
                         places=(place(t, "Kursk"),)))
 
     t = ("The Ukrainian president said on Sunday that the incursion had changed the course of the war. "
@@ -103,7 +107,7 @@ def build() -> list[Analysis]:
 
 EXPECTED = {
     "wire_groups": [{"a01", "a02", "a03"}],
-    "contradictions": {("area|kursk|control", "a01", "a04"), ("settlement|kursk|capture", "a07", "a08")},
+    "contradictions": {("territory_area|UA|kursk", "a01", "a04"), ("settlements_taken|UA|kursk", "a07", "a08")},
     "timeline_area": [("2024-08-12", 1000.0, 3), ("2024-08-13", 300.0, 1), ("2024-08-21", 1150.0, 1),
                       ("2024-08-27", 1263.0, 1)],
     "zelenskyy_quote_articles": ["a01", "a02", "a03", "a07", "a09"],

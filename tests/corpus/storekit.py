@@ -13,7 +13,7 @@ import uuid
 
 import pytest
 
-from sayso.models import Analysis, Article, Claim, Outcome, Place, Quantity, Quote, Result, Speaker
+from sayso.models import Analysis, Article, Claim, Frame, Outcome, Place, Quantity, Quote, Result, Speaker
 from sayso.store import open_store
 
 PG_CANDIDATES = ("postgresql://postgres@127.0.0.1:5432/test", "postgresql://root@127.0.0.1:5432/test")
@@ -90,12 +90,17 @@ def quote(text: str, said: str, who: Speaker | None, kind: str = "direct") -> Qu
 
 def claim(text: str, number: str, value: float, *, counted: str | None = None, si_unit: str = "count",
           status: str = "claimed", source: Speaker | None = None, qualifier: str = "exact",
-          value_max: float | None = None, clause: str | None = None) -> Claim:
+          value_max: float | None = None, clause: str | None = None, frame: Frame | None = None) -> Claim:
     s, e = find(text, number)
     q = Quantity(start=s, end=e, text=number, value=value, si_value=value, si_unit=si_unit, counted=counted,
                  qualifier=qualifier, value_max=value_max)
     cs, ce = find(text, clause) if clause else (None, None)
-    return Claim(quantity=q, status=status, source=source, start=cs, end=ce, text=clause)
+    return Claim(quantity=q, status=status, source=source, start=cs, end=ce, text=clause, frame=frame)
+
+
+def frame(concept: str, kind: str = "stock", unit_kind: str = "count", **kw) -> Frame:
+    """A claim frame as the extractor would give it (``whose``, ``place``, ``place_country``, ``when`` ...)."""
+    return Frame(concept=concept, kind=kind, unit_kind=unit_kind, **kw)
 
 
 def place(text: str, name: str, feature: str = "ADM1") -> Place:

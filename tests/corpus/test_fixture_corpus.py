@@ -102,10 +102,25 @@ def _claims_from_expected() -> list:
             for name, m in exp["measures"].items() for p in m["points"]]
 
 
-def test_fixture_contradictions_with_figures_are_all_found():
-    origin = _expected()["wire_copies"]
+def _statements() -> dict[str, str]:
+    """Each article named by its statement: a wire copy by its original, and an outlet relaying a source's
+    figure of the same day by the first article that gives it (linking folds both into one statement)."""
+    exp = _expected()
+    origin = dict(exp["wire_copies"])
+    said: dict[tuple, str] = {}
+    for m in exp["measures"].values():
+        for p in sorted(m["points"], key=lambda p: p["article"]):
+            art = origin.get(p["article"], p["article"])
+            first = said.setdefault((p["source"], p["si_value"], p["date"], p["status"]), art)
+            origin.setdefault(art, first)
+    return origin
 
-    def pair(a: str, b: str) -> frozenset[str]:  # a wire story is named by its original
+
+def test_fixture_contradictions_with_figures_are_all_found():
+    origin = _statements()
+
+    def pair(a: str, b: str) -> frozenset[str]:  # a statement is named by its first article
+        a, b = origin.get(a, a), origin.get(b, b)
         return frozenset((origin.get(a, a), origin.get(b, b)))
 
     found = {(c.measure_key, c.kind, pair(c.a.article_id, c.b.article_id))
@@ -124,4 +139,4 @@ def test_fixture_timeline_folds_wire_copies_of_one_statement():
     lines = {t.measure_key: t for t in corpus.linking.timelines(_claims_from_expected())}
     evacuated = lines["belgorod_residents_evacuated"].points
     assert [(p.date.isoformat(), p.value, p.copies) for p in evacuated] == [
-        ("2025-06-03", 4000, 1), ("2025-06-06", 11000, 1), ("2025-06-10", 20000, 3), ("2025-06-10", 20000, 1)]
+        ("2025-06-03", 4000, 1), ("2025-06-06", 11000, 1), ("2025-06-10", 20000, 4)]  # one statement, relayed

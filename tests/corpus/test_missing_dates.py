@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from handcorpus import build
+from handcorpus import AREA, build
 from storekit import claim, speaker, stub_analyse
 
 from sayso import corpus
@@ -22,14 +22,15 @@ def _undated() -> list[Analysis]:
          "Konashenkov said in a statement that carried no date.")
     kon = speaker(t, "Igor Konashenkov")
     first = Analysis(Article(id="u1", text=t, source="Undated Digest"),
-                     claims=(claim(t, "250 square kilometres", 250, si_unit="km2", qualifier="at_most", source=kon),))
+                     claims=(claim(t, "250 square kilometres", 250, si_unit="km2", qualifier="at_most", source=kon,
+                                   frame=AREA),))
     t = ("Ukrainian forces now control 2,000 square kilometres in Russia's Kursk region, a blogger close to the "
          "army wrote in an undated post that spread widely online.")
     blog = speaker(t, "a blogger close to the army", kind="unnamed")
     second = Analysis(Article(id="u2", text=t, source="Undated Digest"),
                       claims=(claim(t, "2,000 square kilometres", 2000, si_unit="km2", source=blog,
                                     clause="Ukrainian forces now control 2,000 square kilometres in Russia's Kursk "
-                                           "region"),))
+                                           "region", frame=AREA),))
     return [first, second]
 
 
@@ -48,7 +49,7 @@ def test_undated_claims_are_stored_without_a_date(mixed):
 
 
 def test_undated_claims_come_last_on_every_backend(mixed):
-    dates = [c.date for c in corpus.claims(mixed) if c.measure_key.startswith("area|kursk")]
+    dates = [c.date for c in corpus.claims(mixed) if c.measure_key.startswith("territory_area|UA|kursk")]
     assert dates[-2:] == [None, None] and None not in dates[:-2]
 
 

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from sayso.corpus.records import ClaimCluster, Contradiction, Timeline
+from sayso.corpus.records import ClaimCluster, Contradiction, StoredClaim, Timeline
 from sayso.corpus.records import EntityRecord
 from sayso.errors import SaysoError
 from sayso.models import to_dict
@@ -31,6 +31,8 @@ def format_for(path: str | Path, fmt: str | None = None) -> str:
 def _cell(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # a claim's frame: one JSON cell
+        return json.dumps(to_dict(value), ensure_ascii=False, sort_keys=True)
     if isinstance(value, (list, tuple)):
         return "; ".join(str(_cell(v)) for v in value)
     return value
@@ -69,11 +71,38 @@ def export(records: Iterable[Any], path: str | Path, fmt: str | None = None) -> 
         n = 0
         with path.open("w", encoding="utf-8") as fh:
             for r in records:
-                fh.write(json.dumps(to_dict(r), ensure_ascii=False) + "\n")
+                fh.write(json.dumps(as_json(r), ensure_ascii=False) + "\n")
                 n += 1
         return n
     rows = flat_rows(records)
     return _write_csv(rows, path) if fmt == "csv" else _write_parquet(rows, path)
+
+
+def claim_json(c: StoredClaim) -> dict[str, Any]:
+    """A stored claim as the cross-article exports carry it: its clause's span, its quantity's span and
+    value, status, source, frame and cluster (``../shared/eval/FORMAT.md``), plus every stored field."""
+    out = to_dict(c)
+    out.update({
+        "start": c.start, "end": c.end, "text": c.text, "source": c.source, "cluster": c.cluster,
+        "quantity": {"start": c.q_start, "end": c.q_end, "text": c.quantity, "value": c.value,
+                     "value_max": c.value_max, "unit": c.unit, "qualifier": c.qualifier},
+    })
+    return out
+
+
+def as_json(record: Any) -> Any:
+    """JSON-ready data of any corpus record; claims (alone, in a cluster or a contradiction) in the shape above."""
+    if isinstance(record, StoredClaim):
+        return claim_json(record)
+    if isinstance(record, Contradiction):
+        out = to_dict(record)
+        out.update(a=claim_json(record.a), b=claim_json(record.b), cluster=record.measure_key)
+        return out
+    if isinstance(record, ClaimCluster):
+        out = to_dict(record)
+        out.update(cluster=record.measure_key, claims=[claim_json(c) for c in record.claims])
+        return out
+    return to_dict(record)
 
 
 def _write_csv(rows: Iterator[dict[str, Any]], path: Path) -> int:

@@ -1,21 +1,41 @@
-"""Claims across articles: clusters by measure, contradictions within a time window, and timelines.
+"""Claims across articles: clusters by frame, contradictions a fact-checker would sign, and timelines.
 
 Pure functions over ``StoredClaim`` records (the store supplies them; tests build them by hand).
-Wire copies are folded first: claims from one wire group with the same value and status are one
-statement, so a story copied by ten outlets never outvotes one independent source.
+
+* **Clusters.** Claims with one measure key (``concept|side``, see ``measures``) are one measure;
+  a figure whose side its sentence does not give joins the measure of the same concept that owns
+  that place across the corpus, or the one its own article gives. A one-off event measure
+  (troops sent, drones launched, an aid package) splits into episodes: reports days apart are
+  different events.
+* **Statements.** Wire copies of one story, and one source relayed or translated by several
+  outlets on the same day, are one statement: a story copied ten times never outvotes one
+  independent source.
+* **Contradictions**, once per pair of independent statements, ranked by strength, each with its
+  reason in words: figures whose intervals do not meet (exact ± half a unit of the last
+  significant digit, approximate ±15%, at least, at most, range) at comparable times for the
+  concept (days for troops and one-off events, a week for running tolls, which may only grow, a
+  year for slow figures such as budgets and polls); a part that exceeds its whole (more drones
+  shot down than launched); complementary poll answers above 100%; a figure and its denial. Not
+  contradictions: a source revising itself, a toll that grew, overlapping bounds.
 """
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime as dt
 import itertools
 import math
 from typing import Iterable, Iterator
 
+from sayso.corpus.measures import NO_SIDE, comparable_key, measure_rules
 from sayso.corpus.records import ClaimCluster, Contradiction, StoredClaim, Timeline, TimelinePoint
 
 DENIAL = "denied"
+APPROX = 0.15                 # an approximate figure ("about", "nearly") stands for ±15%
+WINDOWS = {"stock": 3, "event": 2, "slow": 365}   # days within which two figures compare (cumulative: a setting)
+EPISODE_GAP = 3               # days between reports of a one-off event measure that make a new episode
+SAME_EVENT_DAYS = 1           # a part and its whole (drones shot down / launched) are of one night's attack
 
 
 def date_last(day: dt.date | None) -> tuple[bool, dt.date]:
@@ -23,57 +43,128 @@ def date_last(day: dt.date | None) -> tuple[bool, dt.date]:
     return (day is None, day or dt.date.min)
 
 
-def fold_verbless(claims: Iterable[StoredClaim]) -> list[StoredClaim]:
-    """Claims whose sentence had no measure verb ("area|kursk|-") join the one verb used with that
-    measure and subject ("area|kursk|control"); with several verbs or none they keep their key."""
+# -- clusters --------------------------------------------------------------------------------------
+
+def _side(c: StoredClaim) -> str:
+    parts = c.measure_key.split("|")
+    return parts[1] if len(parts) > 1 else NO_SIDE
+
+
+def _concept(c: StoredClaim) -> str:
+    return c.measure_key.split("|", 1)[0]
+
+
+def _country(c: StoredClaim) -> str | None:
+    return c.frame.place_country if c.frame is not None else None
+
+
+def fold_unowned(claims: Iterable[StoredClaim]) -> list[StoredClaim]:
+    """Claims whose side is unknown (``troops|-``) take the key of the same concept that holds their
+    place's country across the corpus (two thirds of the owned figures placed there), else the one
+    key their own article gives that concept; otherwise they keep their own."""
     claims = list(claims)
-    verbs: dict[str, set[str]] = {}
+    at_place: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
+    in_article: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
     for c in claims:
-        head, _, verb = c.measure_key.rpartition("|")
-        if verb != "-":
-            verbs.setdefault(head, set()).add(verb)
+        if _side(c) != NO_SIDE:
+            if _country(c):
+                at_place[(_concept(c), _country(c))][c.measure_key] += 1
+            in_article[(_concept(c), c.article_id)].add(c.measure_key)
     out = []
     for c in claims:
-        head, _, verb = c.measure_key.rpartition("|")
-        if verb == "-" and len(verbs.get(head, ())) == 1:
-            c = dataclasses.replace(c, measure_key=f"{head}|{next(iter(verbs[head]))}")
+        if _side(c) == NO_SIDE and "|" in c.measure_key:
+            key = None
+            seen = at_place.get((_concept(c), _country(c) or ""))
+            if seen:
+                top, n = seen.most_common(1)[0]
+                key = top if n >= max(2, 2 * sum(seen.values()) / 3) else None
+            own = in_article.get((_concept(c), c.article_id), set())
+            if key is None and len(own) == 1:
+                key = next(iter(own))
+            if key is not None:
+                c = dataclasses.replace(c, measure_key=key)
         out.append(c)
     return out
 
 
-def clusters(claims: Iterable[StoredClaim]) -> list[ClaimCluster]:
-    """Group claims by measure key, verbless keys folded in (see ``fold_verbless``)."""
-    out = []
-    for key, group in itertools.groupby(sorted(fold_verbless(claims), key=_order), key=lambda c: c.measure_key):
-        members = tuple(group)
-        dates = [c.date for c in members if c.date]
-        out.append(ClaimCluster(
-            measure_key=key, claims=members, origins=len({_origin(c) for c in members}),
-            outlets=tuple(sorted({c.outlet for c in members if c.outlet})),
-            first=min(dates) if dates else None, last=max(dates) if dates else None))
+def _episodes(members: list[StoredClaim], kind: str) -> list[list[StoredClaim]]:
+    """A one-off event measure split where reports are more than ``EPISODE_GAP`` days apart."""
+    if kind != "event":
+        return [members]
+    dated = sorted(members, key=lambda c: date_last(c.date))
+    out: list[list[StoredClaim]] = []
+    for c in dated:
+        last = out[-1][-1].date if out else None
+        if out and (c.date is None or last is None or (c.date - last).days <= EPISODE_GAP):
+            out[-1].append(c)
+        else:
+            out.append([c])
     return out
 
 
-def _order(c: StoredClaim) -> tuple:
-    return (c.measure_key, date_last(c.date), c.article_id, c.quantity)
+def _kind(members: Iterable[StoredClaim]) -> str:
+    kinds = collections.Counter(c.frame.kind for c in members if c.frame is not None)
+    return kinds.most_common(1)[0][0] if kinds else "stock"
 
+
+def clusters(claims: Iterable[StoredClaim]) -> list[ClaimCluster]:
+    """Claims grouped by measure (unowned figures folded in, one-off events split into episodes); the
+    cluster's ``measure_key`` (and each member's ``cluster``) is the measure's key, with ``@first date``
+    for an episode."""
+    by_key: dict[str, list[StoredClaim]] = collections.defaultdict(list)
+    for c in fold_unowned(claims):
+        by_key[c.measure_key].append(c)
+    out = []
+    for key in sorted(by_key):
+        kind = _kind(by_key[key])
+        for members in _episodes(by_key[key], kind):
+            members.sort(key=lambda c: (date_last(c.date), c.article_id, c.q_start or 0))
+            label = key if kind != "event" or members[0].date is None else f"{key}@{members[0].date.isoformat()}"
+            members = [dataclasses.replace(c, cluster=label) for c in members]
+            dates = [c.date for c in members if c.date]
+            out.append(ClaimCluster(
+                measure_key=label, claims=tuple(members), origins=len({_origin(c) for c in members}),
+                outlets=tuple(sorted({c.outlet for c in members if c.outlet})),
+                first=min(dates) if dates else None, last=max(dates) if dates else None))
+    return out
+
+
+# -- statements ------------------------------------------------------------------------------------
 
 def _origin(c: StoredClaim) -> object:
     return c.group if c.group is not None else c.article_id
 
 
+def _who(c: StoredClaim) -> tuple:
+    """The source's identity: its entity, else its name, else the reporter of the outlet's story."""
+    if c.entity_pk is not None:
+        return ("entity", c.entity_pk)
+    if c.speaker:
+        return ("speaker", " ".join(c.speaker.lower().split()))
+    return ("reporter", c.outlet or "", _origin(c))
+
+
 def fold_copies(claims: Iterable[StoredClaim]) -> list[tuple[StoredClaim, int]]:
-    """One (earliest claim, number of copies) per wire group, value, status and source."""
-    folded: dict[tuple, list[StoredClaim]] = {}
+    """One (earliest claim, copies) per statement: a wire group's copies of one figure, and one named
+    source's figure relayed or translated by several outlets on the same day, count once."""
+    by_story: dict[tuple, list[StoredClaim]] = {}
     for c in claims:
-        who = c.entity_pk if c.entity_pk is not None else c.speaker
-        folded.setdefault((_origin(c), c.value, c.value_max, c.status, who), []).append(c)
-    return [(min(cs, key=lambda c: (date_last(c.date or c.published), c.article_id)), len(cs))
+        by_story.setdefault((_who(c), _origin(c), c.value, c.value_max, c.status), []).append(c)
+    folded: dict[tuple, list[StoredClaim]] = {}
+    for (who, _, *figure), cs in by_story.items():
+        days = {c.date for c in cs}
+        key = next((k for k in folded if k[0] == who and who[0] != "reporter" and list(k[1:4]) == figure
+                    and days & {c.date for c in folded[k]}), None)
+        folded.setdefault(key or (who, *figure, id(cs)), []).extend(cs)
+    return [(min(cs, key=lambda c: (date_last(c.date or c.published), c.article_id, c.q_start or 0)), len(cs))
             for cs in folded.values()]
 
 
-def bounds(c: StoredClaim, tolerance: float) -> tuple[float, float] | None:
-    """The interval of values a claim allows, widened by ``tolerance`` (twice that for 'approx')."""
+# -- intervals -------------------------------------------------------------------------------------
+
+def bounds(c: StoredClaim, tolerance: float = 0.0) -> tuple[float, float] | None:
+    """The interval of values a figure allows: exact ± half a unit of its last significant digit (or
+    ``tolerance`` of it, whichever is wider), approx ±15%, at least [v, ∞), at most [0, v], a range."""
     if c.value is None:
         return None
     v = c.value
@@ -82,40 +173,107 @@ def bounds(c: StoredClaim, tolerance: float) -> tuple[float, float] | None:
     if c.qualifier == "at_least":
         return (v, math.inf)
     if c.qualifier == "at_most":
-        return (-math.inf, v)
-    tol = tolerance * (2 if c.qualifier == "approx" else 1)
-    lo, hi = v * (1 - tol), v * (1 + tol)
-    return (min(lo, hi), max(lo, hi))
-
-
-def conflict(a: StoredClaim, b: StoredClaim, tolerance: float) -> str | None:
-    """Why ``a`` and ``b`` cannot both hold (opposing status, or values that do not overlap), or None."""
-    if a.unit != b.unit and a.value is not None and b.value is not None:
-        return None
-    ra, rb = bounds(a, tolerance), bounds(b, tolerance)
-    overlap = ra is None or rb is None or (ra[0] <= rb[1] and rb[0] <= ra[1])
-    if (a.status == DENIAL) != (b.status == DENIAL):
-        said, denied = (a, b) if b.status == DENIAL else (b, a)
-        if not overlap:
-            return None  # a denial of another figure says nothing about this one
-        return f"{_show(said)} {said.status} by {said.source}, denied by {denied.source}"
-    if a.status == DENIAL or overlap:
-        return None
-    return f"{_show(a)} ({a.source}) vs {_show(b)} ({b.source})"
+        return (0.0 if v >= 0 else -math.inf, v)
+    spread = abs(v) * APPROX if c.qualifier == "approx" else max(c.half_unit, abs(v) * tolerance)
+    return (v - spread, v + spread)
 
 
 def _show(c: StoredClaim) -> str:
     value = "?" if c.value is None else f"{c.value:,.6g}"
     if c.qualifier == "range" and c.value_max is not None:
         value += f"–{c.value_max:,.6g}"
-    prefix = {"at_least": "≥", "at_most": "≤", "approx": "~"}.get(c.qualifier, "")
-    return f"{prefix}{value} {c.unit or ''}".strip()
+    prefix = {"at_least": "at least ", "at_most": "at most ", "approx": "about "}.get(c.qualifier, "")
+    unit = "" if c.unit in (None, "count") else f" {c.unit}"
+    return f"{prefix}{value}{unit}"
 
 
-def _same_source(a: StoredClaim, b: StoredClaim) -> bool:
-    if a.entity_pk is not None and b.entity_pk is not None:
-        return a.entity_pk == b.entity_pk
-    return a.source == b.source and a.outlet == b.outlet
+def _said(c: StoredClaim) -> str:
+    when = c.date.isoformat() if c.date else "undated"
+    return f"{c.source} ({c.outlet or c.article_id}, {when}): {_show(c)}"
+
+
+def _gap(ra: tuple[float, float], rb: tuple[float, float]) -> float:
+    """How far apart two disjoint intervals are, relative to the larger figure (0 when they meet)."""
+    lo, hi = (ra, rb) if ra[1] < rb[0] else (rb, ra)
+    if lo[1] >= hi[0]:
+        return 0.0
+    scale = max(abs(lo[1]), abs(hi[0]), 1.0)
+    return (hi[0] - lo[1]) / scale
+
+
+# -- contradictions --------------------------------------------------------------------------------
+
+def _days(a: StoredClaim, b: StoredClaim) -> int | None:
+    return abs((a.date - b.date).days) if a.date and b.date else None
+
+
+def _comparable(a: StoredClaim, b: StoredClaim, kind: str, window_days: int) -> bool:
+    """Same time (by the concept's pace), place and scope."""
+    days = _days(a, b)
+    if days is None or days > window(kind, window_days):
+        return False
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None:
+        return True
+    if fa.scope and fb.scope and fa.scope != fb.scope:
+        return False
+    if fa.stance and fb.stance and fa.stance != fb.stance:
+        return False
+    if fa.increment != fb.increment:
+        return False  # an addition ("an extra $25m") is no rival of a level or a total
+    if kind == "event" and fa.place and fb.place and fa.place != fb.place:
+        return False
+    if kind in ("stock", "event") and fa.place_country and fb.place_country and fa.place_country != fb.place_country:
+        return False  # troops in Transnistria are not the troops on Ukraine's border
+    return not (fa.since and fb.since and fa.since != fb.since)
+
+
+def window(kind: str, window_days: int) -> float:
+    """Days within which two figures of a concept of this ``kind`` compare: the setting
+    ``contradiction_days`` for running totals; levels and one-off events at their pace (``WINDOWS``),
+    scaled by the setting against its default of 7; slow figures within a year."""
+    if kind == "cumulative":
+        return window_days
+    if kind == "slow":
+        return WINDOWS["slow"]
+    return WINDOWS.get(kind, WINDOWS["stock"]) * window_days / 7
+
+
+def _growth(a: StoredClaim, b: StoredClaim, ra, rb, kind: str) -> bool:
+    """A running total, or a level such as troops massing, that is higher later grew; it does not
+    contradict the earlier figure (only a figure of the same day, or a later lower total, can)."""
+    if kind not in ("cumulative", "stock") or a.date == b.date:
+        return False
+    early, late = (ra, rb) if a.date < b.date else (rb, ra)
+    return late[0] > early[1]
+
+
+def conflict(a: StoredClaim, b: StoredClaim, kind: str = "stock", tolerance: float = 0.0
+             ) -> tuple[str, str, float] | None:
+    """(contradiction kind, reason, strength) when ``a`` and ``b`` cannot both hold, else None."""
+    ra, rb = bounds(a, tolerance), bounds(b, tolerance)
+    if (a.status == DENIAL) != (b.status == DENIAL):
+        said, denied = (a, b) if b.status == DENIAL else (b, a)
+        rs, rd = bounds(said, tolerance), bounds(denied, tolerance)
+        if rs is not None and rd is not None and _gap(rs, rd) > 0:
+            return None  # a denial of another figure says nothing about this one
+        return "denial", f"{_said(said)}, {said.status}; denied by {denied.source} ({denied.outlet or '?'})", 1.0
+    if a.status == DENIAL or ra is None or rb is None:
+        return None
+    gap = _gap(ra, rb)
+    if gap <= 0 or _growth(a, b, ra, rb, kind):
+        return None
+    days = _days(a, b)
+    when = "the same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} apart"
+    return "figures", f"{_said(a)} vs {_said(b)}: the figures cannot both hold ({when})", gap
+
+
+def _independent(a: StoredClaim, b: StoredClaim) -> bool:
+    if _who(a) == _who(b):
+        return False  # a source revising itself, or one statement relayed
+    # two articles of one wire story are one story (an update is not a rival); two sources inside one
+    # article are two statements
+    return not (_origin(a) == _origin(b) and a.article_id != b.article_id)
 
 
 def _superseded(a: StoredClaim, b: StoredClaim, statements: list[StoredClaim]) -> bool:
@@ -123,36 +281,84 @@ def _superseded(a: StoredClaim, b: StoredClaim, statements: list[StoredClaim]) -
     A statement without a date is never placed in time, so it replaces nothing."""
     if a.date is None or b.date is None:
         return False
-    return any(_same_source(x, a) and x.value != a.value and x.status != DENIAL
+    return any(_who(x) == _who(a) and x.value != a.value and x.status != DENIAL
                and x.date is not None and a.date < x.date <= b.date for x in statements)
 
 
-def contradictions(claims: Iterable[StoredClaim], *, window_days: int = 7, tolerance: float = 0.1
+def contradictions(claims: Iterable[StoredClaim], *, window_days: int = 7, tolerance: float = 0.0
                    ) -> Iterator[Contradiction]:
-    """Pairs of claims on one measure, from different origins, at most ``window_days`` apart, that conflict.
-
-    A source revising its own figure is an update, not a contradiction, unless one of the two is a denial;
-    a figure its own source has since replaced is not held against a later one.
-    """
-    for cluster in clusters(claims):
+    """Pairs of independent statements that cannot both hold, strongest first (see the module doc)."""
+    found: list[Contradiction] = []
+    groups = clusters(claims)
+    for cluster in groups:
+        if not comparable_key(cluster.measure_key):
+            continue
+        kind = _kind(cluster.claims)
         statements = sorted(fold_copies(cluster.claims), key=lambda p: (date_last(p[0].date), p[0].article_id))
         plain = [s for s, _ in statements]
-        for (a, _), (b, _) in itertools.combinations(statements, 2):
-            if _origin(a) == _origin(b):
+        for (a, na), (b, nb) in itertools.combinations(statements, 2):
+            if not _independent(a, b) or not _comparable(a, b, kind, window_days):
                 continue
-            days = abs((a.date - b.date).days) if a.date and b.date else None
-            if days is None or days > window_days:
+            early, late = (a, b) if date_last(a.date) <= date_last(b.date) else (b, a)
+            if DENIAL not in (a.status, b.status) and _superseded(early, late, plain):
                 continue
-            early, late = (a, b) if a.date <= b.date else (b, a)
-            if _superseded(early, late, plain):
-                continue
-            reason = conflict(a, b, tolerance)
-            if reason is None:
-                continue
-            if _same_source(a, b) and DENIAL not in (a.status, b.status):
-                continue
-            kind = "denial" if DENIAL in (a.status, b.status) else "figures"
-            yield Contradiction(cluster.measure_key, reason, a, b, days, kind)
+            verdict = conflict(a, b, kind, tolerance)
+            if verdict is not None:
+                found.append(Contradiction(cluster.measure_key, verdict[1], a, b, _days(a, b), verdict[0],
+                                           round(verdict[2], 4), (na, nb)))
+    found.extend(_parts_and_complements(groups, window_days))
+    found.sort(key=lambda c: (-(c.strength or 0), c.days_apart if c.days_apart is not None else 10**6,
+                              c.measure_key, c.a.article_id, c.b.article_id))
+    yield from found
+
+
+def _parts_and_complements(groups: list[ClaimCluster], window_days: int) -> Iterator[Contradiction]:
+    """A part above its whole (drones shot down > launched, one night), complementary answers above 100%."""
+    rules = measure_rules()
+    by_concept: dict[str, list[tuple[ClaimCluster, StoredClaim, int]]] = collections.defaultdict(list)
+    for g in groups:
+        for c, n in fold_copies(g.claims):
+            if c.status != DENIAL and c.value is not None:
+                by_concept[_concept(c)].append((g, c, n))
+    for concept, items in by_concept.items():
+        for whole in rules[concept].parts if concept in rules else ():
+            for (ga, part, na), (gb, total, nb) in itertools.product(items, by_concept.get(whole, ())):
+                if _side(part) != _side(total) or _side(part) == NO_SIDE or not _independent(part, total):
+                    continue
+                days = _days(part, total)
+                fp, ft = part.frame, total.frame
+                if days is None or days > SAME_EVENT_DAYS or (fp and ft and fp.place and ft.place
+                                                              and fp.place != ft.place):
+                    continue
+                rp, rt = bounds(part), bounds(total)
+                if rp and rt and rp[0] > rt[1]:
+                    reason = (f"{_said(part)} ({concept.replace('_', ' ')}) is more than "
+                              f"{_said(total)} ({whole.replace('_', ' ')})")
+                    yield Contradiction(ga.measure_key, reason, part, total, days, "part_whole",
+                                        round(_gap(rp, rt), 4), (na, nb))
+        complement = rules[concept].complement if concept in rules else ()
+        if len(complement) == 2:
+            yield from _complements(concept, items, window_days)
+
+
+def _complements(concept: str, items, window_days: int) -> Iterator[Contradiction]:
+    for (ga, a, na), (gb, b, nb) in itertools.combinations(items, 2):
+        fa, fb = a.frame, b.frame
+        if fa is None or fb is None or not fa.stance or not fb.stance or fa.stance == fb.stance:
+            continue
+        if _side(a) != _side(b) or _side(a) == NO_SIDE or not _independent(a, b):
+            continue
+        if fa.scope and fb.scope and fa.scope != fb.scope:
+            continue
+        days = _days(a, b)
+        if days is None or days > WINDOWS["slow"]:
+            continue
+        ra, rb = bounds(a), bounds(b)
+        if ra and rb and ra[0] + rb[0] > 100:
+            reason = (f"{_said(a)} {fa.stance} vs {_said(b)} {fb.stance}: "
+                      f"the two shares of one population add up to more than 100%")
+            yield Contradiction(ga.measure_key, reason, a, b, days, "complement",
+                                round((ra[0] + rb[0] - 100) / 100, 4), (na, nb))
 
 
 def timelines(claims: Iterable[StoredClaim]) -> list[Timeline]:

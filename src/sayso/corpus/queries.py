@@ -63,6 +63,13 @@ def claims(store: Store, *, about: str | None = None, since: dt.date | str | Non
     return records(rows, StoredClaim.from_row, "claim")
 
 
+def clustered_claims(store: Store, *, about: str | None = None, since: dt.date | str | None = None,
+                     until: dt.date | str | None = None) -> list[StoredClaim]:
+    """Stored claims each with the ``cluster`` linking puts it in (claims of one measure share it)."""
+    members = [c for g in linking.clusters(claims(store, about=about, since=since, until=until)) for c in g.claims]
+    return sorted(members, key=lambda c: (c.article_id, c.q_start or 0))
+
+
 def claim_clusters(store: Store, *, about: str | None = None, since: dt.date | str | None = None,
                    until: dt.date | str | None = None) -> list[ClaimCluster]:
     """Claims grouped by measure, each with its number of independent origins (wire copies count once)."""

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
 from dataclasses import dataclass
 from typing import Any
+
+from sayso.models import Frame, from_dict
 
 
 def _date(value: Any) -> dt.date | None:
@@ -22,6 +26,21 @@ def _number(value: Any, column: str) -> float | None:
     if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
         return value
     raise ValueError(f"{column} is not a number: {value!r}")
+
+
+def half_unit(value: float | None) -> float:
+    """Half a unit of the last significant digit of a figure as written: 150,000 -> 5,000; 8,500 -> 50;
+    2.5 -> 0.05. An exact figure stands for the interval ``value ± half_unit``."""
+    if value is None or value == 0 or not math.isfinite(value):
+        return 0.0
+    if value != int(value):
+        decimals = len(repr(float(value)).split(".")[1].rstrip("0"))
+        return 0.5 * 10 ** -decimals
+    n, zeros = int(abs(value)), 0
+    while n % 10 == 0 and n:
+        n //= 10
+        zeros += 1
+    return 0.5 * 10 ** zeros
 
 
 def _needed(value: Any, column: str, kind: type = str) -> Any:
@@ -80,20 +99,36 @@ class StoredClaim:
     published: dt.date | None = None
     title: str | None = None
     url: str | None = None
+    pk: int | None = None
+    q_start: int | None = None          # the figure's span in its article
+    q_end: int | None = None
+    start: int | None = None            # the claim's clause
+    end: int | None = None
+    half_unit: float = 0.0              # half a unit of the figure's last significant digit, in ``unit``
+    frame: Frame | None = None
+    cluster: str | None = None          # the claim cluster (set by linking: the measure, or an episode of it)
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> "StoredClaim":
         value, value_max = _number(r["value"], "value"), _number(r["value_max"], "value_max")
         unit, si_value = r["si_unit"] or r["unit"], _number(r["si_value"], "si_value")
+        factor = 1.0
         if si_value is not None:
             factor = (si_value / value) if value else 1.0
+            half = half_unit(value) * factor
             value, value_max = si_value, (value_max * factor if value_max is not None else None)
+        else:
+            half = half_unit(value)
+        frame = r.get("frame")
         return cls(article_id=_needed(r["article_id"], "article id"), date=_date(r["claim_date"] or r["published"]),
                    outlet=r["outlet"], group=r["group_pk"], measure_key=_needed(r["measure_key"], "measure_key"),
                    value=value, value_max=value_max, unit=unit, qualifier=_needed(r["qualifier"], "qualifier"),
                    status=_needed(r["status"], "status"), quantity=_needed(r["q_text"], "q_text"), text=r["text"],
                    speaker=r["speaker"], entity=r["entity"], entity_pk=r["entity_pk"], subject=r["subject"],
-                   verb=r["verb"], published=_date(r["published"]), title=r["title"], url=r["url"])
+                   verb=r["verb"], published=_date(r["published"]), title=r["title"], url=r["url"],
+                   pk=r.get("pk"), q_start=r.get("q_start"), q_end=r.get("q_end"), start=r.get("start_char"),
+                   end=r.get("end_char"), half_unit=half,
+                   frame=from_dict(Frame, json.loads(frame)) if frame else None)
 
     @property
     def source(self) -> str:
@@ -122,7 +157,10 @@ class Contradiction:
     a: StoredClaim
     b: StoredClaim
     days_apart: int | None
-    kind: str = "figures"   # 'figures': values that cannot both hold; 'denial': one side denies the other's figure
+    kind: str = "figures"   # 'figures': values that cannot both hold; 'denial': one side denies the other's figure;
+    #                         'part_whole': a part exceeds its whole; 'complement': shares of answers add up past 100%
+    strength: float = 0.0   # how far apart the two are, relative to the figures (ranks the list)
+    copies: tuple[int, int] = (1, 1)  # wire copies and relays folded into each side
 
 
 @dataclass(frozen=True, slots=True)

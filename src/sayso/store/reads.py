@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from typing import Any, Iterator, Sequence
 
-from sayso.models import Analysis, Article, Claim, DateRef, Note, Place, Quantity, Quote, Speaker
+from sayso.models import Analysis, Article, Claim, DateRef, Frame, Note, Place, Quantity, Quote, Speaker, from_dict
 
 log = logging.getLogger(__name__)
 _TABLES = ("articles", "speakers", "quotes", "claims", "places", "dates", "notes", "entities", "outcomes", "runs")
@@ -15,7 +16,7 @@ _CLAIM_SELECT = (
     "SELECT c.pk, a.id AS article_id, a.title, a.url, a.published, a.source AS outlet, a.group_pk, c.seq,"
     " c.q_start, c.q_end, c.q_text, c.value, c.unit, c.si_value, c.si_unit, c.qualifier, c.value_max, c.counted,"
     " c.currency, c.status, c.start_char, c.end_char, c.text, c.cue, c.measure_key, c.subject, c.verb,"
-    " c.claim_date, s.name AS speaker, s.kind AS speaker_kind, s.role AS speaker_role, s.entity_pk,"
+    " c.claim_date, c.frame, s.name AS speaker, s.kind AS speaker_kind, s.role AS speaker_role, s.entity_pk,"
     " e.name AS entity"
     " FROM claims c JOIN articles a ON a.pk = c.article_pk LEFT JOIN speakers s ON s.pk = c.speaker_pk"
     " LEFT JOIN entities e ON e.pk = s.entity_pk")
@@ -215,4 +216,9 @@ def _claim_from_row(r: dict[str, Any], source: Speaker | None) -> Claim:
                         si_value=r["si_value"], si_unit=r["si_unit"], qualifier=r["qualifier"],
                         value_max=r["value_max"], counted=r["counted"], currency=r["currency"])
     return Claim(quantity=quantity, status=r["status"], source=source, start=r["start_char"], end=r["end_char"],
-                 text=r["text"], cue=r["cue"])
+                 text=r["text"], cue=r["cue"], frame=frame_from_json(r.get("frame")))
+
+
+def frame_from_json(text: str | None) -> Frame | None:
+    """The claim frame stored as JSON (None for claims stored before frames existed)."""
+    return from_dict(Frame, json.loads(text)) if text else None

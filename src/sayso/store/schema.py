@@ -109,6 +109,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration("0003_article_minhash", common=("ALTER TABLE articles ADD COLUMN minhash TEXT",)),
     Migration("0004_speaker_seq", common=("ALTER TABLE speakers ADD COLUMN seq {big}",)),
+    Migration("0005_claim_frames", common=("ALTER TABLE claims ADD COLUMN frame TEXT",)),
     # articles skipped at ingest as exact copies (same text or URL, another id) of a stored article
     Migration("0006_article_copies", common=(
         "CREATE TABLE article_copies (id TEXT NOT NULL PRIMARY KEY, copy_of TEXT NOT NULL, run_pk {big})",

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from sayso.models import Analysis, Outcome, Speaker
+from sayso.models import Analysis, Outcome, Speaker, to_dict
 from sayso.store.base import now
 from sayso.store.events import Events
 
@@ -119,13 +120,15 @@ class Writes(Events):
         for i, c in enumerate(analysis.claims):
             key = links.claim_keys[i] if i < len(links.claim_keys) else ClaimKey(None)
             q = c.quantity
+            frame = json.dumps(to_dict(c.frame), sort_keys=True) if c.frame is not None else None
             rows.append((pk, i, q.start, q.end, q.text, q.value, q.unit, q.si_value, q.si_unit, q.qualifier,
                          q.value_max, q.counted, q.currency, c.status, seen.get(c.source) if c.source else None,
-                         c.start, c.end, c.text, c.cue, key.measure_key, key.subject, key.verb, key.claim_date))
+                         c.start, c.end, c.text, c.cue, key.measure_key, key.subject, key.verb, key.claim_date, frame))
         self.executemany(
             "INSERT INTO claims (article_pk, seq, q_start, q_end, q_text, value, unit, si_value, si_unit, qualifier,"
             " value_max, counted, currency, status, speaker_pk, start_char, end_char, text, cue, measure_key,"
-            " subject, verb, claim_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " subject, verb, claim_date, frame)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows)
 
     # -- runs and outcomes ------------------------------------------------------------------------

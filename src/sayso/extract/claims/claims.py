@@ -46,9 +46,29 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
             from_quote = None  # "..., the agency could not independently confirm": the check, not a source
         attr = attributor.denier_after(anchor) or _choose(
             from_quote, attributor.attribute(anchor), data, text, f.quantity.start)
+        if attr is not None and attr.cue_lemma in data["denial_verbs"] and not _in_denied(anchor, attr, data):
+            attr = None  # "Russia, which denied planning to invade despite having amassed 100,000 troops"
         status, source, cue = _status(attributor.text[start:end], attr, data)
         claims.append(Claim(f.quantity, status, source, start, end, attributor.text[start:end], cue))
     return _refer_back(doc, paragraph_scope(claims, ordered, attributor), attributor, data)
+
+
+def _in_denied(anchor, attr: Attribution, data) -> bool:
+    """Whether the number is part of what the denial verb denies (its object or complement clause), not
+    of a clause hung on it ("despite having amassed ..."): denying an accusation denies no figure beside it."""
+    tok = anchor
+    for _ in range(12):
+        head = tok.head
+        if head.i == tok.i:
+            return True  # no denial verb above the number: the attribution came from elsewhere (a quote)
+        if head.tag_.startswith("VB") and lemma_of(head.text, head.tag_) in data["denial_verbs"]:
+            return tok.dep_ in ("ccomp", "xcomp", "dobj", "obj", "attr", "oprd", "nsubjpass", "conj", "pcomp") \
+                or (tok.dep_ == "prep" and tok.lower_ in ("of", "about", "that"))
+        if tok.dep_ in ("advcl", "prep") and tok.lower_ in ("despite", "while", "although", "though", "as",
+                                                             "after", "before", "since", "because"):
+            return False
+        tok = head
+    return True
 
 
 def clause_of(attributor: Attributor, anchor) -> tuple[int, int]:

@@ -1,0 +1,400 @@
+"""Claim frames: what a figure measures, whose it is, where and when, decided on the parse.
+
+"Moscow has deployed 100,000 soldiers near the border" and "Russia has amassed 130,000 troops"
+both measure ``troops`` owned by ``RU``: the concept comes from the counted noun's lemma and the
+cue lemmas on the path from the number up to its clause's verb (``data/measures_en.json``), the
+owner from the parse (a possessive, a demonym, "of X", or the subject of a verb of having or
+sending), sides from the place records (Moscow and the Kremlin stand for Russia) and the country
+table's demonyms. A figure the vocabulary does not know (an elapsed time, an age) gets no frame.
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import json
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from sayso.models import Claim, DateRef, Frame, Place
+from sayso.nlp.pipeline import lemma
+
+_MAX_HOPS = 6  # how far up the parse the number's clause verb is looked for
+_SUBJECTS = ("nsubj", "nsubjpass")
+_RELATIVE = ("WDT", "WP", "WP$")
+POSS_PLACE = "@poss_place"  # the cue a place's possessive puts in the bag ("Kyiv's residents")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One measure of the vocabulary (see the ``_about`` of ``data/measures_en.json``)."""
+
+    name: str
+    kind: str
+    unit: str
+    whose: str
+    nouns: frozenset[str]
+    self_nouns: frozenset[str]
+    cues: frozenset[str]
+    pairs: tuple[tuple[str, str], ...]
+    units: frozenset[str]
+    stances: tuple[tuple[str, frozenset[str]], ...]
+
+    def matches(self, noun: str | None, unit_kind: str, bag: set[str]) -> bool:
+        if unit_kind != "count" and self.unit == unit_kind and (self.units or not self.nouns) and self._cued(bag):
+            return True
+        if unit_kind not in ("count", self.unit) or noun is None:
+            return False
+        if noun in self.self_nouns:
+            return True
+        return noun in self.nouns and self._cued(bag)
+
+    def _cued(self, bag: set[str]) -> bool:
+        if not self.cues and not self.pairs:
+            return True
+        return bool(self.cues & bag) or any(a in bag and b in bag for a, b in self.pairs)
+
+    def stance(self, bag: set[str]) -> str | None:
+        return next((name for name, words in self.stances if words & bag), None)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    concepts: tuple[Concept, ...]
+    unit_kinds: dict[str, str]
+    never_units: frozenset[str]
+    never_nouns: frozenset[str]
+    owner_verbs: frozenset[str]
+    war_nouns: frozenset[str]
+    event_nouns: frozenset[str]
+    enemy_words: frozenset[str]
+    increment_words: frozenset[str]
+    place_nouns: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The measure vocabulary, its ``@list`` references expanded."""
+    data = json.loads(resources.files("sayso.data").joinpath("measures_en.json").read_text("utf-8"))
+
+    def words(items) -> frozenset[str]:
+        out: set[str] = set()
+        for item in items or ():
+            out.update(data[item[1:]] if item.startswith("@") else [item])
+        return frozenset(out)
+
+    concepts = []
+    for c in data["concepts"]:
+        cues = c.get("cues", [])
+        concepts.append(Concept(
+            name=c["name"], kind=c["kind"], unit=c["unit"], whose=c["whose"], nouns=words(c.get("nouns")),
+            self_nouns=words(c.get("self_nouns")), cues=frozenset(x for x in cues if ":" not in x),
+            pairs=tuple(tuple(x.split(":", 1)) for x in cues if ":" in x), units=frozenset(c.get("units", ())),
+            stances=tuple((k, frozenset(v)) for k, v in c.get("stances", {}).items())))
+    return Vocabulary(tuple(concepts), data["unit_kinds"], frozenset(data["never_framed_units"]),
+                      frozenset(data["never_framed_nouns"]), frozenset(data["subject_owner_verbs"]),
+                      frozenset(data["war_nouns"]), frozenset(data["event_nouns"]), frozenset(data["enemy_words"]),
+                      frozenset(data["increment_words"]), frozenset(data["place_nouns"]))
+
+
+@functools.lru_cache(maxsize=1)
+def side_words() -> dict[str, str]:
+    """Lower-case demonyms, country names and their common short forms -> ISO code ("russian" -> "RU")."""
+    text = resources.files("sayso.data").joinpath("places_countries.tsv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 5:
+            continue
+        code = cols[0]
+        for word in cols[3].split("/") + cols[4].split("|"):
+            word = word.strip().lower()
+            if word and word not in out:
+                out[word] = code
+                out.setdefault(word + "s", code)  # "Ukrainians", "Russians"
+    data = json.loads(resources.files("sayso.data").joinpath("measures_en.json").read_text("utf-8"))
+    out.update({k.lower(): v for k, v in data.get("side_aliases", {}).items()})
+    return out
+
+
+def frame_claims(doc: Doc, claims: Sequence[Claim], places: Sequence[Place] = (), dates: Sequence[DateRef] = (),
+                 published: str | None = None) -> list[Claim]:
+    """The claims with their ``frame`` filled in; an owner the sentence leaves out is the one the article
+    gives the same measure elsewhere, and a victim's side with no place is the article's main country."""
+    framer = _Framer(doc, places, dates, published)
+    framed = [replace(c, frame=framer.frame(c)) for c in claims]
+    return _from_article(framed, places, doc.text)
+
+
+def _paragraph(text: str, at: int) -> int:
+    """The start of the paragraph holding offset ``at``."""
+    return text.rfind("\n", 0, at) + 1
+
+
+def _from_article(claims: list[Claim], places: Sequence[Place], text: str) -> list[Claim]:
+    """Owners left out by a sentence, from the same paragraph; victims' places from the whole article."""
+    owners: dict[tuple[str, int], collections.Counter] = collections.defaultdict(collections.Counter)
+    for c in claims:
+        if c.frame is not None and c.frame.whose is not None and c.frame.whose_start is not None:
+            owners[(c.frame.concept, _paragraph(text, c.quantity.start))][c.frame.whose] += 1
+    countries = collections.Counter(p.country_code for p in places if p.country_code and not p.metonym)
+    main = countries.most_common(1)[0][0] if countries else None
+    out = []
+    for c in claims:
+        f = c.frame
+        if f is not None and f.whose is None:
+            seen = owners.get((f.concept, _paragraph(text, c.quantity.start)))
+            if seen and len(seen) == 1:
+                f = replace(f, whose=next(iter(seen)))
+            elif f.place_country is None and main is not None and _concept(f.concept).whose in ("victim", "place"):
+                f = replace(f, place_country=main)
+            c = replace(c, frame=f)
+        out.append(c)
+    return out
+
+
+def _concept(name: str) -> Concept:
+    return next(c for c in vocabulary().concepts if c.name == name)
+
+
+class _Framer:
+    """Frames the claims of one parsed article."""
+
+    def __init__(self, doc: Doc, places: Sequence[Place], dates: Sequence[DateRef], published: str | None) -> None:
+        self.doc = doc
+        self.vocab = vocabulary()
+        self.sides = side_words()
+        self.place_at: dict[int, Place] = {}
+        for p in places:
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            for tok in span or ():
+                self.place_at[tok.i] = p
+        self.dates = sorted(dates, key=lambda d: d.start)
+        self.published = published
+
+    def frame(self, claim: Claim) -> Frame | None:
+        q = claim.quantity
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        unit_kind = self._unit_kind(q.si_unit, q.currency)
+        if unit_kind in self.vocab.never_units:
+            return None
+        number, noun_tok = self._anchors(span, q.counted)
+        noun = lemma(noun_tok).lower() if noun_tok is not None else None
+        if noun in self.vocab.never_nouns and unit_kind == "count":
+            return None
+        path = self._path(noun_tok or number)
+        bag = self._bag(span, number, noun_tok, path)
+        inner = self._bag(span, number, noun_tok, [])  # "five soldiers wounded": the noun's own words first
+        concept = next((c for c in self.vocab.concepts if (c.cues or c.pairs) and c.matches(noun, unit_kind, inner)),
+                       None) or next((c for c in self.vocab.concepts if c.matches(noun, unit_kind, bag)), None)
+        if concept is None:
+            return None
+        whose = self._whose(concept, noun_tok, path)
+        place = self._place(span, path, whose)
+        sent = span.sent
+        return Frame(
+            concept=concept.name, kind=concept.kind, unit_kind=unit_kind,
+            whose=whose[0] if whose else None, whose_text=whose[1].text if whose else None,
+            whose_start=whose[1].idx if whose else None,
+            whose_end=whose[1].idx + len(whose[1]) if whose else None,
+            place=place.name if place else None, place_country=place.country_code if place else None,
+            when=self._when(sent), since=self._since(sent), scope=self._scope(path, sent, bag),
+            stance=concept.stance(bag), increment=bool(bag & self.vocab.increment_words))
+
+    # -- reading the parse -----------------------------------------------------------------------
+
+    def _unit_kind(self, si_unit: str | None, currency: str | None) -> str:
+        if currency:
+            return "money"
+        if not si_unit or si_unit == "count":
+            return "count"
+        return self.vocab.unit_kinds.get(si_unit.lower(), "other")
+
+    @staticmethod
+    def _anchors(span: Span, counted: str | None) -> tuple[Token, Token | None]:
+        """The number's last token and the counted noun's token (inside the span, or just after it)."""
+        doc = span.doc
+        number = next((t for t in reversed(span) if t.like_num or t.tag_ == "CD"), span.root)
+        if counted:
+            last = counted.split()[-1].lower()
+            for t in list(span) + list(doc[span.end:min(len(doc), span.end + 3)]):
+                if t.lower_ == last:
+                    return number, t
+        nouns = [t for t in span if t.tag_ in ("NN", "NNS", "NNP", "NNPS") and t.i > number.i]
+        if nouns:
+            return number, nouns[-1]
+        head = number.head
+        if head.tag_ in ("NN", "NNS") and head.i > number.i and head.i - number.i <= 3:
+            return number, head
+        return number, None
+
+    @staticmethod
+    def _path(start: Token) -> list[Token]:
+        """From the counted noun up through its heads to the first verb (a clause's verb), bounded."""
+        path = [start]
+        tok = start
+        for _ in range(_MAX_HOPS):
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+            path.append(tok)
+            if tok.tag_.startswith("VB") and tok.dep_ not in ("amod", "compound"):
+                break
+        return path
+
+    def _bag(self, span: Span, number: Token, noun: Token | None, path: list[Token]) -> set[str]:
+        """Cue lemmas: the path, what the number and noun carry after the number ("3,000 more troops"),
+        and each path word's particles, objects, prepositions and adjectival complements."""
+        bag: set[str] = set()
+        if noun is not None and any(c.dep_ == "poss" and (c.i in self.place_at or lemma(c).lower() in
+                                                          self.vocab.place_nouns) for c in noun.children):
+            bag.add(POSS_PLACE)  # "the capital's three million residents": who lives there
+        near = [t for t in span if t.i > number.i] + ([noun] if noun is not None else [])
+        for tok in near + path:
+            bag.add(lemma(tok).lower())
+            for c in tok.children:
+                if c.dep_ in ("prt", "dobj", "prep", "acomp", "amod", "compound", "attr", "advmod", "agent",
+                              "oprd", "xcomp", "pobj", "acl", "relcl") and c.i not in range(span.start, number.i + 1):
+                    bag.add(lemma(c).lower())
+                    bag.update(lemma(g).lower() for g in c.children if g.dep_ in ("pobj", "amod", "compound"))
+        return bag
+
+    def _whose(self, concept: Concept, noun: Token | None, path: list[Token]) -> tuple[str, Token] | None:
+        """The side the figure belongs to, and the token it was read from."""
+        if noun is not None:
+            for c in noun.children:
+                if c.dep_ in ("poss", "amod", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "from")):
+                    target = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else c
+                    side = self._side(target) if target is not None else None
+                    if side is not None:
+                        return side, target
+        if concept.whose == "population":  # "the majority of Russians - 60 percent - support"
+            for tok in path[1:]:
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in ("of", "among"):
+                        target = next((g for g in c.children if g.dep_ == "pobj"), None)
+                        side = self._side(target) if target is not None else None
+                        if side is not None:
+                            return side, target
+        if concept.whose in ("victim", "place", "population"):
+            return None
+        verb = path[-1]
+        if not verb.tag_.startswith("VB") or lemma(verb).lower() not in self.vocab.owner_verbs:
+            return None
+        subject = _subject(verb)
+        if subject is not None and subject.tag_ == "PRP" and verb.dep_ == "ccomp":
+            subject = _subject(verb.head)  # "the ministry said it launched 12 drones": it is the ministry
+        side = self._side(subject) if subject is not None else None
+        return (side, subject) if side is not None else None
+
+    def _side(self, tok: Token) -> str | None:
+        """A token's side: the country of the place record on it ("Moscow", "the Kremlin"), a demonym or
+        country name ("Russian", "U.S."), or an organisation of the alias table ("NATO"); its possessor
+        or modifier for a head noun ("Russia's army", "the Russian military")."""
+        for cand in [tok] + [c for c in tok.children if c.dep_ in ("poss", "amod", "compound")]:
+            place = self.place_at.get(cand.i)
+            if place is not None and place.country_code:
+                return place.country_code
+            word = cand.lower_.rstrip(".").replace("’s", "").replace("'s", "")
+            side = self.sides.get(cand.lower_) or self.sides.get(word)
+            if side is not None:
+                return side
+        return None
+
+    def _place(self, span: Span, path: list[Token], whose: tuple[str, Token] | None) -> Place | None:
+        """The place the figure is about: a non-metonym place in its clause, nearest after the number."""
+        sent = span.sent
+        skip = {whose[1].i} if whose else set()
+        verb = path[-1]
+        found: list[tuple[tuple, Place]] = []
+        for tok in sent:
+            place = self.place_at.get(tok.i)
+            if place is None or place.metonym or tok.i in skip or _in_modifier(tok) \
+                    or not _same_clause(tok, verb, span):
+                continue
+            country = (place.feature or "") in ("country", "PCLI", "PCL", "PCLD", "PCLS", "PCLF")
+            found.append(((tok.i < span.start, country, abs(tok.i - span.start)), place))
+        return min(found, key=lambda p: p[0])[1] if found else None
+
+    def _dates_in(self, sent: Span) -> list[DateRef]:
+        return [d for d in self.dates if sent.start_char <= d.start < sent.end_char and d.value]
+
+    def _when(self, sent: Span) -> str | None:
+        for d in self._dates_in(sent):
+            if not self._after_since(d):
+                return d.value
+        return self.published
+
+    def _since(self, sent: Span) -> str | None:
+        return next((d.value for d in self._dates_in(sent) if self._after_since(d)), None)
+
+    def _after_since(self, d: DateRef) -> bool:
+        before = self.doc.text[max(0, d.start - 12):d.start].lower().split()
+        return bool(before) and before[-1] in ("since", "from")
+
+    def _scope(self, path: list[Token], sent: Span, bag: set[str]) -> str | None:  # noqa: ARG002
+        """"war" when the figure counts the whole war ("died in the conflict", "Russia's aggression has
+        claimed"), else the event noun it counts ("killed in the strike"), else None."""
+        words = {lemma(t).lower() for t in path[1:]}
+        for t in path[1:]:
+            for c in t.children:
+                if c.dep_ in ("prep", "agent"):
+                    words.update(lemma(g).lower() for g in c.children if g.dep_ == "pobj")
+                elif c.dep_ in ("dobj", "attr"):
+                    words.add(lemma(c).lower())
+        verb = path[-1]
+        subject = _subject(verb) if verb.tag_.startswith("VB") else None
+        if subject is not None:
+            words.add(lemma(subject).lower())
+            if subject.tag_ in _RELATIVE and subject.head.dep_ == "relcl":
+                words.add(lemma(subject.head.head).lower())
+        if words & self.vocab.war_nouns:
+            return "war"
+        found = words & self.vocab.event_nouns
+        return min(found) if found else None
+
+
+def _same_clause(tok: Token, verb: Token, span: Span) -> bool:
+    """Whether ``tok`` belongs to the clause of ``verb`` (its head chain meets the verb, or the figure's
+    own phrase, before any other verb): "deployed 30,000 troops to Belarus" is not where the troops
+    of "amassed 100,000 troops on its border, but deployed ..." are."""
+    cur = tok
+    for _ in range(10):
+        if cur.i == verb.i or span.start <= cur.i < span.end:
+            return True
+        if cur is not tok and cur.tag_.startswith("VB") and cur.dep_ not in ("amod", "compound", "acl"):
+            return False
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _in_modifier(tok: Token) -> bool:
+    """"Moscow-backed", "Russian-controlled": a place inside a hyphenated modifier is not where the figure is."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].tag_ in ("VBN", "JJ", "VBD")
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, climbing through conjoined, complement and adverbial clauses; a relative
+    pronoun stands for the noun its clause hangs on ("Russia, which has amassed ...")."""
+    tok = verb
+    for _ in range(4):
+        subject = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+        if subject is None:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            subject = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if subject is not None:
+            if subject.tag_ in _RELATIVE and tok.dep_ == "relcl":
+                return tok.head
+            return subject
+        if tok.head.i == tok.i or tok.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"):
+            return None  # a participle on a noun ("troops arrayed on its borders") has no owner to lend
+        tok = tok.head
+    return None
