@@ -43,6 +43,7 @@ def test_event_linking_same_occurrence(a, b):
     (report("a"), report("b", actor="Ukrainian forces")),
     (report("a"), report("b", date=None, published="2025-06-20")),
     (report("a"), report("b", place=None, actor=None)),
+    (report("a", place=None), report("b", place=None)),
 ])
 def test_event_linking_different_occurrences(a, b):
     assert not same_event(a, b)

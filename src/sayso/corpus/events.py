@@ -98,7 +98,7 @@ def same_event(a: Mapping[str, Any], b: Mapping[str, Any], window_days: int = 2)
         return False
     if not places_agree(a.get("place"), b.get("place")):
         # a report that names no place joins one that does only on the same day, sub-type and actor
-        one_missing = not a.get("place") or not b.get("place")
+        one_missing = bool(a.get("place")) != bool(b.get("place"))
         return bool(one_missing and _day(a.get("date")) and a.get("date") == b.get("date") and a.get("subtype")
                     and a.get("subtype") == b.get("subtype") and _name(a.get("actor"))
                     and _name(a.get("actor")) == _name(b.get("actor")))

@@ -160,7 +160,7 @@ def _mention(trig: Trigger, span, index, paragraph, sides, text, published, quot
     target = parties.resolve(parties.target_head(trig), role="target")
     if trig.cls.name == "agreement":
         actor, target = parties.parties_of_agreement(trig)
-    avoid = [(p.start, p.end) for p in (actor, target) if p is not None and p.start is not None
+    avoid = [(p.start, p.end) for p in (actor,) if p is not None and p.start is not None
              and p.kind in ("side", "named")]
     own = span != _trimmed(sentence, text)  # the sentence reports several events: each reads its clause
     place, precision = context.pick_place(text, [span], places, trig.start, avoid)
@@ -173,6 +173,7 @@ def _mention(trig: Trigger, span, index, paragraph, sides, text, published, quot
     status, source = context.pick_source(text, [sentence], trig.start, quotes, claims)
     m = Mention(type_, subtype, span, index, paragraph, (trig.start, trig.end, trig.text), actor, target, place,
                 precision, date, tprec, toll, figures, status, source, weak=trig.cls.weak,
+                noun=not trig.token.tag_.startswith("VB"),
                 anaphoric=_anaphoric(trig.token), denied=_denied(trig.token))
     _settle_type(m, trig, sides, text)
     return m
@@ -271,6 +272,7 @@ def _settle_type(m: Mention, trig: Trigger, sides: list[str], text: str) -> None
             m.subtype = "excessive_force_against_protesters"
         elif lx.phrase_rx("riot_words").search(sentence):
             m.type, m.subtype = "riots", "violent_demonstration"
+            m.actor = parties.EventParty("rioters", kind="group")
         elif lx.phrase_rx("intervention_words").search(sentence):
             m.subtype = "protest_with_intervention"
         if m.actor is None or m.type == "protests" and m.subtype != "excessive_force_against_protesters":

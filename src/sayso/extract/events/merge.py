@@ -39,6 +39,7 @@ class Mention:
     status: str = "asserted"
     source: Speaker | None = None
     weak: bool = False
+    noun: bool = False
     anaphoric: bool = False
     denied: bool = False
     others: list["Mention"] = field(default_factory=list)
@@ -94,8 +95,11 @@ def compatible(a: Mention, b: Mention) -> bool:
 def tied(a: Mention, b: Mention) -> bool:
     """Something says these two mentions are one occurrence (given that they are compatible)."""
     last = max(m.sentence for m in a.all())
-    if any(m.sentence == b.sentence and m.span[0] < b.span[1] and b.span[0] < m.span[1] for m in a.all()):
-        return True  # the same sentence (or overlapping clauses of it)
+    if any(m.sentence == b.sentence and (m.span[0] < b.span[1] and b.span[0] < m.span[1]
+                                         or (m.place is None or b.place is None) and not (m.noun and b.noun))
+           for m in a.all()):
+        return True  # the same sentence: overlapping clauses, or a clause that names no place of its own
+        # (two nouns in a list, "a deployment in Belarus and a gathering at the airfield", stay apart)
     if a.place and b.place:
         return True
     if b.anaphoric and b.sentence - last <= ANAPHOR_SENTENCES:

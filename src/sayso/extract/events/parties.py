@@ -67,7 +67,9 @@ def actor_head(trig: Trigger) -> Token | None:
     """The token heading whoever did it: the subject, the passive's agent, a noun's possessor or 'by' object;
     "it" or "they" in a reported clause is the reporting verb's subject ("the air force said it had...")."""
     head = _actor_head(trig)
-    if head is not None and head.lower_ in ("it", "they", "we"):
+    poss = _child(head, "poss") if head is not None else None
+    owned = poss is not None and poss.lower_ in ("its", "their", "our")  # "its fighters had killed"
+    if head is not None and (head.lower_ in ("it", "they", "we") or owned):
         tok = head.head
         for _ in range(4):
             if tok.dep_ in ("ccomp", "xcomp") and tok.head.tag_.startswith("VB"):
@@ -230,6 +232,8 @@ def resolve(head: Token | None, *, role: str, prefer_named: bool = False) -> Eve
     text = doc.text[start:end]
     word = lemma(head).lower()
     lowered = {t.lower_ for t in tokens}
+    if word in lx.word_set("territory_words") or head.ent_type_ in ("GPE", "LOC", "FAC"):
+        return None  # "the city of Kostiantynivka", "three villages": where it happened, not a party
     if role == "target" and not lowered & (lx.word_set("military_targets") | {"army", "police", "military"}) and (
             word in lx.word_set("civilian_words") or head.lower_ in lx.word_set("civilian_words")
             or lowered & lx.word_set("civilian_sites")):

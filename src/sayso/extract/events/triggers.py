@@ -251,6 +251,11 @@ def _protest_ok(trig: Trigger) -> bool:
 def _agreement_ok(trig: Trigger) -> bool:
     tok = trig.token
     word = lemma(tok).lower()
+    if word == "agree":  # "Armenia and Azerbaijan agreed to ...": two parties agreeing with each other
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        two = subj is not None and any(c.dep_ == "conj" for c in subj.children)
+        with_other = any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        return (two or with_other) and tok.tag_ in ("VBD", "VBN", "VBZ", "VBP")
     if word in ("exchange", "swap"):
         near = " ".join(t.lower_ for t in tok.subtree) + " " + " ".join(t.lower_ for t in tok.head.subtree)
         if not any(w in near for w in ("prisoner", "captive", "bodies", "pow")):
