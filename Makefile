@@ -3,13 +3,14 @@
 #   make test   set up .venv and run the test suite
 #   make desk   store the example corpus in out/desk.db and serve the analyst's desk
 #   make bench  throughput benchmark (bench/results/throughput.json)
+#   make fuzz   property-based tests with many more examples than CI (SAYSO_FUZZ_EXAMPLES, default 2000)
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.sayso-installed
 
-.PHONY: demo test desk bench install lint clean
+.PHONY: demo test desk bench fuzz install lint clean
 
 install: $(STAMP)
 
@@ -30,6 +31,9 @@ desk: $(STAMP)
 	@mkdir -p out
 	$(BIN)/sayso ingest tests/fixtures/corpus/corpus.jsonl examples/articles.jsonl --db out/desk.db
 	$(BIN)/sayso serve --db out/desk.db
+
+fuzz: $(STAMP)
+	SAYSO_FUZZ_PROFILE=fuzz $(BIN)/python -m pytest -q -x tests/fuzz
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py

@@ -40,7 +40,8 @@ NOISE = (" .,;:!?'\"\u201c\u201d\u2018\u2019\u00ab\u00bb()[]\u2014-\u2013/%$\u20
 PARAGRAPHS = ["\u201cWe held the bridge for three days.\n\n\u201cThen the shelling started,\u201d Ivan Rudko said.",
               "Q: How many were hurt?\nA: At least 12, said the nurse.", "Kim: \u201cIt is over.\u201d",
               "(Reporting by Olena Marchuk; editing by Taras Vell)", "\u2014 Amina Daud, speaking by phone",
-              "\"We are ready,\" said Kim.\"Are you?\"", "He said:\n\n\u201c\n\u201d", "\u2026 \u2026 \u201c\u2026\u201d"]
+              "\"We are ready,\" said Kim.\"Are you?\"", "He said:\n\n\u201c\n\u201d",
+              "\u2026 \u2026 \u201c\u2026\u201d"]
 
 
 _CLOSE = str.maketrans({"\u201c": "\u201d", "\u2018": "\u2019", "(": ")", "\u00ab": "\u00bb", "[": "]"})

@@ -13,7 +13,8 @@ from sayso.settings import Settings
 SETTINGS = Settings(language_check=False)
 LEAD = "Officials in the region gave an update on the fighting. "  # keeps every example past the too-short check
 SORT_KEYS = {"quotes": lambda r: r.start, "claims": lambda r: r.quantity.start, "places": lambda r: r.start,
-             "dates": lambda r: r.start, "events": lambda r: r.start}
+             "dates": lambda r: r.start, "events": lambda r: min(r.mentions)[0] if r.mentions else r.start}
+# (an event is placed by its first mention; its own span is the most informative sentence, which may come later)
 
 
 def _spans(record, text: str, where: str):

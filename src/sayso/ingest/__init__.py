@@ -16,7 +16,8 @@ from sayso.errors import ArticleRejected, FetchError
 from sayso.ingest.decode import decode_bytes
 from sayso.ingest.feeds import read_feed
 from sayso.ingest.html import article_from_html
-from sayso.ingest.jsonl import NOT_AN_ARTICLE_FILE, jsonl_holds_articles, parse_published, read_json_document, read_jsonl
+from sayso.ingest.jsonl import (NOT_AN_ARTICLE_FILE, jsonl_holds_articles, parse_published, read_json_document,
+                                read_jsonl)
 from sayso.models import Article, Outcome
 from sayso.settings import Settings
 
