@@ -591,3 +591,27 @@ def test_adding_that_is_still_a_second_speech_verb(nlp):
 )
 def test_dateline_with_date_and_agency_is_not_content(nlp, text):
     assert _one(nlp, text).text == "Rebels seized the airport on Monday"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was estimated that 2,000 homes had been damaged by the flood.",
+        "The council is convinced that the bridge can be saved.",
+        "The minister rejected the suggestion that the talks had failed.",
+    ],
+)
+def test_agentless_passives_and_statements_taken_up_as_objects_are_no_statements(nlp, text):
+    assert _quotes(nlp, text)[0] == []
+    assert {q.act for q in _quotes(nlp, text, stances=True)[0]} <= {"stance"}
+
+
+def test_a_thought_coordinated_with_the_speech_verb_goes_on_with_the_content(nlp):
+    text = "The envoy warned that the talks had stalled, and he feared the ceasefire would collapse."
+    q = _one(nlp, text)
+    assert q.text == "the talks had stalled, and he feared the ceasefire would collapse"
+
+
+def test_a_circumstance_after_comma_as_is_the_reporters(nlp):
+    text = "The spokesman said there was still room for talks, as the army kept up its shelling."
+    assert _one(nlp, text).text == "there was still room for talks"

@@ -48,7 +48,17 @@ def clause_act(verb: Token, lem: str, words: CueWords) -> Act:
     """The act of a cue verb with a reported clause."""
     if refused(verb, words):
         return REFUSAL
-    return STANCE if lem in words.cognition else STATEMENT
+    if lem in words.cognition or _agentless_passive(verb):
+        return STANCE
+    return STATEMENT
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """"It was estimated that ...", "the Senate is convinced that ...": nobody is named as saying it."""
+    deps = {c.dep_ for c in verb.children}
+    if verb.tag_ == "VBN" and verb.dep_ == "acomp" and lemma(verb.head) == "be":
+        return "agent" not in deps  # the parse read "is convinced" as an adjective: the same passive
+    return "auxpass" in deps and "agent" not in deps
 
 
 def infinitive_act(verb: Token, lem: str, words: CueWords) -> Act:

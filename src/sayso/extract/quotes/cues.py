@@ -142,6 +142,13 @@ def _aside(child: Token) -> bool:
     return (child.dep_ in ("npadvmod", "appos") and child.tag_[:2] == "NN") or child.lower_ == "according"
 
 
+def _as_aside(clause: Token) -> bool:
+    """"there is still time for talks, as the Kremlin keeps up its threats": a circumstance the reporter adds."""
+    left = clause.left_edge.i
+    return clause.dep_ == "advcl" and left > 0 and clause.doc[left - 1].text == "," \
+        and clause.doc[left].lower_ == "as" and any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+
+
 def _matrix_verb(clause: Token) -> bool:
     """"said X and warned Y", "said X, adding Y": a subjectless speech verb goes with the speaker."""
     words = cue_words()
@@ -160,7 +167,8 @@ def _bounds(tok: Token, skip_mark: bool = True) -> tuple[int, int]:
     a, b = tok.left_edge.i, tok.right_edge.i + 1
     doc = tok.doc
     for child in tok.rights:
-        if (child.dep_ in ("advcl", "conj") and (_contrast(child) or _matrix_verb(child))) or _aside(child):
+        if (child.dep_ in ("advcl", "conj") and (_contrast(child) or _matrix_verb(child))) or _aside(child) \
+                or _as_aside(child):
             b = min(b, child.left_edge.i)
             break
     for t in doc[a + 2:b]:  # "..., who has never faced a race": the reporter's aside on the last noun
@@ -342,7 +350,8 @@ def _coordinated_clause(verb: Token, clause: Token, words: CueWords) -> int:
     """"said the bridge was unsafe, and engineers had warned for years": a clause coordinated with
     the speech verb that is no speech verb itself goes on with what was said (0 when not)."""
     conj = next((c for c in verb.rights if c.i > clause.i and c.dep_ == "conj"), None)
-    if conj is None or conj.tag_[:2] != "VB" or lemma(conj) in words.all_verbs or _contrast(conj) \
+    if conj is None or conj.tag_[:2] != "VB" or _contrast(conj) \
+            or (lemma(conj) in words.all_verbs and lemma(conj) not in words.cognition) \
             or conj.left_edge.i <= clause.right_edge.i:
         return 0
     doc = conj.doc

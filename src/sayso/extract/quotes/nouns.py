@@ -110,7 +110,7 @@ def noun_report(noun: Token) -> Report | None:
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
             a, b = _bounds(child)
-            act = noun_act(noun, True, cue_words())
+            act = noun_act(noun, True, cue_words()) if not _object_of_stance(noun) else STANCE
             return Report(a, b, noun.i, noun.i + 1, _owner(noun), clausal=True, act=act) if b - a >= 2 else None
         if child.dep_ == "acl" and noun.lower_ in cue_words().infinitive_nouns and _infinitive(child):
             a, b = _bounds(child, skip_mark=False)  # "his plan to cut taxes"
@@ -123,6 +123,13 @@ def noun_report(noun: Token) -> Report | None:
             a, b = _bounds(obj)
             return Report(a, b, noun.i, noun.i + 1, _owner(noun), act=STANCE) if b - a >= 2 else None
     return copula_report(noun)  # "his argument was that ..."
+
+
+def _object_of_stance(noun: Token) -> bool:
+    """"rejected the suggestion that X", "condemned claims that X": someone else's statement, taken up as the
+    noun-phrase object of the verb; the verb's subject does not say X."""
+    return noun.dep_ == "dobj" and lemma(noun.head) in cue_words().objects and \
+        not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in noun.children)
 
 
 def _owner(noun: Token) -> Token | None:
