@@ -109,3 +109,150 @@ def test_one_ministry_under_several_wordings(name):
         first = ix.resolve(Speaker("Russia's Defense Ministry", kind="organization"))
         assert ix.resolve(Speaker(name, kind="organization")) == first
         assert ix.resolve(Speaker("Ukraine's Defense Ministry", kind="organization")) != first
+
+
+# -- one article first, then the corpus; institutions by country; acronyms; role words alone ----------------
+from sayso.corpus.entities import ArticleEntities, org_key, role_only  # noqa: E402
+
+
+@pytest.fixture
+def fresh():
+    store = open_store(":memory:")
+    with store.transaction():
+        yield EntityIndex(store)
+    store.close()
+
+
+def _article(ix: EntityIndex, *speakers: Speaker, acronyms: dict | None = None) -> list[int | None]:
+    """Resolve one article's speakers as ingest does: names first, then descriptions."""
+    here = ArticleEntities(acronyms=acronyms or {})
+    pks = {}
+    for s in [s for s in speakers if not role_only(s)] + [s for s in speakers if role_only(s)]:
+        pks[s] = ix.resolve(s, here)
+    return [pks[s] for s in speakers]
+
+
+def test_description_is_the_holder_named_in_its_own_article_not_the_corpus_favourite(fresh):
+    for _ in range(3):  # the corpus has seen one Ruritanian president often
+        _article(fresh, Speaker("Anton Marek", text="Ruritanian President Anton Marek", role="Ruritanian president"))
+    marek = fresh.find("Anton Marek")[0]
+    # a later article names a new president, then calls him "the Ruritanian president"
+    new, described = _article(fresh, Speaker("Lena Voss", start=10, role="Ruritanian president"),
+                              Speaker("the Ruritanian president", start=90, kind="unnamed"))
+    assert described == new != marek
+    # and an article that names nobody falls back on the corpus
+    assert _article(fresh, Speaker("the Ruritanian president", kind="unnamed")) == [marek]
+
+
+def test_bare_role_is_the_one_holder_of_that_role_in_the_article(fresh):
+    pks = _article(fresh, Speaker("Joan Harlow", start=0, text="President Joan Harlow", role="US president"),
+                   Speaker("Tomas Brill", start=50, role="Freedonian foreign minister"),
+                   Speaker("the president", start=120, kind="person", role="president"))
+    assert pks[2] == pks[0]
+
+
+def test_bare_role_with_two_holders_is_the_nearest_before_it(fresh):
+    pks = _article(fresh, Speaker("Joan Harlow", start=0, role="US president"),
+                   Speaker("Lena Voss", start=60, role="Ruritanian president"),
+                   Speaker("the president", start=120, kind="person", role="president"))
+    assert pks[2] == pks[1]
+
+
+def test_bare_role_nobody_holds_here_links_to_nobody(fresh):
+    _article(fresh, Speaker("Joan Harlow", role="US president"))
+    assert _article(fresh, Speaker("the president", kind="person", role="president")) == [None]
+
+
+@pytest.mark.parametrize("name", ["French President", "the US President", "Ukrainian President"])
+def test_role_word_alone_tagged_as_organisation_is_a_person_description(fresh, name):
+    speaker = Speaker(name, kind="organization")
+    assert role_only(speaker)
+    assert _article(fresh, speaker) == [None]  # no holder known: no "French President" organisation is made
+    assert not fresh.entities
+
+
+def test_role_word_alone_links_to_the_holder_named_in_the_article(fresh):
+    pks = _article(fresh, Speaker("Claire Dumont", text="French President Claire Dumont", role="French President"),
+                   Speaker("French President", start=200, text="The French President", kind="organization"))
+    assert pks[1] == pks[0] and fresh.describe(pks[0])["kind"] == "person"
+
+
+@pytest.mark.parametrize("a,b", [("UN", "United Nations"), ("U.N.", "the United Nations"), ("EU", "European Union"),
+                                 ("NATO", "North Atlantic Treaty Organization"), ("Nato", "NATO")])
+def test_acronym_and_full_name_are_one_entity(fresh, a, b):
+    first = _article(fresh, Speaker(a, kind="organization"))[0]
+    assert _article(fresh, Speaker(b, kind="organization")) == [first]
+
+
+def test_acronym_entity_is_shown_by_its_full_name(fresh):
+    [pk] = _article(fresh, Speaker("EU", kind="organization"))
+    assert fresh.describe(pk)["name"] == "European Union"
+
+
+def test_acronym_the_article_spells_out_joins_its_full_name(fresh):
+    spelled = {"mcu": "marsh conservation union"}
+    [a] = _article(fresh, Speaker("MCU", kind="organization"), acronyms=spelled)
+    [b] = _article(fresh, Speaker("the Marsh Conservation Union", kind="organization"))
+    assert a == b and fresh.describe(a)["name"] == "Marsh Conservation Union"
+
+
+def test_the_kremlin_is_an_institution_not_the_country(fresh):
+    russia, moscow = _article(fresh, Speaker("Russia", kind="organization"), Speaker("Moscow", kind="organization"))
+    kremlin, again = _article(fresh, Speaker("the Kremlin", kind="organization"),
+                              Speaker("Kremlin", kind="organization"))
+    assert russia == moscow and kremlin == again != russia
+    assert org_key("the Kremlin") != org_key("Russia")
+
+
+@pytest.mark.parametrize("other", ["Britain's Defence Ministry", "UK Defence Ministry", "Ukraine's Defense Ministry"])
+def test_ministries_of_different_countries_stay_apart(fresh, other):
+    [russia] = _article(fresh, Speaker("Russia's Defence Ministry", kind="organization"))
+    assert _article(fresh, Speaker(other, kind="organization")) != [russia]
+
+
+def test_the_ministry_is_the_ministry_its_article_named(fresh):
+    _article(fresh, Speaker("Britain's Defence Ministry", kind="organization"))
+    russia, ministry = _article(fresh, Speaker("Russia's Defence Ministry", kind="organization"),
+                                Speaker("the ministry", start=300, kind="organization"))
+    assert ministry == russia
+
+
+def test_person_behind_a_country_possessive_is_a_person(fresh):
+    [pk] = _article(fresh, Speaker("Poland's Anton Marek", kind="organization"))
+    assert pk == _article(fresh, Speaker("Anton Marek"))[0] and fresh.describe(pk)["kind"] == "person"
+
+
+@pytest.mark.parametrize("aff,name", [("UN", "UN"), ("U.N.", "U.N."), ("the Kremlin", "the Kremlin"),
+                                      ("the Marsh Conservation Union", "the Marsh Conservation Union"),
+                                      ("Russian Defence Ministry", "Russian Defence Ministry"),
+                                      ("Russian", None), ("US", None), ("State", None), ("Moscow", None)])
+def test_affiliation_that_names_an_organisation_is_a_mention_of_it(aff, name):
+    from sayso.corpus.entities import affiliation
+
+    org = affiliation(Speaker("Anna Brenner", affiliation=aff))
+    assert (org.name if org else None) == name
+    assert org is None or (org.kind == "organization" and org.start is None)
+
+
+def test_bare_role_word_tagged_as_organisation_is_its_article_holder(fresh):
+    pks = _article(fresh, Speaker("Lena Voss", start=0, role="Ruritanian president"),
+                   Speaker("president", start=80, text="the president", kind="organization"))
+    assert pks[1] == pks[0] and len(fresh.entities) == 1
+
+
+def test_organisation_is_shown_without_its_article(fresh):
+    [pk] = _article(fresh, Speaker("the Marsh Conservation Union", kind="organization"))
+    assert fresh.describe(pk)["name"] == "Marsh Conservation Union"
+
+
+@pytest.mark.parametrize("a,b", [("the US secretary of state", "the American foreign minister"),
+                                 ("Belarusian minister of foreign affairs", "the Belarusian foreign minister"),
+                                 ("Britain's defence secretary", "the British defense minister")])
+def test_wordings_of_one_role_share_a_key(a, b):
+    assert role_key(a) == role_key(b) is not None
+
+
+def test_head_of_state_is_the_president_the_article_named(fresh):
+    pks = _article(fresh, Speaker("Lena Voss", start=0, role="Ruritanian president"),
+                   Speaker("the head of state", start=80, kind="person"))
+    assert pks[1] == pks[0]

@@ -91,3 +91,17 @@ def test_entities_csv_counts_the_mentions(filled, tmp_path):
     header, line = (tmp_path / "entities.csv").read_text().splitlines()[:2]
     assert dict(zip(header.split(","), line.split(",")))["mentions"] == "2"
 
+
+def test_organisation_a_speaker_belongs_to_is_an_entity_with_its_full_name(store):
+    text = "Aid convoys are stuck at the border, UN spokeswoman Mara Lind said on Tuesday."
+    lind = speaker(text, "Mara Lind", "UN spokeswoman Mara Lind", role="UN spokeswoman", affiliation="UN")
+    a = Analysis(article("u1", text, "2024-05-03", "Coast News"),
+                 quotes=(quote(text, "Aid convoys are stuck at the border", lind, kind="indirect"),))
+    corpus.ingest([a.article], store, SETTINGS, analyse=stub_analyse({"u1": a}))
+    ents = {e.name: e for e in corpus.entities(store)}
+    assert set(ents) == {"Mara Lind", "United Nations"}
+    [mention] = ents["United Nations"].mentions
+    assert (mention.article_id, mention.start, mention.text, mention.name) == ("u1", None, "UN", "UN")
+    assert "UN" in ents["United Nations"].names
+    # the speaker is still the person, and the article's analysis is rebuilt as it was
+    assert store.get_analysis("u1").quotes[0].speaker == lind

@@ -16,7 +16,9 @@ from typing import Any, Protocol
 
 from rapidfuzz import fuzz, process
 
-from sayso.corpus.lexicon import DEMONYMS, ORG_WORDS, PRONOUNS, ROLE_NOUNS, ROLE_STOP, TITLE_WORDS
+from sayso.corpus.acronyms import acronym_key, expand, full_name, known
+from sayso.corpus.lexicon import (DEMONYMS, INSTITUTIONS, ORG_NAME_WORDS, ORG_WORDS, PRONOUNS, ROLE_NOUNS, ROLE_STOP,
+                                  ROLE_SYNONYMS, SPELLINGS, TITLE_WORDS)
 from sayso.models import Speaker
 
 PERSONLIKE = {"person"}
@@ -75,11 +77,42 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
-def org_key(name: str) -> str:
-    """The matching key of an institution: demonyms and capitals name their country, filler words go
-    ("Russia's Defense Ministry" = "the Defense Ministry in Moscow" = "russia defense ministry")."""
-    words = [DEMONYMS.get(w, w) for w in fold(name).split() if w not in ROLE_STOP]
+COUNTRIES = frozenset(DEMONYMS.values())
+# Seats that stand for an institution, not its country: "the Kremlin" is not Russia.
+_SEATS = frozenset(fold(seat) for seat in INSTITUTIONS) | frozenset(fold(seat) + "s" for seat in INSTITUTIONS)
+
+
+def _org_words(name: str, acronyms: dict[str, str] | None = None) -> list[str]:
+    """The folded words of an institution's name: acronyms spelled out ("UN" -> "united nations", by the article's
+    own definition first), other names of a known organisation replaced by its full name, spellings folded."""
+    whole = fold(" ".join(w for w in name.split() if fold(w) not in ("the", "a", "an")))
+    full = expand(whole, acronyms) if whole else None
+    if full is None and len(name.split()) == 1 and acronym_key(name):
+        full = expand(acronym_key(name) or "", acronyms)
+    if full is not None:
+        return full.split()
+    words: list[str] = []
+    for token in name.split():
+        key = acronym_key(token)
+        spelled = (expand(key, acronyms) or key) if key else fold(token)
+        words.extend(w for w in spelled.split() if w not in ("the", "a", "an"))
+    return [SPELLINGS.get(w, w) for w in words]
+
+
+def org_key(name: str, acronyms: dict[str, str] | None = None) -> str:
+    """The matching key of an institution: demonyms and capitals name their country, filler words go, acronyms
+    are spelled out ("Russia's Defense Ministry" = "the Defence Ministry in Moscow" = "defence ministry russia";
+    "UN" = "the United Nations"); a seat keeps its own name ("the Kremlin" is not "Russia")."""
+    folded = " ".join(_org_words(name, acronyms))
+    if folded in _SEATS:
+        return folded.removesuffix("s") if folded not in (fold(s) for s in INSTITUTIONS) else folded
+    words = [DEMONYMS.get(w, w) for w in folded.split() if w not in ROLE_STOP]
     return " ".join(sorted(dict.fromkeys(words)))
+
+
+def countries(key: str) -> frozenset[str]:
+    """The countries a key names ("defence ministry russia" -> {"russia"})."""
+    return frozenset(w for w in key.split() if w in COUNTRIES)
 
 
 def _institution(name: str) -> bool:
@@ -101,15 +134,33 @@ def is_descriptor(speaker: Speaker | str) -> bool:
     return split_mention(name)[0] is None
 
 
+def is_name_form(text: str) -> bool:
+    """True for a mention written as a name ("President Putin", "the Kremlin", "UN"), False for a pronoun or a
+    description ("he", "the Russian president", "a senior official")."""
+    text = " ".join(text.split())
+    if not text or all(fold(w) in PRONOUNS for w in text.split()):
+        return False
+    bare = " ".join(w for w in fold(text).split() if w not in ("the", "a", "an"))
+    return split_mention(text)[0] is not None or any(acronym_key(w) for w in text.split()) or bare in _SEATS
+
+
+def _role_words(text: str) -> list[str]:
+    """The words of a role, countries for demonyms and one wording for synonyms ("the head of state" ->
+    ["president"], "the top US diplomat" -> ["us", "foreign", "minister"])."""
+    folded = f" {fold(text)} "
+    for phrase, same in sorted(ROLE_SYNONYMS.items(), key=lambda kv: -len(kv[0])):
+        folded = folded.replace(f" {phrase} ", f" {same} ")
+    for phrase, country in DEMONYMS.items():
+        if " " in phrase:
+            folded = folded.replace(phrase, country)
+    return [DEMONYMS.get(w, w) for w in folded.split() if w not in ROLE_STOP]
+
+
 def role_key(text: str | None) -> str | None:
     """One key for a role however it is worded: "the Ukrainian president" = "President of Ukraine"."""
     if not text:
         return None
-    folded = fold(text)
-    for phrase, country in DEMONYMS.items():
-        if " " in phrase:
-            folded = folded.replace(phrase, country)
-    words = [DEMONYMS.get(w, w) for w in folded.split() if w not in ROLE_STOP]
+    words = _role_words(text)
     if not any(w in ROLE_NOUNS for w in words) or len(words) < 2:
         return None
     return " ".join(sorted(set(words)))
@@ -126,6 +177,60 @@ class _Entity:
 
 def _class(kind: str) -> str:
     return "person" if kind in PERSONLIKE else "other"
+
+
+def role_noun(text: str | None) -> str | None:
+    """The role noun of a bare role ("the president" -> "president"); None when the role says more ("the
+    Ukrainian president") or is no role."""
+    words = [w for w in _role_words(text or "") if w not in ("his", "her", "their", "its")]
+    return words[0] if len(words) == 1 and words[0] in ROLE_NOUNS else None
+
+
+@dataclass
+class ArticleEntities:
+    """What one article has said about its entities so far: the acronyms it spells out, who holds which role in
+    it, and its institutions. A description is resolved here before the corpus is asked ("the president" in an
+    article that named its president is that president, not the corpus's most frequent one)."""
+
+    acronyms: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, int] = field(default_factory=dict)                  # role key -> its holder here
+    nouns: list[tuple[int, str, int]] = field(default_factory=list)      # (position, role noun, holder)
+    institutions: dict[str, int] = field(default_factory=dict)           # institution key -> entity here
+
+    def note(self, pk: int, speaker: Speaker, org: str | None = None) -> None:
+        """Remember a resolved named speaker: the roles the article gives it, or its institution key."""
+        if org:
+            self.institutions.setdefault(org, pk)
+            return
+        described = [speaker.role] + [split_mention(t)[1] for t in (speaker.name, speaker.text) if t]
+        for text in dict.fromkeys(d for d in described if d):
+            rk = role_key(text)
+            if rk:
+                self.roles.setdefault(rk, pk)
+                self.nouns.extend((speaker.start or 0, w, pk) for w in rk.split() if w in ROLE_NOUNS)
+
+    def holder(self, speaker: Speaker, rk: str | None, index: "EntityIndex") -> int | None:
+        """Who holds the role ``speaker`` describes in this article: the named holder of the same role, or, for a
+        bare "the president", the one president the article named (the nearest before it when several)."""
+        if rk:
+            return self.roles.get(rk)
+        noun = role_noun(speaker.name) or role_noun(speaker.text)
+        if noun is None:
+            return None
+        named = [(at, pk) for at, n, pk in self.nouns if n == noun]
+        if len({pk for _, pk in named}) > 1:
+            before = [(at, pk) for at, pk in named if speaker.start is None or at <= speaker.start]
+            named = [max(before)] if before else []
+        return named[0][1] if named else None
+
+    def institution(self, key: str) -> int | None:
+        """The one institution of this article that a country-less key names ("the ministry" after "Russia's
+        defence ministry"); None when the key names a country, or none or several match."""
+        if countries(key):
+            return None
+        words = set(key.split())
+        found = {pk for k, pk in self.institutions.items() if words < set(k.split()) and countries(k)}
+        return found.pop() if len(found) == 1 else None
 
 
 class EntityIndex:
@@ -165,28 +270,32 @@ class EntityIndex:
             self.surnames[cls].setdefault(handle, set()).add(pk)
 
     # -- resolution --------------------------------------------------------------------------------
-    def resolve(self, speaker: Speaker) -> int | None:
-        """The entity pk for ``speaker``; None for unnamed sources no known role matches."""
-        if is_descriptor(speaker):
-            pk = self.by_role(role_key(speaker.name) or role_key(speaker.role))
+    def resolve(self, speaker: Speaker, article: "ArticleEntities | None" = None) -> int | None:
+        """The entity pk for ``speaker``; None for unnamed sources no known role matches. ``article`` holds what
+        this article said so far: its acronyms, and who holds which role in it (looked at before the corpus)."""
+        article = article if article is not None else ArticleEntities()
+        if role_only(speaker):
+            rk = role_key(speaker.name) or role_key(speaker.role)
+            pk = article.holder(speaker, rk, self)
+            pk = pk if pk is not None else self.by_role(rk)
             if pk is not None:
                 self._learn(pk, speaker)
             return pk
-        kind = speaker.kind if speaker.kind in NAMED_KINDS else "person"
-        if kind == "person" and _institution(speaker.name):
-            kind = "organization"  # "Ukraine's General Staff" is an institution, not Mr Staff
-        key = name_key(speaker.name) if kind == "person" else org_key(speaker.name)
+        kind = _kind(speaker)
+        key = name_key(speaker.name) if kind == "person" else org_key(speaker.name, article.acronyms)
         if not key:
             return None
-        pk = self.aliases.get((key, _class(kind))) or self._fuzzy(key, kind)
+        pk = None if kind == "person" else article.institution(key)
+        pk = pk or self.aliases.get((key, _class(kind))) or self._fuzzy(key, kind)
         if pk is None and _class(kind) != "person":  # the tagger called a person an organisation ("Zelenskiy")
             person = name_key(speaker.name)
             pk = self.aliases.get((person, "person")) or (self._fuzzy(person, "person") if person else None)
             key = person if pk is not None else key
         if pk is None:
-            pk = self.store.create_entity(_display(speaker), kind, key)
-            self._remember(_Entity(pk, _display(speaker), kind, key))
+            pk = self.store.create_entity(_display(speaker, article.acronyms), kind, key)
+            self._remember(_Entity(pk, _display(speaker, article.acronyms), kind, key))
         self._learn(pk, speaker, key)
+        article.note(pk, speaker, key if _class(self.entities[pk].kind) != "person" else None)
         return pk
 
     def find(self, name: str) -> list[int]:
@@ -239,7 +348,11 @@ class EntityIndex:
                 entity = self.entities.get(pk)
                 if entity is None or (cls == "person" and not _given_names_agree(words, entity.key.split())):
                     continue
-                ranked.append((score, sum(entity.roles.values()), -pk, pk))
+                ranked.append((score, sum(entity.roles.values()), -pk, pk, countries(surname)))
+        if cls != "person":  # an institution of one country is never another's ("defence ministry russia" / "uk")
+            own = countries(key)
+            seen = {r[4] for r in ranked}
+            ranked = [r for r in ranked if r[4] == own or (not own and len(seen) == 1)]
         return max(ranked)[3] if ranked else None
 
     def describe(self, pk: int) -> dict[str, Any]:
@@ -247,15 +360,76 @@ class EntityIndex:
         return {"pk": pk, "name": e.name, "kind": e.kind, "roles": sorted(e.roles)}
 
 
-def _display(speaker: Speaker) -> str:
-    """The name to show for a new entity: the name part of the mention, titles and descriptions dropped."""
-    if speaker.kind not in (None, "person") or _institution(speaker.name):
-        return " ".join(speaker.name.split())
+def _display(speaker: Speaker, acronyms: dict[str, str] | None = None) -> str:
+    """The name to show for a new entity: the name part of the mention, titles and descriptions dropped; an
+    acronym's full name ("UN" -> "United Nations")."""
+    if _kind(speaker) != "person":
+        name = " ".join(w for w in speaker.name.split() if fold(w) not in ("the", "a", "an")) or speaker.name
+        return full_name(name) or _spelled_out(name, acronyms) or name
     name = split_mention(speaker.name)[0] or speaker.name
     words = name.split()
     while len(words) > 1 and fold(words[0]) in TITLE_WORDS:
         words.pop(0)
     return " ".join(words)
+
+
+def _spelled_out(name: str, acronyms: dict[str, str] | None) -> str | None:
+    """An acronym's full name as the article spelled it out, in title case; None when it did not."""
+    key = acronym_key(name) if len(name.split()) == 1 else None
+    full = (acronyms or {}).get(key) if key else None
+    return " ".join(w if w in ROLE_STOP else w.capitalize() for w in full.split()) if full else None
+
+
+def _kind(speaker: Speaker) -> str:
+    """The entity kind of a named speaker: an institution's name is an organisation whatever the tagger said
+    ("Ukraine's General Staff"), and a person's name behind a country possessive is a person ("China's Xi Jinping")."""
+    kind = speaker.kind if speaker.kind in NAMED_KINDS else "person"
+    if kind == "person" and _institution(speaker.name):
+        return "organization"
+    if kind in ("organization", "group") and _person_of_a_country(speaker.name):
+        return "person"
+    return kind
+
+
+def _person_of_a_country(name: str) -> bool:
+    """ "China's Xi Jinping", "Russia's Sergei Shoigu": a country's possessive, then two or three capitalised words
+    that are no organisation's name."""
+    part, lead = split_mention(name)
+    lead_words = [w for w in fold(lead or "").split() if w != "the"]
+    if not part or not lead_words or any(w not in DEMONYMS or DEMONYMS[w] == w for w in lead_words):
+        return False
+    words = part.split()
+    folded = fold(part)
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not ORG_NAME_WORDS & set(folded.split())
+            and expand(folded) is None and folded not in known().values() and folded not in _SEATS
+            and not any(acronym_key(w) for w in words))
+
+
+def affiliation(speaker: Speaker) -> Speaker | None:
+    """The organisation a speaker belongs to, as a mention of it without a span ("UN chief António Guterres":
+    the UN), when the affiliation names one: an acronym, a seat ("Kremlin"), or an institution's name;
+    None for a country or a people ("Russian", "US") and for a word that names nothing alone ("State")."""
+    text = " ".join((speaker.affiliation or "").split())
+    words = [w for w in text.split() if fold(w) not in ("the", "a", "an")]
+    if not words or role_key(text) or not all(fold(w) for w in words):
+        return None
+    key = org_key(text)
+    named = (len(words) == 1 and acronym_key(words[0]) is not None and expand(acronym_key(words[0]) or "")) \
+        or key in _SEATS or fold(" ".join(words)) in _SEATS or bool(ORG_NAME_WORDS & set(key.split())) \
+        or (len(words) >= 2 and all(w[:1].isupper() for w in words))
+    if not named or not set(key.split()) - COUNTRIES:
+        return None
+    return Speaker(text, text=text, kind="organization")
+
+
+def role_only(speaker: Speaker) -> bool:
+    """True for a description ("the Ukrainian president", "a senior official") and for a role word alone,
+    whatever the tagger called it: "French President", "the US President" is a person, not an organisation."""
+    if is_descriptor(speaker):
+        return True
+    if speaker.kind not in ("organization", "group") or _institution(speaker.name):
+        return False
+    return split_mention(speaker.name)[0] is None and (role_key(speaker.name) or role_noun(speaker.name)) is not None
 
 
 def _given_names_agree(a: list[str], b: list[str]) -> bool:

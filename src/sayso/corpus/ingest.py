@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
 from sayso.corpus.dedup import WireGrouper
-from sayso.corpus.entities import EntityIndex, is_descriptor, role_key
+from sayso.corpus.acronyms import find_acronyms
+from sayso.corpus.entities import ArticleEntities, EntityIndex, affiliation, is_descriptor, role_key, role_only
 from sayso.corpus.measures import claim_keys
 from sayso.errors import StoreError
 from sayso.models import Analysis, Article, Outcome, Result
@@ -94,10 +95,17 @@ class Linker:
         placement = self.wires.place(analysis.article.text)
         speakers = {q.speaker for q in analysis.quotes if q.speaker} | {c.source for c in analysis.claims if c.source}
         entities = {}
-        for speaker in sorted(speakers, key=lambda s: (s.start is None, s.start or 0, s.name)):
-            pk = self.entities.resolve(speaker)
+        here = ArticleEntities(acronyms=find_acronyms(analysis.article.text))
+        ordered = sorted(speakers, key=lambda s: (s.start is None, s.start or 0, s.name))
+        # names first, then descriptions: "the president" finds the president this article names, before or after
+        for speaker in [s for s in ordered if not role_only(s)] + [s for s in ordered if role_only(s)]:
+            pk = self.entities.resolve(speaker, here)
             if pk is not None:
                 entities[speaker] = pk
+        for org in dict.fromkeys(filter(None, map(affiliation, ordered))):  # "UN chief Guterres": the UN
+            pk = self.entities.resolve(org, here) if org not in speakers else None
+            if pk is not None:
+                entities[org] = pk
         return Links(group_pk=placement.group_pk, group_score=placement.score, bands=placement.bands,
                      minhash=placement.signature, entities=entities, claim_keys=claim_keys(analysis))
 

@@ -1,6 +1,9 @@
-"""Language data for cross-article linking: titles, demonyms, role words and measure verbs (no rules here)."""
+"""Language data for cross-article linking: titles, demonyms, role words, organisations and measure verbs (no rules)."""
 
 from __future__ import annotations
+
+import json
+from importlib import resources
 
 # Words dropped from the front of a person's name before matching ("President Volodymyr Zelenskyy").
 TITLE_WORDS = frozenset("""
@@ -25,6 +28,18 @@ DEMONYMS = {
     "german": "germany", "germanys": "germany", "polish": "poland", "polands": "poland", "belarusian": "belarus",
     "belarus": "belarus", "chinese": "china", "chinas": "china", "turkish": "turkey", "iranian": "iran",
     "israeli": "israel", "nato": "nato", "natos": "nato", "eu": "eu", "european": "eu", "un": "un",
+}
+
+# Wordings of one role folded to one ("the head of state" is the president; "the top US diplomat" the US foreign
+# minister). Applied to folded text, longest first; a US "secretary of state" is its foreign minister.
+ROLE_SYNONYMS = {
+    "head of state": "president", "top diplomat": "foreign minister", "chief diplomat": "foreign minister",
+    "foreign secretary": "foreign minister", "minister of foreign affairs": "foreign minister",
+    "foreign affairs minister": "foreign minister", "secretary of state": "foreign minister",
+    "minister of defence": "defence minister", "minister of defense": "defence minister",
+    "defense minister": "defence minister", "defense secretary": "defence minister",
+    "defence secretary": "defence minister", "secretary of defense": "defence minister",
+    "secretary of state for defence": "defence minister", "secretary of state for defense": "defence minister",
 }
 
 # Words that carry no meaning in a role key.
@@ -68,3 +83,21 @@ PRONOUNS = frozenset("he she they it we i you him her them his its their our thi
 ORG_WORDS = frozenset("""staff ministry army forces command office service council committee agency directorate
 guard police navy force department government administration parliament court commission mission headquarters
 """.split())
+
+# Spellings of one word folded to one form in institution keys ("Defense Ministry" = "Defence Ministry").
+SPELLINGS = {"defense": "defence", "organisation": "organization", "programme": "program", "centre": "center",
+             "armour": "armor", "labour": "labor", "cooperation": "co operation"}
+
+# Words of an organisation's name that never make it a person ("Russia's Wagner Group").
+ORG_NAME_WORDS = ORG_WORDS | frozenset("""group company corporation bank fund union party alliance organization
+organisation institute center centre foundation association network agency corps brigade battalion regiment
+university press news times post agency media""".split())
+
+
+def _entity_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """``data/entities_en.json``: acronym -> full name, other name -> acronym, institution seat -> its country."""
+    data = json.loads(resources.files("sayso.data").joinpath("entities_en.json").read_text("utf-8"))
+    return data["acronyms"], data["aliases"], data["institutions"]
+
+
+ACRONYMS, ORG_ALIASES, INSTITUTIONS = _entity_tables()

@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from sayso.corpus import linking
 from sayso.corpus.linking import date_last
-from sayso.corpus.entities import EntityIndex
+from sayso.corpus.entities import EntityIndex, is_name_form
 from sayso.corpus.records import (ClaimCluster, Contradiction, EntityMention, EntityRecord, SearchHit, StoredClaim,
                                   StoredQuote, Timeline, WireGroup, _date)
 from sayso.settings import Settings
@@ -112,14 +112,21 @@ def wire_groups(store: Store, *, min_size: int = 2) -> list[WireGroup]:
 
 
 def entities(store: Store) -> list[EntityRecord]:
-    """Every speaker entity with the names and roles seen and its mentions with their spans, most quoted first."""
+    """Every speaker entity with the names and roles seen and its mentions with their spans, most quoted first.
+    ``names`` are the names its mentions were resolved to, then every mention written as a name ("President
+    Putin", "Mr Putin"; not "he" or "the Russian president")."""
     mentions: dict[int, list[EntityMention]] = {}
     for r in store.entity_mention_rows():
         mentions.setdefault(r["entity_pk"], []).append(EntityMention(
             article_id=r["article_id"], start=r["start_char"], end=r["end_char"], text=r["text"], name=r["name"]))
-    return [EntityRecord(name=e["name"], kind=e["kind"], names=tuple(e["names"]), roles=tuple(e["roles"]),
-                         mentions=tuple(mentions.get(e["pk"], ())), articles=e["articles"], entity=e["pk"],
-                         mention_count=e["mentions"]) for e in store.entity_summary()]
+    out = []
+    for e in store.entity_summary():
+        seen = mentions.get(e["pk"], [])
+        names = dict.fromkeys([*e["names"], *sorted({m.text for m in seen if m.text and is_name_form(m.text)})])
+        out.append(EntityRecord(name=e["name"], kind=e["kind"], names=tuple(names), roles=tuple(e["roles"]),
+                                mentions=tuple(seen), articles=e["articles"], entity=e["pk"],
+                                mention_count=e["mentions"]))
+    return out
 
 
 def search(store: Store, query: str, *, limit: int = 20, kinds: tuple[str, ...] = ("articles", "quotes")

@@ -93,7 +93,8 @@ class Writes(Events):
     def _add_speakers(self, article_pk: int, analysis: Analysis, links: Links) -> dict[Speaker, int]:
         """All the article's distinct speakers in one INSERT (one round trip); their keys by ``seq``."""
         distinct = list(dict.fromkeys([q.speaker for q in analysis.quotes if q.speaker]
-                                      + [c.source for c in analysis.claims if c.source]))
+                                      + [c.source for c in analysis.claims if c.source]
+                                      + list(links.entities)))  # + organisations the speakers belong to
         if not distinct:
             return {}
         values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(distinct))
