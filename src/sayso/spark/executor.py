@@ -13,13 +13,15 @@ import hashlib
 import itertools
 import json
 import logging
+from pathlib import PurePosixPath
 from typing import Any, Iterable, Iterator
 from urllib.parse import unquote, urlparse
 
 from sayso.api import analyze_many
 from sayso.batch import failed_result
-from sayso.ingest import read_bytes
-from sayso.ingest.jsonl import parse_published, read_jsonl
+from sayso.ingest import DIRECTORY_SUFFIXES, FEED_SUFFIXES, JSONL_SUFFIXES, read_bytes, sniff_kind
+from sayso.ingest.jsonl import (NOT_AN_ARTICLE_FILE, article_from_record, jsonl_holds_articles, parse_published,
+                                read_jsonl)
 from sayso.models import Article, Outcome, Result
 from sayso.settings import Settings
 from sayso.spark.tables import month_of, result_rows
@@ -66,29 +68,48 @@ def items_from_lines(rows: Iterable[Any]) -> Iterator[tuple]:
     """JSONL lines (rows of ``origin``, ``value``) to item rows, each line read as `sayso extract` reads it."""
     for row in rows:
         origin = origin_of(row["origin"])
-        for item in read_jsonl([row["value"]], origin):
+        line = row["value"] + "\n"  # Spark strips the line end that `sayso extract` keeps (it shows in errors)
+        for item in read_jsonl([line], origin):
             yield item_tuple(_stable_id(item, origin, row["value"]))
 
 
-def _iso(value: Any) -> str:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON")
+def _plain(value: Any) -> Any:
+    """A DataFrame cell as JSON would hold it: dates and timestamps as ISO strings."""
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
 def items_from_records(rows: Iterable[Any], origin: str) -> Iterator[tuple]:
-    """DataFrame rows (id, text, published, title, url, source, language) to item rows, read as JSONL lines."""
+    """DataFrame rows (text, and optionally id, published, title, url, source, language) to item rows, each
+    read as a JSONL line is; a row without an id gets its text's hash."""
     for row in rows:
-        record = row.asDict(recursive=True) if hasattr(row, "asDict") else dict(row)
-        line = json.dumps(record, default=_iso, ensure_ascii=False)
-        for item in read_jsonl([line], origin):
-            yield item_tuple(_stable_id(item, origin, line))
+        record = {k: _plain(v) for k, v in (row.asDict() if hasattr(row, "asDict") else dict(row)).items()}
+        text = record.get("text")
+        seed = text if isinstance(text, str) else json.dumps(record, sort_keys=True, default=str)
+        where = hashlib.sha1(seed.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        yield item_tuple(article_from_record(record, where if isinstance(text, str) else f"{origin}#{where}", origin))
 
 
-def items_from_files(rows: Iterable[Any], settings: Settings) -> Iterator[tuple]:
-    """Whole files (rows of ``path``, ``content``) to item rows: text, HTML, feeds or JSONL, as `sayso extract`."""
+def _is_article_file(name: str, data: bytes) -> bool:
+    """`sayso extract`'s rule for a file met in a directory walk (ingest.is_article_file), over its bytes."""
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix not in DIRECTORY_SUFFIXES:
+        return False
+    if suffix in FEED_SUFFIXES:
+        return sniff_kind("", data[:1024]) == "feed"
+    if suffix in JSONL_SUFFIXES:
+        return jsonl_holds_articles(data[: 1 << 20].decode("utf-8", "replace").splitlines())
+    return True
+
+
+def items_from_files(rows: Iterable[Any], settings: Settings, walk: bool) -> Iterator[tuple]:
+    """Whole files (rows of ``path``, ``content``) to item rows: text, HTML, feeds, JSON or JSONL, read as
+    `sayso extract` reads them; in a folder (``walk``) any other file is one 'not an article file' outcome."""
     for row in rows:
-        for item in read_bytes(bytes(row["content"]), origin_of(row["path"]), settings):
+        name, data = origin_of(row["path"]), bytes(row["content"])
+        if walk and not _is_article_file(name, data):
+            yield item_tuple(Outcome(name, "skipped", NOT_AN_ARTICLE_FILE, name))
+            continue
+        for item in read_bytes(data, name, settings):
             yield item_tuple(item)
 
 

@@ -117,8 +117,49 @@ def read_items(spark: SparkSession, source: DataFrame | str, settings: Settings,
     else:
         files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(source)
                  .select("path", "content"))
-        rdd = files.rdd.mapPartitions(functools.partial(executor.items_from_files, settings=settings))
+        walk = _is_directory(spark, source)
+        rdd = files.rdd.mapPartitions(functools.partial(executor.items_from_files, settings=settings, walk=walk))
+        empty = [{"path": path, "content": b""} for path in _empty_files(spark, source)]
+        if empty:  # Spark reads no split of an empty file: give it the outcome `sayso extract` gives
+            rdd = rdd.union(spark.sparkContext.parallelize(list(executor.items_from_files(empty, settings, walk)), 1))
     return spark.createDataFrame(rdd, ITEM_SCHEMA)
+
+
+def _visible(name: str) -> bool:
+    return not name.startswith((".", "_"))
+
+
+def _empty_files(spark: SparkSession, source: str) -> list[str]:
+    """The zero-byte files ``source`` names or holds (hidden ones passed over, as Spark does)."""
+    jpath, fs = _hadoop_path(spark, source)
+    found = []
+    for status in fs.globStatus(jpath) or []:
+        if not status.isDirectory():
+            found += [status.getPath().toString()] if status.getLen() == 0 else []
+            continue
+        root = status.getPath().toString().rstrip("/")
+        files = fs.listFiles(status.getPath(), True)
+        while files.hasNext():
+            f = files.next()
+            path = f.getPath().toString()
+            if f.getLen() == 0 and all(_visible(part) for part in path[len(root):].split("/") if part):
+                found.append(path)
+    return found
+
+
+def _hadoop_path(spark: SparkSession, path: str):
+    """(Hadoop Path, its FileSystem) for any path or URI Spark reads and writes."""
+    jpath = spark.sparkContext._jvm.org.apache.hadoop.fs.Path(path)
+    return jpath, jpath.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+
+
+def _is_directory(spark: SparkSession, path: str) -> bool:
+    """Whether ``path`` names a folder (a glob or a missing path is not one)."""
+    try:
+        jpath, fs = _hadoop_path(spark, path)
+        return bool(fs.getFileStatus(jpath).isDirectory())
+    except Exception:  # noqa: BLE001 - py4j raises Py4JJavaError for a glob or a missing path
+        return False
 
 
 class _Output:
@@ -127,7 +168,7 @@ class _Output:
     def __init__(self, spark: SparkSession, path: str) -> None:
         self.spark, self.path = spark, path.rstrip("/")
         self._jvm = spark.sparkContext._jvm
-        self._fs = self._path(self.path).getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+        self._fs = _hadoop_path(spark, self.path)[1]
 
     def _path(self, path: str):
         return self._jvm.org.apache.hadoop.fs.Path(path)
