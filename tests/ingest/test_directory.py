@@ -125,3 +125,12 @@ def test_json_file_holding_jsonl_keeps_a_line_separator_inside_a_text(tmp_path):
                                          + json.dumps({"id": "q", "text": STORY}) + "\n", encoding="utf-8")
     items = list(read_inputs([str(tmp_path / "lines.json")], Settings()))
     assert [(i.id, i.text) for i in items] == [("p", text), ("q", STORY)]
+
+
+def test_json_list_on_stdin_gives_its_articles(monkeypatch):
+    import io
+    import sys
+
+    data = json.dumps([{"id": "s1", "text": STORY}, {"id": "s2", "text": _story(2)}], indent=1).encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert [a.id for a in read_inputs(["-"], Settings())] == ["s1", "s2"]
