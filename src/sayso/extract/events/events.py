@@ -23,7 +23,7 @@ def extract_events(doc: Doc, published: dt.date | None, quotes: list[Quote], cla
                    places: list[Place], dates: list[DateRef], notes: list[Note] | None = None) -> list[Event]:
     """The events of one article: triggers read in context, fields linked from the other records,
     mentions of one occurrence merged, non-events (plans, threats, habits, lone denials) left out."""
-    text = doc.text
+    text = lx.doc_text(doc)
     sides = _article_sides(doc)
     mentions: list[Mention] = []
     paragraph = 0
@@ -104,7 +104,7 @@ def _governs(head: Token, tok: Token, depth: int = 4) -> bool:
 def _evidence(trig: Trigger, sent: Span, trigs: list[Trigger]) -> tuple[int, int]:
     """The sentence, or the trigger's clause when the sentence reports several events."""
     start, end = sent.start_char, sent.end_char
-    text = sent.doc.text
+    text = lx.doc_text(sent.doc)
     while end > start and text[end - 1].isspace():
         end -= 1
     while start < end and text[start].isspace():

@@ -9,6 +9,14 @@ from dataclasses import dataclass
 from importlib import resources
 
 
+def doc_text(doc) -> str:
+    """The Doc's text, built once per Doc (spaCy joins every token each time ``doc.text`` is read)."""
+    text = doc.user_data.get("sayso_text")
+    if text is None:
+        text = doc.user_data["sayso_text"] = doc.text
+    return text
+
+
 def _table(name: str) -> dict:
     return json.loads(resources.files("sayso.data").joinpath(name).read_text("utf-8"))
 
@@ -51,6 +59,29 @@ def classes() -> tuple[TriggerClass, ...]:
         out.append(TriggerClass(name, c["type"], c["subtype"], frozenset(c.get("verbs", ())),
                                 frozenset(c.get("nouns", ())), tuple(c.get("phrases", ())), bool(c.get("weak"))))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def all_phrases() -> tuple[re.Pattern, dict[str, tuple[TriggerClass, ...]]]:
+    """One pattern for every class's phrases, and the classes of each phrase."""
+    by_phrase: dict[str, list[TriggerClass]] = {}
+    for cls in classes():
+        for phrase in cls.phrases:
+            by_phrase.setdefault(phrase.lower(), []).append(cls)
+    items = sorted(by_phrase, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in items) + r")(?![\w-])", re.I)
+    return rx, {k: tuple(v) for k, v in by_phrase.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def trigger_prefixes() -> frozenset[str]:
+    """The first three letters of every trigger word: a cheap test before lemmatising a token.
+    Irregular past forms whose stem differs ("took", "fought") are listed in the verbs as written."""
+    words = {w for cls in classes() for w in (*cls.verbs, *cls.nouns)}
+    irregular = {"retook": "retake", "fought": "fight", "struck": "strike", "hit": "hit", "shot": "shoot",
+                 "took": "take", "fell": "fall", "overran": "overrun", "threw": "throw", "blew": "blow",
+                 "sent": "send", "swept": "sweep", "beaten": "beat", "burnt": "burn", "seized": "seize"}
+    return frozenset(w[:3] for w in words | set(irregular))
 
 
 def word_set(key: str) -> frozenset[str]:

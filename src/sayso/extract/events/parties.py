@@ -177,7 +177,7 @@ def _named_party(head: Token | None) -> EventParty | None:
         if words:
             span = head.doc[words[0].i:words[-1].i + 1]
             name = span.text[4:] if span.text.lower().startswith("the ") else span.text
-            return EventParty(name, start, end, head.doc.text[start:end], kind="named",
+            return EventParty(name, start, end, lx.doc_text(head.doc)[start:end], kind="named",
                               country_code=side_of(list(span)))
     return None
 
@@ -220,7 +220,7 @@ def resolve(head: Token | None, *, role: str, prefer_named: bool = False) -> Eve
     it after the country of the event."""
     if head is None or head.lower_ in PRONOUNS:
         return None
-    filed = dateline_end(head.doc.text)
+    filed = dateline_end(lx.doc_text(head.doc))
     if head.idx < filed:  # the parse took the dateline ("MOGADISHU, Sept 30 —") for the subject
         after = [t for t in head.subtree if t.idx >= filed and t.tag_.startswith("NN")]
         if not after:
@@ -229,7 +229,7 @@ def resolve(head: Token | None, *, role: str, prefer_named: bool = False) -> Eve
     tokens = [t for t in _noun_phrase(head) if t.idx >= filed] or [head]
     doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = doc.text[start:end]
+    text = lx.doc_text(doc)[start:end]
     word = lemma(head).lower()
     lowered = {t.lower_ for t in tokens}
     if word in lx.word_set("territory_words") or head.ent_type_ in ("GPE", "LOC", "FAC"):

@@ -39,7 +39,7 @@ class Trigger:
 
     @property
     def text(self) -> str:
-        return self.token.doc.text[self.start:self.end]
+        return lx.doc_text(self.token.doc)[self.start:self.end]
 
 
 def _kind(token: Token) -> str | None:
@@ -69,21 +69,12 @@ def _word_candidates(token: Token) -> list[lx.TriggerClass]:
 
 def _phrase_triggers(sent: Span) -> list[Trigger]:
     out = []
-    text = sent.text
-    lowered = text.lower()
-    for cls in lx.classes():
-        for phrase in cls.phrases:
-            pos = lowered.find(phrase)
-            while pos >= 0:
-                end = pos + len(phrase)
-                before_ok = pos == 0 or not lowered[pos - 1].isalnum()
-                after_ok = end == len(lowered) or not lowered[end].isalnum()
-                if before_ok and after_ok:
-                    span = sent.doc.char_span(sent.start_char + pos, sent.start_char + end, alignment_mode="expand")
-                    if span is not None:
-                        head = span.root
-                        out.append(Trigger(head, span.start_char, span.end_char, cls, sent, phrase=True))
-                pos = lowered.find(phrase, end)
+    rx, by_phrase = lx.all_phrases()
+    for m in rx.finditer(sent.text):
+        span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+        if span is not None:
+            for cls in by_phrase[m.group(0).lower()]:
+                out.append(Trigger(span.root, span.start_char, span.end_char, cls, sent, phrase=True))
     return out
 
 
@@ -93,10 +84,10 @@ def sentence_triggers(sent: Span) -> list[Trigger]:
     for trig in _phrase_triggers(sent):
         if _keep(trig):
             found.setdefault(trig.token.i, trig)
-    covered = {i for t in found.values() for i in range(t.token.i - 3, t.token.i + 4)
-               if t.start <= sent.doc[min(max(i, sent.start), sent.end - 1)].idx < t.end}
+    covered = {tok.i for t in found.values() for tok in sent if t.start <= tok.idx < t.end}
+    prefixes = lx.trigger_prefixes()
     for token in sent:
-        if token.i in found or token.i in covered:
+        if token.i in found or token.i in covered or token.lower_[:3] not in prefixes:
             continue
         if any(c.dep_ == "compound" and _word_candidates(c) for c in token.children):
             continue  # "arson attack": the modifier says what kind
@@ -392,7 +383,7 @@ def generic(trig: Trigger) -> bool:
 def _headline(trig: Trigger) -> bool:
     """The trigger's line is in capitals, or short with no closing punctuation: an embedded headline, a list
     item or a caption, not a report."""
-    doc_text = trig.token.doc.text
+    doc_text = lx.doc_text(trig.token.doc)
     start = doc_text.rfind("\n", 0, trig.start) + 1
     end = doc_text.find("\n", trig.end)
     text = doc_text[start:end if end >= 0 else len(doc_text)].strip()
