@@ -256,3 +256,9 @@ def test_head_of_state_is_the_president_the_article_named(fresh):
     pks = _article(fresh, Speaker("Lena Voss", start=0, role="Ruritanian president"),
                    Speaker("the head of state", start=80, kind="person"))
     assert pks[1] == pks[0]
+
+
+@pytest.mark.parametrize("a,b", [("the State Department", "The U.S. State Department"),
+                                 ("US Department of State", "State Department")])
+def test_institution_whose_name_implies_its_country_joins_it_named_with_its_country(fresh, a, b):
+    assert _article(fresh, Speaker(a, kind="organization")) == _article(fresh, Speaker(b, kind="organization"))

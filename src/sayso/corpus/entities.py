@@ -17,8 +17,8 @@ from typing import Any, Protocol
 from rapidfuzz import fuzz, process
 
 from sayso.corpus.acronyms import acronym_key, expand, full_name, known
-from sayso.corpus.lexicon import (DEMONYMS, INSTITUTIONS, ORG_NAME_WORDS, ORG_WORDS, PRONOUNS, ROLE_NOUNS, ROLE_STOP,
-                                  ROLE_SYNONYMS, SPELLINGS, TITLE_WORDS)
+from sayso.corpus.lexicon import (DEMONYMS, INSTITUTIONS, NATIONAL, ORG_NAME_WORDS, ORG_WORDS, PRONOUNS, ROLE_NOUNS,
+                                  ROLE_STOP, ROLE_SYNONYMS, SPELLINGS, TITLE_WORDS)
 from sayso.models import Speaker
 
 PERSONLIKE = {"person"}
@@ -82,6 +82,11 @@ COUNTRIES = frozenset(DEMONYMS.values())
 _SEATS = frozenset(fold(seat) for seat in INSTITUTIONS) | frozenset(fold(seat) + "s" for seat in INSTITUTIONS)
 
 
+# "the State Department" is the US one: institutions whose name says which country they belong to.
+_NATIONAL = {" ".join(sorted(set(w for w in fold(name).split() if w not in ROLE_STOP))): country
+             for name, country in NATIONAL.items()}
+
+
 def _org_words(name: str, acronyms: dict[str, str] | None = None) -> list[str]:
     """The folded words of an institution's name: acronyms spelled out ("UN" -> "united nations", by the article's
     own definition first), other names of a known organisation replaced by its full name, spellings folded."""
@@ -107,7 +112,8 @@ def org_key(name: str, acronyms: dict[str, str] | None = None) -> str:
     if folded in _SEATS:
         return folded.removesuffix("s") if folded not in (fold(s) for s in INSTITUTIONS) else folded
     words = [DEMONYMS.get(w, w) for w in folded.split() if w not in ROLE_STOP]
-    return " ".join(sorted(dict.fromkeys(words)))
+    national = _NATIONAL.get(" ".join(sorted(set(w for w in words if w not in COUNTRIES))))
+    return " ".join(sorted(dict.fromkeys(words + ([national] if national else []))))
 
 
 def countries(key: str) -> frozenset[str]:

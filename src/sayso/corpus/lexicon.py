@@ -94,10 +94,11 @@ organisation institute center centre foundation association network agency corps
 university press news times post agency media""".split())
 
 
-def _entity_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """``data/entities_en.json``: acronym -> full name, other name -> acronym, institution seat -> its country."""
+def _entity_tables() -> tuple[dict[str, str], ...]:
+    """``data/entities_en.json``: acronym -> full name, other name -> acronym, institution seat -> its country,
+    institution that names no country but belongs to one -> that country."""
     data = json.loads(resources.files("sayso.data").joinpath("entities_en.json").read_text("utf-8"))
-    return data["acronyms"], data["aliases"], data["institutions"]
+    return data["acronyms"], data["aliases"], data["institutions"], data["national"]
 
 
-ACRONYMS, ORG_ALIASES, INSTITUTIONS = _entity_tables()
+ACRONYMS, ORG_ALIASES, INSTITUTIONS, NATIONAL = _entity_tables()
