@@ -224,9 +224,12 @@ def contradictions(
             console.print(Text(f"{n}. {r.measure_key} · {r.kind} · strength {r.strength:.2f} · {when}", style="bold"))
             for label, side, copies in (("A", r.a, r.copies[0]), ("B", r.b, r.copies[1])):
                 folded = f" (+{copies - 1} copies)" if copies > 1 else ""
+                said = (f"{_num(side.value, side.value_max, side.unit)} {side.status}" if hasattr(side, "value")
+                        else "statement")
                 console.print(Text(f"   {label} {side.source} · {side.outlet or '?'} · {side.date or 'undated'} · "
-                                   f"{_num(side.value, side.value_max, side.unit)} {side.status}{folded}"))
-                console.print(Text(f"     “{(side.text or side.quantity).strip()}” [{side.article_id}]", style="dim"))
+                                   f"{said}{folded}"))
+                evidence = side.text or getattr(side, "quantity", "")
+                console.print(Text(f"     “{evidence.strip()}” [{side.article_id}]", style="dim"))
             console.print(Text(f"   why: {r.reason}"))
         console.print(Text(f"{len(found)} contradictions{_WARNINGS.summary()}"))
 

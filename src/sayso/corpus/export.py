@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from sayso.corpus.records import ClaimCluster, Contradiction, StoredClaim, Timeline
+from sayso.corpus.records import ClaimCluster, Contradiction, StoredClaim, StoredQuote, Timeline
 from sayso.corpus.records import EntityRecord
 from sayso.errors import SaysoError
 from sayso.models import to_dict
@@ -42,6 +42,15 @@ def _flat(record: Any, prefix: str = "") -> dict[str, Any]:
     return {prefix + f.name: _cell(getattr(record, f.name)) for f in dataclasses.fields(record)}
 
 
+_SIDE_COLUMNS = ("article_id", "start", "end", "text", "source", "outlet", "date", "quantity", "q_start", "q_end",
+                 "value", "value_max", "unit", "qualifier", "status", "cluster")
+
+
+def _side(side: Any, prefix: str) -> dict[str, Any]:
+    """One side of a contradiction in fixed columns, a figure or a statement alike (a statement has no value)."""
+    return {prefix + name: _cell(getattr(side, name, None)) for name in _SIDE_COLUMNS}
+
+
 def flat_rows(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
     """One flat row per record (a timeline gives one row per point; a contradiction a_* and b_* columns)."""
     for r in records:
@@ -50,7 +59,7 @@ def flat_rows(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
                 yield {"measure_key": r.measure_key, **_flat(p)}
         elif isinstance(r, Contradiction):
             yield {"measure_key": r.measure_key, "kind": r.kind, "reason": r.reason, "days_apart": r.days_apart,
-                   **_flat(r.a, "a_"), **_flat(r.b, "b_")}
+                   "strength": r.strength, **_side(r.a, "a_"), **_side(r.b, "b_")}
         elif isinstance(r, EntityRecord):  # a flat row has no room for the spans: the mentions are counted
             yield {**_flat(r), "mentions": r.mention_count}
         elif isinstance(r, ClaimCluster):
@@ -96,7 +105,11 @@ def as_json(record: Any) -> Any:
         return claim_json(record)
     if isinstance(record, Contradiction):
         out = to_dict(record)
-        out.update(a=claim_json(record.a), b=claim_json(record.b), cluster=record.measure_key)
+        out.update(a=as_json(record.a), b=as_json(record.b), cluster=record.measure_key)
+        return out
+    if isinstance(record, StoredQuote):  # a statement: the side of a stance conflict
+        out = to_dict(record)
+        out["source"] = record.source
         return out
     if isinstance(record, ClaimCluster):
         out = to_dict(record)

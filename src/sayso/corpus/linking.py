@@ -148,10 +148,12 @@ def fold_copies(claims: Iterable[StoredClaim]) -> list[tuple[StoredClaim, int]]:
     """One (earliest claim, copies) per statement: a wire group's copies of one figure, and one named
     source's figure relayed or translated by several outlets on the same day, count once."""
     by_story: dict[tuple, list[StoredClaim]] = {}
-    for c in claims:
-        by_story.setdefault((_who(c), _origin(c), c.value, c.value_max, c.status), []).append(c)
+    for c in claims:  # one figure of one wire story, whatever its copies' extraction made of its source
+        by_story.setdefault((_origin(c), c.value, c.value_max, " ".join(c.quantity.lower().split())), []).append(c)
     folded: dict[tuple, list[StoredClaim]] = {}
-    for (who, _, *figure), cs in by_story.items():
+    for cs in by_story.values():
+        cs.sort(key=lambda c: (c.entity_pk is None and not c.speaker, c.article_id))  # a named source first
+        who, figure = _who(cs[0]), [cs[0].value, cs[0].value_max, cs[0].status]
         days = {c.date for c in cs}
         key = next((k for k in folded if k[0] == who and who[0] != "reporter" and list(k[1:4]) == figure
                     and days & {c.date for c in folded[k]}), None)
@@ -221,7 +223,10 @@ def _comparable(a: StoredClaim, b: StoredClaim, kind: str, window_days: int) -> 
         return False
     if fa.increment != fb.increment:
         return False  # an addition ("an extra $25m") is no rival of a level or a total
-    if kind == "event" and fa.place and fb.place and fa.place != fb.place:
+    one_event = kind == "event" or (fa.scope and fb.scope and fa.scope != "war")  # "killed in the strike"
+    if one_event and fa.place and fb.place and fa.place != fb.place:
+        return False  # the toll of a strike on Dnipro is not the toll of a strike on Odesa
+    if one_event and days > window("event", window_days):
         return False
     if kind in ("stock", "event") and fa.place_country and fb.place_country and fa.place_country != fb.place_country:
         return False  # troops in Transnistria are not the troops on Ukraine's border

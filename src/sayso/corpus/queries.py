@@ -8,7 +8,7 @@ import logging
 import re
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
-from sayso.corpus import linking
+from sayso.corpus import linking, stances
 from sayso.corpus.linking import date_last
 from sayso.corpus.entities import EntityIndex, is_name_form
 from sayso.corpus.records import (ClaimCluster, Contradiction, EntityMention, EntityRecord, SearchHit, StoredClaim,
@@ -78,10 +78,17 @@ def claim_clusters(store: Store, *, about: str | None = None, since: dt.date | s
 
 def contradictions(store: Store, *, about: str | None = None, since: dt.date | str | None = None,
                    until: dt.date | str | None = None, settings: Settings | None = None) -> list[Contradiction]:
-    """Claims on one measure, close in time, with incompatible values or opposing status, side by side."""
+    """Claims on one measure, close in time, with incompatible values or opposing status, and statements
+    one source makes and another denies (stance conflicts), strongest first."""
     settings = settings or Settings.from_env()
-    return list(linking.contradictions(claims(store, about=about, since=since, until=until),
-                                       window_days=settings.contradiction_days, tolerance=settings.value_tolerance))
+    found = list(linking.contradictions(claims(store, about=about, since=since, until=until),
+                                        window_days=settings.contradiction_days, tolerance=settings.value_tolerance))
+    said = quotes(store, since=since, until=until, settings=settings)
+    if about:
+        said = (q for q in said if about.lower() in q.text.lower())
+    found.extend(stances.stance_conflicts(said))
+    return sorted(found, key=lambda c: (-(c.strength or 0), c.days_apart if c.days_apart is not None else 10**6,
+                                        c.measure_key, c.a.article_id, c.b.article_id))
 
 
 def timeline(store: Store, *, about: str | None = None, measure: str | None = None,

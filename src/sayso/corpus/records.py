@@ -65,6 +65,8 @@ class StoredQuote:
     entity: str | None = None
     title: str | None = None
     url: str | None = None
+    cue: str | None = None
+    speaker_role: str | None = None
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> "StoredQuote":
@@ -72,7 +74,17 @@ class StoredQuote:
                    outlet=r["outlet"], group=r["group_pk"], kind=_needed(r["kind"], "kind"),
                    text=_needed(r["text"], "text"), start=_needed(r["start_char"], "start_char", int),
                    end=_needed(r["end_char"], "end_char", int),
-                   speaker=r["speaker"], entity=r["entity"], title=r["title"], url=r["url"])
+                   speaker=r["speaker"], entity=r["entity"], title=r["title"], url=r["url"],
+                   cue=r.get("cue"), speaker_role=r.get("speaker_role"))
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.published
+
+    @property
+    def source(self) -> str:
+        """Who said it: the linked entity, else the speaker as written."""
+        return self.entity or self.speaker or "(unattributed)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,15 +162,17 @@ class ClaimCluster:
 
 @dataclass(frozen=True, slots=True)
 class Contradiction:
-    """Two claims on one measure, close in time, that cannot both be true; ``reason`` says why."""
+    """Two claims on one measure (or two statements on one act), close in time, that cannot both be true;
+    ``reason`` says why. A stance conflict's sides are the statements (``StoredQuote``), not figures."""
 
     measure_key: str
     reason: str
-    a: StoredClaim
-    b: StoredClaim
+    a: StoredClaim | StoredQuote
+    b: StoredClaim | StoredQuote
     days_apart: int | None
     kind: str = "figures"   # 'figures': values that cannot both hold; 'denial': one side denies the other's figure;
-    #                         'part_whole': a part exceeds its whole; 'complement': shares of answers add up past 100%
+    #                         'part_whole': a part exceeds its whole; 'complement': shares of answers add up past 100%;
+    #                         'stance': one source asserts an act another denies or calls false
     strength: float = 0.0   # how far apart the two are, relative to the figures (ranks the list)
     copies: tuple[int, int] = (1, 1)  # wire copies and relays folded into each side
 

@@ -297,6 +297,8 @@ class _Framer:
         country name ("Russian", "U.S."), or an organisation of the alias table ("NATO"); its possessor
         or modifier for a head noun ("Russia's army", "the Russian military")."""
         for cand in [tok] + [c for c in tok.children if c.dep_ in ("poss", "amod", "compound")]:
+            if _dateline(cand):
+                continue  # "KYIV — Russian forces lost 45 tanks": the dateline is no one's side
             place = self.place_at.get(cand.i)
             if place is not None and place.country_code:
                 return place.country_code
@@ -314,7 +316,7 @@ class _Framer:
         found: list[tuple[tuple, Place]] = []
         for tok in sent:
             place = self.place_at.get(tok.i)
-            if place is None or place.metonym or tok.i in skip or _in_modifier(tok) \
+            if place is None or place.metonym or tok.i in skip or _in_modifier(tok) or _dateline(tok) \
                     or not _same_clause(tok, verb, span):
                 continue
             country = (place.feature or "") in ("country", "PCLI", "PCL", "PCLD", "PCLS", "PCLF")
@@ -348,9 +350,10 @@ class _Framer:
                 elif c.dep_ in ("dobj", "attr"):
                     words.add(lemma(c).lower())
         verb = path[-1]
-        subject = _subject(verb) if verb.tag_.startswith("VB") else None
-        if subject is not None:
-            words.add(lemma(subject).lower())
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS] if verb.tag_.startswith("VB") else []
+        found_subject = _subject(verb) if verb.tag_.startswith("VB") else None
+        for subject in subjects + ([found_subject] if found_subject is not None else []):
+            words.add(lemma(subject).lower())  # every subject: a dateline may be parsed as one ("DNIPRO — A strike")
             if subject.tag_ in _RELATIVE and subject.head.dep_ == "relcl":
                 words.add(lemma(subject.head.head).lower())
         if words & self.vocab.war_nouns:
@@ -375,6 +378,15 @@ def _same_clause(tok: Token, verb: Token, span: Span) -> bool:
     return False
 
 
+def _dateline(tok: Token) -> bool:
+    """An upper-case place name followed by a dash or an outlet in brackets: the story's dateline."""
+    doc = tok.doc
+    if not tok.is_upper or len(tok) < 3:
+        return False
+    after = doc[tok.i + 1:min(len(doc), tok.i + 4)]
+    return any(t.text in ("—", "–", "-", "(", "--") for t in after)
+
+
 def _in_modifier(tok: Token) -> bool:
     """"Moscow-backed", "Russian-controlled": a place inside a hyphenated modifier is not where the figure is."""
     doc = tok.doc
@@ -396,5 +408,10 @@ def _subject(verb: Token) -> Token | None:
             return subject
         if tok.head.i == tok.i or tok.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"):
             return None  # a participle on a noun ("troops arrayed on its borders") has no owner to lend
+        if tok.dep_ in ("advcl", "pcomp") and tok.tag_ == "VBN" and not any(c.lower_ == "having"
+                                                                           for c in tok.children):
+            return None  # "..., arrayed in 120 groups": a passive participle's subject is not the clause's
+        if tok.dep_ == "prep" and tok.head.tag_ in ("NNP", "NNPS", "NN", "NNS") and tok.head.dep_ in ("ROOT", "nsubj"):
+            return tok.head  # "Russia, despite having amassed 100,000 troops, ...": the noun the clause hangs on
         tok = tok.head
     return None
