@@ -472,3 +472,10 @@ def test_an_unnamed_source_described_once_is_he_in_the_quotes_that_follow(nlp):
     text = ("Speaking to the BBC, a Ukrainian drone operator who gave his call sign as \"Kit\" said the assault "
             "groups had become smaller. 'They come in twos and threes now,' he said.")
     assert [s.name for _, s in _speakers(nlp, text)] == ["a Ukrainian drone operator"] * 2
+
+
+@pytest.mark.parametrize("text", ["The Ruritanian President said on Friday that the border would stay closed.",
+                                  "The Chilean Ambassador told reporters the embassy would reopen in June."])
+def test_capitalised_role_word_alone_is_a_person_not_an_organisation(nlp, text):
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.kind == "person" and speaker.role is not None

@@ -291,7 +291,9 @@ class ArticleSpeakers:
             return replace(author, start=span.start_char, end=span.end_char, text=text)
         if head.tag_ in PROPER_TAGS and head.ent_type_ != "PERSON" and described_as_person(head):
             return Speaker(strip_det(span), span.start_char, span.end_char, text, "person")
-        if head.ent_type_ in ("ORG", "NORP", "GPE", "FAC") or head.tag_ in PROPER_TAGS:
+        # "The French President": a capitalised role word is a person's role, not an organisation's name
+        role_word = low in w["role_nouns"] and definite(span) and head.ent_type_ not in ("ORG", "PERSON", "FAC")
+        if not role_word and (head.ent_type_ in ("ORG", "NORP", "GPE", "FAC") or head.tag_ in PROPER_TAGS):
             kind = "media" if media(span) else "organization"
             return Speaker(strip_det(span), span.start_char, span.end_char, text, kind)
         if is_age(head):  # "said the 34-year-old": the person just named
@@ -312,7 +314,7 @@ class ArticleSpeakers:
             return Speaker(strip_det(span), span.start_char, span.end_char, text, "media")
         if low in w["org_words"]:
             return Speaker(strip_det(span), span.start_char, span.end_char, text, "organization")
-        if low in w["role_nouns"] and definite(span) and head.tag_ == "NN":
+        if role_word and head.tag_ in ("NN", "NNP"):
             return Speaker(text, span.start_char, span.end_char, text, "person", key)
         if capitalised_name(span):  # "Doctors Without Borders", with a common noun at its head
             return Speaker(strip_det(span), span.start_char, span.end_char, text, "organization")
