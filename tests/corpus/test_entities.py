@@ -262,3 +262,9 @@ def test_head_of_state_is_the_president_the_article_named(fresh):
                                  ("US Department of State", "State Department")])
 def test_institution_whose_name_implies_its_country_joins_it_named_with_its_country(fresh, a, b):
     assert _article(fresh, Speaker(a, kind="organization")) == _article(fresh, Speaker(b, kind="organization"))
+
+
+@pytest.mark.parametrize("query", ["UN", "U.N.", "the United Nations"])
+def test_a_query_finds_an_organisation_by_acronym_or_full_name(fresh, query):
+    [pk] = _article(fresh, Speaker("United Nations", kind="organization"))
+    assert fresh.find(query) == [pk]

@@ -309,10 +309,10 @@ class EntityIndex:
         if is_descriptor(name) and role_key(name):
             pk = self.by_role(role_key(name))
             return [pk] if pk is not None else []
-        key = name_key(name)
-        found = {pk for (alias, _), pk in self.aliases.items() if alias == key}
-        for cls in ("person", "other"):
-            pk = self._fuzzy(key, "person" if cls == "person" else "organization") if key else None
+        key, org = name_key(name), org_key(name)
+        found = {pk for (alias, cls), pk in self.aliases.items() if alias == key or (cls == "other" and alias == org)}
+        for cls, k in (("person", key), ("organization", org)):
+            pk = self._fuzzy(k, cls) if k else None
             if pk is not None:
                 found.add(pk)
         return sorted(found)
