@@ -134,3 +134,20 @@ def test_json_list_on_stdin_gives_its_articles(monkeypatch):
     data = json.dumps([{"id": "s1", "text": STORY}, {"id": "s2", "text": _story(2)}], indent=1).encode()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     assert [a.id for a in read_inputs(["-"], Settings())] == ["s1", "s2"]
+
+
+def test_unreadable_file_in_a_directory_fails_alone(folder, monkeypatch):
+    import sayso.ingest as ingest
+
+    real_head = ingest._head
+
+    def head(path):
+        if path.name == "a.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_head(path)
+
+    monkeypatch.setattr(ingest, "_head", head)
+    items = list(read_inputs([str(folder)], Settings()))
+    [failed] = [i for i in items if isinstance(i, Outcome) and i.status == "failed"]
+    assert failed.article_id.endswith("a.txt") and failed.reason == "cannot read the file (Permission denied)"
+    assert len([i for i in items if isinstance(i, Article)]) == len(ARTICLES) - 1

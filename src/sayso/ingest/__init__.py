@@ -100,6 +100,13 @@ def _read_path(path: Path, settings: Settings) -> Iterator[Article | Outcome]:
     if not path.exists():
         yield Outcome(str(path), "failed", "no such file or directory", str(path))
         return
+    try:
+        yield from _read_file(path, settings)
+    except OSError as exc:  # unreadable (permissions, a vanished file, a device): this file's outcome only
+        yield Outcome(str(path), "failed", f"cannot read the file ({exc.strerror or type(exc).__name__})", str(path))
+
+
+def _read_file(path: Path, settings: Settings) -> Iterator[Article | Outcome]:
     kind = sniff_kind(path.name, _head(path))
     if kind == "jsonl":  # stream line by line: constant memory on big corpora
         yield from read_jsonl(_lines(path), str(path))
@@ -117,7 +124,11 @@ def _read_directory(folder: Path, settings: Settings) -> Iterator[Article | Outc
     for path in sorted(folder.rglob("*")):
         if not path.is_file() or any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
-        if is_article_file(path):
+        try:
+            article_file = is_article_file(path)
+        except OSError:
+            article_file = True  # _read_path reports why it cannot be read
+        if article_file:
             yield from _read_path(path, settings)
         else:
             yield Outcome(str(path), "skipped", NOT_AN_ARTICLE_FILE, str(path))
