@@ -45,37 +45,6 @@ ROLE_SYNONYMS = {
 # Words that carry no meaning in a role key.
 ROLE_STOP = frozenset("the a an of s for to in".split())
 
-# Measure verbs: the verb of a claim's clause reduced to the measure it names.
-MEASURE_VERBS = {
-    "capture": "capture", "captured": "capture", "captures": "capture", "capturing": "capture",
-    "seize": "capture", "seized": "capture", "seizes": "capture", "take": "capture", "took": "capture",
-    "taken": "capture", "takes": "capture", "occupy": "capture", "occupied": "capture", "overran": "capture",
-    "liberate": "capture", "liberated": "capture", "liberates": "capture",
-    "control": "control", "controls": "control", "controlled": "control", "hold": "control", "holds": "control",
-    "held": "control",
-    "kill": "killed", "killed": "killed", "kills": "killed", "dead": "killed", "died": "killed", "deaths": "killed",
-    "wound": "wounded", "wounded": "wounded", "injured": "wounded", "injure": "wounded",
-    "shoot": "shot-down", "shot": "shot-down", "downed": "shot-down", "intercepted": "shot-down",
-    "intercept": "shot-down", "destroyed": "destroyed", "destroy": "destroyed",
-    "launch": "launched", "launched": "launched", "fired": "launched", "fire": "launched",
-    "evacuate": "evacuated", "evacuated": "evacuated", "advance": "advance", "advanced": "advance",
-    "lose": "lost", "lost": "lost", "losses": "lost", "pledge": "aid", "pledged": "aid", "send": "aid",
-    "sent": "aid", "captive": "captured-troops", "prisoners": "captured-troops",
-}
-
-# Counted nouns reduced to one form ("settlements", "villages" -> "settlement").
-COUNTED_FORMS = {
-    "settlements": "settlement", "villages": "settlement", "village": "settlement", "towns": "settlement",
-    "town": "settlement", "localities": "settlement", "locality": "settlement", "hamlets": "settlement",
-    "drones": "drone", "uavs": "drone", "missiles": "missile", "soldiers": "troops", "troops": "troops",
-    "servicemen": "troops", "people": "people", "civilians": "civilian", "tanks": "tank", "residents": "people",
-    "prisoners": "prisoner", "pows": "prisoner",
-}
-
-# Units reduced to one measure ("square kilometres" and "square miles" are both area).
-UNIT_MEASURES = {"km2": "area", "km": "distance", "m": "distance", "percent": "share", "day": "time",
-                 "usd": "money", "eur": "money", "gbp": "money", "uah": "money", "rub": "money"}
-
 # Pronouns: a mention made only of these ("He", "They") is never a name, even capitalised.
 PRONOUNS = frozenset("he she they it we i you him her them his its their our this that who".split())
 

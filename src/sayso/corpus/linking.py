@@ -136,12 +136,12 @@ def _origin(c: StoredClaim) -> object:
 
 
 def _who(c: StoredClaim) -> tuple:
-    """The source's identity: its entity, else its name, else the reporter of the outlet's story."""
+    """The source's identity: its entity, else its name, else the outlet's own voice."""
     if c.entity_pk is not None:
         return ("entity", c.entity_pk)
     if c.speaker:
         return ("speaker", " ".join(c.speaker.lower().split()))
-    return ("reporter", c.outlet or "", _origin(c))
+    return ("reporter", c.outlet or c.article_id)
 
 
 def fold_copies(claims: Iterable[StoredClaim]) -> list[tuple[StoredClaim, int]]:
@@ -152,10 +152,10 @@ def fold_copies(claims: Iterable[StoredClaim]) -> list[tuple[StoredClaim, int]]:
         by_story.setdefault((_origin(c), c.value, c.value_max, " ".join(c.quantity.lower().split())), []).append(c)
     folded: dict[tuple, list[StoredClaim]] = {}
     for cs in by_story.values():
-        cs.sort(key=lambda c: (c.entity_pk is None and not c.speaker, c.article_id))  # a named source first
+        cs.sort(key=lambda c: (c.entity_pk is None and not c.speaker, c.date is None, c.article_id))  # named, dated
         who, figure = _who(cs[0]), [cs[0].value, cs[0].value_max, cs[0].status]
         days = {c.date for c in cs}
-        key = next((k for k in folded if k[0] == who and who[0] != "reporter" and list(k[1:4]) == figure
+        key = next((k for k in folded if k[0] == who and list(k[1:4]) == figure
                     and days & {c.date for c in folded[k]}), None)
         folded.setdefault(key or (who, *figure, id(cs)), []).extend(cs)
     return [(min(cs, key=lambda c: (date_last(c.date or c.published), c.article_id, c.q_start or 0)), len(cs))

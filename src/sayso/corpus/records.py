@@ -12,10 +12,17 @@ from sayso.models import Frame, from_dict
 
 
 def _date(value: Any) -> dt.date | None:
+    """An ISO day; a month ("2022-02") stands for its 15th and a year for 1 July, so coarse dates still
+    sort and compare in time, conservatively (a day-paced figure is then rarely within reach)."""
     if value is None or isinstance(value, dt.date):
         return value
+    text = str(value)
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        if len(text) == 7:
+            return dt.date.fromisoformat(text + "-15")
+        if len(text) == 4 and text.isdigit():
+            return dt.date(int(text), 7, 1)
+        return dt.date.fromisoformat(text[:10])
     except ValueError:
         return None
 
