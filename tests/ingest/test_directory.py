@@ -137,8 +137,9 @@ def test_json_list_on_stdin_gives_its_articles(monkeypatch):
 
 
 def test_unreadable_file_in_a_directory_fails_alone(folder, monkeypatch):
-    import sayso.ingest as ingest
+    import importlib
 
+    ingest = importlib.import_module("sayso.ingest")  # the package; sayso.ingest the attribute is corpus ingest
     real_head = ingest._head
 
     def head(path):
