@@ -1,4 +1,5 @@
-"""Language data for cross-article linking: titles, demonyms, role words, organisations and measure verbs (no rules)."""
+"""Language data for cross-article linking: titles, demonyms, role words and organisations (no rules; what a
+claim measures is decided at extraction from ``data/measures_en.json``)."""
 
 from __future__ import annotations
 
