@@ -66,7 +66,7 @@ def quantity_value(qt) -> str:
 
 
 def render_analysis(analysis: Analysis, console: Console) -> None:
-    """Readable tables of one article's quotes, claims, places and dates."""
+    """Readable tables of one article's quotes, claims, places, dates and events."""
     art = analysis.article
     head = f"[bold]{art.title or art.id}[/bold]"
     if art.published:
@@ -102,6 +102,22 @@ def render_analysis(analysis: Analysis, console: Console) -> None:
     for d in analysis.dates:
         dates.add_row(d.text, d.value or "—", d.reason or ("relative" if d.relative else ""))
     console.print(dates)
+    if analysis.events:
+        console.print(_events_table(analysis))
+
+
+def _events_table(analysis: Analysis) -> Table:
+    """One row per event: type, who did it to whom, where, when, dead, and who reports it."""
+    events = Table(title=f"Events ({len(analysis.events)})", title_justify="left", expand=True)
+    for col in ("type", "actor → target", "place", "date", "dead", "status", "source"):
+        events.add_column(col, overflow="fold")
+    for e in analysis.events:
+        kind = e.type + (f" / {e.subtype}" if e.subtype else "")
+        who = f"{e.actor.name if e.actor else '—'} → {e.target.name if e.target else '—'}"
+        events.add_row(kind, who, e.place.name if e.place and e.place.name else "—", e.date or "—",
+                       "—" if e.fatalities is None else str(e.fatalities), e.status,
+                       e.source.name if e.source else "(reporter)")
+    return events
 
 
 def render_outcomes(counts: dict[str, int], problems: Iterable[Result], console: Console) -> None:

@@ -290,6 +290,12 @@ def _civilian_victims(trig: Trigger, injured: bool = True) -> bool:
 
 def _settle_kill(m: Mention, trig: Trigger) -> None:
     word = lemma(trig.token).lower()
+    weapon = weapon_subtype(trig)
+    if weapon is not None and word not in DIRECT_VIOLENCE:  # "a missile slammed into ..., killing 11 people"
+        m.type, m.subtype, m.weak = "explosions_remote_violence", weapon, False
+        if _civilian_victims(trig):
+            m.target = parties.EventParty("civilians", kind="civilians")
+        return
     victims_civil = m.target is not None and m.target.kind == "civilians" or _civilian_victims(trig)
     if word in DIRECT_VIOLENCE or (m.actor is not None and victims_civil):
         m.type, m.subtype = "violence_against_civilians", "attack"

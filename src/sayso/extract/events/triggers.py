@@ -20,6 +20,9 @@ from sayso.nlp.pipeline import lemma_of
 # Words that report an explosion by themselves; other strike words ("hit", "attack") need a weapon named.
 EXPLOSIVE = frozenset({"shell", "bomb", "bombard", "shelling", "airstrike", "bombardment", "bombing", "explosion",
                        "blast", "barrage", "shellfire", "explode", "detonate", "detonation", "salvo", "rocket"})
+# Verbs whose object is what was hit, not the weapon ("destroyed a fighter jet"; but "threw a grenade").
+TARGETING_VERBS = frozenset({"destroy", "damage", "hit", "strike", "target", "attack", "pound", "pummel", "slam",
+                             "smash", "shell", "bomb", "bombard"})
 COMPLETION_VERBS = frozenset({"sign", "reach", "agree", "conclude", "strike", "seal", "broker", "finalise", "finalize",
                               "announce", "complete", "carry", "hold", "take", "come", "enter", "swap", "exchange"})
 LAUNCH_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "unleash", "fire", "make", "perform",
@@ -112,9 +115,16 @@ def weapon_subtype(trig: Trigger) -> str | None:
     """The sub-type of the weapon named nearest the trigger in its sentence (None: no weapon named)."""
     text = trig.sent.text
     at = trig.start - trig.sent.start_char
+    base = trig.sent.start_char
+    hitting = TARGETING_VERBS | {w for cls in lx.classes() if cls.name == "intercept" for w in cls.verbs}
+    verbs = [t for t in trig.sent if t.tag_.startswith("VB") and lemma(t).lower() in hitting]
+    hit = [(min(t.idx for t in c.subtree) - base, max(t.idx + len(t.text) for t in c.subtree) - base)
+           for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]  # "destroyed a jet": a target
     best: tuple[int, int, str] | None = None
     for rank, (subtype, rx) in enumerate(lx.weapon_patterns()):
         for m in rx.finditer(text):
+            if any(lo <= m.start() < hi for lo, hi in hit):
+                continue
             dist = 0 if m.start() <= at < m.end() else min(abs(m.start() - at), abs(m.end() - at))
             if best is None or (dist, rank) < best[:2]:
                 best = (dist, rank, subtype)
