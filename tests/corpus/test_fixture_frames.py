@@ -126,23 +126,10 @@ def _side(c) -> tuple:
 # -- which cases are known to fail, and why (see the report of issue 13) ----------------------------
 
 XFAIL = {
-    "dateline_is_not_the_owner": "extract/claims/frames.py: in 'KYIV — Russian forces lost 45 tanks ...' the "
-    "dateline KYIV parses as a compound of 'forces', and _side() reads the first modifier with a place: the "
-    "tanks become Ukraine's (equipment_lost|UA) instead of Russia's",
-    ("sp-0604-dnipro-strike", "kl-0604-odesa-toll-14"): "corpus/linking.py: a cumulative toll scoped to one "
-    "event ('killed in the strike') is compared across places: the Dnipro strike's 3 dead 'contradict' the "
-    "Odesa strike's 14 (killed|UA, _comparable checks places only for 'event' and 'stock' kinds)",
-    ("sp-0604-dnipro-strike", "dp-0603-odesa-toll-11"): "corpus/linking.py: tolls of two different strikes "
-    "compared, as above",
-    ("kl-0604-loknia-denied", "nw-0607-donetsk-villages"): "corpus/stances.py: the General Staff's denial that "
-    "Loknia was captured is paired with any later statement whose verb is 'capture' (six villages in Donetsk)",
-    ("kl-0602-belgorod-area-150", "me-0602-belgorod-fantasy"): "extractor: 'dismissed a Ukrainian general's claim "
-    "that Kyiv's troops control 150 square kilometres' is not read as a denial (status claimed), and its frame "
-    "reads 'Kyiv's troops' as the place (territory_area|UA|kyiv, not the Belgorod region)",
-    "listed_once:nw-0608-kharkiv-drones-40": "corpus/linking.py fold_copies folds wire copies only when the "
-    "extractor gives them one source and status; the Kharkiv story's changed dateline makes the original "
-    "'asserted' by the reporter and the copy 'claimed' by the air force, so the part-above-whole pair is listed "
-    "once per copy",
+    ("kl-0602-belgorod-area-150", "me-0602-belgorod-fantasy"): "extractor: in 'dismissed a Ukrainian general's "
+    "claim that Kyiv's troops control 150 square kilometres of the region' the figure is 'claimed' by Sobolev, "
+    "not denied, and framed territory_area|UA|kyiv (the place read from 'Kyiv's troops'), while Kovalchuk's 150 "
+    "is territory_area|RU|belgorod (the region's country read as the owner: see test_fixture_frame_cases.py)",
 }
 
 
