@@ -268,3 +268,12 @@ def test_institution_whose_name_implies_its_country_joins_it_named_with_its_coun
 def test_a_query_finds_an_organisation_by_acronym_or_full_name(fresh, query):
     [pk] = _article(fresh, Speaker("United Nations", kind="organization"))
     assert fresh.find(query) == [pk]
+
+
+@pytest.mark.parametrize("text,expected", [("President Putin", True), ("Mr Putin", True), ("the Kremlin", True),
+                                           ("UN", True), ("he", False), ("the Russian president", False),
+                                           ("the Ministry", False), ("Council", False)])
+def test_name_forms_are_told_from_pronouns_and_descriptions(text, expected):
+    from sayso.corpus.entities import is_name_form
+
+    assert is_name_form(text) is expected

@@ -147,6 +147,8 @@ def is_name_form(text: str) -> bool:
     if not text or all(fold(w) in PRONOUNS for w in text.split()):
         return False
     bare = " ".join(w for w in fold(text).split() if w not in ("the", "a", "an"))
+    if bare and set(bare.split()) <= ORG_WORDS:  # "the Ministry", "Council": an institution's kind, not its name
+        return False
     return split_mention(text)[0] is not None or any(acronym_key(w) for w in text.split()) or bare in _SEATS
 
 
