@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -206,3 +207,11 @@ def test_undated_claims_sort_last_and_are_never_compared():
 def test_two_sources_inside_one_article_can_contradict():
     [found] = contradictions([c("one", 12, 1000, group=4, **KYIV), c("one", 12, 300, group=4, **MOSCOW)])
     assert found.a.article_id == found.b.article_id == "one"
+
+
+def test_two_mentions_of_one_figure_in_one_article_are_two_statements():
+    first = c("a", 12, 90, group=1, **KYIV)
+    later = c("a", 12, 90, group=1, **MOSCOW)
+    copy = c("b", 12, 90, group=1, **KYIV)
+    assert sorted(n for _, n in fold_copies([dataclasses.replace(first, q_start=5), dataclasses.replace(later, q_start=80),
+                                             dataclasses.replace(copy, q_start=5)])) == [1, 2]

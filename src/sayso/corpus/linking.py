@@ -148,8 +148,13 @@ def fold_copies(claims: Iterable[StoredClaim]) -> list[tuple[StoredClaim, int]]:
     """One (earliest claim, copies) per statement: a wire group's copies of one figure, and one named
     source's figure relayed or translated by several outlets on the same day, count once."""
     by_story: dict[tuple, list[StoredClaim]] = {}
-    for c in claims:  # one figure of one wire story, whatever its copies' extraction made of its source
-        by_story.setdefault((_origin(c), c.value, c.value_max, " ".join(c.quantity.lower().split())), []).append(c)
+    nth: dict[tuple, int] = collections.Counter()
+    for c in sorted(claims, key=lambda c: (c.article_id, c.q_start or 0)):
+        # the n-th mention of one figure in each copy of one wire story is one statement, whatever the
+        # copies' extraction made of its source; two mentions in one article are two
+        figure = (_origin(c), c.value, c.value_max, " ".join(c.quantity.lower().split()))
+        nth[(c.article_id, figure)] += 1
+        by_story.setdefault((*figure, nth[(c.article_id, figure)]), []).append(c)
     folded: dict[tuple, list[StoredClaim]] = {}
     for cs in by_story.values():
         cs.sort(key=lambda c: (c.entity_pk is None and not c.speaker, c.date is None, c.article_id))  # named, dated
