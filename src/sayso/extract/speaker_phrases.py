@@ -19,7 +19,9 @@ _NP_RIGHT_PREPS = frozenset({"of", "for", "at", "in", "from", "with", "to"})
 def words() -> dict[str, frozenset[str]]:
     """The speaker word lists of ``speakers_en.json`` as frozen sets."""
     raw = json.loads(resources.files("sayso.data").joinpath("speakers_en.json").read_text("utf-8"))
-    return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+    out = {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+    out["titles"] = out["person_titles"] | out["role_titles"]  # every word a title may hold
+    return out
 
 
 

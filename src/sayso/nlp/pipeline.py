@@ -75,7 +75,7 @@ def _keep_title_abbreviations(nlp: Language) -> None:
     from spacy.symbols import ORTH
 
     raw = json.loads(resources.files("sayso.data").joinpath("speakers_en.json").read_text("utf-8"))
-    for title in raw["titles"]:
+    for title in raw["person_titles"] + raw["role_titles"]:
         if title.endswith(".") and title[:-1].isalpha():
             word = title[0].upper() + title[1:]
             if len(nlp.tokenizer(word)) > 1:

@@ -14,7 +14,8 @@ from spacy.tokens import Span
 def words() -> dict:
     """The word lists of ``places_words.json``, as sets where they are looked up."""
     data = json.loads(resources.files("sayso.data").joinpath("places_words.json").read_text("utf-8"))
-    data["person_titles"] = set(data["person_titles"])
+    speakers = json.loads(resources.files("sayso.data").joinpath("speakers_en.json").read_text("utf-8"))
+    data["person_titles"] = {t.rstrip(".") for t in speakers["person_titles"]}  # the one list of person titles
     data["metonym_verbs"] = set(data["metonym_verbs"])
     data["not_places"] = set(data["not_places"])
     data["feature_modifiers"] = set(data["feature_modifiers"])
