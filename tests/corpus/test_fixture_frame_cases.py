@@ -35,10 +35,7 @@ def test_without_the_dateline_the_same_sentence_is_russias(settings):
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
     "Ukraine now holds 150 square kilometers in Russia's Belgorod region, the general said.",
-    pytest.param("Ukrainian forces now control 150 square kilometers of Russia's Belgorod region, the general said.",
-                 marks=pytest.mark.xfail(strict=True, reason="extract/claims/frames.py _whose(): 'of X' on the "
-                                         "area is read as its owner, so the region's country (RU) owns the area "
-                                         "Ukrainian forces control; with 'in' the holder (UA) does")),
+    "Ukrainian forces now control 150 square kilometers of Russia's Belgorod region, the general said.",
 ])
 def test_the_area_held_belongs_to_the_side_holding_it(text, settings):
     assert frame_key(_claims(text, settings, "2025-06-05")["150 square kilometers"].frame) == \

@@ -215,3 +215,11 @@ def test_two_mentions_of_one_figure_in_one_article_are_two_statements():
     copy = c("b", 12, 90, group=1, **KYIV)
     assert sorted(n for _, n in fold_copies([dataclasses.replace(first, q_start=5), dataclasses.replace(later, q_start=80),
                                              dataclasses.replace(copy, q_start=5)])) == [1, 2]
+
+
+def test_one_off_events_at_two_places_are_two_episodes():
+    kharkiv = Frame("missiles_intercepted", "event", "count", whose="RU", place="Kharkiv")
+    odesa = Frame("missiles_intercepted", "event", "count", whose="RU", place="Odesa")
+    got = clusters([c("a", 7, 40, key="missiles_intercepted|RU", frame=kharkiv, unit="count"),
+                    c("b", 9, 25, key="missiles_intercepted|RU", frame=odesa, unit="count")])
+    assert len(got) == 2

@@ -94,12 +94,23 @@ def _episodes(members: list[StoredClaim], kind: str) -> list[list[StoredClaim]]:
     dated = sorted(members, key=lambda c: date_last(c.date))
     out: list[list[StoredClaim]] = []
     for c in dated:
-        last = out[-1][-1].date if out else None
-        if out and (c.date is None or last is None or (c.date - last).days <= EPISODE_GAP):
-            out[-1].append(c)
+        place = c.frame.place if c.frame is not None else None
+        home = next((ep for ep in reversed(out) if _same_episode(ep, c, place)), None)
+        if home is not None:
+            home.append(c)
         else:
             out.append([c])
     return out
+
+
+def _same_episode(episode: list[StoredClaim], c: StoredClaim, place: str | None) -> bool:
+    """A report belongs to an episode when it is at most ``EPISODE_GAP`` days after its last report and
+    not at another place (a night's drones over Kharkiv are not the next night's over Odesa)."""
+    last = episode[-1].date
+    if c.date is not None and last is not None and (c.date - last).days > EPISODE_GAP:
+        return False
+    places = {x.frame.place for x in episode if x.frame is not None and x.frame.place}
+    return place is None or not places or place in places
 
 
 def _kind(members: Iterable[StoredClaim]) -> str:

@@ -42,6 +42,7 @@ class Concept:
     pairs: tuple[tuple[str, str], ...]
     units: frozenset[str]
     stances: tuple[tuple[str, frozenset[str]], ...]
+    local: bool = False
 
     def matches(self, noun: str | None, unit_kind: str, bag: set[str]) -> bool:
         if unit_kind != "count" and self.unit == unit_kind and (self.units or not self.nouns) and self._cued(bag):
@@ -93,7 +94,7 @@ def vocabulary() -> Vocabulary:
             name=c["name"], kind=c["kind"], unit=c["unit"], whose=c["whose"], nouns=words(c.get("nouns")),
             self_nouns=words(c.get("self_nouns")), cues=frozenset(x for x in cues if ":" not in x),
             pairs=tuple(tuple(x.split(":", 1)) for x in cues if ":" in x), units=frozenset(c.get("units", ())),
-            stances=tuple((k, frozenset(v)) for k, v in c.get("stances", {}).items())))
+            stances=tuple((k, frozenset(v)) for k, v in c.get("stances", {}).items()), local=bool(c.get("local"))))
     return Vocabulary(tuple(concepts), data["unit_kinds"], frozenset(data["never_framed_units"]),
                       frozenset(data["never_framed_nouns"]), frozenset(data["subject_owner_verbs"]),
                       frozenset(data["war_nouns"]), frozenset(data["event_nouns"]), frozenset(data["enemy_words"]),
@@ -268,6 +269,8 @@ class _Framer:
         """The side the figure belongs to, and the token it was read from."""
         if noun is not None:
             for c in noun.children:
+                if c.dep_ == "prep" and concept.local:
+                    continue  # "150 km2 of Russia's Belgorod region": where the area is, not who holds it
                 if c.dep_ in ("poss", "amod", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "from")):
                     target = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else c
                     side = self._side(target) if target is not None else None
@@ -316,6 +319,8 @@ class _Framer:
         found: list[tuple[tuple, Place]] = []
         for tok in sent:
             place = self.place_at.get(tok.i)
+            if tok.dep_ == "poss" and tok.head.i not in self.place_at:
+                continue  # "Kyiv's troops": whose troops, not where
             if place is None or place.metonym or tok.i in skip or _in_modifier(tok) or _dateline(tok) \
                     or not _same_clause(tok, verb, span):
                 continue
