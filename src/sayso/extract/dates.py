@@ -30,6 +30,7 @@ from sayso.models import DateRef, Note
 log = logging.getLogger(__name__)
 
 NO_PUBLISHED = "relative date and no publication date to resolve it against"
+OUT_OF_CALENDAR = "relative date that falls outside the calendar (years 1 to 9999) from this publication date"
 
 
 @functools.lru_cache(maxsize=1)
@@ -129,8 +130,13 @@ def extract_dates(doc: Doc, published: dt.date | None = None, notes: list[Note] 
     for m in find_dates(text):
         if not _plausible(m, text, doc):
             continue
-        value, relative = resolve(m, text, published)
-        reason = NO_PUBLISHED if value is None and relative and published is None else None
+        try:
+            value, relative = resolve(m, text, published)
+            reason = NO_PUBLISHED if value is None and relative and published is None else None
+        except (OverflowError, ValueError):  # "last week" published on 0001-01-01, "next year" in 9999
+            value, relative, reason = None, True, OUT_OF_CALENDAR
+        if value is not None and not _in_calendar(value):  # "the end of last year" in year 1: year 0
+            value, reason = None, OUT_OF_CALENDAR
         refs.append(DateRef(m.start, m.end, text[m.start:m.end], value, relative=relative, reason=reason))
         taken.append((m.start, m.end))
     refs.extend(_from_entities(doc, published, taken))
@@ -222,6 +228,12 @@ def resolve(m: Match, text: str, published: dt.date | None) -> tuple[str | None,
         year = published.year - 1 if "last" in text[m.start:m.end] else published.year
         return f"{year:04d}-12-31", True
     return None, True  # pragma: no cover - every kind is handled above
+
+
+def _in_calendar(value: str) -> bool:
+    """Whether a resolved value's year is one ISO 8601 writes with four digits (0001 to 9999)."""
+    year = value.split("-")[0]
+    return len(year) == 4 and year.isdigit() and year != "0000"
 
 
 def _month_number(name: str) -> int:
