@@ -60,30 +60,30 @@ def _country(c: StoredClaim) -> str | None:
 
 def fold_unowned(claims: Iterable[StoredClaim]) -> list[StoredClaim]:
     """Claims whose side is unknown (``troops|-``) take the key of the same concept that holds their
-    place's country across the corpus (two thirds of the owned figures placed there), else the one
-    key their own article gives that concept; otherwise they keep their own."""
+    place's country across the corpus (two thirds of the owned figures placed there, at least two);
+    those still unowned take the one key their own article gives that concept; the rest keep theirs."""
     claims = list(claims)
     at_place: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
-    in_article: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
     for c in claims:
+        if _side(c) != NO_SIDE and _country(c):
+            at_place[(_concept(c), _country(c))][c.measure_key] += 1
+    placed = []
+    for c in claims:
+        seen = at_place.get((_concept(c), _country(c) or "")) if _side(c) == NO_SIDE and "|" in c.measure_key \
+            else None
+        if seen:
+            top, n = seen.most_common(1)[0]
+            if n >= max(2, 2 * sum(seen.values()) / 3):
+                c = dataclasses.replace(c, measure_key=top)
+        placed.append(c)
+    in_article: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
+    for c in placed:
         if _side(c) != NO_SIDE:
-            if _country(c):
-                at_place[(_concept(c), _country(c))][c.measure_key] += 1
             in_article[(_concept(c), c.article_id)].add(c.measure_key)
     out = []
-    for c in claims:
-        if _side(c) == NO_SIDE and "|" in c.measure_key:
-            key = None
-            seen = at_place.get((_concept(c), _country(c) or ""))
-            if seen:
-                top, n = seen.most_common(1)[0]
-                key = top if n >= max(2, 2 * sum(seen.values()) / 3) else None
-            own = in_article.get((_concept(c), c.article_id), set())
-            if key is None and len(own) == 1:
-                key = next(iter(own))
-            if key is not None:
-                c = dataclasses.replace(c, measure_key=key)
-        out.append(c)
+    for c in placed:
+        own = in_article.get((_concept(c), c.article_id), set()) if _side(c) == NO_SIDE else set()
+        out.append(dataclasses.replace(c, measure_key=next(iter(own))) if len(own) == 1 else c)
     return out
 
 
