@@ -10,8 +10,9 @@
    timeline, search, and the article, map and ledger pages), all within ``--seconds``; a second after
    they start, one POST /api/ingest uploads ``--ingest`` new articles (built from the corpus's
    sentences, each distinct) and the real model analyses them in the server.
-4. Reported: p50/p99 latency of the reads (overall and during the ingest), errors, the ingest's time,
-   and whether every ingested article is readable afterwards. Results: bench/results/serve.json, one
+4. Reported: p50/p99 latency of the reads (overall, during the ingest, and in a first phase of a third
+   as many reads with no ingest), errors, the ingest's time, and whether every ingested article is
+   readable afterwards. Results: bench/results/serve.json, one
    entry per backend. Only loopback is used; every loop is bounded in count and time.
 """
 
@@ -66,10 +67,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: str, port: int) -> subprocess.Popen:
+def start_server(db: str, port: int, log: Path) -> subprocess.Popen:
+    """`sayso serve` in its own process; its output goes to ``log`` (a pipe nobody reads would fill and block it)."""
     env = {**os.environ, "SAYSO_WEB_TOKEN": TOKEN, "SAYSO_WEB_RATE_LIMIT": "0"}
-    proc = subprocess.Popen([sys.executable, "-m", "sayso.cli", "serve", "--db", db, "--port", str(port)],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with log.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "sayso.cli", "serve", "--db", db, "--port", str(port)],
+                                env=env, stdout=out, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -78,7 +81,7 @@ def start_server(db: str, port: int) -> subprocess.Popen:
         except httpx.HTTPError:
             time.sleep(0.2)
     proc.kill()
-    raise SystemExit(f"the desk did not start: {proc.stderr.read().decode()[-2000:]}")
+    raise SystemExit(f"the desk did not start: {log.read_text(errors='replace')[-2000:]}")
 
 
 def read_paths(ids: list[str], measure: str) -> list[str]:
@@ -108,10 +111,31 @@ def post_ingest(base: str, articles: list[dict], result: dict) -> None:
     payload = "\n".join(json.dumps(a) for a in articles).encode()
     t0 = time.perf_counter()
     result["started"] = t0
-    r = httpx.post(f"{base}/api/ingest", headers={"authorization": f"Bearer {TOKEN}"},
-                   files={"file": ("bench.jsonl", payload, "application/x-ndjson")}, timeout=600)
+    try:
+        r = httpx.post(f"{base}/api/ingest", headers={"authorization": f"Bearer {TOKEN}"},
+                       files={"file": ("bench.jsonl", payload, "application/x-ndjson")}, timeout=600)
+    except httpx.HTTPError as exc:
+        result.update(ended=time.perf_counter(), seconds=time.perf_counter() - t0, status=0, body=repr(exc))
+        return
     result.update(ended=time.perf_counter(), seconds=time.perf_counter() - t0, status=r.status_code,
                   body=r.json() if r.headers.get("content-type", "").startswith("application/json") else r.text)
+
+
+def read_alone(base: str, paths: list[str], readers: int, requests: int, seconds: float) -> dict:
+    """The same readers with no ingest running: the baseline the loaded numbers compare with."""
+    samples: list = []
+    until = time.monotonic() + seconds
+    threads = [threading.Thread(target=reader, args=(base, paths, requests, until, 100 + i, samples))
+               for i in range(readers)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    lat = [d for _, d, _, _ in samples]
+    return {"requests": len(samples), "errors": sum(1 for _, _, s, _ in samples if s != 200),
+            "requests_per_s": round(len(samples) / wall, 1), "p50_ms": pct(lat, 0.5), "p99_ms": pct(lat, 0.99)}
 
 
 def pct(values: list[float], q: float) -> float | None:
@@ -132,10 +156,12 @@ def run(db: str, readers: int, requests: int, seconds: float, n_ingest: int) -> 
         store.close()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(db, port)
+    log = Path(db).with_name("serve.log") if not is_postgres_url(db) else Path(tempfile.gettempdir()) / "serve.log"
+    server = start_server(db, port, log)
     try:
-        samples: list = []
         paths = read_paths(ids, measure)
+        alone = read_alone(base, paths, readers, max(1, requests // 3), seconds)
+        samples: list = []
         until = time.monotonic() + seconds
         threads = [threading.Thread(target=reader, args=(base, paths, requests, until, i, samples))
                    for i in range(readers)]
@@ -154,7 +180,12 @@ def run(db: str, readers: int, requests: int, seconds: float, n_ingest: int) -> 
         readable = sum(httpx.get(f"{base}/api/articles/{quote(i)}", timeout=30).status_code == 200 for i in fresh)
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=30)
+    logged = log.read_text(encoding="utf-8", errors="replace").splitlines()
     during = [d for t0, d, _, _ in samples if ing.get("started", 0) <= t0 <= ing.get("ended", 0)]
     lat = [d for _, d, _, _ in samples]
     errors = sum(1 for _, _, s, _ in samples if s != 200)
@@ -168,7 +199,8 @@ def run(db: str, readers: int, requests: int, seconds: float, n_ingest: int) -> 
             "ingest": {"articles": n_ingest, "status": ing.get("status"), "seconds": round(ing.get("seconds", 0), 2),
                        "stored": body.get("stored"), "problems": len(body.get("problems", []))},
             "ingested_readable_after": f"{readable}/{n_ingest}",
-            "mean_ms": round(statistics.mean(lat) * 1000, 1) if lat else None, "p50_ms_by_route": by_route(samples)}
+            "mean_ms": round(statistics.mean(lat) * 1000, 1) if lat else None, "reads_alone": alone,
+            "server_log_lines": len(logged), "server_log_sample": logged[:3], "p50_ms_by_route": by_route(samples)}
 
 
 def by_route(samples: list) -> dict[str, float | None]:
@@ -190,7 +222,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         result = run(args.db or str(Path(tmp) / "serve.db"), args.readers, args.requests, args.seconds, args.ingest)
-    result.update(machine=f"{platform.machine()}, {os.cpu_count()} cores", python=platform.python_version(),
+    result.update(machine=f"{platform.machine()}, {os.cpu_count()} cores", load_average_1min=os.getloadavg()[0],
+                  python=platform.python_version(),
                   date=time.strftime("%Y-%m-%d"))
     print(json.dumps(result, indent=1))
     old = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}

@@ -56,7 +56,10 @@ def create_app(db: str, settings: Settings | None = None, *, analyse: Callable |
 
 
 def _num(value: float | None, value_max: float | None = None, unit: str | None = None) -> str:
+    """'1,000–1,200 km2'; an empty string for what is not a number (a template given another record)."""
+    if value is not None and not isinstance(value, (int, float)):
+        return ""
     text = "—" if value is None else f"{value:,.6g}"
-    if value_max is not None:
+    if isinstance(value_max, (int, float)):
         text += f"–{value_max:,.6g}"
     return f"{text} {unit or ''}".strip()

@@ -163,7 +163,9 @@ def analysis(store: Store, article_id: str) -> Analysis:
 
 
 def _same(stored: Any, claim: Any) -> bool:
-    return stored.quantity == claim.quantity.text and (stored.text or None) == (claim.text or None)
+    """Whether a stored claim is this claim of the article (a contradiction's side may also be a quote)."""
+    return (getattr(stored, "quantity", None) == claim.quantity.text
+            and (getattr(stored, "text", None) or None) == (claim.text or None))
 
 
 def claim_links(store: Store, found: Analysis, settings: Settings) -> list[dict[str, Any]]:
