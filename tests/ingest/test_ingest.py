@@ -234,3 +234,10 @@ def test_jsonl_line_that_is_not_utf8_fails_alone(tmp_path, settings):
     items = _read(tmp_path, "mixed.jsonl", good + b"\n" + bad + b"\n" + good.replace(b'"ok"', b'"ok2"') + b"\n", settings)
     assert [getattr(i, "id", None) or i.status for i in items] == ["ok", "failed", "ok2"]
     assert items[1].reason == "line is not valid UTF-8" and items[1].article_id.endswith("mixed.jsonl:2")
+
+
+def test_jsonl_text_with_an_unpaired_surrogate_is_skipped_with_reason(tmp_path, settings):
+    line = '{"id": "s", "text": "' + BODY[:60] + '\\ud800' + BODY[60:] + '"}\n'
+    [art] = _read(tmp_path, "s.jsonl", line, settings)
+    with pytest.raises(ArticleRejected, match="invalid Unicode"):
+        check_article(art, settings)

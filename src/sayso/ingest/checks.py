@@ -10,6 +10,7 @@ from sayso.models import Article
 from sayso.settings import Settings
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # only a JSON escape such as "\\ud800" can put one in a text
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
@@ -46,6 +47,9 @@ def check_article(article: Article, settings: Settings) -> Article:
                               article.id)
     if len(text) > settings.max_chars:
         raise ArticleRejected(f"too large ({len(text):,} characters, limit {settings.max_chars:,})", article.id)
+    if _SURROGATE.search(text):
+        raise ArticleRejected("invalid Unicode (an unpaired surrogate, e.g. a stray \\ud800 escape in JSON)",
+                              article.id)
     if len(_CONTROL.findall(text[:10_000])) > 10:
         raise ArticleRejected("looks binary (control characters in the text)", article.id)
     letters = len(_LETTERS.findall(text[:10_000]))
