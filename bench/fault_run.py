@@ -110,6 +110,7 @@ def hostile_lines(rng: random.Random) -> list[dict | str]:
                                         "Asked in an interview who lobbied for the issue, Selma Quist said, "
                                         "\u201cI did.\u201d " + PLAIN},
         {"id": "hostile-no-text", "title": "a record without text"},
+        '{"id": "hostile-surrogate", "text": "' + PLAIN + ' \\ud800 ' + PLAIN + '"}',  # a stray JSON escape
         "{not json at all",
         "[1, 2, 3]",
     ]
