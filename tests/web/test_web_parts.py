@@ -72,3 +72,26 @@ def test_article_spans_mark_event_triggers_when_the_record_has_them():
     spans, records = article_spans(data)
     assert [(s.kind, text[s.start:s.end]) for s in spans] == [("event", "Shelling")]
     assert records["e0"]["place"] == "Kherson" and records["e0"]["type"].startswith("Explosions")
+
+
+def test_contradictions_page_renders_a_pair_of_quotes_as_well_as_a_pair_of_claims(tmp_path):
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from sayso.corpus.records import StoredQuote
+    from sayso.web import create_app
+    from sayso.web.views import Page
+
+    app = create_app(str(tmp_path / "empty.db"), Settings())
+    try:
+        said = [StoredQuote(article_id=f"q{i}", published=dt.date(2025, 6, i + 1), outlet="Outlet", group=None,
+                            kind="indirect", text=f"the talks {word}", start=0, end=9, speaker="Someone")
+                for i, word in enumerate(("will go ahead", "are cancelled"))]
+        pair = SimpleNamespace(measure_key="talks", reason="one says yes, one says no", kind="stance", days_apart=1,
+                               a=said[0], b=said[1])
+        request = SimpleNamespace(app=app, url=SimpleNamespace(path="/contradictions"))
+        html = app.state.templates.get_template("contradictions.html").render(
+            request=request, page=Page([pair], 0, 50, False), next_url=None, about=None)
+    finally:
+        app.state.pool.close()
+    assert "the talks will go ahead" in html and "the talks are cancelled" in html and "1 day apart" in html
