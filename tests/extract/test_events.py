@@ -113,3 +113,15 @@ def test_events_extractor_can_be_left_out(settings):
     chosen = settings.replace(extractors="quotes,claims")
     analysis = sayso.analyze("Russian artillery shelled Kupiansk on Monday.", published=PUBLISHED, settings=chosen)
     assert analysis.events == () and "events" not in chosen.extractors_to_run
+
+
+def test_events_same_day_takes_the_date_before_it(settings):
+    text = ("Explosions shook a fuel depot in Luhansk late on Sunday night. Earlier in the day, a car bomb went off "
+            "near a market in Donetsk.")
+    dates = sorted(e.date for e in _events(settings, text))
+    assert dates == ["2025-06-08", "2025-06-08"]
+
+
+def test_events_country_subject_is_its_forces(settings):
+    ev = _one(settings, "Russia destroyed an oil depot in Kremenchuk on Monday, the governor said.")
+    assert ev.actor is not None and ev.actor.name == "Russian forces" and ev.target is None

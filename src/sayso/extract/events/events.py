@@ -39,9 +39,25 @@ def extract_events(doc: Doc, published: dt.date | None, quotes: list[Quote], cla
             if m is not None:
                 _fill_parties(m, trig, companions)
                 mentions.append(m)
+    _same_day(mentions, text)
     events = [m for m in merge(mentions) if not m.denied and not _lone_weak(m) and _mappable(m)]
+    for m in events:
+        if m.actor is None and m.type == "strategic_developments" and m.subtype == "change_to_group_activity" and sides:
+            m.actor = parties.EventParty(lx.side_name(sides[0]), kind="side", country_code=sides[0])
     _later_statements(doc, events, {m.sentence for m in mentions})
     return [_event(m, text) for m in events]
+
+
+def _same_day(mentions: list[Mention], text: str) -> None:
+    """"Earlier in the day, a car bomb ...": a mention with no date of its own that says it happened the same
+    day takes the date of the nearest dated mention before it in the paragraph."""
+    rx = lx.phrase_rx("same_day_words")
+    for i, m in enumerate(mentions):
+        if m.date is not None or not rx.search(text[m.span[0]:m.span[1]]):
+            continue
+        before = next((b for b in reversed(mentions[:i]) if b.date and b.paragraph == m.paragraph), None)
+        if before is not None:
+            m.date, m.time_precision = before.date, before.time_precision
 
 
 def _later_statements(doc: Doc, events: list[Mention], with_triggers: set[int]) -> None:

@@ -232,7 +232,7 @@ def resolve(head: Token | None, *, role: str, prefer_named: bool = False) -> Eve
     text = lx.doc_text(doc)[start:end]
     word = lemma(head).lower()
     lowered = {t.lower_ for t in tokens}
-    if word in lx.word_set("territory_words") or head.ent_type_ in ("GPE", "LOC", "FAC"):
+    if word in lx.word_set("territory_words") or (head.ent_type_ in ("GPE", "LOC", "FAC") and not side_of([head])):
         return None  # "the city of Kostiantynivka", "three villages": where it happened, not a party
     if role == "target" and not lowered & (lx.word_set("military_targets") | {"army", "police", "military"}) and (
             word in lx.word_set("civilian_words") or head.lower_ in lx.word_set("civilian_words")
