@@ -241,3 +241,8 @@ def test_jsonl_text_with_an_unpaired_surrogate_is_skipped_with_reason(tmp_path, 
     [art] = _read(tmp_path, "s.jsonl", line, settings)
     with pytest.raises(ArticleRejected, match="invalid Unicode"):
         check_article(art, settings)
+
+
+def test_text_with_a_nul_character_is_skipped_as_binary(settings):
+    with pytest.raises(ArticleRejected, match="NUL character"):
+        check_article(Article(id="x", text=BODY.replace("drones", "dro\x00nes")), settings)

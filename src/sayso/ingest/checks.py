@@ -50,6 +50,8 @@ def check_article(article: Article, settings: Settings) -> Article:
     if _SURROGATE.search(text):
         raise ArticleRejected("invalid Unicode (an unpaired surrogate, e.g. a stray \\ud800 escape in JSON)",
                               article.id)
+    if "\x00" in text:  # a "\u0000" escape in JSON; no store can keep it in a text column (PostgreSQL refuses)
+        raise ArticleRejected("looks binary (a NUL character in the text)", article.id)
     if len(_CONTROL.findall(text[:10_000])) > 10:
         raise ArticleRejected("looks binary (control characters in the text)", article.id)
     letters = len(_LETTERS.findall(text[:10_000]))
