@@ -157,3 +157,19 @@ def test_cli_summary_counts_warnings(tmp_path, monkeypatch):
     assert res.exit_code == 0, res.output
     assert "1 ok, 0 skipped, 0 failed, 1 warning" in res.output
     assert "places extractor failed: RuntimeError" in res.output
+
+
+def test_ingest_stores_an_article_whose_extractor_failed_and_counts_the_warning(settings, monkeypatch, tmp_path):
+    from sayso import corpus
+    from sayso.store import open_store
+
+    monkeypatch.setattr(sayso.api, "extract_places", _boom)
+    store = open_store(str(tmp_path / "c.db"))
+    try:
+        report = corpus.ingest([Article("w1", BODY)], store, settings.replace(language_check=False))
+        assert (report.stored, report.warnings) == (1, 1)
+        stored = store.get_analysis("w1")
+        assert stored.claims and not stored.places
+        assert any(n.extractor == "places" and n.reason.startswith("failed") for n in stored.notes)
+    finally:
+        store.close()

@@ -142,11 +142,11 @@ def ingest(
         report = corpus.ingest(inputs, store, settings, on_progress=tick)
     for o in report.problems:
         err.print(f"[yellow]{o.status}[/yellow] {o.article_id}: {o.reason}", highlight=False)
-    table = Table("ok", "stored", "already stored", "skipped", "failed", "seconds", "articles/s",
+    table = Table("ok", "stored", "already stored", "skipped", "failed", "warnings", "seconds", "articles/s",
                   title="ingest", title_justify="left")
     table.add_row(str(report.counts.get("ok", 0)), str(report.stored), str(report.already_stored),
                   str(report.counts.get("skipped", 0) - report.already_stored), str(report.counts.get("failed", 0)),
-                  f"{report.seconds:.1f}", f"{report.per_second:,.1f}")
+                  str(report.warnings), f"{report.seconds:.1f}", f"{report.per_second:,.1f}")
     err.print(table)
 
 

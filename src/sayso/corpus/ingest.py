@@ -46,6 +46,7 @@ class IngestReport:
     problems: list[Outcome] = field(default_factory=list)
     run: int | None = None
     relinked: int = 0   # descriptions linked at the end of the run, once their role's holder was known
+    warnings: int = 0   # extractors that failed on a stored article (its other records are kept)
 
     @property
     def total(self) -> int:
@@ -57,6 +58,7 @@ class IngestReport:
 
     def note(self, outcome: Outcome) -> None:
         self.counts[outcome.status] += 1
+        self.warnings += outcome.warnings
         if outcome.reason == ALREADY_STORED:
             self.already_stored += 1
         elif outcome.status != "ok" and len(self.problems) < MAX_PROBLEMS:
@@ -95,7 +97,9 @@ class Linker:
         placement = self.wires.place(analysis.article.text)
         speakers = {q.speaker for q in analysis.quotes if q.speaker} | {c.source for c in analysis.claims if c.source}
         entities = {}
-        here = ArticleEntities(acronyms=find_acronyms(analysis.article.text))
+        published = analysis.article.published
+        here = ArticleEntities(acronyms=find_acronyms(analysis.article.text),
+                               day=published.isoformat() if published else None)
         ordered = sorted(speakers, key=lambda s: (s.start is None, s.start or 0, s.name))
         # names first, then descriptions: "the president" finds the president this article names, before or after
         for speaker in [s for s in ordered if not role_only(s)] + [s for s in ordered if role_only(s)]:
@@ -116,9 +120,11 @@ class Linker:
         """Link descriptions stored before their role's holder was known ("the Ukrainian president" in an
         article ingested before any "Ukrainian President Volodymyr Zelenskyy"); return how many."""
         updates = []
-        for r in self.store.iter_rows("SELECT pk, name, role FROM speakers WHERE entity_pk IS NULL"):
+        for r in self.store.iter_rows("SELECT s.pk, s.name, s.role, a.published FROM speakers s"
+                                      " JOIN articles a ON a.pk = s.article_pk WHERE s.entity_pk IS NULL"):
             rk = role_key(r["name"]) or role_key(r["role"])
-            pk = self.entities.by_role(rk) if rk and is_descriptor(r["name"]) else None
+            day = str(r["published"])[:10] if r["published"] else None
+            pk = self.entities.by_role(rk, day) if rk and is_descriptor(r["name"]) else None
             if pk is not None:
                 updates.append((pk, r["pk"]))
         with self.store.transaction():
