@@ -277,3 +277,25 @@ def test_name_forms_are_told_from_pronouns_and_descriptions(text, expected):
     from sayso.corpus.entities import is_name_form
 
     assert is_name_form(text) is expected
+
+
+def test_corpus_fallback_is_the_holder_of_the_role_at_the_articles_time(fresh):
+    def article_on(day, *speakers):
+        here = ArticleEntities(day=day)
+        return [fresh.resolve(s, here) for s in speakers]
+
+    for day in ("2022-01-10", "2022-03-02", "2022-06-20"):  # the old holder, often
+        [old] = article_on(day, Speaker("Peter Lund", role="Ruritanian prime minister"))
+    [new] = article_on("2022-10-25", Speaker("Maria Holm", role="Ruritanian prime minister"))
+    describe = Speaker("the Ruritanian prime minister", kind="unnamed")
+    assert article_on("2022-11-15", describe) == [new]
+    assert article_on("2022-04-01", describe) == [old]
+    assert article_on(None, describe) == [old]  # no date: the one most often seen in the role
+
+
+def test_role_days_survive_a_reload(fresh):
+    fresh.resolve(Speaker("Peter Lund", role="Ruritanian prime minister"), ArticleEntities(day="2022-01-10"))
+    fresh.resolve(Speaker("Peter Lund", role="Ruritanian prime minister"), ArticleEntities(day="2022-05-01"))
+    again = EntityIndex(fresh.store)
+    [entity] = again.entities.values()
+    assert entity.dates[role_key("Ruritanian prime minister")] == ("2022-01-10", "2022-05-01")

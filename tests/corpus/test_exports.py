@@ -105,3 +105,23 @@ def test_organisation_a_speaker_belongs_to_is_an_entity_with_its_full_name(store
     assert "UN" in ents["United Nations"].names
     # the speaker is still the person, and the article's analysis is rebuilt as it was
     assert store.get_analysis("u1").quotes[0].speaker == lind
+
+
+def test_role_days_are_stored_and_a_late_description_goes_to_the_holder_of_its_time(store):
+    def story(id, day, who, mention):
+        text = f"Talks will resume next week, {mention} said in statement {id}."
+        person = speaker(text, who or mention, mention, role="Ruritanian prime minister" if who else None,
+                         kind="person" if who else "unnamed")
+        return Analysis(article(id, text, day, "Coast News"),
+                        quotes=(quote(text, "Talks will resume next week", person, kind="indirect"),))
+    stories = [story("p1", "2022-01-10", "Peter Lund", "Ruritanian Prime Minister Peter Lund"),
+               story("p2", "2022-03-02", "Peter Lund", "Ruritanian Prime Minister Peter Lund"),
+               story("p3", "2022-10-25", "Maria Holm", "Ruritanian Prime Minister Maria Holm"),
+               story("p4", "2022-11-15", None, "the Ruritanian prime minister")]
+    corpus.ingest([s.article for s in stories], store, SETTINGS,
+                  analyse=stub_analyse({s.article.id: s for s in stories}))
+    days = {r["name"]: (r["first_seen"], r["last_seen"]) for r in store.rows(
+        "SELECT e.name, r.first_seen, r.last_seen FROM entity_roles r JOIN entities e ON e.pk = r.entity_pk")}
+    assert days["Peter Lund"] == ("2022-01-10", "2022-03-02")
+    holm = [e for e in corpus.entities(store) if e.name == "Maria Holm"][0]
+    assert {m.article_id for m in holm.mentions} == {"p3", "p4"}

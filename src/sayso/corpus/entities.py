@@ -1,14 +1,15 @@
 """Speakers across articles become entities: Zelenskyy, Zelensky, Volodymyr Zelenskyy, the Ukrainian president.
 
 Matching goes, in order: an exact alias of the normalised name; a fuzzy surname match (rapidfuzz)
-with compatible given names; for descriptors ("the Ukrainian president"), the entity most often
-seen in that role. Roles are learnt from ``Speaker.role`` and from descriptors that an extractor
+with compatible given names; for descriptors ("the Ukrainian president"), the holder of that role named
+in the same article, else the entity seen in that role nearest the article's date, else most often. Roles are learnt from ``Speaker.role`` and from descriptors that an extractor
 resolved to a name. The index is incremental: it lives in memory during an ingest run and every
 change is written to the store in the caller's transaction.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ class EntityWriter(Protocol):
     def create_entity(self, name: str, kind: str, key: str) -> int: ...
     def rename_entity(self, pk: int, name: str, key: str) -> None: ...
     def add_alias(self, alias: str, kind: str, entity_pk: int) -> None: ...
-    def add_role(self, entity_pk: int, role_key: str, role: str) -> None: ...
+    def add_role(self, entity_pk: int, role_key: str, role: str, day: str | None = None) -> None: ...
     def entity_rows(self) -> tuple[list[dict], list[dict], list[dict]]: ...
 
 
@@ -181,6 +182,21 @@ class _Entity:
     kind: str
     key: str
     roles: dict[str, int] = field(default_factory=dict)
+    dates: dict[str, tuple[str, str]] = field(default_factory=dict)  # role key -> first and last day seen in it
+
+    def seen_as(self, rk: str, day: str | None) -> None:
+        self.roles[rk] = self.roles.get(rk, 0) + 1
+        if day:
+            first, last = self.dates.get(rk, (day, day))
+            self.dates[rk] = (min(first, day), max(last, day))
+
+    def days_from(self, rk: str, day: str | None) -> int:
+        """How many days ``day`` lies outside the time this entity was seen in role ``rk`` (0: inside, or unknown)."""
+        if not day or rk not in self.dates:
+            return 0
+        first, last = (dt.date.fromisoformat(d) for d in self.dates[rk])
+        at = dt.date.fromisoformat(day)
+        return max((first - at).days, (at - last).days, 0)
 
 
 def _class(kind: str) -> str:
@@ -201,6 +217,7 @@ class ArticleEntities:
     article that named its president is that president, not the corpus's most frequent one)."""
 
     acronyms: dict[str, str] = field(default_factory=dict)
+    day: str | None = None                                               # the article's date (ISO)
     roles: dict[str, int] = field(default_factory=dict)                  # role key -> its holder here
     nouns: list[tuple[int, str, int]] = field(default_factory=list)      # (position, role noun, holder)
     institutions: dict[str, int] = field(default_factory=dict)           # institution key -> entity here
@@ -263,7 +280,10 @@ class EntityIndex:
             self._index_surname(r["alias"], r["kind"], r["entity_pk"])
         for r in roles:
             if r["entity_pk"] in self.entities:
-                self.entities[r["entity_pk"]].roles[r["role_key"]] = r["seen"]
+                entity = self.entities[r["entity_pk"]]
+                entity.roles[r["role_key"]] = r["seen"]
+                if r.get("first_seen") and r.get("last_seen"):
+                    entity.dates[r["role_key"]] = (r["first_seen"], r["last_seen"])
 
     def _remember(self, entity: _Entity) -> None:
         self.entities[entity.pk] = entity
@@ -285,9 +305,9 @@ class EntityIndex:
         if role_only(speaker):
             rk = role_key(speaker.name) or role_key(speaker.role)
             pk = article.holder(speaker, rk, self)
-            pk = pk if pk is not None else self.by_role(rk)
+            pk = pk if pk is not None else self.by_role(rk, article.day)
             if pk is not None:
-                self._learn(pk, speaker)
+                self._learn(pk, speaker, day=article.day)
             return pk
         kind = _kind(speaker)
         key = name_key(speaker.name) if kind == "person" else org_key(speaker.name, article.acronyms)
@@ -302,7 +322,7 @@ class EntityIndex:
         if pk is None:
             pk = self.store.create_entity(_display(speaker, article.acronyms), kind, key)
             self._remember(_Entity(pk, _display(speaker, article.acronyms), kind, key))
-        self._learn(pk, speaker, key)
+        self._learn(pk, speaker, key, article.day)
         article.note(pk, speaker, key if _class(self.entities[pk].kind) != "person" else None)
         return pk
 
@@ -319,7 +339,7 @@ class EntityIndex:
                 found.add(pk)
         return sorted(found)
 
-    def _learn(self, pk: int, speaker: Speaker, key: str | None = None) -> None:
+    def _learn(self, pk: int, speaker: Speaker, key: str | None = None, day: str | None = None) -> None:
         entity = self.entities[pk]
         if key and (key, _class(entity.kind)) not in self.aliases:
             self.aliases[(key, _class(entity.kind))] = pk
@@ -332,15 +352,16 @@ class EntityIndex:
         for text in dict.fromkeys(d for d in described if d):
             rk = role_key(text)
             if rk:
-                entity.roles[rk] = entity.roles.get(rk, 0) + 1
-                self.store.add_role(pk, rk, " ".join(text.split()))
+                entity.seen_as(rk, day)
+                self.store.add_role(pk, rk, " ".join(text.split()), day)
 
-    def by_role(self, rk: str | None) -> int | None:
-        """The entity most often seen in role ``rk`` (ties: the earliest)."""
+    def by_role(self, rk: str | None, day: str | None = None) -> int | None:
+        """Who held role ``rk`` on ``day``: the entity seen in it nearest that day (inside the time it was seen in
+        the role, else the fewest days outside it), then the one most often seen in it (ties: the earliest)."""
         if not rk:
             return None
-        holders = [(e.roles[rk], -e.pk, e.pk) for e in self.entities.values() if rk in e.roles]
-        return max(holders)[2] if holders else None
+        holders = [(-e.days_from(rk, day), e.roles[rk], -e.pk, e.pk) for e in self.entities.values() if rk in e.roles]
+        return max(holders)[3] if holders else None
 
     def _fuzzy(self, key: str, kind: str) -> int | None:
         cls = _class(kind)

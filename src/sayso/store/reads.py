@@ -113,7 +113,7 @@ class Reads:
         """Entities, their aliases and their roles, for the entity linker's index."""
         return (self.rows("SELECT pk, name, kind, key FROM entities ORDER BY pk"),
                 self.rows("SELECT alias, kind, entity_pk FROM entity_aliases"),
-                self.rows("SELECT entity_pk, role_key, role, seen FROM entity_roles"))
+                self.rows("SELECT entity_pk, role_key, role, seen, first_seen, last_seen FROM entity_roles"))
 
     def entity_summary(self) -> list[dict[str, Any]]:
         """Every entity with its mention count, the names it was seen under, and its roles."""

@@ -116,4 +116,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX article_copies_of ON article_copies (copy_of)",
     )),
     Migration("0007_events", common=EVENTS_TABLE),
+    # the first and last day an entity was seen in a role, so a description goes to the holder of its time
+    Migration("0008_entity_role_days", common=("ALTER TABLE entity_roles ADD COLUMN first_seen TEXT",
+                                               "ALTER TABLE entity_roles ADD COLUMN last_seen TEXT")),
 )

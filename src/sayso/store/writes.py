@@ -178,7 +178,13 @@ class Writes(Events):
         self.execute("INSERT INTO entity_aliases (alias, kind, entity_pk) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                      (alias, kind, entity_pk))
 
-    def add_role(self, entity_pk: int, role_key: str, role: str) -> None:
-        self.execute("INSERT INTO entity_roles (entity_pk, role_key, role) VALUES (?, ?, ?)"
-                     " ON CONFLICT (entity_pk, role_key) DO UPDATE SET seen = entity_roles.seen + 1",
-                     (entity_pk, role_key, role))
+    def add_role(self, entity_pk: int, role_key: str, role: str, day: str | None = None) -> None:
+        """One more sighting of an entity in a role, on ``day`` (ISO date) when known."""
+        self.execute(
+            "INSERT INTO entity_roles (entity_pk, role_key, role, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (entity_pk, role_key) DO UPDATE SET seen = entity_roles.seen + 1,"
+            " first_seen = CASE WHEN entity_roles.first_seen IS NULL OR excluded.first_seen < entity_roles.first_seen"
+            " THEN coalesce(excluded.first_seen, entity_roles.first_seen) ELSE entity_roles.first_seen END,"
+            " last_seen = CASE WHEN entity_roles.last_seen IS NULL OR excluded.last_seen > entity_roles.last_seen"
+            " THEN coalesce(excluded.last_seen, entity_roles.last_seen) ELSE entity_roles.last_seen END",
+            (entity_pk, role_key, role, day, day))
