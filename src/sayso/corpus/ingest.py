@@ -46,6 +46,7 @@ class IngestReport:
     problems: list[Outcome] = field(default_factory=list)
     run: int | None = None
     relinked: int = 0   # descriptions linked at the end of the run, once their role's holder was known
+    warnings: int = 0   # extractors that failed on a stored article (its other records are kept)
 
     @property
     def total(self) -> int:
@@ -57,6 +58,7 @@ class IngestReport:
 
     def note(self, outcome: Outcome) -> None:
         self.counts[outcome.status] += 1
+        self.warnings += outcome.warnings
         if outcome.reason == ALREADY_STORED:
             self.already_stored += 1
         elif outcome.status != "ok" and len(self.problems) < MAX_PROBLEMS:
