@@ -280,3 +280,18 @@ def test_claims_clause_is_the_sentence(nlp):
     text = "The port reopened. Officials said 11 ships left on Tuesday."
     claim = _claim(nlp, text, "11")
     assert claim.text == text[claim.start:claim.end] == "Officials said 11 ships left on Tuesday."
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Analysts say 5,000 troops have gathered near the border.", "5,000"),
+    ("Around 12 shells hit the market, local residents said.", "12"),
+    ("Fuel now costs as much as 3 dollars a litre, according to traders.", "3 dollars"),
+])
+def test_claims_generic_unnamed_source_is_reported(nlp, text, needle):
+    claim = _claim(nlp, text, needle)
+    assert (claim.status, claim.source) == ("reported", None)
+
+
+def test_claims_named_group_of_a_body_is_claimed(nlp):
+    claim = _claim(nlp, "US officials said 100,000 troops had massed near the border.", "100,000")
+    assert claim.status == "claimed" and "officials" in claim.source.name

@@ -8,7 +8,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
-from sayso.extract.claims.sources import Attribution, Attributor, claim_data
+from sayso.extract.claims.sources import Attribution, Attributor, claim_data, generic_name
 from sayso.extract.claims.quantities import Found, find_quantities, tables
 from sayso.extract.claims.scope import paragraph_scope
 from sayso.models import Claim, Note, Quote, Speaker
@@ -238,9 +238,8 @@ def _status(text: str, attr: Attribution | None, data) -> tuple[str, Speaker | N
     hedge = data["hedge_re"].search(text) or data["anonymity_re"].search(text)
     if attr is not None and data["anonymity_re"].search(text):
         attr = Attribution(None, attr.cue, attr.cue_lemma, vague=True)  # "an official who asked not to be named"
-    if attr is not None and attr.speaker is not None and attr.speaker.name.split()[-1:] \
-            and attr.speaker.name.split()[-1].lower() in data["vague_sources"]:
-        attr = Attribution(None, attr.cue, attr.cue_lemma, vague=True)  # "Western intelligence sources", "local media"
+    if attr is not None and attr.speaker is not None and generic_name(attr.speaker.name, data):
+        attr = Attribution(None, attr.cue, attr.cue_lemma, vague=True)  # "Western intelligence sources", "analysts"
     if attr is not None and attr.speaker is not None and not attr.vague:
         return "claimed", attr.speaker, attr.cue
     if hedge or (attr is not None and attr.vague):

@@ -22,7 +22,7 @@ from typing import Sequence
 
 from spacy.tokens import Span, Token
 
-from sayso.extract.claims.sources import Attribution, Attributor
+from sayso.extract.claims.sources import Attribution, Attributor, generic_name
 from sayso.models import Claim, Quote
 from sayso.nlp.pipeline import lemma_of
 
@@ -90,7 +90,7 @@ def _forward(para: list[int], out: list[Claim], of_sent: dict[int, list[int]], q
     past = False
     for s in para:
         said = [q for q in quoted.get(s, ()) if q.kind in _REPORTED and q.speaker is not None
-                and _carries(q, attributor)]
+                and not generic_name(q.speaker.name, attributor.data) and _carries(q, attributor)]
         if said:
             carry, past = Attribution(said[-1].speaker, said[-1].cue), _past_cue(said[-1], attributor)
             continue

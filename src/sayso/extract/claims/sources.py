@@ -37,7 +37,7 @@ def claim_data() -> dict[str, Any]:
     data = json.loads(text)
     for key in ("reporting_verbs", "reporting_nouns", "denial_verbs", "vague_sources", "pronouns_person",
                 "pronouns_group", "title_nouns", "person_nouns", "put_at_verbs", "one_counts_nouns", "object_not_reporting", "document_nouns",
-                "passive_source_verbs", "claim_nouns", "time_window_words", "verification_verbs"):
+                "passive_source_verbs", "claim_nouns", "time_window_words", "verification_verbs", "generic_sources"):
         data[key] = frozenset(data[key])
     words = cue_words()
     data["saying"] = words.clause - words.cognition  # the verbs of saying of quotes_en.json, read by both extractors
@@ -46,6 +46,15 @@ def claim_data() -> dict[str, Any]:
     data["anonymity_re"] = re.compile("|".join(re.escape(a) for a in data["anonymity"]), re.IGNORECASE)
     data["verify_re"] = re.compile("|".join(f"(?:{p})" for p in data["verification_patterns"]), re.IGNORECASE)
     return data
+
+
+def generic_name(name: str, data: dict[str, Any]) -> bool:
+    """"local media", "Western intelligence sources", "analysts": a generic unnamed source (no name after
+    its first word, which may be capitalised only because it opens the sentence or is an adjective)."""
+    words = name.split()
+    if not words or words[-1].lower() in data["vague_sources"]:
+        return bool(words)
+    return words[-1].lower() in data["generic_sources"] and not any(w[:1].isupper() for w in words[1:])
 
 
 @dataclass(slots=True)
@@ -358,11 +367,12 @@ class Attributor:
     # ------------------------------------------------------------ names
 
     def _vague(self, subj: Token) -> bool:
-        """ "sources", "reports", "Pentagon sources", "media reports": a hedge, not a source."""
+        """ "sources", "reports", "Pentagon sources", "media reports", "analysts", "local residents": a hedge
+        or a generic unnamed source, not an identifiable one."""
         low = subj.lower_
         if low in ("source", "sources"):
             return True
-        return low in self.data["vague_sources"] and not has_name(subj)
+        return (low in self.data["vague_sources"] or low in self.data["generic_sources"]) and not has_name(subj)
 
     def _is_reporting(self, tok: Token) -> bool:
         if not tok.tag_.startswith("VB") or self._verification(tok):
