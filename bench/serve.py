@@ -1,7 +1,7 @@
 """Load test of the desk on loopback: concurrent readers while an ingest runs through the API.
 
     .venv/bin/python bench/serve.py                                  # SQLite in a temporary folder
-    .venv/bin/python bench/serve.py --db "postgresql://postgres@127.0.0.1:5432/test?schema=sayso_bench_serve"
+    .venv/bin/python bench/serve.py --db postgresql://postgres@127.0.0.1:5432/test   # in a throwaway schema
     .venv/bin/python bench/serve.py --readers 4 --requests 50        # quicker
 
 1. The store is filled with our example corpus (tests/fixtures/corpus/corpus.jsonl) by the real model.
@@ -31,7 +31,9 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -212,6 +214,22 @@ def by_route(samples: list) -> dict[str, float | None]:
     return {r: pct(v, 0.5) for r, v in sorted(groups.items())}
 
 
+def run_postgres(url: str, *args: Any) -> dict:
+    """``run`` in a fresh schema of that database (any ``schema`` in the URL is replaced), dropped afterwards."""
+    from sayso.store.postgres import split_schema
+
+    base, _ = split_schema(url)
+    fresh = f"{base}{'&' if '?' in base else '?'}schema=sayso_bench_serve_{uuid.uuid4().hex[:8]}"
+    try:
+        return run(fresh, *args)
+    finally:
+        store = open_store(fresh, migrate=False)
+        try:
+            store.drop_schema()
+        finally:
+            store.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", help="a store URL (default: SQLite in a temporary folder)")
@@ -221,7 +239,11 @@ def main() -> None:
     parser.add_argument("--ingest", type=int, default=24, help="articles uploaded during the reads")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        result = run(args.db or str(Path(tmp) / "serve.db"), args.readers, args.requests, args.seconds, args.ingest)
+        if args.db and is_postgres_url(args.db):
+            result = run_postgres(args.db, args.readers, args.requests, args.seconds, args.ingest)
+        else:
+            result = run(args.db or str(Path(tmp) / "serve.db"), args.readers, args.requests, args.seconds,
+                         args.ingest)
     result.update(machine=f"{platform.machine()}, {os.cpu_count()} cores", load_average_1min=os.getloadavg()[0],
                   python=platform.python_version(),
                   date=time.strftime("%Y-%m-%d"))
