@@ -47,6 +47,9 @@ def main(db: str, out: str, article: str = "nw-0605-belgorod-area-300") -> None:
             driver.get(served.url + path.format(article=quote(article), measure=quote(measure),
                                                 speaker=quote(speaker)))
             time.sleep(0.5)
+            if name == "desk-article.png":   # show a claim's fields in the details panel
+                driver.find_element("css selector", "mark[data-kind=claim]").click()
+                time.sleep(0.2)
             driver.save_screenshot(str(Path(out) / name))
             print("wrote", Path(out) / name)
     finally:

@@ -45,6 +45,7 @@ def create_app(db: str, settings: Settings | None = None, *, analyse: Callable |
     app.state.ingester = Ingester(settings, analyse)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["num"] = _num
+    templates.env.policies["json.dumps_kwargs"] = {"sort_keys": False}   # a record's fields in their own order
     app.state.templates = templates
     errors.install(app)
     app.include_router(api.router)
