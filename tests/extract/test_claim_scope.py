@@ -68,3 +68,12 @@ def test_a_survey_s_findings_belong_to_its_author(nlp):
 )
 def test_setting_the_source_s_own_phrase_and_idioms_are_the_reporter_s(nlp, text, needle):
     assert _status_of(_claims(nlp, text), needle) == ("asserted", None)
+
+
+def test_could_not_be_verified_reaches_back_over_the_last_source_s_figures(nlp):
+    claims = _claims(nlp, "Russia fired 30 missiles overnight. The army said 14 villages had been retaken and "
+                          "300 soldiers killed. It also said 5 tanks were destroyed near the river. "
+                          "The claims could not be independently verified.")
+    for needle in ("14 villages", "300 soldiers", "5 tanks"):
+        assert _status_of(claims, needle)[0] == "unverified"
+    assert _status_of(claims, "30 missiles") == ("asserted", None)

@@ -259,18 +259,41 @@ def _refer_back(doc: Doc, claims: list[Claim], attributor: Attributor, data) -> 
             continue
         subj = _verification_subject(sent)
         name = _named_in(subj, attributor) if subj is not None else None
-        prev_start = attributor.sent_of(sent.start - 1).start_char if sent.start > 0 else None
+        about = _checked_run(out, sent, attributor) if name is None else set()
         for k, claim in enumerate(out):
             if claim.start is None or claim.start >= sent.start_char or claim.status in ("denied",):
                 continue
             if name is not None:
                 hit = claim.source is not None and _same_name(claim.source, name)
             else:
-                hit = claim.start == prev_start and claim.source is not None
+                hit = k in about
             if hit:
                 out[k] = Claim(claim.quantity, "unverified", claim.source, claim.start, claim.end, claim.text,
                                claim.cue)
     return out
+
+
+def _checked_run(claims: list[Claim], sent: Span, attributor: Attributor) -> set[int]:
+    """The claims a verification sentence without a name is about ("The claims could not be verified"): those
+    of the last source before it, back over the sentences of its paragraph (or the one before, when it opens
+    a paragraph) that give figures to that source only."""
+    text = attributor.text
+    para = text.rfind("\n", 0, sent.start_char) + 1
+    if not text[para:sent.start_char].strip():
+        para = text.rfind("\n", 0, max(0, para - 1)) + 1  # it opens its paragraph: the one before
+    before = sorted((c.start, k) for k, c in enumerate(claims) if c.start is not None and para <= c.start < sent.start_char)
+    run: set[int] = set()
+    source = None
+    for start in sorted({s for s, _ in before}, reverse=True):
+        members = [k for s, k in before if s == start]
+        speakers = [claims[k].source for k in members]
+        if any(s is None for s in speakers):
+            break
+        source = source or speakers[0].name
+        if not all(_same_name(s, source) for s in speakers):
+            break
+        run.update(members)
+    return run
 
 
 def _verification_subject(sent: Span):
