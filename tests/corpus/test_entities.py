@@ -299,3 +299,10 @@ def test_role_days_survive_a_reload(fresh):
     again = EntityIndex(fresh.store)
     [entity] = again.entities.values()
     assert entity.dates[role_key("Ruritanian prime minister")] == ("2022-01-10", "2022-05-01")
+
+
+@pytest.mark.parametrize("name", ["the ministry", "the Defence Ministry", "the armed forces", "the military"])
+def test_institution_named_by_its_kind_alone_is_no_entity_across_articles(fresh, name):
+    assert _article(fresh, Speaker(name, kind="organization")) == [None]  # whose ministry? nobody can tell
+    ukraine = _article(fresh, Speaker(name, kind="organization", affiliation="Ukrainian"))[0]
+    assert ukraine is not None and ukraine != _article(fresh, Speaker(name, kind="organization", affiliation="Russian"))[0]

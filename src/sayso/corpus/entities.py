@@ -18,8 +18,8 @@ from typing import Any, Protocol
 from rapidfuzz import fuzz, process
 
 from sayso.corpus.acronyms import acronym_key, expand, full_name, known
-from sayso.corpus.lexicon import (DEMONYMS, INSTITUTIONS, NATIONAL, ORG_NAME_WORDS, ORG_WORDS, PRONOUNS, ROLE_NOUNS,
-                                  ROLE_STOP, ROLE_SYNONYMS, SPELLINGS, TITLE_WORDS)
+from sayso.corpus.lexicon import (DEMONYMS, GENERIC_ORG_WORDS, INSTITUTIONS, NATIONAL, ORG_NAME_WORDS, ORG_WORDS,
+                                  PRONOUNS, ROLE_NOUNS, ROLE_STOP, ROLE_SYNONYMS, SPELLINGS, TITLE_WORDS)
 from sayso.models import Speaker
 
 PERSONLIKE = {"person"}
@@ -314,6 +314,10 @@ class EntityIndex:
         if not key:
             return None
         pk = None if kind == "person" else article.institution(key)
+        if pk is None and kind != "person" and _generic(key):
+            key = _with_country(key, speaker)  # "the ministry" is an entity only once its country is known
+            if key is None:
+                return None
         pk = pk or self.aliases.get((key, _class(kind))) or self._fuzzy(key, kind)
         if pk is None and _class(kind) != "person":  # the tagger called a person an organisation ("Zelenskiy")
             person = name_key(speaker.name)
@@ -400,6 +404,19 @@ def _display(speaker: Speaker, acronyms: dict[str, str] | None = None) -> str:
     while len(words) > 1 and fold(words[0]) in TITLE_WORDS:
         words.pop(0)
     return " ".join(words)
+
+
+def _generic(key: str) -> bool:
+    """True for an institution named by its kind alone, without a country ("ministry", "defence ministry",
+    "armed forces", "military"): a description of one, not a name."""
+    words = set(key.split())
+    return not countries(key) and bool(words) and words <= ORG_WORDS | GENERIC_ORG_WORDS
+
+
+def _with_country(key: str, speaker: Speaker) -> str | None:
+    """A generic institution's key with the country of the speaker's affiliation; None when it names none."""
+    found = countries(org_key(speaker.affiliation)) if speaker.affiliation else frozenset()
+    return " ".join(sorted(set(key.split()) | found)) if len(found) == 1 else None
 
 
 def _spelled_out(name: str, acronyms: dict[str, str] | None) -> str | None:

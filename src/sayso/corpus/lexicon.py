@@ -54,6 +54,12 @@ ORG_WORDS = frozenset("""staff ministry army forces command office service counc
 guard police navy force department government administration parliament court commission mission headquarters
 """.split())
 
+# Words that, with ORG_WORDS, make an institution's name generic: "the defence ministry", "the armed forces",
+# "the military" name no institution until a country is known (from the article, or the speaker's affiliation).
+GENERIC_ORG_WORDS = frozenset("""defence foreign interior home health justice finance economy emergencies emergency
+military armed general national federal state central intelligence border air naval ground land special
+operations press regional local city""".split())
+
 # Spellings of one word folded to one form in institution keys ("Defense Ministry" = "Defence Ministry").
 SPELLINGS = {"defense": "defence", "organisation": "organization", "programme": "program", "centre": "center",
              "armour": "armor", "labour": "labor", "cooperation": "co operation"}
