@@ -49,7 +49,7 @@ def examples(path: Path) -> list[tuple[list[str], int]]:
     out = []
     for row, doc in zip(rows, nlp.pipe((r["text"] for r in rows), batch_size=16)):
         gold = [(q["start"], q["end"]) for q in row.get("quotes", [])]
-        taken = [(q.start, q.end) for q in extract_quotes(doc)]
+        taken = [(q.start, q.end) for q in extract_quotes(doc, stances=True, learned=False)]
         for cand in candidates(doc, taken):
             span = (doc[cand.a].idx, doc[cand.b - 1].idx + len(doc[cand.b - 1]))
             out.append((cand.features, int(any(_matches(g, span) for g in gold))))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sayso.extract.quotes import extract_quotes
-from sayso.extract.speakers import ArticleSpeakers
+from sayso.extract.quotes.speakers import ArticleSpeakers
 
 pytestmark = pytest.mark.model
 

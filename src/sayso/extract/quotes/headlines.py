@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from sayso.extract.quotes.acts import DIRECTIVE, STANCE, STATEMENT, Act
 from sayso.extract.quotes.words import cue_words
 from sayso.models import Speaker
 from sayso.nlp.pipeline import lemma_of
@@ -69,3 +70,12 @@ def _headline(line: str) -> tuple[int, int, int, int] | None:
             start = words[k + 2].start()  # "Calls For a Ban": the ban is what was called for
         return words[k - 1].end(), w.start(), w.end(), start
     return None
+
+
+def headline_act(cue: str) -> Act:
+    """"Mayor Says ..." states; "Mayor Urges Council to Act" asks; "Senator Calls For a Ban" takes a stance."""
+    words = cue_words()
+    lem = lemma_of(cue.lower(), "VBZ")
+    if lem in words.directive:
+        return DIRECTIVE
+    return STATEMENT if lem in words.clause and lem not in words.cognition else STANCE

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from sayso.extract.quotes.headlines import HEADLINE_CHARS
 from sayso.extract.quotes.words import cue_words
-from sayso.extract.speakers import ArticleSpeakers
+from sayso.extract.quotes.speakers import ArticleSpeakers
 from sayso.models import Quote, Speaker
 from sayso.nlp.pipeline import lemma_of
 

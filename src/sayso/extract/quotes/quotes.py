@@ -22,19 +22,18 @@ from dataclasses import dataclass, replace
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from sayso.extract.quotes.acts import DIRECTIVE, STANCE, STATEMENT, Act
+from sayso.extract.quotes.acts import STANCE, STATEMENT, Act
 from sayso.extract.quotes.cues import Report, is_cue_verb, subject_of
 from sayso.extract.quotes.datelines import DASH_TOKENS, skip_dateline
-from sayso.extract.quotes.headlines import headline_reports
+from sayso.extract.quotes.headlines import headline_act, headline_reports
 from sayso.extract.quotes.labels import label_lines, token_at
 from sayso.extract.quotes.inherit import inherit_speakers, join_split
 from sayso.extract.quotes.words import cue_words
 from sayso.extract.quotes.nouns import find_reports
 from sayso.extract.quotes.objects import object_reports
 from sayso.extract.quotes.marks import Passage, find_passages
-from sayso.extract.speakers import ArticleSpeakers, is_age
+from sayso.extract.quotes.speakers import ArticleSpeakers, is_age
 from sayso.models import Note, Quote, Speaker
-from sayso.nlp.pipeline import lemma_of
 
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "with", "in", "on", "for", "to", "at", "by"})
 _INVERTED_DEPS = frozenset({"nsubj", "attr", "appos", "npadvmod", "oprd"})
@@ -62,13 +61,15 @@ class _Direct:
     act: Act = STATEMENT  # the act of the cue's report, for a fragment read with its phrase (broad mode)
 
 
-def extract_quotes(doc: Doc, notes: list[Note] | None = None, *, stances: bool = False) -> list[Quote]:
+def extract_quotes(doc: Doc, notes: list[Note] | None = None, *, stances: bool = False,
+                   learned: bool = True) -> list[Quote]:
     """Every statement in ``doc``, ordered by position. Skipped candidates go to ``notes``.
 
     ``stances=True`` is the broad mode: stances, directives and refusals (``acts``) are kept too,
     labelled in ``Quote.act``, with the broad attributions the learned model of ``objects`` keeps
     ("opposed the Iraq invasion", "is expected to endorse him") as stances. Without it, such a cue
     only lends its speaker to the quoted words inside it ("vowed to “crush the invaders”").
+    ``learned=False`` leaves the learned model out of the broad mode (what its training reads as taken).
     """
     text = doc.text
     passages = find_passages(text, notes)
@@ -92,10 +93,10 @@ def extract_quotes(doc: Doc, notes: list[Note] | None = None, *, stances: bool =
     taken = [(q.start, q.end) for q in out]
     for kind, start, end, speaker, cue_a, cue_b in headline_reports(
             text, taken, lambda a, b: _headline_speaker(doc, speakers, a, b)):
-        act = _headline_act(text[cue_a:cue_b])
+        act = headline_act(text[cue_a:cue_b])
         if stances or act == STATEMENT:
             out.append(Quote(kind, start, end, text[start:end], speaker, text[cue_a:cue_b], cue_a, cue_b, act))
-    if stances:
+    if stances and learned:
         out.extend(_object_quotes(doc, text, speakers, quoted, [(q.start, q.end) for q in out]))
     out.sort(key=lambda q: (q.start, q.end))
     return inherit_speakers(join_split(out, text), text)
@@ -113,15 +114,6 @@ def _object_quotes(doc: Doc, text: str, speakers: ArticleSpeakers, quoted: list[
         out.append(_quote(doc, text, kind, doc[cand.a].idx, doc[cand.b - 1].idx + len(doc[cand.b - 1]),
                           speaker, verb.i, verb.i + 1, STANCE))
     return out
-
-
-def _headline_act(cue: str) -> Act:
-    """"Mayor Says ..." states; "Mayor Urges Council to Act" asks; "Senator Calls For a Ban" takes a stance."""
-    words = cue_words()
-    lem = lemma_of(cue.lower(), "VBZ")
-    if lem in words.directive:
-        return DIRECTIVE
-    return STATEMENT if lem in words.clause and lem not in words.cognition else STANCE
 
 
 def _lend_cue(doc: Doc, rep: Report, directs: list[_Direct]) -> None:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from sayso.extract.quotes.datelines import skip_dateline
 from sayso.extract.quotes.words import cue_words
-from sayso.extract.speaker_phrases import (PROPER_TAGS, appositive_name, capitalised_name, counted_member, definite,
+from sayso.extract.quotes.speaker_phrases import (PROPER_TAGS, appositive_name, capitalised_name, counted_member, definite,
                                            described_as_person, distinct, is_age, media, modifiers, noun_phrase,
                                            strip_det, words)
 from sayso.models import Speaker
