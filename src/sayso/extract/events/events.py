@@ -313,7 +313,8 @@ def _settle_kill(m: Mention, trig: Trigger) -> None:
             m.target = parties.EventParty("civilians", kind="civilians")
         return
     victims_civil = m.target is not None and m.target.kind == "civilians" or _civilian_victims(trig)
-    if word in DIRECT_VIOLENCE or (m.actor is not None and victims_civil):
+    direct = any(t.lower_ in lx.word_set("direct_violence_words") for t in trig.sent)  # "shot and killed"
+    if word in DIRECT_VIOLENCE or direct or (m.actor is not None and victims_civil):
         m.type, m.subtype = "violence_against_civilians", "attack"
         m.target = m.target or parties.EventParty("civilians", kind="civilians")
         m.weak = m.actor is None and word not in DIRECT_VIOLENCE

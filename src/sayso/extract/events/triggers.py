@@ -143,7 +143,11 @@ def _military_context(trig: Trigger) -> bool:
 
 
 def _keep(trig: Trigger) -> bool:
-    """Class-specific conditions, then the checks common to every class."""
+    """Class-specific conditions, then the checks common to every class. A verb in the simple present
+    ("she occupies", "the army shells") tells a state or a habit, not an occurrence."""
+    tok = trig.token
+    if tok.tag_ in ("VBZ", "VBP") and not trig.phrase and lemma_of(tok.lower_, "VBD") == tok.lower_:
+        return False  # (a past form the tagger read as present, "retook", stays)
     check = _CLASS_CHECKS.get(trig.cls.name)
     if check is not None and not check(trig):
         return False
@@ -157,6 +161,9 @@ def _strike_ok(trig: Trigger) -> bool:
         return False
     if word == "fire" and weapon_subtype(trig) is None and "under fire" not in sent:
         return False
+    if word in ("explode", "detonate") and _kind(trig.token) == "verb":  # not "the prison population exploded"
+        subj = [t for c in trig.token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") for t in c.subtree]
+        return any(t.lower_ in lx.word_set("explosive_things") for t in subj) or weapon_subtype(trig) is not None
     if word in EXPLOSIVE:
         return True
     if weapon_subtype(trig) is not None:
@@ -180,7 +187,22 @@ def _clash_ok(trig: Trigger) -> bool:
         return False  # a strike, not fighting
     if _kind(tok) == "noun" and word in ("attack", "assault", "counterattack") and not _happened(tok):
         return False
+    if tok.lower_ in lx.word_set("self_evident_clashes") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return True  # "fighting continued", "heavy fighting in ...": the noun, whatever the tagger says
+    if _kind(tok) == "verb" and word in ("attack", "assault", "storm", "ambush", "battle", "fight", "engage"):
+        return _armed_party(tok)  # "Trump attacked Clinton", "battling insurgents" need armed parties
     return tok.lower_ in lx.word_set("self_evident_clashes") or _military_context(trig)
+
+
+def _armed_party(tok: Token) -> bool:
+    """The verb's subject or object names an armed force, a side or an armed group."""
+    words = lx.word_set("force_words") | lx.word_set("separatists") | lx.word_set("military_targets")
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "dobj", "nsubjpass", "agent", "prep"):
+            for t in c.subtree:
+                if t.lower_ in words or t.lower_ in lx.side_words() and t.dep_ in ("amod", "compound", "nsubj", "poss"):
+                    return True
+    return False
 
 
 def _happened(tok: Token) -> bool:
@@ -233,19 +255,28 @@ def _capture_ok(trig: Trigger) -> bool:
 
 
 def _kill_ok(trig: Trigger) -> bool:
+    """Deaths are violence only where the sentence is about fighting or weapons (not "cholera, killing 10,000")."""
     if trig.token.lower_ in ("gun", "guns"):
         return False
-    if lemma(trig.token).lower() == "beat" and not _has_word(trig.sent, "civilian_words"):
+    word = lemma(trig.token).lower()
+    if word == "beat" and not _has_word(trig.sent, "civilian_words"):
         return False
+    if word in ("kill", "killing"):
+        return _military_context(trig) or weapon_subtype(trig) is not None or \
+            any(lemma(t).lower() in ("shoot", "shooting", "gunman", "gunmen", "attack", "attacker", "stab", "bomb")
+                for t in trig.sent)
     return True
 
 
 def _protest_ok(trig: Trigger) -> bool:
+    """A rally, march or vigil is a protest when the sentence says what against or who protests (a campaign
+    rally or "her march toward Election Day" is not)."""
     word = lemma(trig.token).lower()
-    if word in ("march", "rally") and _kind(trig.token) == "verb":
-        return _has_word(trig.sent, "protester_words") or "against" in _sentence_lower(trig)
-    if word == "march" and _military_context(trig):
+    if word == "march" and _has_word(trig.sent, "force_words"):
         return False
+    if word in ("march", "rally", "vigil", "walkout", "demonstrate"):
+        low = _sentence_lower(trig)
+        return _has_word(trig.sent, "protester_words") or any(w in low for w in ("against", "protest", "demand"))
     return True
 
 
@@ -274,9 +305,13 @@ def _agreement_ok(trig: Trigger) -> bool:
 
 
 def _arrest_ok(trig: Trigger) -> bool:
+    """An arrest of someone ("the arrest of a man", "police arrested two men"), not arrests in general."""
     tok = trig.token
     if any(c.lower_ in ("warrant", "warrants") for c in tok.children) or tok.head.lower_ in ("warrant", "warrants"):
         return False
+    if _kind(tok) == "noun":
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) or any(
+            c.dep_ == "poss" for c in tok.children)
     return True
 
 
