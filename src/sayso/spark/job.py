@@ -235,13 +235,9 @@ def extract(spark: SparkSession, source: DataFrame | str, output: str, *, settin
             .mapPartitions(functools.partial(executor.analyse_partition, settings=settings, run=report.run))
             .persist(StorageLevel.MEMORY_AND_DISK))
     try:
-        report.rows = dict(rows.map(lambda r: r[0]).countByValue())
-        for t in tables():  # outcomes come last: once they are written the run's articles count as done
-            if report.rows.get(t.name):
-                frame = spark.createDataFrame(rows.filter(lambda r, name=t.name: r[0] == name).map(lambda r: r[1]),
-                                              spark_schema(t.name))
-                frame.write.mode("append").partitionBy(MONTH, RUN).parquet(f"{report.output}/{t.name}")
-        _count_outcomes(rows, report)
+        _count(rows, report)
+        _write_tables(spark, rows, report)
+        _sample_problems(rows, report)
     finally:
         rows.unpersist()
     report.seconds = time.perf_counter() - started
@@ -251,10 +247,32 @@ def extract(spark: SparkSession, source: DataFrame | str, output: str, *, settin
     return report
 
 
-def _count_outcomes(rows, report: SparkRun) -> None:
+def _count(rows, report: SparkRun) -> None:
+    """Analyse (the first action over the persisted rows) and count rows per table and outcomes per status."""
+    status = table(OUTCOMES).names.index("status")
+    counted = rows.map(lambda r: (r[0], r[1][status] if r[0] == OUTCOMES else None)).countByValue()
+    for t in tables():
+        n = sum(v for (name, _), v in counted.items() if name == t.name)
+        if n:
+            report.rows[t.name] = n
+    report.counts.update({outcome: n for (name, outcome), n in counted.items() if name == OUTCOMES})
+
+
+def _write_tables(spark: SparkSession, rows, report: SparkRun) -> None:
+    """Append each table's rows of this run; outcomes come last: once written, the run's articles are done."""
+    for t in tables():
+        if report.rows.get(t.name):
+            frame = spark.createDataFrame(rows.filter(lambda r, name=t.name: r[0] == name).map(lambda r: r[1]),
+                                          spark_schema(t.name))
+            frame.write.mode("append").partitionBy(MONTH, RUN).parquet(f"{report.output}/{t.name}")
+
+
+def _sample_problems(rows, report: SparkRun) -> None:
+    """Up to MAX_PROBLEMS outcomes that are not ok, for the command line to show."""
+    if report.total == report.counts.get("ok", 0):
+        return
     names = table(OUTCOMES).names
     status, art, reason, origin = (names.index(k) for k in ("status", ARTICLE_ID, "reason", "origin"))
     outcomes = rows.filter(lambda r: r[0] == OUTCOMES).map(lambda r: r[1])
-    report.counts.update(outcomes.map(lambda r: r[status]).countByValue())
     for r in outcomes.filter(lambda r: r[status] != "ok").take(MAX_PROBLEMS):
         report.problems.append(Outcome(r[art], r[status], r[reason], r[origin]))
