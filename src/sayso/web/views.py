@@ -163,7 +163,10 @@ def analysis(store: Store, article_id: str) -> Analysis:
 
 
 def _same(stored: Any, claim: Any) -> bool:
-    """Whether a stored claim is this claim of the article (a contradiction's side may also be a quote)."""
+    """Whether a stored claim is this claim of the article (a contradiction's side may also be a quote):
+    by the figure's span when the record carries it, else by the figure's and the clause's text."""
+    if getattr(stored, "q_start", None) is not None:
+        return (stored.q_start, getattr(stored, "q_end", None)) == (claim.quantity.start, claim.quantity.end)
     return (getattr(stored, "quantity", None) == claim.quantity.text
             and (getattr(stored, "text", None) or None) == (claim.text or None))
 
