@@ -174,9 +174,11 @@ class Reads:
         where, params = _date_filters("coalesce(c.claim_date, a.published)", since, until)
         if measure_key is None:
             where.append("c.measure_key IS NOT NULL")
-        else:  # the key and its verbless form ("area|kursk|-"), which linking may fold into it
+        else:  # the key and its form with the side unknown ("troops|-"), which linking may fold into it
             where.append("c.measure_key IN (?, ?)")
-            params.extend([measure_key, measure_key.rsplit("|", 1)[0] + "|-"])
+            key = measure_key.split("@", 1)[0]  # an episode's label names its measure
+            parts = key.split("|")
+            params.extend([key, "|".join([parts[0], "-", *parts[2:]]) if len(parts) > 1 else key])
         if about:
             like = f"%{about.lower()}%"
             where.append("(lower(c.measure_key) LIKE ? OR lower(coalesce(c.text, '')) LIKE ?"
