@@ -77,3 +77,16 @@ def test_could_not_be_verified_reaches_back_over_the_last_source_s_figures(nlp):
     for needle in ("14 villages", "300 soldiers", "5 tanks"):
         assert _status_of(claims, needle)[0] == "unverified"
     assert _status_of(claims, "30 missiles") == ("asserted", None)
+
+
+def test_fronted_adverbial_does_not_break_attribution(nlp):
+    claims = _claims(nlp, "As of Friday, the general staff claims that 300 tanks have been destroyed.")
+    status, source = _status_of(claims, "300 tanks")
+    assert status == "claimed" and "general staff" in source
+
+
+def test_a_report_s_finding_with_it_as_subject_belongs_to_its_author(nlp):
+    claims = _claims(nlp, "The monitoring mission's report found that shelling had doubled since May. "
+                          "It recorded 312 civilian casualties in the region.")
+    status, source = _status_of(claims, "312")
+    assert status == "claimed" and "monitoring mission" in source
