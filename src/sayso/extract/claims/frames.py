@@ -319,8 +319,8 @@ class _Framer:
         found: list[tuple[tuple, Place]] = []
         for tok in sent:
             place = self.place_at.get(tok.i)
-            if tok.dep_ == "poss" and tok.head.i not in self.place_at:
-                continue  # "Kyiv's troops": whose troops, not where
+            if tok.dep_ == "poss" and span.start <= tok.head.i < span.end + 3 and tok.head.i not in self.place_at:
+                continue  # "Kyiv's troops": whose troops, not where ("Ukraine's border" still is where)
             if place is None or place.metonym or tok.i in skip or _in_modifier(tok) or _dateline(tok) \
                     or not _same_clause(tok, verb, span):
                 continue
