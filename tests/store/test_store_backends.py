@@ -121,3 +121,14 @@ def test_older_store_is_upgraded_by_its_pending_migrations(store_url, monkeypatc
             assert new.add_analysis(_analysis("s2")) is not None
     finally:
         new.close()
+
+
+def test_a_quote_s_act_survives_the_store(store):
+    from sayso.models import Analysis, Article, Quote
+
+    text = "The minister condemned the strike on the port."
+    a = Analysis(Article("act1", text), quotes=(Quote("indirect", 22, 46, text[22:46], act="stance"),))
+    with store.transaction():
+        store.add_analysis(a)
+    [q] = store.get_analysis("act1").quotes
+    assert q.act == "stance"

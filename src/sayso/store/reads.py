@@ -76,7 +76,7 @@ class Reads:
                     for r in self.rows("SELECT * FROM speakers WHERE article_pk = ?", (pk,))}
         quotes = tuple(Quote(kind=r["kind"], start=r["start_char"], end=r["end_char"], text=r["text"],
                              speaker=speakers.get(r["speaker_pk"]), cue=r["cue"], cue_start=r["cue_start"],
-                             cue_end=r["cue_end"])
+                             cue_end=r["cue_end"], act=r.get("act") or "statement")
                        for r in self.rows("SELECT * FROM quotes WHERE article_pk = ? ORDER BY seq", (pk,)))
         claims = tuple(_claim_from_row(r, speakers.get(r["speaker_pk"]))
                        for r in self.rows("SELECT * FROM claims WHERE article_pk = ? ORDER BY seq", (pk,)))

@@ -119,4 +119,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     # the first and last day an entity was seen in a role, so a description goes to the holder of its time
     Migration("0008_entity_role_days", common=("ALTER TABLE entity_roles ADD COLUMN first_seen TEXT",
                                                "ALTER TABLE entity_roles ADD COLUMN last_seen TEXT")),
+    # what a quote is: a statement, or in the broad mode a stance, directive or refusal
+    Migration("0009_quote_acts", common=("ALTER TABLE quotes ADD COLUMN act TEXT NOT NULL DEFAULT 'statement'",)),
 )

@@ -111,9 +111,9 @@ class Writes(Events):
             return
         self.executemany(
             "INSERT INTO quotes (article_pk, seq, kind, start_char, end_char, text, speaker_pk, cue, cue_start,"
-            " cue_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " cue_end, act) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(pk, i, q.kind, q.start, q.end, q.text, seen.get(q.speaker) if q.speaker else None, q.cue,
-              q.cue_start, q.cue_end) for i, q in enumerate(analysis.quotes)])
+              q.cue_start, q.cue_end, q.act) for i, q in enumerate(analysis.quotes)])
         self._index_quotes(pk)
 
     def _add_claims(self, pk: int, analysis: Analysis, links: Links, seen: dict[Speaker, int]) -> None:
