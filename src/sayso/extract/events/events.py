@@ -241,14 +241,7 @@ def _anaphoric(tok: Token) -> bool:
 
 
 def _denied(tok: Token) -> bool:
-    denials = set(lx.claim_words()["denial_verbs"])
-    for _ in range(4):
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-        if tok.tag_.startswith("VB") and lemma(tok).lower() in denials:
-            return True
-    return False
+    return _under(tok, frozenset(lx.claim_words()["denial_verbs"]))
 
 
 def _settle_type(m: Mention, trig: Trigger, sides: list[str], text: str) -> None:
