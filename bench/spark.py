@@ -180,13 +180,13 @@ def run_spark(corpus: str, cores: int, workdir: str) -> dict:
     run = extract(spark, corpus, str(Path(workdir) / f"out-{cores}"))
     seconds = time.perf_counter() - started
     memory = sampler.stop()
+    cpu = memory.pop("cpu_s", None)
     spark.stop()
     return {"cores": cores, "articles": run.total, "counts": dict(run.counts), "rows": run.rows,
             "partitions": 4 * cores, "session_start_s": round(session_s, 2), "warmup_s": round(warmup_s, 2),
             "startup_cost_s": round(session_s + warmup_s, 2), "seconds": round(seconds, 2),
             "articles_per_s": round(run.total / seconds, 3), "memory": memory,
-            "cpu_s": memory.pop("cpu_s", None),
-            "articles_per_cpu_s": round(run.total / memory["cpu_s"], 3) if memory.get("cpu_s") else None,
+            "cpu_s": cpu, "articles_per_cpu_s": round(run.total / cpu, 3) if cpu else None,
             "load_average_before": [round(x, 2) for x in load_before],
             "load_average_after": [round(x, 2) for x in os.getloadavg()]}
 
