@@ -38,8 +38,11 @@ def spark_extract(
 ) -> None:
     """Run the extraction as a Spark job and write Parquet tables (articles, outcomes, quotes, claims ...)."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    from sayso import spark as sayso_spark
+
+    if input_format not in sayso_spark.INPUT_FORMATS:
+        _fail(f"--input-format must be one of {', '.join(sayso_spark.INPUT_FORMATS)}, not {input_format!r}")
     try:
-        from sayso import spark as sayso_spark
 
         settings = Settings.from_env(model=model)
         spark = sayso_spark.session(master)

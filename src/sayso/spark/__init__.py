@@ -19,7 +19,10 @@ from typing import Any
 from sayso.errors import SparkUnavailable
 from sayso.spark.output import completed_runs, is_output, read_results
 
-__all__ = ["extract", "session", "read_results", "is_output", "completed_runs", "SparkRun", "unavailable"]
+__all__ = ["extract", "session", "read_results", "is_output", "completed_runs", "SparkRun", "unavailable",
+           "INPUT_FORMATS"]
+
+INPUT_FORMATS = ("auto", "jsonl", "parquet", "files")
 
 
 def unavailable() -> str | None:

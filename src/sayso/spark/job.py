@@ -30,13 +30,12 @@ from sayso.errors import InputError
 from sayso.ingest import JSONL_SUFFIXES
 from sayso.models import Outcome
 from sayso.settings import Settings
-from sayso.spark import executor
+from sayso.spark import INPUT_FORMATS, executor
 from sayso.spark.output import RUNS
 from sayso.spark.tables import ARTICLE_ID, MONTH, OUTCOMES, RUN, ColumnType, table, tables
 
 log = logging.getLogger(__name__)
 
-INPUT_FORMATS = ("auto", "jsonl", "parquet", "files")
 MAX_PROBLEMS = 50
 _SCALAR_TYPES = {"string": T.StringType, "json": T.StringType, "long": T.LongType, "double": T.DoubleType,
                  "bool": T.BooleanType, "date": T.DateType}
