@@ -389,7 +389,8 @@ def _relabelled(span: Span, label: str, gaz: Gazetteer, person_words: set[str],
     if mention.landmark is not None:
         return mention
     named = [e for e in mention.candidates if norm(e.name) == mention.key or e.feature != "city"
-             or (e.population >= 100_000 and _spelling_of(mention.key, norm(e.name)))]
+             or (_spelling_of(mention.key, norm(e.name))  # "Kostiantynivka" for GeoNames' "Kostyantynivka"
+                 and (e.population >= 100_000 or (e.population >= 20_000 and e.country_code in countries)))]
     if any(_well_known(e) or (e.population >= 20_000 and e.country_code in countries) for e in named):
         return mention
     return None
