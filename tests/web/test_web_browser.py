@@ -178,6 +178,9 @@ def test_browser_ingest_form_stores_pasted_text(browser, desk):
         "Regional officials said on Friday that 14 families had been moved from the river villages overnight.")
     browser.find_element("id", "title").send_keys("Families moved from river villages")
     browser.find_element("css selector", "form.ingest button[type=submit]").click()
-    link = browser.find_element("css selector", ".result a")
+    # the ingest analyses the text before answering (the first time, with the model to load): wait for it
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    link = WebDriverWait(browser, 120).until(lambda d: d.find_element("css selector", ".result a"))
     link.click()
     assert "Families moved from river villages" in browser.find_element("tag name", "h1").text
