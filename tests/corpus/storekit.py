@@ -13,7 +13,8 @@ import uuid
 
 import pytest
 
-from sayso.models import Analysis, Article, Claim, Frame, Outcome, Place, Quantity, Quote, Result, Speaker
+from sayso.models import (Analysis, Article, Claim, Event, EventParty, Frame, Outcome, Place, Quantity, Quote, Result,
+                          Speaker)
 from sayso.store import open_store
 
 PG_CANDIDATES = ("postgresql://postgres@127.0.0.1:5432/test", "postgresql://root@127.0.0.1:5432/test")
@@ -106,6 +107,20 @@ def frame(concept: str, kind: str = "stock", unit_kind: str = "count", **kw) -> 
 def place(text: str, name: str, feature: str = "ADM1") -> Place:
     s, e = find(text, name)
     return Place(start=s, end=e, text=name, name=name, feature=feature)
+
+
+def event(text: str, sentence: str, trigger: str, type_: str, subtype: str | None = None, *,
+          actor: str | None = None, target: str | None = None, at: Place | None = None, date: str | None = None,
+          fatalities: Claim | None = None, status: str = "asserted", source: Speaker | None = None) -> Event:
+    """An event as the extractor would give it: the evidence ``sentence``, its ``trigger`` word, parties by name."""
+    s, e = find(text, sentence)
+    ts = text.index(trigger, s)
+    party = lambda name: EventParty(name=name) if name else None  # noqa: E731
+    return Event(type=type_, subtype=subtype, start=s, end=e, text=sentence, trigger=trigger, trigger_start=ts,
+                 trigger_end=ts + len(trigger), actor=party(actor), target=party(target), place=at,
+                 geo_precision=1 if at else None, date=date, time_precision=1 if date else None,
+                 fatalities=int(fatalities.quantity.value) if fatalities else None, fatalities_claim=fatalities,
+                 status=status, source=source, mentions=((s, e),))
 
 
 def article(id: str, text: str, day: str, outlet: str, url: str | None = None) -> Article:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from storekit import article, claim, place, quote, speaker
+from storekit import article, claim, event, place, quote, speaker
 
 from sayso.errors import StoreError
-from sayso.models import Analysis
+from sayso.models import Analysis, Place
 from sayso.store import MIGRATIONS, open_store
 from sayso.store.postgres import split_schema
 
@@ -132,3 +132,40 @@ def test_a_quote_s_act_survives_the_store(store):
         store.add_analysis(a)
     [q] = store.get_analysis("act1").quotes
     assert q.act == "stance"
+
+
+def _with_events(id: str = "ev1") -> Analysis:
+    t = ("Officials in Sumy said a drone struck a bakery on Sunday, killing two workers. "
+         "Crowds later gathered in the square to protest, the city council said.")
+    council = speaker(t, "the city council")
+    sumy = Place(start=t.index("Sumy"), end=t.index("Sumy") + 4, text="Sumy", name="Sumy", country_code="UA",
+                 feature="city", lat=50.91, lon=34.80)
+    dead = claim(t, "two workers", 2, counted="workers", source=council, status="reported")
+    return Analysis(article(id, t, "2024-06-03", "City Desk"), places=(sumy,), claims=(dead,), events=(
+        event(t, "Officials in Sumy said a drone struck a bakery on Sunday, killing two workers.", "struck",
+              "explosions_remote_violence", "air_drone_strike", actor="Russian forces", target="civilians", at=sumy,
+              date="2024-06-02", fatalities=dead, status="reported", source=council),
+        event(t, "Crowds later gathered in the square to protest, the city council said.", "protest", "protests",
+              "peaceful_protest", actor="protesters", at=sumy, status="claimed", source=council)))
+
+
+def test_stored_analysis_carries_its_events_with_every_field(store):
+    original = _with_events()
+    with store.transaction():
+        store.add_analysis(original)
+    back = store.get_analysis("ev1")
+    assert back.events == original.events and len(back.events) == 2
+    strike = back.events[0]
+    assert back.article.text[strike.start:strike.end] == strike.text
+    assert back.article.text[strike.trigger_start:strike.trigger_end] == "struck"
+    assert strike.fatalities_claim.quantity.qualifier == "exact" and strike.fatalities_claim.source.name == "the city council"
+    assert back == original
+
+
+def test_a_bad_stored_event_row_is_skipped_not_raised(store, caplog):
+    with store.transaction():
+        store.add_analysis(_with_events())
+        store.execute("UPDATE events SET record = ? WHERE seq = 0", ("{not json",))
+    back = store.get_analysis("ev1")
+    assert [e.type for e in back.events] == ["protests"]
+    assert "bad stored event row" in caplog.text

@@ -6,7 +6,7 @@ import json
 import logging
 from typing import Any, Iterator
 
-from sayso.models import Analysis, to_dict
+from sayso.models import Analysis, Claim, Event, EventParty, Place, Speaker, from_dict, to_dict
 
 EVENTS_TABLE = (
     """CREATE TABLE events (
@@ -19,7 +19,7 @@ EVENTS_TABLE = (
 )
 
 log = logging.getLogger(__name__)
-_SELECT = ("SELECT e.pk, e.record, a.id AS article_id, a.title, a.url, a.published, a.source AS outlet, a.group_pk"
+_SELECT = ("SELECT e.pk, e.seq, e.record, a.id AS article_id, a.title, a.url, a.published, a.source AS outlet, a.group_pk"
            " FROM events e JOIN articles a ON a.pk = e.article_pk")
 
 
@@ -41,6 +41,23 @@ def _name(party: Any) -> str | None:
     return getattr(party, "name", None)
 
 
+def _claim(data: Any) -> Claim | None:
+    return from_dict(Claim, data) if isinstance(data, dict) else None
+
+
+def event_from_record(record: dict[str, Any]) -> Event:
+    """The ``Event`` stored as ``to_dict`` JSON, with its nested records (parties, place, claims) rebuilt."""
+    data = dict(record)
+    for key in ("actor", "target"):
+        data[key] = from_dict(EventParty, data.get(key)) if isinstance(data.get(key), dict) else None
+    data["place"] = from_dict(Place, data["place"]) if isinstance(data.get("place"), dict) else None
+    data["source"] = from_dict(Speaker, data["source"]) if isinstance(data.get("source"), dict) else None
+    data["fatalities_claim"] = _claim(data.get("fatalities_claim"))
+    data["figures"] = tuple(c for c in map(_claim, data.get("figures") or ()) if c is not None)
+    data["mentions"] = tuple(tuple(m) for m in data.get("mentions") or ())
+    return from_dict(Event, data)
+
+
 class Events:
     """Write and read methods for events; mixed into the store classes."""
 
@@ -57,6 +74,19 @@ class Events:
             "INSERT INTO events (article_pk, seq, type, subtype, start_char, end_char, text, actor, target, place,"
             " country_code, lat, lon, geo_precision, event_date, time_precision, fatalities, status, source, record)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def article_events(self, article_pk: int) -> tuple[Event, ...]:
+        """The events of one stored article, in their order; a bad row is skipped with a logged warning."""
+        events = []
+        for row in self.rows("SELECT pk, record FROM events WHERE article_pk = ? ORDER BY seq", (article_pk,)):
+            record = _record(row)
+            if record is None:
+                continue
+            try:
+                events.append(event_from_record(record))
+            except (TypeError, ValueError, KeyError) as exc:
+                log.warning("skipped a bad stored event row (pk %s): %s", row.get("pk"), exc)
+        return tuple(events)
 
     def event_rows(self, *, type_: str | None = None, since: str | None = None, until: str | None = None
                    ) -> Iterator[dict[str, Any]]:
@@ -77,5 +107,5 @@ class Events:
             if record is None:
                 continue
             record.update({k: row[k] for k in ("article_id", "title", "url", "published", "outlet", "group_pk")})
-            record["pk"] = row["pk"]
+            record["pk"], record["seq"] = row["pk"], row["seq"]
             yield record

@@ -89,7 +89,7 @@ class Reads:
                       for r in self.rows("SELECT * FROM dates WHERE article_pk = ? ORDER BY seq", (pk,)))
         notes = tuple(Note(extractor=r["extractor"], reason=r["reason"], start=r["start_char"], end=r["end_char"])
                       for r in self.rows("SELECT * FROM notes WHERE article_pk = ? ORDER BY pk", (pk,)))
-        return Analysis(article, quotes, claims, places, dates, notes)
+        return Analysis(article, quotes, claims, places, dates, notes, self.article_events(pk))
 
     def article_ids(self) -> list[str]:
         return [r["id"] for r in self.rows("SELECT id FROM articles ORDER BY pk")]
