@@ -203,8 +203,6 @@ def test_no_other_pair_of_statements_is_listed_twice(linked):
     assert not [p for p, n in pairs.items() if n > 1]
 
 
-@pytest.mark.xfail(strict=True, reason="extract/claims/sources.py: in \"Russia's Defense Ministry on Friday denied "
-                   "that ...\" the denial's source is read as 'Friday'")
 def test_a_denial_is_attributed_to_the_denier(linked):
     denied = _claim(linked.claims, "me-0606-vovchansk-denial", "45 tanks")
     assert denied.status == "denied" and "Defense Ministry" in (denied.source or "")

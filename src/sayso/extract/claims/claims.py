@@ -44,6 +44,8 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
         if from_quote is not None and from_quote.cue_lemma in data["verification_verbs"] \
                 and data["verify_re"].search(text, start, end):
             from_quote = None  # "..., the agency could not independently confirm": the check, not a source
+        if from_quote is not None and not _can_speak(from_quote.speaker, attributor):
+            from_quote = None  # "X on Friday denied ...": a quote whose speaker the parse read as the time
         attr = attributor.denier_after(anchor) or _choose(
             from_quote, attributor.attribute(anchor), data, text, f.quantity.start)
         if attr is not None and attr.cue_lemma in data["denial_verbs"] and not _in_denied(anchor, attr, data):
@@ -103,6 +105,14 @@ def _choose(from_quote: Attribution | None, fallback: Attribution | None, data, 
             and not _described(fallback.speaker):
         return Attribution(fallback.speaker, from_quote.cue, from_quote.cue_lemma, fallback.vague)
     return from_quote
+
+
+def _can_speak(speaker: Speaker | None, attributor: Attributor) -> bool:
+    """Whether a quote's speaker mention may be a source (not a time nor a dateline: ``Attributor.can_speak``)."""
+    if speaker is None or speaker.start is None:
+        return True
+    k = bisect.bisect_right(attributor.starts, speaker.start) - 1
+    return k < 0 or attributor.can_speak(attributor.doc[k])
 
 
 def _described(speaker: Speaker | None) -> bool:

@@ -21,6 +21,7 @@ from sayso.extract.claims.syntax import (
     ENTITY_KIND, Region, adjacent_name, agent_of, appos_words, descriptors, full_names, has_name, lemma,
     np_tokens, quote_regions, speaker_kind, subject_of,
 )
+from sayso.extract.quotes.datelines import skip_dateline
 from sayso.extract.quotes.words import cue_words
 from sayso.models import Speaker
 
@@ -90,6 +91,7 @@ class Attributor:
         self.region_starts = [r.start for r in self.regions]
         self._region_attr: dict[int, Attribution | None] = {}
         self.full_names = full_names(doc)
+        self.dateline = self._datelines()
         self.mentions = self._mentions()
         self.mention_pos = [m.pos for m in self.mentions]
 
@@ -119,7 +121,10 @@ class Attributor:
         return None
 
     def speaker_of(self, subj: Token) -> Speaker | None:
-        """The Speaker a subject token stands for, with pronouns and descriptions resolved."""
+        """The Speaker a subject token stands for, with pronouns and descriptions resolved; a time ("Friday",
+        the parse's subject in "X on Friday denied") or a wire dateline ("MOSCOW —") is no one."""
+        if not self.can_speak(subj):
+            return None
         low = subj.lower_
         if low in self.data["pronouns_person"] or low in self.data["pronouns_group"]:
             mention = self._resolve_pronoun(subj)
@@ -146,6 +151,18 @@ class Attributor:
                 return Speaker(mention.name, first.idx, last.idx + len(last), text, speaker_kind(mention.kind))
         sort = "organization" if named else ("group" if subj.tag_ == "NNS" else "unnamed")
         return Speaker(text, first.idx, last.idx + len(last), text, sort)
+
+    def can_speak(self, tok: Token) -> bool:
+        """Whether a token may stand for a source: not a time ("on Friday") nor part of a wire dateline."""
+        return tok.ent_type_ not in ("DATE", "TIME") and tok.i not in self.dateline
+
+    def _datelines(self) -> frozenset[int]:
+        """The tokens of the wire datelines that open paragraphs ("KHARKIV, Ukraine (Northern Wire) —")."""
+        out: set[int] = set()
+        for sent in self.sents:
+            if sent.start == 0 or "\n" in self.text[self.doc[sent.start - 1].idx:sent.start_char]:
+                out.update(range(sent.start, skip_dateline(self.doc, sent.start, sent.end)))
+        return frozenset(out)
 
     # ------------------------------------------------------------ the three ways to a source
 
@@ -242,7 +259,12 @@ class Attributor:
                 and head.dep_ == "ccomp" and any(c.dep_ == "mark" for c in head.children) \
                 and not self._is_reporting(head) and self._is_reporting(head.head):
             return subject_of(head.head)
-        return subject_of(verb)
+        subj = subject_of(verb)
+        if subj is not None and subj.i in self.dateline:
+            # "KHARKIV, Ukraine — ... , Ukraine's air force said": the parse made the dateline a second subject
+            others = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in self.dateline]
+            subj = others[-1] if others else None
+        return subj
 
     def denier_after(self, anchor: Token) -> Attribution | None:
         """ "..., a figure the army dismissed" / "..., which Moscow rejected": a denial clause after the number."""
