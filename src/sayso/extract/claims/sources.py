@@ -215,7 +215,7 @@ class Attributor:
                 if "\n" in self.text[min(cand.idx, anchor.idx):max(cand.idx, anchor.idx)]:
                     continue
                 if self._is_reporting(cand):
-                    subj = self._subject_of_reporting(cand)
+                    subj = self._subject_of_reporting(cand) or self._trailing_subject(cand, anchor, hung=False)
                     if subj is not None and (subj.i == anchor.i or any(a.i == subj.i for a in anchor.ancestors)):
                         continue  # "Twelve percent indicated ...": the number is in the subject itself
                     if subj is not None and "\n" not in self.text[min(subj.idx, cand.idx):max(subj.idx, cand.idx)]:
@@ -234,9 +234,11 @@ class Attributor:
             return None
         return Attribution(speaker, verb.text, lemma(verb))
 
-    def _trailing_subject(self, verb: Token, anchor: Token) -> Token | None:
-        """ "..., the town's governor, Amadou Keita, said": a trailing "X said" the parser joined to the
-        main verb, its subject hung on the main verb as an object. The noun phrase just before the verb."""
+    def _trailing_subject(self, verb: Token, anchor: Token, hung: bool = True) -> Token | None:
+        """ "..., the town's governor, Amadou Keita, said": a trailing "X said" whose subject the parse hung
+        elsewhere: on the main verb as an object (``hung``, the verb a conjunct of it), or as an apposition
+        of the phrase before ("... on Wednesday, the city's mayor, Andriy Horbenko, said"). The noun phrase
+        just before the verb, climbed up its appositions to the one that opens after a comma."""
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.i < 2:
             return None
         doc = self.doc
@@ -244,10 +246,10 @@ class Attributor:
         if doc[k].text != ",":
             return None
         noun = doc[k - 1]
-        while noun.dep_ in ("appos", "compound") and noun.head.i < verb.i:
+        while noun.dep_ in ("appos", "compound") and anchor.i < noun.head.i < verb.i and self.can_speak(noun.head):
             noun = noun.head
-        if noun.i <= anchor.i or noun.tag_ not in ("NN", "NNS", "NNP", "NNPS") or noun.head.i != verb.head.i \
-                or doc[noun.left_edge.i - 1].text != ",":
+        if noun.i <= anchor.i or noun.tag_ not in ("NN", "NNS", "NNP", "NNPS") or not self.can_speak(noun) \
+                or (hung and noun.head.i != verb.head.i) or doc[noun.left_edge.i - 1].text != ",":
             return None
         return noun
 
