@@ -6,8 +6,8 @@
 """
 
 from sayso.api import analyze, analyze_many
-from sayso.corpus import (claim_clusters, claims, contradictions, entities, export, ingest, quotes, search, timeline,
-                          wire_groups)
+from sayso.corpus import (EventFilter, claim_clusters, claims, contradictions, entities, export, find_events, get_event,
+                          ingest, quotes, search, timeline, wire_groups)
 from sayso.errors import ArticleRejected, InputError, ModelNotInstalled, SaysoError
 from sayso.models import Analysis, Article, Claim, DateRef, Note, Outcome, Place, Quantity, Quote, Result, Speaker
 from sayso.settings import Settings
@@ -20,5 +20,5 @@ __all__ = [
     "Outcome", "Place", "Quantity", "Quote", "Result", "SaysoError", "Settings", "Speaker",
     "analyze", "analyze_many", "__version__",
     "open_store", "ingest", "quotes", "claims", "claim_clusters", "contradictions", "timeline", "search", "wire_groups",
-    "entities", "export",
+    "entities", "export", "EventFilter", "find_events", "get_event",
 ]

@@ -10,7 +10,8 @@ from deskkit import TOKEN, make_client
 from deskcorpus import EXPECTED, HOSTILE, HOSTILE_IMG
 
 LISTS = ["/api/articles", "/api/quotes", "/api/claims", "/api/clusters", "/api/contradictions",
-         "/api/timeline?about=kursk", "/api/entities", "/api/groups", "/api/places", "/api/search?q=kursk"]
+         "/api/timeline?about=kursk", "/api/entities", "/api/groups", "/api/places", "/api/search?q=kursk",
+         "/api/events"]
 AUTH = {"authorization": f"Bearer {TOKEN}"}
 
 
@@ -105,7 +106,7 @@ def test_api_claims_filters_by_status_source_and_place(client):
 
 def test_api_places_have_points_and_their_articles(client):
     places = {p["name"]: p for p in client.get("/api/places").json()["items"]}
-    assert places["Kharkiv"]["articles"] == ["w01"] and places["Kharkiv"]["lat"] == pytest.approx(49.98)
+    assert places["Kharkiv"]["articles"] == ["w01", "w02"] and places["Kharkiv"]["lat"] == pytest.approx(49.98)
     assert places["Odesa"]["mentions"] == 1
 
 
@@ -264,3 +265,82 @@ def test_api_delete_needs_the_token_and_removes_every_record(client, filled_url)
         assert store.integrity_check() == "ok"
     finally:
         store.close()
+
+
+# -- events ------------------------------------------------------------------------------------------
+def test_api_events_merge_two_outlets_reports_of_one_strike_into_one_event(client):
+    items = client.get("/api/events", params={"type": "explosions_remote_violence"}).json()["items"]
+    [strike] = items
+    assert strike["articles"] == ["w01", "w02"] and strike["outlets"] == ["Desk Test Wire", "Second Desk Wire"]
+    assert strike["sub_event_type"] == "Shelling/artillery/missile attack" and strike["date"] == "2024-08-20"
+    assert (strike["place"]["name"], strike["place"]["lat"]) == ("Kharkiv", 49.98)
+    assert (strike["actor"]["name"], strike["target"]["name"]) == ("Russian forces", "civilians")
+    assert (strike["fatalities"], strike["fatalities_qualifier"], strike["fatalities_source"]) == \
+        (4, "at_least", "regional officials")
+    assert strike["status"] == "reported" and len(strike["reports"]) == 2
+
+
+def test_api_event_reports_carry_evidence_spans_that_match_their_articles(client):
+    for ev in client.get("/api/events", params={"limit": 500}).json()["items"]:
+        for r in ev["reports"]:
+            text = client.get(f"/api/articles/{r['article_id']}").json()["text"]
+            assert text[r["start"]:r["end"]] == r["text"] and text[r["trigger_start"]:r["trigger_end"]] == r["trigger"]
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"type": "battles"}, {"Synkivka"}),
+    ({"status": "claimed"}, {"Synkivka", HOSTILE}),
+    ({"since": "2024-08-20"}, {"Kharkiv"}),
+    ({"until": "2024-08-19"}, {"Synkivka", HOSTILE}),
+    ({"since": "2024-08-19", "until": "2024-08-19"}, {"Synkivka"}),
+    ({"place": "synk"}, {"Synkivka"}),
+    ({"country": "UA", "actor": "ukrainian"}, {"Synkivka"}),
+    ({"actor": "civilians"}, {"Kharkiv"}),
+    ({"country": "FR"}, set()),
+    ({"place": "'; DROP TABLE events; --"}, set()),
+])
+def test_api_events_filter_by_type_status_dates_place_country_and_actor(client, params, expected):
+    items = client.get("/api/events", params={**params, "limit": 500}).json()["items"]
+    assert {e["place"]["name"] for e in items} == expected
+
+
+def test_api_one_event_is_found_by_its_id_or_any_report_s_id(client):
+    [strike] = client.get("/api/events", params={"place": "kharkiv"}).json()["items"]
+    ids = [r["pk"] for r in strike["reports"]]
+    assert strike["event"] == min(ids)
+    for pk in ids:
+        assert client.get(f"/api/events/{pk}").json() == strike
+
+
+@pytest.mark.parametrize("path, status, code", [
+    ("/api/events/999999", 404, "not_found"),
+    ("/api/events/abc", 422, "invalid_parameter"),
+    ("/api/events?type=picnics", 422, "invalid_parameter"),
+    ("/api/events?since=yesterday", 422, "invalid_parameter"),
+    ("/api/events?country=Ukraine", 422, "invalid_parameter"),
+    ("/api/events?format=xml", 422, "invalid_parameter"),
+])
+def test_api_events_bad_input_gets_the_documented_error(client, path, status, code):
+    _error(client.get(path), status, code)
+
+
+def test_api_events_export_as_acled_csv_opens_with_acled_s_columns(client):
+    import csv
+    import io
+
+    from sayso.corpus.event_tables import ACLED_COLUMNS
+
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/events", params={"format": "acled"}).text)))
+    assert tuple(rows[0]) == ACLED_COLUMNS and len(rows) == 3
+    strike = next(r for r in rows if r["location"] == "Kharkiv")
+    assert strike["event_type"] == "Explosions/Remote violence" and strike["fatalities"] == "4"
+    assert all(not r["notes"].startswith(("=", "+", "-", "@")) for r in rows)
+    gdelt = client.get("/api/events", params={"format": "gdelt"}).text.splitlines()
+    assert gdelt[0].split("\t")[0] == "GLOBALEVENTID" and len(gdelt) == 4
+
+
+def test_api_article_carries_its_events_and_the_occurrence_each_belongs_to(client):
+    a = client.get("/api/articles/w02").json()
+    assert [e["type"] for e in a["events"]] == ["explosions_remote_violence", "battles"]
+    assert a["event_links"][0]["articles"] == ["w01", "w02"] and a["event_links"][0]["reports"] == 2
+    assert a["event_links"][1]["reports"] == 1

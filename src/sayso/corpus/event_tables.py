@@ -19,7 +19,7 @@ from typing import Any, Iterable, Mapping
 
 import pycountry
 
-from sayso.corpus.events import EventGroup
+from sayso.corpus.events import EventGroup, day_of, status_of, toll_of
 
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
                  "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
@@ -176,16 +176,46 @@ def write_csv(rows: Iterable[Mapping[str, Any]], columns: tuple[str, ...], *, de
     return out.getvalue()
 
 
+REPORT_FIELDS = ("pk", "seq", "article_id", "title", "published", "outlet", "url", "start", "end", "text", "trigger",
+                 "trigger_start", "trigger_end", "mentions", "date", "place", "actor", "target", "status", "source",
+                 "fatalities")
+
+
+def type_names(type_: str, subtype: str | None) -> tuple[str, str]:
+    """ACLED's names of a type and sub-type ('Explosions/Remote violence', 'Air/drone strike')."""
+    t = _taxonomy()["types"].get(type_, {})
+    return t.get("acled", type_), t.get("subtypes", {}).get(subtype or "", {}).get("acled", subtype or "")
+
+
+def event_types() -> dict[str, dict[str, str]]:
+    """Every type of the taxonomy (in its order) with ACLED's name and its sub-types by key, for pickers."""
+    return {k: {"name": t["acled"], **{s: v["acled"] for s, v in t["subtypes"].items()}}
+            for k, t in _taxonomy()["types"].items()}
+
+
+def _report(r: Mapping[str, Any]) -> dict[str, Any]:
+    out = {k: r.get(k) for k in REPORT_FIELDS}
+    claim = r.get("fatalities_claim") or {}
+    out["fatalities_qualifier"] = (claim.get("quantity") or {}).get("qualifier") if claim else None
+    return out
+
+
 def event_json(group: EventGroup) -> dict[str, Any]:
-    """One occurrence as JSON: the lead report's fields and every report with its article and evidence."""
+    """One occurrence as JSON: the lead report's fields, what the reports add up to (the highest toll with its
+    qualifier and source, the most factual status, the outlets), and every report with its article and evidence."""
     ev = group.lead
     keep = ("type", "subtype", "date", "time_precision", "place", "geo_precision", "actor", "target")
-    return {"event": group.id, **{k: ev.get(k) for k in keep},
-            "fatalities": max((r.get("fatalities") for r in group.reports if r.get("fatalities") is not None),
-                              default=None),
-            "articles": group.articles,
-            "reports": [{k: r.get(k) for k in ("article_id", "published", "outlet", "url", "start", "end", "text",
-                                                "status", "source", "fatalities")} for r in group.reports]}
+    toll = toll_of(group)
+    reports = [_report(r) for r in group.reports]
+    toll_report = next((x for x, r in zip(reports, group.reports) if r is toll), None)
+    outlets = sorted({str(r.get("outlet") or r.get("url") or r["article_id"]) for r in group.reports})
+    event_type, sub_event_type = type_names(ev["type"], ev.get("subtype"))
+    return {"event": group.id, **{k: ev.get(k) for k in keep}, "event_type": event_type,
+            "sub_event_type": sub_event_type, "day": day_of(group) or None,
+            "fatalities": toll.get("fatalities") if toll else None,
+            "fatalities_qualifier": toll_report["fatalities_qualifier"] if toll_report else None,
+            "fatalities_source": ((toll.get("source") or {}).get("name") if toll else None),
+            "status": status_of(group), "outlets": outlets, "articles": group.articles, "reports": reports}
 
 
 FORMATS = ("acled", "gdelt", "jsonl")

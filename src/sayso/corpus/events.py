@@ -137,6 +137,83 @@ def link_events(reports: Iterable[Mapping[str, Any]], window_days: int = 2) -> l
 
 def stored_events(store: Any, *, type_: str | None = None, since: str | None = None, until: str | None = None,
                   window_days: int = 2) -> list[EventGroup]:
-    """The store's events grouped into occurrences (see ``link_events``), oldest first."""
+    """The store's events grouped into occurrences (see ``link_events``), oldest first. An occurrence's id is
+    the smallest stored row id of its reports, so it stays the same while other articles come and go."""
     groups = link_events(store.event_rows(type_=type_, since=since, until=until), window_days)
-    return sorted(groups, key=lambda g: (str(g.lead.get("date") or g.lead.get("published") or ""), g.id))
+    for g in groups:
+        g.id = min(int(r["pk"]) for r in g.reports)
+    return sorted(groups, key=lambda g: (day_of(g), g.id))
+
+
+# -- the occurrence as the desk and the API show it ------------------------------------------------------
+STRENGTH = ("asserted", "reported", "claimed", "unverified", "denied")   # most factual first
+
+
+def day_of(group: EventGroup) -> str:
+    """When it happened (the lead report's event date), else when it was first reported; '' if neither."""
+    lead = group.lead
+    return str(lead.get("date") or min((str(r.get("published") or "") for r in group.reports), default="") or "")
+
+
+def status_of(group: EventGroup) -> str:
+    """The most factual status among the reports: one outlet asserting it outweighs another's 'claimed'."""
+    found = {r.get("status") for r in group.reports}
+    return next((s for s in STRENGTH if s in found), str(group.lead.get("status") or "asserted"))
+
+
+def toll_of(group: EventGroup) -> Mapping[str, Any] | None:
+    """The report giving the highest death toll, or None when no report gives one."""
+    tolls = [r for r in group.reports if r.get("fatalities") is not None]
+    return max(tolls, key=lambda r: r["fatalities"]) if tolls else None
+
+
+def _words(*parties: Any) -> str:
+    return " ".join(str(p.get(k) or "") for p in parties if isinstance(p, Mapping) for k in ("name", "text")).lower()
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which occurrences to keep: by type and sub-type, date range (on ``day_of``), a word of the place's
+    name, the place's country code, a word of the actor's or target's name, and the status."""
+
+    type: str | None = None
+    subtype: str | None = None
+    since: dt.date | str | None = None
+    until: dt.date | str | None = None
+    place: str | None = None
+    country: str | None = None
+    actor: str | None = None
+    status: str | None = None
+
+    def keeps(self, g: EventGroup) -> bool:
+        lead, reports = g.lead, g.reports
+        if (self.type and lead["type"] != self.type) or (self.subtype and lead.get("subtype") != self.subtype):
+            return False
+        day = day_of(g)
+        since, until = (str(x) if x else "" for x in (self.since, self.until))
+        if (since and (not day or day < since[:len(day)])) or (until and (not day or day[:len(until)] > until)):
+            return False
+        if self.status and status_of(g) != self.status:
+            return False
+        if self.place and self.place.lower() not in " ".join(_words(r.get("place")) for r in reports):
+            return False
+        if self.country and self.country.upper() not in {(r.get("place") or {}).get("country_code") for r in reports}:
+            return False
+        return not self.actor or self.actor.lower() in " ".join(_words(r.get("actor"), r.get("target"))
+                                                                  for r in reports)
+
+
+def find_events(store: Any, where: EventFilter = EventFilter(), *, window_days: int = 2) -> list[EventGroup]:
+    """The store's events as occurrences (each with its reports), oldest first, kept by ``where``.
+
+    Grouping runs over every stored report of the type, so a filter never splits an occurrence."""
+    groups = stored_events(store, type_=where.type, window_days=window_days)
+    return [g for g in groups if where.keeps(g)]
+
+
+def get_event(store: Any, event_id: int, *, window_days: int = 2) -> EventGroup | None:
+    """The occurrence one of whose reports has the stored row id ``event_id`` (its own id, or a report's)."""
+    for g in stored_events(store, window_days=window_days):
+        if any(int(r["pk"]) == event_id for r in g.reports):
+            return g
+    return None

@@ -15,7 +15,9 @@ from pydantic import BaseModel
 
 from sayso import __version__, corpus
 from sayso.corpus import browse
+from sayso.corpus.event_tables import ACLED_COLUMNS, GDELT_COLUMNS, acled_row, gdelt_row, write_csv
 from sayso.corpus.export import flat_rows
+from sayso.models import EventType
 from sayso.store import Store
 from sayso.web import uploads, views
 from sayso.web.errors import ApiError
@@ -23,6 +25,7 @@ from sayso.web.guard import check_read, check_write
 
 Status = Literal["asserted", "claimed", "reported", "denied", "unverified"]
 Export = Literal["json", "csv", "jsonl"]
+EventExport = Literal["json", "acled", "gdelt", "jsonl"]
 
 
 class ErrorDetail(BaseModel):
@@ -195,6 +198,42 @@ def groups(request: Request, offset: int = OFFSET, limit: int = LIMIT, store: St
 def places(request: Request, since: Optional[dt.date] = SINCE, until: Optional[dt.date] = UNTIL,
            offset: int = OFFSET, limit: int = LIMIT, store: Store = Depends(get_store)):
     return _paged(request, browse.place_mentions(store, since=since, until=until), offset, limit)
+
+
+def event_filter(type: Optional[EventType] = Query(None, description="An event type (battles, protests, ...)."),
+                 subtype: Optional[str] = Query(None, max_length=100, description="A sub-type key (air_drone_strike, ...)."),
+                 since: Optional[dt.date] = SINCE, until: Optional[dt.date] = UNTIL,
+                 place: Optional[str] = Query(None, max_length=200, description="A word of the place's name."),
+                 country: Optional[str] = Query(None, min_length=2, max_length=2, description="ISO 3166 code (UA)."),
+                 actor: Optional[str] = Query(None, max_length=200, description="A word of the actor's or target's name."),
+                 status: Optional[Status] = Query(None, description="The most factual status among the reports.")
+                 ) -> corpus.EventFilter:
+    return corpus.EventFilter(type, subtype or None, since, until, place or None, country or None, actor or None, status)
+
+
+def _event_table(groups: list, fmt: str) -> StreamingResponse:
+    """ACLED's CSV or GDELT's tab-separated table, one row per occurrence (cells safe from spreadsheet formulas)."""
+    row, columns, sep, name = ((acled_row, ACLED_COLUMNS, ",", "events.csv") if fmt == "acled" else
+                               (gdelt_row, GDELT_COLUMNS, "\t", "events.tsv"))
+    text = write_csv(({k: _cell(v) for k, v in row(g).items()} for g in groups), columns, delimiter=sep)
+    return StreamingResponse(iter([text]), media_type="text/csv" if sep == "," else "text/tab-separated-values",
+                             headers={"content-disposition": f'attachment; filename="{name}"'})
+
+
+@router.get("/events", response_model=PageOut, summary="Events across articles, one per occurrence with its reports")
+def events(request: Request, where: corpus.EventFilter = Depends(event_filter), offset: int = OFFSET,
+           limit: int = LIMIT, format: EventExport = Query("json", description="json (paged), acled (ACLED's CSV), "
+                                                                          "gdelt (GDELT's event table) or jsonl."),
+           store: Store = Depends(get_store)):
+    if format in ("acled", "gdelt"):
+        return _event_table(views.event_groups(store, where), format)
+    rows = views.events(store, where)
+    return _export(rows, format, "events") if format != "json" else _paged(request, rows, offset, limit)
+
+
+@router.get("/events/{event_id}", summary="One event with every report of it (its id, or any report's id)")
+def event(event_id: int, store: Store = Depends(get_store)) -> dict[str, Any]:
+    return views.event(store, event_id)
 
 
 @router.post("/ingest", summary="Analyse and store an uploaded file, pasted text or a URL (needs the token)")

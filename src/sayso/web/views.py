@@ -207,6 +207,7 @@ def article(store: Store, article_id: str, settings: Settings) -> dict[str, Any]
     data = found.to_dict()
     data["links"] = claim_links(store, found, settings)
     data["speakers"] = speaker_legend(found)
+    data["event_links"] = article_event_links(store, article_id, len(found.events)) if found.events else []
     return data
 
 
@@ -232,19 +233,57 @@ def speaker(store: Store, name: str, settings: Settings, limit: int = 1000) -> d
             "quotes": jsonify(quotes), "claims": jsonify(said)}
 
 
+# -- events ----------------------------------------------------------------------------------------
+def event_groups(store: Store, where: corpus.EventFilter = corpus.EventFilter()) -> list[corpus.EventGroup]:
+    """The store's events as occurrences (linked once per data version), kept by ``where``."""
+    groups = cached(store, "events", lambda: corpus.find_events(store))
+    return [g for g in groups if where.keeps(g)]
+
+
+def events(store: Store, where: corpus.EventFilter = corpus.EventFilter()) -> list[dict[str, Any]]:
+    return [corpus.event_json(g) for g in event_groups(store, where)]
+
+
+def event(store: Store, event_id: int) -> dict[str, Any]:
+    """One occurrence with its reports, by its id or any of its reports' ids."""
+    found = next((g for g in event_groups(store) if any(int(r["pk"]) == event_id for r in g.reports)), None)
+    if found is None:
+        raise ApiError(404, f"no event with id {event_id}; list them at /api/events", "not_found")
+    return corpus.event_json(found)
+
+
+def article_event_links(store: Store, article_id: str, count: int) -> list[dict[str, Any]]:
+    """For each event of the article (in order): the occurrence it belongs to and how many reports it has."""
+    links: dict[int, dict[str, Any]] = {}
+    for g in event_groups(store):
+        for r in g.reports:
+            if r["article_id"] == article_id:
+                links[int(r["seq"])] = {"event": g.id, "reports": len(g.reports), "articles": g.articles}
+    return [links.get(i, {}) for i in range(count)]
+
+
 # -- the map -----------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class MapView:
     places: list[browse.PlaceMentions]
     box: tuple[float, float, float, float] = field(default=(-180.0, -90.0, 360.0, 180.0))
+    events: list[dict[str, Any]] = field(default_factory=list)
 
 
-def map_view(store: Store, since: dt.date | None = None, until: dt.date | None = None) -> MapView:
-    """The places with points, and a viewBox (x, y, w, h in degrees) framing them with a margin."""
+def _point(e: dict[str, Any]) -> tuple[float, float] | None:
+    place = e.get("place") or {}
+    return (place["lon"], place["lat"]) if place.get("lat") is not None and place.get("lon") is not None else None
+
+
+def map_view(store: Store, since: dt.date | None = None, until: dt.date | None = None,
+             where: corpus.EventFilter | None = None) -> MapView:
+    """The places and the events with points, and a viewBox (x, y, w, h in degrees) framing them with a margin."""
     places = browse.place_mentions(store, since=since, until=until)
-    if not places:
-        return MapView(places)
-    lons, lats = [p.lon for p in places], [p.lat for p in places]
+    evs = [e for e in events(store, where or corpus.EventFilter(since=since, until=until)) if _point(e)]
+    points = [(p.lon, p.lat) for p in places] + [_point(e) for e in evs]
+    if not points:
+        return MapView(places, events=evs)
+    lons, lats = [x for x, _ in points], [y for _, y in points]
     west, east = max(-180.0, min(lons) - 10), min(180.0, max(lons) + 10)
     south, north = max(-90.0, min(lats) - 8), min(90.0, max(lats) + 8)
-    return MapView(places, (west, -north, east - west, north - south))
+    return MapView(places, (west, -north, east - west, north - south), evs)
