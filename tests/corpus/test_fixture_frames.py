@@ -125,12 +125,7 @@ def _side(c) -> tuple:
 
 # -- which cases are known to fail, and why (see the report of issue 13) ----------------------------
 
-XFAIL = {
-    ("kl-0602-belgorod-area-150", "me-0602-belgorod-fantasy"): "extractor: in 'dismissed a Ukrainian general's "
-    "claim that Kyiv's troops control 150 square kilometres of the region' the figure is 'claimed' by Sobolev, "
-    "not denied, and framed territory_area|UA|kyiv (the place read from 'Kyiv's troops'), while Kovalchuk's 150 "
-    "is territory_area|RU|belgorod (the region's country read as the owner: see test_fixture_frame_cases.py)",
-}
+XFAIL: dict = {}
 
 
 def _param(case_id, *values):

@@ -118,3 +118,11 @@ def test_frames_round_trip_through_json(settings):
                       settings=settings)
     [c] = a.claims
     assert from_dict(Claim, to_dict(c)).frame == c.frame
+
+
+@pytest.mark.parametrize("text", [
+    "The governor of the Kursk region rejected a claim that Kyiv's soldiers hold 90 square kilometres of the region.",
+    "Ukrainian troops now hold 90 square kilometres of the Kursk region, the general said.",
+])
+def test_the_region_referred_to_is_where_the_area_is_and_the_holder_s_city_is_not(text, settings):
+    assert _key(text, "90 square kilometres", settings) == "territory_area|UA|kursk"

@@ -109,6 +109,24 @@ def test_claims_denial_clause_after_the_number(nlp, text, needle, denier):
     assert claim.source.name.split()[-1] == denier
 
 
+@pytest.mark.parametrize("verb", ["rejected", "dismissed"])
+def test_claims_denying_someone_s_claim_denies_its_figure(nlp, verb):
+    text = f"The port authority on Tuesday {verb} the rebels' claim that 12 tankers had been seized."
+    quote = Quote("indirect", text.index("12 tankers"), len(text) - 1, "12 tankers had been seized",
+                  Speaker("the rebels", text.index("the rebels"), text.index("the rebels") + 10, "the rebels", "group"),
+                  cue="claim")
+    claim = _claim(nlp, text, "12", [quote])
+    assert (claim.status, claim.source.name) == ("denied", "The port authority")
+
+
+def test_claims_a_time_read_as_the_speaker_is_no_source(nlp):
+    text = "The navy on Sunday denied that 4 frigates had been damaged."
+    quote = Quote("indirect", text.index("4 frigates"), len(text) - 1, "4 frigates had been damaged",
+                  Speaker("Sunday", text.index("Sunday"), text.index("Sunday") + 6, "Sunday", "unnamed"), cue="denied")
+    claim = _claim(nlp, text, "4", [quote])
+    assert (claim.status, claim.source.name) == ("denied", "The navy")
+
+
 @pytest.mark.parametrize("text", [
     "The market was hit for the third time in a week.",
     "Engineers hope to reopen the line within a month or two.",

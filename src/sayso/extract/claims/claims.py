@@ -90,6 +90,9 @@ def _choose(from_quote: Attribution | None, fallback: Attribution | None, data, 
     differently or names the speaker the quote left as a description ("the agency" -> "Janes")."""
     if from_quote is None:
         return fallback
+    if fallback is not None and fallback.cue_lemma in data["denial_verbs"] \
+            and from_quote.cue_lemma not in data["denial_verbs"]:
+        return fallback  # "X dismissed Y's claim that ...": the quote is Y's, the figure stands denied by X
     cue = (from_quote.cue or "").strip().lower()
     if cue and cue[0].isalpha() and not cue.startswith("according") \
             and from_quote.cue_lemma not in data["reporting_verbs"] and from_quote.cue_lemma not in data["saying"]:

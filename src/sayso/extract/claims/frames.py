@@ -315,6 +315,8 @@ class _Framer:
         """The place the figure is about: a non-metonym place in its clause, nearest after the number."""
         sent = span.sent
         skip = {whose[1].i} if whose else set()
+        if whose:  # "Kyiv's troops control 150 km2": the possessor the side was read from is whose, not where
+            skip.update(c.i for c in whose[1].children if c.dep_ in ("poss", "amod", "compound"))
         verb = path[-1]
         found: list[tuple[tuple, Place]] = []
         for tok in sent:
@@ -326,7 +328,25 @@ class _Framer:
                 continue
             country = (place.feature or "") in ("country", "PCLI", "PCL", "PCLD", "PCLS", "PCLF")
             found.append(((tok.i < span.start, country, abs(tok.i - span.start)), place))
-        return min(found, key=lambda p: p[0])[1] if found else None
+        if not found:
+            return self._place_referred(span, verb)
+        return min(found, key=lambda p: p[0])[1]
+
+    def _place_referred(self, span: Span, verb: Token) -> Place | None:
+        """ "150 km2 of the region": a definite place noun of the figure's clause, with no name of its own
+        ("the city of X"), names the latest place of that kind before it ("the Belgorod region ... the region")."""
+        for tok in span.sent:
+            if tok.i in self.place_at or lemma(tok).lower() not in self.vocab.place_nouns \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                    or any(c.dep_ in ("prep", "appos", "compound") for c in tok.children) \
+                    or not _same_clause(tok, verb, span):
+                continue
+            kind = lemma(tok).lower()
+            before = [p for i, p in self.place_at.items() if i < tok.i and not p.metonym and not _dateline(self.doc[i])
+                      and kind in ((p.feature or "").lower(), p.name.split()[-1].lower())]
+            if before:
+                return max(before, key=lambda p: p.start)
+        return None
 
     def _dates_in(self, sent: Span) -> list[DateRef]:
         return [d for d in self.dates if sent.start_char <= d.start < sent.end_char and d.value]
