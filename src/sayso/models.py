@@ -199,6 +199,7 @@ class Event:
     3 month or longer). ``fatalities`` is the death toll when a figure is linked, and
     ``fatalities_claim`` that figure with its qualifier and source; ``figures`` are the other figures
     of the event (wounded, drones launched). ``status`` and ``source`` say who reports it, as for claims.
+    ``weapons`` are the kinds of weapon its reports name ("drone", "aircraft", "missile", "artillery").
     """
 
     type: EventType
@@ -221,6 +222,7 @@ class Event:
     status: ClaimStatus = "asserted"
     source: Speaker | None = None
     mentions: tuple[tuple[int, int], ...] = ()
+    weapons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,3 +64,29 @@ def test_event_linking_never_merges_two_events_of_one_article():
 def test_event_linking_lead_is_the_most_specific_report():
     groups = link_events([report("a", place=KHARKIV_OBL, actor=None), report("b")])
     assert groups[0].lead["place"]["name"] == "Kupyansk"
+
+
+DRUZHKIVKA = {"name": "Druzhkivka", "country_code": "UA", "feature": "city", "lat": 48.62, "lon": 37.525,
+              "admin1": "05"}
+KOSTIANTYNIVKA = {"name": "Kostyantynivka", "country_code": "UA", "feature": "city", "lat": 48.527, "lon": 37.706,
+                  "admin1": "05"}
+
+
+def test_event_linking_two_towns_each_struck_in_itself_are_two_events():
+    # 16 km apart: one place only when a report puts its event near a town (ACLED's geo_precision 2)
+    a = {**report("a", place=DRUZHKIVKA, subtype="air_drone_strike"), "geo_precision": 1}
+    b = {**report("b", place=KOSTIANTYNIVKA, subtype="air_drone_strike"), "geo_precision": 1}
+    assert not same_event(a, b)
+    assert same_event(a, {**b, "geo_precision": 2})
+
+
+@pytest.mark.parametrize("weapons_a, weapons_b, same", [
+    (["aircraft"], ["drone"], False),
+    (["missile"], ["artillery"], False),
+    (["drone", "missile"], ["missile"], True),
+    (["drone"], [], True),
+])
+def test_event_linking_reports_naming_other_kinds_of_weapon_are_two_events(weapons_a, weapons_b, same):
+    a = {**report("a", subtype="air_drone_strike"), "weapons": weapons_a}
+    b = {**report("b", subtype="air_drone_strike"), "weapons": weapons_b}
+    assert same_event(a, b) is same

@@ -125,3 +125,24 @@ def test_events_same_day_takes_the_date_before_it(settings):
 def test_events_country_subject_is_its_forces(settings):
     ev = _one(settings, "Russia destroyed a grain terminal in Izmail on Monday, the governor said.")
     assert ev.actor is not None and ev.actor.name == "Russian forces" and ev.target is None
+
+
+def test_events_strikes_on_two_towns_are_two_events(settings):
+    # Druzhkivka and Kostiantynivka lie 16 km apart: within the 25 km that joins spellings of one place,
+    # but each report puts its strike in a town of its own
+    text = ("Glide bombs struck a school in Druzhkivka on Monday, wounding three people, officials said.\n\n"
+            "Later that evening, a drone hit a minibus in Kostiantynivka, killing its driver, police said.")
+    events = sorted(_events(settings, text), key=lambda e: e.start)
+    assert [e.place.name for e in events] == ["Druzhkivka", "Kostyantynivka"], [(e.text, e.place) for e in events]
+    # "Later that evening" opens a paragraph of its own and still dates its event by the one before
+    assert [e.date for e in events] == ["2025-06-09", "2025-06-09"]
+    assert [e.weapons for e in events] == [("aircraft",), ("drone",)]
+
+
+def test_events_town_struck_is_the_place_not_the_target(settings):
+    # the small model tags "Druzhkivka" an organisation; the Donetsk region puts the article in Ukraine
+    text = ("Russian glide bombs struck Druzhkivka in the Donetsk region on Monday, wounding five people, "
+            "officials said.")
+    ev = _one(settings, text)
+    assert ev.place.name == "Druzhkivka"
+    assert ev.target is None or ev.target.name != "Druzhkivka", ev.target

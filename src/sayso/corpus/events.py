@@ -1,13 +1,14 @@
 """Cross-article events: the same occurrence reported by several outlets becomes one event with several reports.
 
 Two reports are one event when they have the same type (sub-types agree or one is unknown), their
-places agree (the same place or points within 25 km; a region holds the places of its first-level
-unit, a country those of the country), their
-dates fall within a short window (a day for day-precise dates; a month-precise date holds its days),
-and their actors do not conflict. Reports without a date join only when their articles appeared
-within ``window_days`` of each other and their places agree; a report without a place joins one with
-a place only on the same day with the same sub-type and actor. Groups are the connected reports
-(union-find), so a chain of agreeing reports is one event; counts are then of events, not articles.
+places agree (the same place or points within 25 km, though two towns of different names only when a
+report puts its event near a town; a region holds the places of its first-level unit, a country those
+of the country), their dates fall within a short window (a day for day-precise dates; a month-precise
+date holds its days), their actors do not conflict, and the kinds of weapon they name overlap when both
+name one (a glide bomb and a drone are two strikes). Reports without a date join only when their
+articles appeared within ``window_days`` of each other and their places agree; a report without a place
+joins one with a place only on the same day with the same sub-type and actor. Groups are the connected
+reports (union-find), so a chain of agreeing reports is one event; counts are then of events, not articles.
 """
 
 from __future__ import annotations
@@ -51,12 +52,15 @@ def _km(a: Mapping, b: Mapping) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def places_agree(a: Mapping | None, b: Mapping | None) -> bool:
+def places_agree(a: Mapping | None, b: Mapping | None, near: bool = True) -> bool:
+    """Two towns of different names are two places however close when both reports put the event in the
+    town itself (``near`` False: ACLED's geo_precision 1 on both)."""
     if not a or not b:
         return False
     if a.get("name") and a.get("name") == b.get("name"):
         return True
-    if None not in (a.get("lat"), b.get("lat")) and _km(a, b) <= NEAR_KM:
+    towns = a.get("feature") == "city" and b.get("feature") == "city"  # and the names differ
+    if None not in (a.get("lat"), b.get("lat")) and _km(a, b) <= NEAR_KM and (near or not towns):
         return True
     if (a.get("feature") in BROAD) != (b.get("feature") in BROAD):
         if not a.get("country_code") or a.get("country_code") != b.get("country_code"):
@@ -96,7 +100,10 @@ def same_event(a: Mapping[str, Any], b: Mapping[str, Any], window_days: int = 2)
         return False
     if _name(a.get("actor")) and _name(b.get("actor")) and _name(a.get("actor")) != _name(b.get("actor")):
         return False
-    if not places_agree(a.get("place"), b.get("place")):
+    if a.get("weapons") and b.get("weapons") and not set(a["weapons"]) & set(b["weapons"]):
+        return False  # a glide bomb and a drone on one town in one day: two strikes
+    in_towns = a.get("geo_precision") == 1 and b.get("geo_precision") == 1  # each in the town itself
+    if not places_agree(a.get("place"), b.get("place"), near=not in_towns):
         # a report that names no place joins one that does only on the same day, sub-type and actor
         one_missing = bool(a.get("place")) != bool(b.get("place"))
         return bool(one_missing and _day(a.get("date")) and a.get("date") == b.get("date") and a.get("subtype")

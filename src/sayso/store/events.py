@@ -55,6 +55,7 @@ def event_from_record(record: dict[str, Any]) -> Event:
     data["fatalities_claim"] = _claim(data.get("fatalities_claim"))
     data["figures"] = tuple(c for c in map(_claim, data.get("figures") or ()) if c is not None)
     data["mentions"] = tuple(tuple(m) for m in data.get("mentions") or ())
+    data["weapons"] = tuple(data.get("weapons") or ())
     return from_dict(Event, data)
 
 

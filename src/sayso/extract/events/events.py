@@ -50,12 +50,13 @@ def extract_events(doc: Doc, published: dt.date | None, quotes: list[Quote], cla
 
 def _same_day(mentions: list[Mention], text: str) -> None:
     """"Earlier in the day, a car bomb ...": a mention with no date of its own that says it happened the same
-    day takes the date of the nearest dated mention before it in the paragraph."""
+    day takes the date of the nearest dated mention before it in its paragraph or the one before (wire copy
+    often gives each sentence a paragraph: "... on Monday.\n\nLater that evening, ...")."""
     rx = lx.phrase_rx("same_day_words")
     for i, m in enumerate(mentions):
         if m.date is not None or not rx.search(text[m.span[0]:m.span[1]]):
             continue
-        before = next((b for b in reversed(mentions[:i]) if b.date and b.paragraph == m.paragraph), None)
+        before = next((b for b in reversed(mentions[:i]) if b.date and 0 <= m.paragraph - b.paragraph <= 1), None)
         if before is not None:
             m.date, m.time_precision = before.date, before.time_precision
 
@@ -176,6 +177,7 @@ def _mention(trig: Trigger, span, index, paragraph, sides, text, published, quot
     target = parties.resolve(parties.target_head(trig), role="target")
     if trig.cls.name == "agreement":
         actor, target = parties.parties_of_agreement(trig)
+    actor, target = (None if _a_place(p, places) else p for p in (actor, target))
     avoid = [(p.start, p.end) for p in (actor,) if p is not None and p.start is not None
              and p.kind in ("side", "named")]
     own = span != _trimmed(sentence, text)  # the sentence reports several events: each reads its clause
@@ -190,9 +192,17 @@ def _mention(trig: Trigger, span, index, paragraph, sides, text, published, quot
     m = Mention(type_, subtype, span, index, paragraph, (trig.start, trig.end, trig.text), actor, target, place,
                 precision, date, tprec, toll, figures, status, source, weak=trig.cls.weak,
                 noun=not trig.token.tag_.startswith("VB"),
-                anaphoric=_anaphoric(trig.token), denied=_denied(trig.token))
+                anaphoric=_anaphoric(trig.token), denied=_denied(trig.token),
+                weapons=lx.weapon_kinds(text[span[0]:span[1]]))
     _settle_type(m, trig, sides, text)
     return m
+
+
+def _a_place(party: parties.EventParty | None, places: list[Place]) -> bool:
+    """A name the parser took for a party that the places extractor read as a town where it happened ("struck
+    Druzhkivka" with the name tagged an organisation); a town standing for its government, or a country, stays."""
+    return party is not None and party.kind == "named" and party.start is not None and any(
+        p.feature == "city" and not p.metonym and p.start <= party.start and party.end <= p.end for p in places)
 
 
 def _under(tok: Token, verbs: frozenset[str]) -> bool:
@@ -337,4 +347,4 @@ def _event(m: Mention, text: str) -> Event:
                  trigger=m.trigger[2], trigger_start=m.trigger[0], trigger_end=m.trigger[1],
                  actor=m.actor, target=m.target, place=m.place, geo_precision=m.geo_precision, date=m.date,
                  time_precision=m.time_precision, fatalities=fatalities, fatalities_claim=toll,
-                 figures=m.figures, status=m.status, source=m.source, mentions=mentions)
+                 figures=m.figures, status=m.status, source=m.source, mentions=mentions, weapons=m.weapons)

@@ -104,11 +104,29 @@ def phrase_rx(key: str) -> re.Pattern:
 def weapon_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     """(sub-type, pattern) in the order that settles ties (the more specific weapon first)."""
     w = words()["weapons"]
+    kinds = [k for name, k in words()["weapon_kinds"].items() if not name.startswith("_")]
     out = []
     for subtype in words()["weapon_order"]:
-        items = sorted(w[subtype], key=len, reverse=True)
-        out.append((subtype, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(x) for x in items) + r")(?![\w-])", re.I)))
+        items = w[subtype] + [x for k in kinds if k["subtype"] == subtype for x in k["words"]]
+        out.append((subtype, _words_rx(items)))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def weapon_kind_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """(kind, pattern) for the weapon kinds of ``weapon_kinds`` ("drone", "aircraft", "missile", "artillery")."""
+    kinds = words()["weapon_kinds"]
+    return tuple((name, _words_rx(k["words"])) for name, k in kinds.items() if not name.startswith("_"))
+
+
+def weapon_kinds(text: str) -> tuple[str, ...]:
+    """The kinds of weapon a passage names, sorted ("Russian glide bombs hit ..." -> ("aircraft",))."""
+    return tuple(sorted(name for name, rx in weapon_kind_patterns() if rx.search(text)))
+
+
+def _words_rx(items: list[str]) -> re.Pattern:
+    items = sorted(items, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(x) for x in items) + r")(?![\w-])", re.I)
 
 
 @functools.lru_cache(maxsize=1)

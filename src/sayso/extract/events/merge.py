@@ -42,6 +42,7 @@ class Mention:
     noun: bool = False
     anaphoric: bool = False
     denied: bool = False
+    weapons: tuple[str, ...] = ()
     others: list["Mention"] = field(default_factory=list)
 
     @property
@@ -61,16 +62,23 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def same_place(a: Place, b: Place) -> bool:
+def same_place(a: Place, b: Place, near: bool = True) -> bool:
+    """The same place, a point within 25 km, or a place inside a region named. Two towns of different names
+    are two places however close when both mentions put the event in the town itself (``near`` False)."""
     if a.name and a.name == b.name:
         return True
-    if a.lat is not None and b.lat is not None and _km(a, b) <= NEAR_KM:
+    if a.lat is not None and b.lat is not None and _km(a, b) <= NEAR_KM and (near or not _other_towns(a, b)):
         return True
     broad = {"country", "region"}
     if (a.feature in broad or b.feature in broad) and a.country_code == b.country_code:
         inner, outer = (a, b) if b.feature in broad else (b, a)
         return outer.feature == "country" or (inner.admin1 or "") == (outer.admin1 or outer.name or "")
     return False
+
+
+def _other_towns(a: Place, b: Place) -> bool:
+    """Two towns of different names ("in Druzhkivka", "in Kostiantynivka"), not one town spelt twice."""
+    return a.feature == "city" and b.feature == "city" and a.name != b.name
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
@@ -83,7 +91,7 @@ def compatible(a: Mention, b: Mention) -> bool:
         return False
     if a.type == b.type and a.subtype and b.subtype and a.subtype != b.subtype:
         return False
-    if a.place and b.place and not same_place(a.place, b.place):
+    if a.place and b.place and not same_place(a.place, b.place, near=not a.geo_precision == b.geo_precision == 1):
         return False
     if not _dates_agree(a.date, b.date):
         return False
@@ -154,6 +162,7 @@ def _fold(ev: Mention) -> Mention:
         out.status = "denied"
     out.denied = all(m.denied for m in group)
     out.weak = all(m.weak for m in group)
+    out.weapons = tuple(sorted({w for m in group for w in m.weapons}))
     out.others = [m for m in group if m is not best]
     del statuses
     return out

@@ -129,14 +129,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             found.append(mention)
         elif ent.label_ in ("LOC", "FAC", "GPE") and len(span) > 1:
             found.extend(_inside_name(span, gaz))
-    countries = {max(m.candidates, key=lambda e: e.population).country_code for m in found if m.candidates}
-    for span, label in relabel:
-        mention = _relabelled(span, label, gaz, person_words, countries)
-        if mention is not None:
-            found.append(mention)
-        elif label == "ORG" and len(span) > 1:
-            found.extend(_inside_name(span, gaz))
     found.extend(_outside_entities(doc, gaz))
+    for span, label in _relabel_all(relabel, gaz, person_words, found):
+        if label == "ORG" and len(span) > 1:
+            found.extend(_inside_name(span, gaz))
     found = sorted((m for m in found if not _modifier(doc, m) and not _unwritten(doc, m)), key=lambda m: m.start)
     text = doc.text  # built from the tokens on every access: read it once
     _share_list_hints(text, found, gaz)
@@ -375,11 +371,39 @@ def _person_words(doc: Doc, gaz: Gazetteer) -> set[str]:
     return out
 
 
+def _countries(found: list[Mention]) -> set[str]:
+    return {max(m.candidates, key=lambda e: e.population).country_code for m in found if m.candidates}
+
+
+def _relabel_all(relabel: list[tuple[Span, str]], gaz: Gazetteer, person_words: set[str],
+                 found: list[Mention]) -> list[tuple[Span, str]]:
+    """Add to ``found`` the mislabelled entities that are places; return the others. A town kept for
+    its country lends that country to the rest ("struck Druzhkivka" once "in Kostiantynivka" is kept)."""
+    pending = relabel
+    while pending:
+        countries, rest = _countries(found), []
+        for span, label in pending:
+            mention = _relabelled(span, label, gaz, person_words, countries)
+            if mention is not None:
+                found.append(mention)
+            else:
+                rest.append((span, label))
+        if len(rest) == len(pending):
+            break
+        pending = rest
+    return pending
+
+
+#: a mislabelled town this big counts after a preposition of place, or in a country of the article
+RELABEL_TOWN_POPULATION = 20_000
+
+
 def _relabelled(span: Span, label: str, gaz: Gazetteer, person_words: set[str],
                 countries: set[str]) -> Mention | None:
-    """An entity NER mislabelled (PRODUCT "Kursk", PERSON "Kyiv", NORP "Odesa"), kept when its whole
-    text names a well-known place, or a town of 20,000+ in a country the article's places lie in,
-    and is no part of a person's name in the article."""
+    """An entity NER mislabelled (PRODUCT "Kursk", PERSON "Kyiv", NORP "Odesa"), kept when it is no
+    part of a person's name in the article and its whole text names a well-known place; a town of any
+    size that a feature word calls one ("the town of Tessalit", "Kupiansk city"); or a town of 20,000+
+    after a preposition of place ("in Druzhkivka") or in a country the article's places lie in."""
     if label == "PERSON":
         if any(t.lower_ in person_words for t in span) or _after_title(span):
             return None
@@ -388,12 +412,31 @@ def _relabelled(span: Span, label: str, gaz: Gazetteer, person_words: set[str],
         return None
     if mention.landmark is not None:
         return mention
+    towns = [e for e in mention.candidates if e.feature == "city"
+             and (norm(e.name) == mention.key or _spelling_of(mention.key, norm(e.name)))]
+    if mention.hint == "city" and towns:
+        return mention
+    located = _after_place_preposition(span)
+
+    def big(e: Entry) -> bool:
+        return e.population >= RELABEL_TOWN_POPULATION and (located or e.country_code in countries)
+
     named = [e for e in mention.candidates if norm(e.name) == mention.key or e.feature != "city"
              or (_spelling_of(mention.key, norm(e.name))  # "Kostiantynivka" for GeoNames' "Kostyantynivka"
-                 and (e.population >= 100_000 or (e.population >= 20_000 and e.country_code in countries)))]
-    if any(_well_known(e) or (e.population >= 20_000 and e.country_code in countries) for e in named):
+                 and (e.population >= 100_000 or big(e)))]
+    if any(_well_known(e) or big(e) for e in named):
         return mention
     return None
+
+
+def _after_place_preposition(span: Span) -> bool:
+    """The object of a preposition of place ("in Druzhkivka", "near Tessalit"), or a name listed after one
+    ("in Kramatorsk and Druzhkivka"), by the parse."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    return (span.doc.has_annotation("DEP") and root.dep_ == "pobj"
+            and root.head.lower_ in words()["place_prepositions"])
 
 
 def _spelling_of(key: str, name: str) -> bool:

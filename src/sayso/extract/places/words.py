@@ -22,6 +22,7 @@ def words() -> dict:
     data["leading_modifiers"] = set(data["leading_modifiers"])
     data["generic_names"] = set(data["generic_names"])
     data["feature_words_before"] = set(data["feature_words_before"])
+    data["place_prepositions"] = set(data["place_prepositions"])
     return data
 
 
