@@ -28,7 +28,7 @@ EVIL = Article(id="evil-article", title=f"Markup in the title {HOSTILE}", publis
                                            f"<img src=x onerror=\"window.__pwned=2\"> must show as text. "
                                            f"\"Nothing in {HOSTILE} runs,\" the spokesman said."))
 PAGES = ["/", "/articles", "/speakers", "/claims", "/contradictions", "/timeline", "/map", "/search?q=Belgorod",
-         "/ingest"]
+         "/ingest", "/map?type=battles"]
 
 pytestmark = [pytest.mark.browser, pytest.mark.model, pytest.mark.skipif(missing() is not None, reason=missing() or "")]
 
@@ -139,7 +139,9 @@ def test_browser_map_shows_outlines_and_a_marker_per_place_listing_its_articles(
     _open(browser, desk, "/map")
     assert len(_css(browser, "svg.map circle.pin-dot")) == len(places) > 0
     assert _css(browser, "svg.map image")[0].get_attribute("href").endswith("/static/world.svg")
-    _css(browser, "svg.map a.pin circle")[-1].click()   # the last drawn lies on top
+    # an event's marker may lie on top of the place's point: click the place's own link
+    browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))",
+                           _css(browser, "svg.map a.pin")[-1])
     links = _css(browser, "#place-articles a")
     assert len(links) == len(places[-1]["articles"]) > 0
 
@@ -169,6 +171,66 @@ def test_browser_pages_load_only_from_the_desk_and_name_every_control(browser, d
     assert not unnamed_controls(browser), f"{path}: controls without a name: {unnamed_controls(browser)}"
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert not errors, errors
+
+
+def _wait(browser, find, seconds: float = 60):
+    """What ``find(driver)`` returns once it is truthy (a page's elements, a first slow model load)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(browser, seconds).until(find)
+
+
+def _with_point(events):
+    return [e for e in events if (e.get("place") or {}).get("lat") is not None]
+
+
+def test_browser_map_draws_a_marker_per_event_and_clicking_one_lists_its_reports(browser, desk):
+    events = _with_point(_api(browser, desk, "/api/events?limit=500")["items"])
+    _open(browser, desk, "/map")
+    pins = _wait(browser, lambda d: _css(d, "svg.map a.ev-pin"))
+    assert len(pins) == len(events) > 0
+    merged = max(events, key=lambda e: len(e["reports"]))
+    pin = next(p for p in pins if p.get_attribute("data-event") == str(merged["event"]))
+    browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", pin)
+    links = _wait(browser, lambda d: _css(d, "#place-articles a"))
+    assert len(links) == len(merged["reports"])
+    assert merged["event_type"] in _css(browser, "#place-articles li.place-name")[0].text
+    assert "selected" in browser.find_element("id", f"ev-{merged['event']}").get_attribute("class")
+
+
+def test_browser_map_event_filter_keeps_one_type_and_the_date_range(browser, desk):
+    events = _with_point(_api(browser, desk, "/api/events?limit=500")["items"])
+    kind = max({e["type"] for e in events}, key=lambda t: sum(e["type"] == t for e in events))
+    days = sorted(e["day"][:10] for e in events if e["type"] == kind and e["day"] and len(e["day"]) >= 10)
+    _open(browser, desk, "/map")
+    from selenium.webdriver.support.ui import Select
+
+    Select(browser.find_element("css selector", "form.event-filters select[name=type]")).select_by_value(kind)
+    browser.execute_script("arguments[0].value = arguments[1]",
+                           browser.find_element("css selector", "form.event-filters input[name=since]"), days[0])
+    browser.find_element("css selector", "form.event-filters button[type=submit]").click()
+    _wait(browser, lambda d: f"type={kind}" in d.current_url)
+    assert "until=" not in browser.current_url and "place=" not in browser.current_url   # empty fields left out
+    expected = _with_point(_api(browser, desk, f"/api/events?type={kind}&since={days[0]}&limit=500")["items"])
+    pins = _wait(browser, lambda d: _css(d, "svg.map a.ev-pin"))
+    assert len(pins) == len(expected) > 0
+    assert {p.find_element("css selector", ".ev-dot").get_attribute("data-type") for p in pins} == {kind}
+
+
+def test_browser_timeline_draws_every_dated_event_and_links_its_evidence(browser, desk):
+    events = _api(browser, desk, "/api/events?limit=500")["items"]
+    dated = [e for e in events if e["day"]]
+    _open(browser, desk, "/timeline")
+    pins = _wait(browser, lambda d: _css(d, "svg.events-chart a.ev-pin"))
+    assert len(pins) == len(dated) > 0
+    assert len(_css(browser, ".event-legend li")) >= 6
+    report = dated[0]["reports"][0]
+    row = browser.find_element("id", f"ev-{dated[0]['event']}")
+    row.find_element("css selector", "ul.reports a").click()
+    mark = _wait(browser, lambda d: _css(d, f"mark.evidence.selected[data-rec='e{report['seq']}']"))
+    assert report["text"].startswith(mark[0].text[:20])
+    fields = [d.text for d in _css(browser, "#details-fields dt")]
+    assert "type" in fields and "status" in fields
 
 
 def test_browser_ingest_form_stores_pasted_text(browser, desk):

@@ -12,14 +12,15 @@ from fastapi.templating import Jinja2Templates
 
 from sayso import __version__
 from sayso.settings import Settings
-from sayso.web import api, errors, pages
+from sayso.web import api, charts, errors, pages
 from sayso.web.guard import Guard
 from sayso.web.pool import StorePool
 from sayso.web.uploads import Ingester
 
 HERE = Path(__file__).resolve().parent
 DESCRIPTION = ("The analyst's desk over a sayso corpus store: articles with every record and its spans, quotes, "
-               "claims, clusters, contradictions, timelines, entities, search, wire groups, places, and ingest. "
+               "claims, clusters, contradictions, timelines, entities, search, wire groups, places, events (one per "
+               "occurrence, with every report), and ingest. "
                "Every list is paged (offset, limit, next); every error is "
                '{"error": {"status", "code", "message"}}.')
 
@@ -45,6 +46,7 @@ def create_app(db: str, settings: Settings | None = None, *, analyse: Callable |
     app.state.ingester = Ingester(settings, analyse)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["num"] = _num
+    templates.env.globals["event_icon"] = charts.event_icon
     templates.env.policies["json.dumps_kwargs"] = {"sort_keys": False}   # a record's fields in their own order
     app.state.templates = templates
     errors.install(app)

@@ -12,24 +12,27 @@ from typing import Iterable
 
 from markupsafe import Markup, escape
 
-# Outer layers first: a quote holds claims, places and dates; a claim's number holds a date at most.
-LAYER = {"quote": 0, "claim": 1, "place": 2, "date": 3, "event": 4}
+# Outer layers first: an event's evidence sentence holds quotes; a quote holds claims, places and dates;
+# a claim's number holds a date at most; an event's trigger word is innermost.
+LAYER = {"evidence": -1, "quote": 0, "claim": 1, "place": 2, "date": 3, "event": 4}
 
 
 @dataclass(frozen=True)
 class Span:
     start: int
     end: int
-    kind: str          # quote, claim, place, date
-    rec: str           # record id: q0, c3, p1, d2
+    kind: str          # quote, claim, place, date, event (its trigger), evidence (an event's sentences)
+    rec: str           # record id: q0, c3, p1, d2, e0
     css: str           # classes
     title: str = ""
+    anchor: str = ""   # an element id for links into the text (#e0)
 
 
 def _open(s: Span, start: int, first: bool) -> str:
     attrs = f' class="mark {escape(s.css)}" data-rec="{escape(s.rec)}" data-kind="{escape(s.kind)}"'
     if first:
         attrs += f' title="{escape(s.title)}" tabindex="0" role="button"'
+        attrs += f' id="{escape(s.anchor)}"' if s.anchor else ""
     else:
         attrs += ' data-part="more"'
     return f"<mark{attrs}>"
@@ -86,8 +89,10 @@ def _value_text(q: dict) -> str:
     return f"{text} {q.get('si_unit') or q.get('unit') or ''}".strip()
 
 
-def article_spans(data: dict) -> tuple[list[Span], dict[str, dict]]:
-    """The marks of an article (from ``views.article``) and, by record id, the fields its panel shows."""
+def article_spans(data: dict, event_names: dict[str, dict[str, str]] | None = None
+                  ) -> tuple[list[Span], dict[str, dict]]:
+    """The marks of an article (from ``views.article``) and, by record id, the fields its panel shows;
+    ``event_names`` (``corpus.event_types()``) gives the event types' display names."""
     colour = {s["name"]: s["colour"] for s in data.get("speakers", [])}
     spans, records = [], {}
     for i, q in enumerate(data.get("quotes", [])):
@@ -121,7 +126,7 @@ def article_spans(data: dict) -> tuple[list[Span], dict[str, dict]]:
         spans.append(Span(d["start"], d["end"], "date", rec, "date", f"{d.get('value') or d.get('reason') or '?'}"))
         records[rec] = {"kind": "date", "value": d.get("value"), "relative": bool(d.get("relative")),
                         "note": d.get("reason")}
-    _event_spans(data.get("events") or [], spans, records)
+    _event_spans(data.get("events") or [], spans, records, data.get("event_links"), event_names or {})
     return spans, records
 
 
@@ -129,15 +134,32 @@ def _party(p: dict | None) -> str | None:
     return (p.get("name") or p.get("text")) if isinstance(p, dict) else None
 
 
-def _event_spans(events: list[dict], spans: list[Span], records: dict[str, dict]) -> None:
-    """Events, when the store has them: the trigger word is marked, the panel shows type, date, place, parties."""
+def _event_spans(events: list[dict], spans: list[Span], records: dict[str, dict],
+                 links: list[dict] | None = None, names: dict[str, dict[str, str]] | None = None) -> None:
+    """Events, when the store has them: the trigger word is marked, and the evidence (every sentence reporting
+    the event) underlined; the panel shows type, date, place, parties, toll, status and the other reports."""
+    links = links or []
     for i, e in enumerate(events):
         start, end = e.get("trigger_start"), e.get("trigger_end")
         if not isinstance(start, int) or not isinstance(end, int):
             continue
-        rec, kind = f"e{i}", " / ".join(x for x in (e.get("type"), e.get("subtype")) if x) or "event"
+        named = (names or {}).get(e.get("type") or "", {})
+        rec = f"e{i}"
+        kind = " / ".join(x for x in (named.get("name") or e.get("type"),
+                                       named.get(e.get("subtype") or "") or e.get("subtype")) if x) or "event"
         place = (e.get("place") or {}).get("name") if isinstance(e.get("place"), dict) else None
-        spans.append(Span(start, end, "event", rec, "event", f"{kind} {e.get('date') or ''} {place or ''}".strip()))
+        title = f"{kind} {e.get('date') or ''} {place or ''}".strip()
+        evidence = [(e["start"], e["end"])] if isinstance(e.get("start"), int) and isinstance(e.get("end"), int) else []
+        evidence += [tuple(m) for m in e.get("mentions") or () if tuple(m) not in evidence and len(m) == 2]
+        for n, (s, t) in enumerate(evidence):
+            spans.append(Span(s, t, "evidence", rec, "evidence", f"evidence of {title}", f"e{i}" if n == 0 else ""))
+        spans.append(Span(start, end, "event", rec, "event", title, "" if evidence else f"e{i}"))
+        toll = (e.get("fatalities_claim") or {}).get("quantity") or {}
+        link = links[i] if i < len(links) else {}
         records[rec] = {"kind": "event", "type": kind, "date": e.get("date"), "place": place,
                         "actor": _party(e.get("actor")), "target": _party(e.get("target")),
-                        "fatalities": e.get("fatalities"), "status": e.get("status")}
+                        "fatalities": (f"{e['fatalities']} ({toll.get('qualifier') or 'exact'})"
+                                       if e.get("fatalities") is not None else None),
+                        "status": e.get("status"), "source": _party(e.get("source")),
+                        "reports of this event": (f"{link['reports']} in articles {', '.join(link['articles'])}"
+                                                  if link.get("reports") else None)}

@@ -20,6 +20,37 @@ from sayso.web.guard import check_read, check_write, token_ok
 router = APIRouter(dependencies=[Depends(check_read)], include_in_schema=False)
 open_router = APIRouter(include_in_schema=False)
 STATUSES = ("asserted", "claimed", "reported", "denied", "unverified")
+EVENTS_SHOWN = 200
+
+
+def _date(name: str, value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ApiError(422, f"{name}: {value!r} is not a date; give YYYY-MM-DD", "invalid_parameter") from None
+
+
+def page_event_filter(type: Optional[str] = Query(None, max_length=100), since: Optional[str] = Query(None, max_length=10),
+                      until: Optional[str] = Query(None, max_length=10), place: Optional[str] = Query(None, max_length=200),
+                      actor: Optional[str] = Query(None, max_length=200), status: Optional[str] = Query(None, max_length=20)
+                      ) -> corpus.EventFilter:
+    """The event filters of a page's form, where an empty field means 'any' (a form sends every field)."""
+    if type and type not in corpus.event_types():
+        raise ApiError(422, f"type: {type!r} is not an event type; choose from {', '.join(corpus.event_types())}",
+                       "invalid_parameter")
+    if status and status not in STATUSES:
+        raise ApiError(422, f"status: {status!r} is not one of {', '.join(STATUSES)}", "invalid_parameter")
+    return corpus.EventFilter(type or None, None, _date("since", since), _date("until", until), place or None, None,
+                              actor or None, status or None)
+
+
+def _event_context(events: list, where: corpus.EventFilter) -> dict[str, Any]:
+    """What the events partials need: the events shown, the type names and styles, the filter."""
+    types = corpus.event_types()
+    return {"events": events, "shown": events[:EVENTS_SHOWN], "types": types, "f": where, "statuses": STATUSES,
+            "styles": charts.event_styles(list(types)), "names": {k: t["name"] for k, t in types.items()}}
 
 
 def render(request: Request, name: str, **context: Any) -> HTMLResponse:
@@ -53,11 +84,12 @@ def article_list(request: Request, since: Optional[dt.date] = SINCE, until: Opti
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article(request: Request, article_id: str, store: Store = Depends(get_store)):
     data = views.article(store, article_id, request.app.state.settings)
-    spans, records = marks.article_spans(data)
+    types = corpus.event_types()
+    spans, records = marks.article_spans(data, types)
     counts = {k: sum(1 for s in spans if s.kind == k) for k in marks.LAYER}
     statuses = sorted({c.get("status") for c in data["claims"]})
     return render(request, "article.html", a=data, body=marks.render(data["text"], spans), records=records,
-                  counts=counts, statuses=statuses)
+                  counts=counts, statuses=statuses, types=types)
 
 
 @router.get("/speakers", response_class=HTMLResponse)
@@ -95,21 +127,25 @@ def contradictions(request: Request, about: Optional[str] = ABOUT, offset: int =
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request, about: Optional[str] = ABOUT, measure: Optional[str] = Query(None, max_length=300),
-             store: Store = Depends(get_store)):
+             where: corpus.EventFilter = Depends(page_event_filter), store: Store = Depends(get_store)):
     lines = views.timeline(store, about, measure) if (about or measure) else []
     charted = []
     for line in lines[:20]:
         palette = charts.colours([p.source for p in line.points])
         charted.append((line, charts.timeline_svg(line, palette), palette))
+    ev = _event_context(views.events(store, where), where)
     return render(request, "timeline.html", lines=charted, about=about, measure=measure,
-                  measures=views.measures(store), more=max(0, len(lines) - 20))
+                  measures=views.measures(store), more=max(0, len(lines) - 20),
+                  events_chart=charts.events_svg(ev["events"], ev["styles"], ev["names"]), **ev)
 
 
 @router.get("/map", response_class=HTMLResponse)
-def place_map(request: Request, since: Optional[dt.date] = SINCE, until: Optional[dt.date] = UNTIL,
+def place_map(request: Request, where: corpus.EventFilter = Depends(page_event_filter),
               store: Store = Depends(get_store)):
-    m = views.map_view(store, since, until)
-    return render(request, "map.html", places=m.places, svg=charts.map_svg(m.places, m.box))
+    m = views.map_view(store, where.since, where.until, where)
+    ev = _event_context(m.events, where)
+    return render(request, "map.html", places=m.places, svg=charts.map_svg(m.places, m.box, m.events, ev["styles"]),
+                  **ev)
 
 
 @router.get("/search", response_class=HTMLResponse)

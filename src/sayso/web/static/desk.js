@@ -33,6 +33,32 @@
     text.addEventListener("focusin", pick);
     text.addEventListener("mouseover", pick);
     text.addEventListener("keydown", function (event) { if (event.key === "Enter") { pick(event); } });
+    function fromHash() {   // #e0: an event's evidence, linked from the events list or another page
+      var rec = window.location.hash.slice(1);
+      if (!/^[a-z][0-9]+$/.test(rec) || !records[rec]) { return; }
+      showRecord(rec, records[rec]);
+      var first = document.querySelector('mark[data-rec="' + rec + '"]');
+      if (first) { first.scrollIntoView({block: "center"}); }
+    }
+    window.addEventListener("hashchange", fromHash);
+    fromHash();
+  }
+
+  function listInto(list, heading, links) {
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    var head = document.createElement("li");
+    head.className = "place-name";
+    head.textContent = heading;
+    list.appendChild(head);
+    links.forEach(function (a) {
+      var li = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = a.getAttribute("href");
+      link.textContent = a.textContent;
+      if (a.getAttribute("title")) { link.title = a.getAttribute("title"); }
+      li.appendChild(link);
+      list.appendChild(li);
+    });
   }
 
   function mapPage() {
@@ -42,23 +68,31 @@
       pin.addEventListener("click", function (event) {
         event.preventDefault();
         var row = document.getElementById("place-" + pin.dataset.place);
-        while (list.firstChild) { list.removeChild(list.firstChild); }
+        if (row) { listInto(list, row.dataset.name, Array.prototype.slice.call(row.querySelectorAll("td a"))); }
+      });
+    });
+    document.querySelectorAll("svg.map a.ev-pin").forEach(function (pin) {
+      pin.addEventListener("click", function (event) {
+        event.preventDefault();
+        var row = document.getElementById("ev-" + pin.dataset.event);
+        var title = pin.querySelector("title");
         if (!row) { return; }
-        var head = document.createElement("li");
-        head.className = "place-name";
-        head.textContent = row.dataset.name;
-        list.appendChild(head);
-        row.querySelectorAll("td a").forEach(function (a) {
-          var li = document.createElement("li");
-          var link = document.createElement("a");
-          link.href = a.getAttribute("href");
-          link.textContent = a.textContent;
-          li.appendChild(link);
-          list.appendChild(li);
+        listInto(list, title ? title.textContent : "", Array.prototype.slice.call(row.querySelectorAll("ul.reports a")));
+        document.querySelectorAll("tr.event-row.selected").forEach(function (r) { r.classList.remove("selected"); });
+        row.classList.add("selected");
+      });
+    });
+  }
+
+  function filterForms() {   // an empty field means "any": leave it out of the query rather than send it empty
+    document.querySelectorAll("form.filters").forEach(function (form) {
+      form.addEventListener("submit", function () {
+        form.querySelectorAll("input, select").forEach(function (field) {
+          if (field.name && field.value === "") { field.disabled = true; }
         });
       });
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { articlePage(); mapPage(); });
+  document.addEventListener("DOMContentLoaded", function () { articlePage(); mapPage(); filterForms(); });
 }());
