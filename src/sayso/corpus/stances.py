@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Iterable, Iterator
 
 from sayso.corpus.records import Contradiction, StoredQuote
-from sayso.extract.claims.frames import side_words
+from sayso.extract.sides import side_words
 
 WINDOW_DAYS = 3
 _WORD = re.compile(r"[\w'’.-]+")

@@ -4,8 +4,8 @@
 both measure ``troops`` owned by ``RU``: the concept comes from the counted noun's lemma and the
 cue lemmas on the path from the number up to its clause's verb (``data/measures_en.json``), the
 owner from the parse (a possessive, a demonym, "of X", or the subject of a verb of having or
-sending), sides from the place records (Moscow and the Kremlin stand for Russia) and the country
-table's demonyms. A figure the vocabulary does not know (an elapsed time, an age) gets no frame.
+sending), sides from the place records (Moscow and the Kremlin stand for Russia) and the side
+table (``sayso.extract.sides``). A figure the vocabulary does not know (an elapsed time, an age) gets no frame.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from sayso.extract.sides import side_words
 from sayso.models import Claim, DateRef, Frame, Place
 from sayso.nlp.pipeline import lemma
 
@@ -99,26 +100,6 @@ def vocabulary() -> Vocabulary:
                       frozenset(data["never_framed_nouns"]), frozenset(data["subject_owner_verbs"]),
                       frozenset(data["war_nouns"]), frozenset(data["event_nouns"]), frozenset(data["enemy_words"]),
                       frozenset(data["increment_words"]), frozenset(data["place_nouns"]))
-
-
-@functools.lru_cache(maxsize=1)
-def side_words() -> dict[str, str]:
-    """Lower-case demonyms, country names and their common short forms -> ISO code ("russian" -> "RU")."""
-    text = resources.files("sayso.data").joinpath("places_countries.tsv").read_text("utf-8")
-    out: dict[str, str] = {}
-    for line in text.splitlines():
-        cols = line.split("\t")
-        if line.startswith("#") or len(cols) < 5:
-            continue
-        code = cols[0]
-        for word in cols[3].split("/") + cols[4].split("|"):
-            word = word.strip().lower()
-            if word and word not in out:
-                out[word] = code
-                out.setdefault(word + "s", code)  # "Ukrainians", "Russians"
-    data = json.loads(resources.files("sayso.data").joinpath("measures_en.json").read_text("utf-8"))
-    out.update({k.lower(): v for k, v in data.get("side_aliases", {}).items()})
-    return out
 
 
 def frame_claims(doc: Doc, claims: Sequence[Claim], places: Sequence[Place] = (), dates: Sequence[DateRef] = (),
