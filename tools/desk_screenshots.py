@@ -24,6 +24,7 @@ PAGES = {
     "desk-contradictions.png": "/contradictions",
     "desk-timeline.png": "/timeline?measure={measure}",
     "desk-map.png": "/map",
+    "desk-events.png": "/timeline",
     "desk-speaker.png": "/speakers/{speaker}",
 }
 

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf",
            "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#393b79", "#637939")
 W, H, LEFT, RIGHT, TOP, BOTTOM = 820, 340, 70, 20, 20, 50
+PLACE_COLOUR = "#546e7a"   # neutral, so that the events' colours stand out on the map
 
 
 def colours(names: Sequence[str]) -> dict[str, str]:
@@ -106,8 +107,8 @@ def map_svg(places: Sequence[Any], box: tuple[float, float, float, float], event
         r = unit * (0.7 + 0.7 * math.sqrt(p.mentions))
         label = f"{p.name} ({p.country_code or '?'}): {p.mentions} mentions in {len(p.articles)} articles"
         out.append(f'<a href="#place-{i}" class="pin" data-place="{i}">'
-                   f'<circle class="pin-dot" cx="{p.lon:.3f}" cy="{-p.lat:.3f}" r="{r:.3f}" fill="#c0392b"'
-                   f' fill-opacity="0.7" stroke="#fff" stroke-width="1" vector-effect="non-scaling-stroke">'
+                   f'<circle class="pin-dot" cx="{p.lon:.3f}" cy="{-p.lat:.3f}" r="{r:.3f}" fill="{PLACE_COLOUR}"'
+                   f' fill-opacity="0.45" stroke="#fff" stroke-width="1" vector-effect="non-scaling-stroke">'
                    f"<title>{escape(label)}</title></circle></a>")
     out.extend(map_events(events, styles or {}, unit))
     out.append("</svg>")
@@ -161,7 +162,7 @@ def event_label(e: dict[str, Any]) -> str:
 def _event_mark(e: dict[str, Any], style: dict[str, str], cx: float, cy: float, r: float, scale: str) -> str:
     claimed = e.get("status") in ("claimed", "unverified", "denied")
     dash = ' stroke-dasharray="3 2"' if claimed else ""
-    paint = (f'fill="{style["colour"]}" fill-opacity="{0.25 if claimed else 0.85}" stroke="{style["colour"]}"'
+    paint = (f'fill="{style["colour"]}" fill-opacity="{0.4 if claimed else 0.9}" stroke="{style["colour"]}"'
              f' stroke-width="2"{dash}{scale} class="ev-dot" data-type="{escape(e["type"])}"'
              f' data-status="{escape(e.get("status") or "")}"')
     return (f'<a href="#ev-{int(e["event"])}" class="ev-pin" data-event="{int(e["event"])}">'

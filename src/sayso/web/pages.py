@@ -145,7 +145,7 @@ def place_map(request: Request, where: corpus.EventFilter = Depends(page_event_f
     m = views.map_view(store, where.since, where.until, where)
     ev = _event_context(m.events, where)
     return render(request, "map.html", places=m.places, svg=charts.map_svg(m.places, m.box, m.events, ev["styles"]),
-                  **ev)
+                  place_colour=charts.PLACE_COLOUR, **ev)
 
 
 @router.get("/search", response_class=HTMLResponse)
