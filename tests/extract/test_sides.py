@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 from sayso.extract import sides
 
 
@@ -27,3 +30,9 @@ def test_no_word_names_two_sides():
         for word in side["words"]:
             assert seen.setdefault(word, code) == code, word
 
+
+
+def test_the_sides_are_listed_in_one_table_only():
+    data = resources.files("sayso.data")
+    assert "side_aliases" not in json.loads(data.joinpath("measures_en.json").read_text("utf-8"))
+    assert "sides" not in json.loads(data.joinpath("events_en.json").read_text("utf-8"))

@@ -229,7 +229,7 @@ def _fill_parties(m: Mention, trig: Trigger, companions: list[Trigger]) -> None:
     for name in ("actor", "target"):
         party = getattr(m, name)
         if party is not None and party.kind == "forces":
-            known = country in lx.words()["sides"]
+            known = lx.side_name(country) is not None
             setattr(m, name, parties.EventParty(lx.side_name(country), party.start, party.end, party.text,
                                                 kind="side", country_code=country) if known else None)
     if m.subtype == "excessive_force_against_protesters":

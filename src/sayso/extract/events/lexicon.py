@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from sayso.extract.sides import party_words, side_name  # noqa: F401  (side_name: the events' name of a side)
+
 
 def doc_text(doc) -> str:
     """The Doc's text, built once per Doc (spaCy joins every token each time ``doc.text`` is read)."""
@@ -129,14 +131,10 @@ def _words_rx(items: list[str]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(x) for x in items) + r")(?![\w-])", re.I)
 
 
-@functools.lru_cache(maxsize=1)
 def side_words() -> dict[str, str]:
-    """A lower-cased word or phrase -> the ISO code of the side it names ("russian" -> "RU")."""
-    return {word: code for code, side in words()["sides"].items() for word in side["words"]}
-
-
-def side_name(code: str) -> str:
-    return words()["sides"][code]["name"]
+    """A lower-cased word or phrase -> the ISO code of the side it names ("russian" -> "RU"), for the sides
+    that can be event parties (the side table of ``sayso.extract.sides``)."""
+    return party_words()
 
 
 @functools.lru_cache(maxsize=1)
