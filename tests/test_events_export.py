@@ -81,6 +81,22 @@ def test_events_cli_reads_extract_output(tmp_path, groups):
     assert len(rows) == 1 and rows[0]["articles"] == ["a", "b"] and len(rows[0]["reports"]) == 2
 
 
+@pytest.mark.parametrize("args, kept", [
+    (["--actor", "russian"], 1), (["--actor", "ukrainian"], 0), (["--country", "UA"], 1), (["--country", "FR"], 0),
+    (["--place", "kupy"], 1), (["--status", "reported"], 1), (["--status", "claimed"], 0),
+    (["--since", "2025-06-09", "--until", "2025-06-09"], 1), (["--until", "2025-06-08"], 0),
+])
+def test_events_cli_filters_occurrences_after_grouping(tmp_path, args, kept):
+    src = tmp_path / "extract.jsonl"
+    # one outlet asserts what the other only reports as claimed: the occurrence's status is the more factual one
+    docs = [{"id": a, "published": "2025-06-10", "source": f"outlet-{a}",
+             "events": [_report(a, status=status)]} for a, status in (("a", "claimed"), ("b", "reported"))]
+    src.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    result = runner.invoke(app, ["events", str(src), "-f", "jsonl", *args])
+    assert result.exit_code == 0, result.output
+    assert len(result.output.splitlines()) == kept
+
+
 def test_events_cli_bad_format_is_one_line_error(tmp_path):
     result = runner.invoke(app, ["events", "--db", str(tmp_path / "x.db"), "-f", "xml"])
     assert result.exit_code == 2 and "--format must be one of" in result.output

@@ -9,8 +9,9 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
+from sayso.corpus import EventFilter, find_events
 from sayso.corpus.event_tables import FORMATS, render
-from sayso.corpus.events import link_events, stored_events
+from sayso.corpus.events import link_events
 from sayso.errors import SaysoError
 from sayso.settings import Settings
 from sayso.store import open_store
@@ -51,17 +52,22 @@ def events(
     type_: Optional[str] = typer.Option(None, "--type", help="Only this event type (battles, protests, ...)."),
     since: Optional[str] = typer.Option(None, help="Only events on or after this date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, help="Only events on or before this date (YYYY-MM-DD)."),
+    place: Optional[str] = typer.Option(None, help="Only events whose place name has this word."),
+    country: Optional[str] = typer.Option(None, help="Only events in this country (ISO 3166 code, e.g. UA)."),
+    actor: Optional[str] = typer.Option(None, help="Only events whose actor or target has this word."),
+    status: Optional[str] = typer.Option(None, help="Only events of this status (the most factual of its "
+                                         "reports: asserted, reported, claimed, unverified, denied)."),
 ) -> None:
     """Events grouped across articles (one row per occurrence, with its reports), as ACLED/GDELT-shaped tables."""
     if fmt not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    where = EventFilter(type_, None, since, until, place, country, actor, status)
     try:
         if inputs:
-            reports = [r for r in _reports_from_files(inputs) if _wanted(r, type_, since, until)]
-            groups = link_events(reports)
+            groups = [g for g in link_events(_reports_from_files(inputs)) if where.keeps(g)]
         else:
             with open_store(db or Settings.from_env().db) as store:
-                groups = stored_events(store, type_=type_, since=since, until=until)
+                groups = find_events(store, where)
     except SaysoError as exc:
         _fail(str(exc))
         return
@@ -72,12 +78,6 @@ def events(
         err.print(f"{len(groups)} events written to {out}", highlight=False)
     else:
         print(text, end="")
-
-
-def _wanted(report: dict, type_: Optional[str], since: Optional[str], until: Optional[str]) -> bool:
-    day = str(report.get("date") or report.get("published") or "")
-    return (not type_ or report.get("type") == type_) and (not since or day >= since) and \
-        (not until or day[:len(until)] <= until)
 
 
 def register(app: typer.Typer) -> None:
