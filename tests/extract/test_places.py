@@ -369,3 +369,23 @@ def test_places_mislabelled_town_takes_its_country_from_a_region_the_recogniser_
     text = "Glide bombs struck Kostiantynivka on Monday, the Donetsk regional governor said."
     place = _find(_places(nlp, gazetteer, text), "Kostiantynivka")
     assert (place.name, place.country_code) == ("Kostyantynivka", "UA") and abs(place.lat - 48.53) < 0.05
+
+
+@pytest.mark.parametrize("text, word, name", [
+    ("Two warships passed through the Dardanelles and the Bosporus on Friday.", "Bosporus", "Bosphorus"),
+    ("Two warships passed through the Dardanelles and the Bosporus on Friday.", "Dardanelles", "Dardanelles"),
+    ("Tankers waited at the mouth of the Strait of Hormuz after the attack.", "Strait of Hormuz", "Strait of Hormuz"),
+])
+def test_places_straits_are_named_areas(nlp, gazetteer, text, word, name):
+    place = _find(_places(nlp, gazetteer, text), word)
+    assert (place.name, place.feature) == (name, "strait")
+
+
+def test_places_military_airfield_is_placed_at_its_town(nlp, gazetteer):
+    place = _find(_places(nlp, gazetteer, "Bombers took off from Engels Airbase on Tuesday."), "Engels")
+    assert (place.name, place.country_code, place.feature) == ("Engels", "RU", "city")
+
+
+def test_places_airport_named_after_an_island_is_not_a_town_elsewhere(nlp, gazetteer):
+    place = _find(_places(nlp, gazetteer, "She was stopped at Bali airport with two bags."), "Bali")
+    assert place.country_code == "ID", (place.name, place.country_code)

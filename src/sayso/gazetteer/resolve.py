@@ -250,7 +250,7 @@ def _capital_of(m: Mention, region: Entry) -> Entry | None:
 
 
 _FEATURE_PRIOR = {"country": 2.0, "continent": 3.0, "region": 0.5, "district": 0.0, "city": 0.0, "area": 6.0, "sea": 6.0,
-                  "island": 5.0, "peninsula": 5.0}
+                  "strait": 6.0, "island": 5.0, "peninsula": 5.0}
 
 
 def _entry_score(m: Mention, e: Entry, ctx: Context | None) -> float:

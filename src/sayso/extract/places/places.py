@@ -157,7 +157,7 @@ def _dateline(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     return [Mention(span.start_char, span.end_char, span.text, norm(span.text), towns, hint=hint)]
 
 
-_UNITS = ("country", "region", "continent", "area", "sea", "island", "peninsula")
+_UNITS = ("country", "region", "continent", "area", "sea", "strait", "island", "peninsula")
 
 
 def _unit_mention(span: Span, gaz: Gazetteer) -> Mention | None:
