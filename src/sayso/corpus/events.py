@@ -13,6 +13,7 @@ reports (union-find), so a chain of agreeing reports is one event; counts are th
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 from collections import defaultdict
@@ -115,6 +116,47 @@ def same_event(a: Mapping[str, Any], b: Mapping[str, Any], window_days: int = 2)
     return bool(pa and pb and abs((pa - pb).days) <= window_days)
 
 
+def candidate_pairs(rows: list[Mapping[str, Any]], members: list[int], window_days: int = 2) -> set[tuple[int, int]]:
+    """The pairs (i < j) of ``members`` whose dates allow ``same_event``, found through indexes rather than by
+    comparing every pair: day-precise dates a day apart at most; a coarser date ('2025-06') with every date it
+    holds or that holds it; a report without a date with every report published within ``window_days``."""
+    by_day: dict[int, list[int]] = defaultdict(list)
+    by_published: dict[int, list[int]] = defaultdict(list)
+    exact: dict[str, list[int]] = defaultdict(list)
+    dated, undated = [], []
+    for i in members:
+        date, day, published = rows[i].get("date"), _day(rows[i].get("date")), _day(rows[i].get("published"))
+        if day:
+            by_day[day.toordinal()].append(i)
+        if date:
+            dated.append((str(date), i))
+            exact[str(date)].append(i)
+        else:
+            undated.append(i)
+        if published:
+            by_published[published.toordinal()].append(i)
+    dated.sort()
+    keys = [k for k, _ in dated]
+    pairs: set[tuple[int, int]] = set()
+
+    def add(i: int, others: Iterable[int]) -> None:
+        pairs.update((min(i, j), max(i, j)) for j in others if j != i)
+
+    for o, ids in by_day.items():
+        for i in ids:
+            add(i, ids + by_day.get(o + 1, []))
+    for date, i in dated:
+        if not _day(date):   # coarser: the dates it holds (share its prefix), and those that hold it
+            add(i, (j for _, j in dated[bisect.bisect_left(keys, date):bisect.bisect_left(keys, date + "\U0010ffff")]))
+            add(i, (j for k in range(1, len(date)) for j in exact.get(date[:k], ())))
+    for i in undated:
+        published = _day(rows[i].get("published"))
+        if published:
+            o = published.toordinal()
+            add(i, (j for d in range(o - window_days, o + window_days + 1) for j in by_published.get(d, ())))
+    return pairs
+
+
 def link_events(reports: Iterable[Mapping[str, Any]], window_days: int = 2) -> list[EventGroup]:
     """Group event reports (dicts with ``article_id``, ``type``, ``place``, ``date``, ``published`` ...) into
     occurrences. Reports of one article are never merged here: the extractor already did that."""
@@ -131,10 +173,9 @@ def link_events(reports: Iterable[Mapping[str, Any]], window_days: int = 2) -> l
     for i, r in enumerate(rows):
         by_type[r["type"]].append(i)
     for members in by_type.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                if rows[i]["article_id"] != rows[j]["article_id"] and same_event(rows[i], rows[j], window_days):
-                    parent[find(j)] = find(i)
+        for i, j in sorted(candidate_pairs(rows, members, window_days)):
+            if rows[i]["article_id"] != rows[j]["article_id"] and same_event(rows[i], rows[j], window_days):
+                parent[find(j)] = find(i)
     groups: dict[int, EventGroup] = {}
     for i, r in enumerate(rows):
         root = find(i)
