@@ -178,7 +178,7 @@ def write_csv(rows: Iterable[Mapping[str, Any]], columns: tuple[str, ...], *, de
 
 REPORT_FIELDS = ("pk", "seq", "article_id", "title", "published", "outlet", "url", "start", "end", "text", "trigger",
                  "trigger_start", "trigger_end", "mentions", "date", "place", "actor", "target", "status", "source",
-                 "fatalities")
+                 "fatalities", "weapons")
 
 
 def type_names(type_: str, subtype: str | None) -> tuple[str, str]:

@@ -160,6 +160,7 @@ def _event_spans(events: list[dict], spans: list[Span], records: dict[str, dict]
                         "actor": _party(e.get("actor")), "target": _party(e.get("target")),
                         "fatalities": (f"{e['fatalities']} ({toll.get('qualifier') or 'exact'})"
                                        if e.get("fatalities") is not None else None),
+                        "weapons": list(e.get("weapons") or []) or None,
                         "status": e.get("status"), "source": _party(e.get("source")),
                         "reports of this event": (f"{link['reports']} in articles {', '.join(link['articles'])}"
                                                   if link.get("reports") else None)}
