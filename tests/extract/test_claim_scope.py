@@ -90,3 +90,25 @@ def test_a_report_s_finding_with_it_as_subject_belongs_to_its_author(nlp):
                           "It recorded 312 civilian casualties in the region.")
     status, source = _status_of(claims, "312")
     assert status == "claimed" and "monitoring mission" in source
+
+
+def test_a_that_clause_whose_verb_is_tagged_bare_still_carries_to_the_next_sentence(nlp):
+    claims = _claims(nlp, "Several polls by independent pollsters have reported that the silent majority of voters – "
+                          "roughly 55 percent – support the plan. During the first month, support grew from 40 to 55 percent.")
+    assert _status_of(claims, "40 to 55")[0] == "claimed"
+    assert "polls" in _status_of(claims, "40 to 55")[1]
+
+
+@pytest.mark.parametrize("text", [
+    "As the ministry notes, the flooding has damaged 300 homes and cut power to 12 villages.",
+    "The flooding has damaged 300 homes and cut power to 12 villages, as the ministry said.",
+])
+def test_an_as_clause_at_either_end_of_the_sentence_is_its_source(nlp, text):
+    claims = _claims(nlp, text)
+    assert _status_of(claims, "300")[0] == "claimed" and "ministry" in _status_of(claims, "300")[1]
+    assert _status_of(claims, "12")[0] == "claimed"
+
+
+def test_an_as_clause_with_an_object_of_its_own_is_no_source(nlp):
+    claims = _claims(nlp, "As the governor announced the curfew, sirens sounded in 12 districts.")
+    assert _status_of(claims, "12") == ("asserted", None)

@@ -77,7 +77,10 @@ def _carries(q: Quote, attributor: Attributor) -> bool:
     doc = attributor.doc
     first = bisect.bisect_left(attributor.starts, q.start)
     last = bisect.bisect_left(attributor.starts, q.end)
-    return any(t.tag_ in _FINITE for t in doc[first:last])
+    inside = range(first, last)
+    # a finite verb, or a clause with a subject of its own ("that the majority ... support the war", its
+    # verb tagged as a bare form): an infinitive has neither
+    return any(t.tag_ in _FINITE or (t.dep_ in ("nsubj", "nsubjpass") and t.head.i in inside) for t in doc[first:last])
 
 
 def _own_source(s: int, out: list[Claim], of_sent: dict[int, list[int]], quoted: dict[int, list[Quote]]) -> bool:

@@ -24,6 +24,7 @@ from sayso.extract.claims.syntax import (
 from sayso.extract.quotes.datelines import skip_dateline
 from sayso.extract.quotes.words import cue_words
 from sayso.models import Speaker
+from sayso.nlp.pipeline import lemma_of
 
 
 
@@ -108,7 +109,7 @@ class Attributor:
         attr = self._according_to(sent, anchor)
         if attr is not None:
             return attr
-        return self._reporting_verb_above(anchor) or self._passive_source(sent, anchor)
+        return self._reporting_verb_above(anchor) or self._as_clause(anchor) or self._passive_source(sent, anchor)
 
     def sent_of(self, i: int) -> Span:
         """The sentence holding token ``i`` (``Token.sent`` walks the whole Doc on every call)."""
@@ -233,6 +234,34 @@ class Attributor:
         if speaker is None:
             return None
         return Attribution(speaker, verb.text, lemma(verb))
+
+    def _as_clause(self, anchor: Token) -> Attribution | None:
+        """ "As the ministry notes, the war has injured 30,000" / "..., as the governor said.": a reporting clause
+        opened by "as" at either end of the sentence, with no content of its own: the sentence is what it reports
+        (wherever the parse hangs it)."""
+        sent = self.sent_of(anchor.i)
+        for clause in sent:
+            if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ == "as" for m in clause.children) \
+                    or any(g.dep_ in ("ccomp", "dobj", "xcomp") for g in clause.children) \
+                    or clause.left_edge.i <= anchor.i <= clause.right_edge.i:
+                continue
+            after = self.doc[clause.right_edge.i + 1:sent.end]
+            if not (clause.left_edge.i == sent.start and len(after) and after[0].text == ",") \
+                    and not all(t.is_punct or t.is_space for t in after):
+                continue  # not a parenthetical at the start or the end of the sentence
+            word = lemma(clause) if clause.tag_.startswith("VB") else lemma_of(clause.text, "VBZ")
+            if word not in self.data["reporting_verbs"] or word in self.data["denial_verbs"] \
+                    or word in self.data["verification_verbs"]:
+                continue  # ("notes" read as a noun is still the verb of "As the ministry notes")
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subj is None or not self.can_speak(subj) or "\n" in self.text[min(subj.idx, anchor.idx):max(subj.idx, anchor.idx)]:
+                continue
+            if self._vague(subj):
+                return Attribution(None, clause.text, word, vague=True)
+            speaker = self.speaker_of(subj)
+            if speaker is not None:
+                return Attribution(speaker, clause.text, word)
+        return None
 
     def _trailing_subject(self, verb: Token, anchor: Token, hung: bool = True) -> Token | None:
         """ "..., the town's governor, Amadou Keita, said": a trailing "X said" whose subject the parse hung
