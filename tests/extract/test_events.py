@@ -146,3 +146,19 @@ def test_events_town_struck_is_the_place_not_the_target(settings):
     ev = _one(settings, text)
     assert ev.place.name == "Druzhkivka"
     assert ev.target is None or ev.target.name != "Druzhkivka", ev.target
+
+
+def test_events_deployment_actor_is_the_side_that_owns_the_force(settings):
+    text = "A destroyer from Russia's Pacific fleet sailed into the Sea of Japan on Monday, the navy said."
+    ev = _one(settings, text)
+    assert (ev.actor.name, ev.actor.text) == ("Russian forces", "A destroyer from Russia's Pacific fleet")
+    assert ev.place is None or ev.place.name != "Pacific Ocean"  # the fleet's name, not where it sailed
+
+
+def test_events_deployment_with_no_side_named_takes_the_side_the_article_shows_acting(settings):
+    # Ukraine is named more often, but as a place; Russia is the one that acts ("Russia has massed")
+    text = ("Russia has massed troops on Ukraine's border, officials in Ukraine said. Ukraine's president urged calm "
+            "across Ukraine on Saturday. Ukrainian officials said Ukraine was ready.\n\n"
+            "On Sunday, more tanks were moved to the border region, satellite images showed.")
+    moved = [e for e in _events(settings, text) if e.trigger == "moved"]
+    assert [e.actor.name for e in moved] == ["Russian forces"]

@@ -41,9 +41,11 @@ def extract_events(doc: Doc, published: dt.date | None, quotes: list[Quote], cla
                 mentions.append(m)
     _same_day(mentions, text)
     events = [m for m in merge(mentions) if not m.denied and not _lone_weak(m) and _mappable(m)]
+    movers = _acting_sides(doc) or sides
     for m in events:
-        if m.actor is None and m.type == "strategic_developments" and m.subtype == "change_to_group_activity" and sides:
-            m.actor = parties.EventParty(lx.side_name(sides[0]), kind="side", country_code=sides[0])
+        if m.actor is None and m.type == "strategic_developments" and m.subtype == "change_to_group_activity" \
+                and movers:
+            m.actor = parties.EventParty(lx.side_name(movers[0]), kind="side", country_code=movers[0])
     _later_statements(doc, events, {m.sentence for m in mentions})
     return [_event(m, text) for m in events]
 
@@ -85,6 +87,16 @@ def _later_statements(doc: Doc, events: list[Mention], with_triggers: set[int]) 
 
 def _article_sides(doc: Doc) -> list[str]:
     counts = collections.Counter(parties.side_of([t]) for t in doc if t.lower_ in lx.side_words())
+    counts.pop(None, None)
+    return [code for code, _ in counts.most_common()]
+
+
+def _acting_sides(doc: Doc) -> list[str]:
+    """The sides the article names as actors, most often first: a side word as a subject ("Russia has
+    massed") or naming a force ("Russian troops", "Russia's fleet"), not as a place ("on Ukraine's border")."""
+    forces = lx.word_set("force_words")
+    counts = collections.Counter(parties.side_of([t]) for t in doc if t.lower_ in lx.side_words() and (
+        t.dep_ == "nsubj" or (t.dep_ in ("amod", "compound", "poss", "nmod") and t.head.lower_ in forces)))
     counts.pop(None, None)
     return [code for code, _ in counts.most_common()]
 
@@ -174,6 +186,8 @@ def _mention(trig: Trigger, span, index, paragraph, sides, text, published, quot
         head = parties.blamed(trig)
     actor = parties.resolve(head or parties.actor_head(trig), role="actor",
                             prefer_named=trig.cls.name in ("arrest", "base", "destroy"))
+    if head is not None and (actor is None or actor.kind == "forces"):
+        actor = parties.side_in(head) or actor  # "a destroyer from Russia's Pacific fleet sailed": the fleet's side
     target = parties.resolve(parties.target_head(trig), role="target")
     if trig.cls.name == "agreement":
         actor, target = parties.parties_of_agreement(trig)

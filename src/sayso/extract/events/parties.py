@@ -201,6 +201,20 @@ def _entity_name(tokens: list[Token]) -> str | None:
     return None
 
 
+def side_in(head: Token) -> EventParty | None:
+    """The side that owns a force named in the phrase under ``head`` ("a destroyer from Russia's Pacific
+    fleet", "tanks of the Russian army"), as a party spanning the phrase; not a place in it ("helicopters in
+    Belarus", "Russia's Pacific coast")."""
+    tokens = list(head.subtree)
+    forces = lx.word_set("force_words")
+    owners = [t for t in tokens if t.dep_ in ("poss", "amod", "compound", "nmod") and t.head.lower_ in forces]
+    code = side_of(owners) if owners else None
+    if code is None:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return EventParty(lx.side_name(code), start, end, lx.doc_text(head.doc)[start:end], kind="side", country_code=code)
+
+
 def side_of(tokens: list[Token]) -> str | None:
     """The ISO code of the side a phrase names ("Russian troops" -> "RU"), or None."""
     sides = lx.side_words()
