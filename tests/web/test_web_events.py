@@ -96,4 +96,8 @@ def test_article_lists_its_events_and_underlines_their_evidence(client):
     items = re.findall(r'<li>.*?<a href="#e(\d+)" class="ev-link">(.*?)</a>', html, re.S)
     assert [(int(i), name) for i, name in items] == [(0, "Explosions/Remote violence / Shelling/artillery/missile attack"),
                                                      (1, "Battles / Non-state actor overtakes territory")]
-    assert 'href="/timeline#ev-' in html and "2 reports" in html
+    [strike] = client.get("/api/events", params={"place": "kharkiv"}).json()["items"]
+    link = f'href="/timeline?type=explosions_remote_violence&amp;since=2024-08-20&amp;until=2024-08-20#ev-{strike["event"]}"'
+    assert link in html and "2 reports" in html
+    shown = _html(client, "/timeline?type=explosions_remote_violence&since=2024-08-20&until=2024-08-20")
+    assert f'<tr id="ev-{strike["event"]}"' in shown

@@ -37,6 +37,11 @@ class EventGroup:
         return sorted({str(r["article_id"]) for r in self.reports})
 
     @property
+    def day(self) -> str:
+        """When it happened, else when it was first reported ('' if neither): see ``day_of``."""
+        return day_of(self)
+
+    @property
     def lead(self) -> Mapping[str, Any]:
         """The report with the most fields filled (the most specific place first), for the summary row."""
         def filled(r):

@@ -258,7 +258,8 @@ def article_event_links(store: Store, article_id: str, count: int) -> list[dict[
     for g in event_groups(store):
         for r in g.reports:
             if r["article_id"] == article_id:
-                links[int(r["seq"])] = {"event": g.id, "reports": len(g.reports), "articles": g.articles}
+                links[int(r["seq"])] = {"event": g.id, "reports": len(g.reports), "articles": g.articles,
+                                        "type": g.lead["type"], "day": g.day or None}
     return [links.get(i, {}) for i in range(count)]
 
 
