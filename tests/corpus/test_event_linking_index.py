@@ -39,7 +39,8 @@ def _random_reports(rng: random.Random, n: int) -> list[dict]:
     out = []
     for k in range(n):
         town = rng.choice(TOWNS + [None])
-        place = {"name": town[0], "lat": town[1], "lon": town[2], "feature": "city", "country_code": "UA"} if town else None
+        place = ({"name": town[0], "lat": town[1], "lon": town[2], "feature": "city", "country_code": "UA"}
+                 if town else None)
         out.append({"key": f"r{k}", "article_id": f"a{rng.randint(0, n // 2)}",
                     "type": rng.choice(["battles", "explosions_remote_violence"]),
                     "subtype": rng.choice([None, "armed_clash", "air_drone_strike"]), "place": place,
@@ -59,7 +60,8 @@ def test_indexed_linking_groups_exactly_as_comparing_every_pair(seed):
 def test_linking_thousands_of_reports_over_months_stays_fast():
     rng = random.Random(7)
     reports = [{"article_id": f"a{k}", "type": "battles", "subtype": None, "actor": None, "published": None,
-                "place": {"name": f"town{rng.randint(0, 400)}", "lat": 45 + rng.random() * 8, "lon": 30 + rng.random() * 9},
+                "place": {"name": f"town{rng.randint(0, 400)}", "lat": 45 + rng.random() * 8,
+                          "lon": 30 + rng.random() * 9},
                 "date": f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"} for k in range(4000)]
     started = time.process_time()
     link_events(reports)

@@ -94,10 +94,12 @@ def test_article_lists_its_events_and_underlines_their_evidence(client):
         assert evidence, f"no evidence mark for event {i}"
         assert re.search(rf'data-rec="e{i}" data-kind="event"[^>]*>{re.escape(e["trigger"])}</mark>', html)
     items = re.findall(r'<li>.*?<a href="#e(\d+)" class="ev-link">(.*?)</a>', html, re.S)
-    assert [(int(i), name) for i, name in items] == [(0, "Explosions/Remote violence / Shelling/artillery/missile attack"),
-                                                     (1, "Battles / Non-state actor overtakes territory")]
+    assert [(int(i), name) for i, name in items] == [
+        (0, "Explosions/Remote violence / Shelling/artillery/missile attack"),
+        (1, "Battles / Non-state actor overtakes territory")]
     [strike] = client.get("/api/events", params={"place": "kharkiv"}).json()["items"]
-    link = f'href="/timeline?type=explosions_remote_violence&amp;since=2024-08-20&amp;until=2024-08-20#ev-{strike["event"]}"'
+    link = ('href="/timeline?type=explosions_remote_violence&amp;since=2024-08-20&amp;until=2024-08-20'
+            f'#ev-{strike["event"]}"')
     assert link in html and "2 reports" in html
     shown = _html(client, "/timeline?type=explosions_remote_violence&since=2024-08-20&until=2024-08-20")
     assert f'<tr id="ev-{strike["event"]}"' in shown

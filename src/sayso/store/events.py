@@ -19,7 +19,8 @@ EVENTS_TABLE = (
 )
 
 log = logging.getLogger(__name__)
-_SELECT = ("SELECT e.pk, e.seq, e.record, a.id AS article_id, a.title, a.url, a.published, a.source AS outlet, a.group_pk"
+_SELECT = ("SELECT e.pk, e.seq, e.record, a.id AS article_id, a.title, a.url, a.published, a.source AS outlet,"
+           " a.group_pk"
            " FROM events e JOIN articles a ON a.pk = e.article_pk")
 
 

@@ -201,14 +201,17 @@ def places(request: Request, since: Optional[dt.date] = SINCE, until: Optional[d
 
 
 def event_filter(type: Optional[EventType] = Query(None, description="An event type (battles, protests, ...)."),
-                 subtype: Optional[str] = Query(None, max_length=100, description="A sub-type key (air_drone_strike, ...)."),
+                 subtype: Optional[str] = Query(None, max_length=100,
+                                                description="A sub-type key (air_drone_strike, ...)."),
                  since: Optional[dt.date] = SINCE, until: Optional[dt.date] = UNTIL,
                  place: Optional[str] = Query(None, max_length=200, description="A word of the place's name."),
                  country: Optional[str] = Query(None, min_length=2, max_length=2, description="ISO 3166 code (UA)."),
-                 actor: Optional[str] = Query(None, max_length=200, description="A word of the actor's or target's name."),
+                 actor: Optional[str] = Query(None, max_length=200,
+                                              description="A word of the actor's or target's name."),
                  status: Optional[Status] = Query(None, description="The most factual status among the reports.")
                  ) -> corpus.EventFilter:
-    return corpus.EventFilter(type, subtype or None, since, until, place or None, country or None, actor or None, status)
+    return corpus.EventFilter(type, subtype or None, since, until, place or None, country or None, actor or None,
+                              status)
 
 
 def _event_table(groups: list, fmt: str) -> StreamingResponse:

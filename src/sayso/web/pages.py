@@ -32,10 +32,12 @@ def _date(name: str, value: str | None) -> dt.date | None:
         raise ApiError(422, f"{name}: {value!r} is not a date; give YYYY-MM-DD", "invalid_parameter") from None
 
 
-def page_event_filter(type: Optional[str] = Query(None, max_length=100), since: Optional[str] = Query(None, max_length=10),
-                      until: Optional[str] = Query(None, max_length=10), place: Optional[str] = Query(None, max_length=200),
-                      actor: Optional[str] = Query(None, max_length=200), status: Optional[str] = Query(None, max_length=20)
-                      ) -> corpus.EventFilter:
+def page_event_filter(type: Optional[str] = Query(None, max_length=100),
+                      since: Optional[str] = Query(None, max_length=10),
+                      until: Optional[str] = Query(None, max_length=10),
+                      place: Optional[str] = Query(None, max_length=200),
+                      actor: Optional[str] = Query(None, max_length=200),
+                      status: Optional[str] = Query(None, max_length=20)) -> corpus.EventFilter:
     """The event filters of a page's form, where an empty field means 'any' (a form sends every field)."""
     if type and type not in corpus.event_types():
         raise ApiError(422, f"type: {type!r} is not an event type; choose from {', '.join(corpus.event_types())}",
