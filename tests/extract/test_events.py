@@ -162,3 +162,12 @@ def test_events_deployment_with_no_side_named_takes_the_side_the_article_shows_a
             "On Sunday, more tanks were moved to the border region, satellite images showed.")
     moved = [e for e in _events(settings, text) if e.trigger == "moved"]
     assert [e.actor.name for e in moved] == ["Russian forces"]
+
+
+@pytest.mark.parametrize("adverb, date", [("also ", "2025-06-09"), ("", None)])
+def test_events_also_goes_on_with_the_dated_report_before_it(settings, adverb, date):
+    text = ("Russian missiles struck two railway stations in Vinnytsia on Monday, killing four people, officials "
+            "said.\n\nThe railway chief said trains were delayed.\n\n"
+            f"Russia {adverb}destroyed a fuel depot in Kremenchuk, the Russian defence ministry said.")
+    depot = [e for e in _events(settings, text) if e.place is not None and e.place.name == "Kremenchuk"]
+    assert [e.date for e in depot] == [date]

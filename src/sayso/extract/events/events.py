@@ -53,12 +53,20 @@ def extract_events(doc: Doc, published: dt.date | None, quotes: list[Quote], cla
 def _same_day(mentions: list[Mention], text: str) -> None:
     """"Earlier in the day, a car bomb ...": a mention with no date of its own that says it happened the same
     day takes the date of the nearest dated mention before it in its paragraph or the one before (wire copy
-    often gives each sentence a paragraph: "... on Monday.\n\nLater that evening, ...")."""
+    often gives each sentence a paragraph: "... on Monday.\n\nLater that evening, ..."). So does one that goes
+    on with what the article just told ("Russia also destroyed ..."), from up to three paragraphs before."""
     rx = lx.phrase_rx("same_day_words")
     for i, m in enumerate(mentions):
-        if m.date is not None or not rx.search(text[m.span[0]:m.span[1]]):
+        if m.date is not None:
             continue
-        before = next((b for b in reversed(mentions[:i]) if b.date and 0 <= m.paragraph - b.paragraph <= 1), None)
+        if rx.search(text[m.span[0]:m.span[1]]):
+            reach = 1
+        elif m.continued:
+            reach = 3
+        else:
+            continue
+        before = next((b for b in reversed(mentions[:i]) if b.date and 0 <= m.paragraph - b.paragraph <= reach),
+                      None)
         if before is not None:
             m.date, m.time_precision = before.date, before.time_precision
 
@@ -207,9 +215,16 @@ def _mention(trig: Trigger, span, index, paragraph, sides, text, published, quot
                 precision, date, tprec, toll, figures, status, source, weak=trig.cls.weak,
                 noun=not trig.token.tag_.startswith("VB"),
                 anaphoric=_anaphoric(trig.token), denied=_denied(trig.token),
-                weapons=lx.weapon_kinds(text[span[0]:span[1]]))
+                weapons=lx.weapon_kinds(text[span[0]:span[1]]), continued=_continued(trig.token))
     _settle_type(m, trig, sides, text)
     return m
+
+
+def _continued(tok: Token) -> bool:
+    """"Russia also destroyed ...", "Meanwhile, drones hit ...": an adverb on the trigger's verb that goes on
+    with what the article just told."""
+    verb = tok if tok.tag_.startswith("VB") else next((a for a in tok.ancestors if a.tag_.startswith("VB")), tok)
+    return any(c.dep_ == "advmod" and c.lower_ in lx.word_set("continuation_adverbs") for c in verb.children)
 
 
 def _a_place(party: parties.EventParty | None, places: list[Place]) -> bool:

@@ -43,6 +43,7 @@ class Mention:
     anaphoric: bool = False
     denied: bool = False
     weapons: tuple[str, ...] = ()
+    continued: bool = False           # "Russia also destroyed ...": goes on with what the article just told
     others: list["Mention"] = field(default_factory=list)
 
     @property
