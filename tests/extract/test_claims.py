@@ -304,6 +304,8 @@ def test_claims_clause_is_the_sentence(nlp):
     ("Analysts say 5,000 troops have gathered near the border.", "5,000"),
     ("Around 12 shells hit the market, local residents said.", "12"),
     ("Fuel now costs as much as 3 dollars a litre, according to traders.", "3 dollars"),
+    ("Insurance firms say 40 tankers have changed course since March.", "40"),
+    ("About 2,000 families have left the valley, according to aid groups.", "2,000"),
 ])
 def test_claims_generic_unnamed_source_is_reported(nlp, text, needle):
     claim = _claim(nlp, text, needle)
