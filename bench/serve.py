@@ -7,9 +7,9 @@
 1. The store is filled with our example corpus (tests/fixtures/corpus/corpus.jsonl) by the real model.
 2. `sayso serve` starts in its own process on 127.0.0.1 (a free port; rate limit off; a token set).
 3. ``--readers`` threads each send ``--requests`` GETs (API lists, one article, contradictions,
-   timeline, search, and the article, map and ledger pages), all within ``--seconds``; a second after
-   they start, one POST /api/ingest uploads ``--ingest`` new articles (built from the corpus's
-   sentences, each distinct) and the real model analyses them in the server.
+   timeline, search, events, and the article, map, timeline and ledger pages), all within
+   ``--seconds``; a second after they start, one POST /api/ingest uploads ``--ingest`` new articles
+   (built from the corpus's sentences, each distinct) and the real model analyses them in the server.
 4. Reported: p50/p99 latency of the reads (overall, during the ingest, and in a first phase of a third
    as many reads with no ingest), errors, the ingest's time, and whether every ingested article is
    readable afterwards. Results: bench/results/serve.json, one
@@ -90,7 +90,8 @@ def read_paths(ids: list[str], measure: str) -> list[str]:
     some = [quote(i) for i in ids[:10]]
     return (["/api/articles?limit=20", "/api/claims?limit=50", "/api/quotes?speaker=Kovalchuk",
              "/api/contradictions", f"/api/timeline?measure={quote(measure)}", "/api/search?q=Belgorod",
-             "/api/entities", "/map", "/claims?status=claimed", "/contradictions"]
+             "/api/entities", "/map", "/claims?status=claimed", "/contradictions", "/api/events?limit=100",
+             "/api/events?type=battles&format=acled", "/timeline"]
             + [f"/api/articles/{i}" for i in some] + [f"/articles/{i}" for i in some])
 
 
