@@ -171,3 +171,13 @@ def test_events_also_goes_on_with_the_dated_report_before_it(settings, adverb, d
             f"Russia {adverb}destroyed a fuel depot in Kremenchuk, the Russian defence ministry said.")
     depot = [e for e in _events(settings, text) if e.place is not None and e.place.name == "Kremenchuk"]
     assert [e.date for e in depot] == [date]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Russia is moving more troops into Belarus, Western officials said.", "2025-06"),
+    ("Russia is in the process of deploying thousands of troops in Belarus, analysts said.", "2025-06"),
+    ("Russia moved more troops into Belarus, Western officials said.", None),
+])
+def test_events_movement_under_way_is_dated_by_the_month_of_publication(settings, text, date):
+    ev = _one(settings, text)
+    assert (ev.date, ev.time_precision) == (date, 3 if date else None)

@@ -209,6 +209,8 @@ def _mention(trig: Trigger, span, index, paragraph, sides, text, published, quot
     date, tprec = context.pick_date(text, [span], dates, trig.start, published)
     if date is None:
         date, tprec = context.pick_date(text, [sentence], dates, trig.start, published)
+    if date is None and published is not None and _ongoing(trig.token):
+        date, tprec = published.isoformat()[:7], 3  # "Russia is deploying ...": under way as the article appears
     toll, figures = context.pick_figures(text, [sentence], claims)
     status, source = context.pick_source(text, [sentence], trig.start, quotes, claims)
     m = Mention(type_, subtype, span, index, paragraph, (trig.start, trig.end, trig.text), actor, target, place,
@@ -218,6 +220,23 @@ def _mention(trig: Trigger, span, index, paragraph, sides, text, published, quot
                 weapons=lx.weapon_kinds(text[span[0]:span[1]]), continued=_continued(trig.token))
     _settle_type(m, trig, sides, text)
     return m
+
+
+def _ongoing(tok: Token) -> bool:
+    """A trigger in the present progressive ("are massing", "is in the process of deploying")."""
+    if tok.tag_ != "VBG":
+        return False
+    if any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in tok.children):
+        return True
+    if not any(c.dep_ == "dobj" and c.tag_.startswith(("NN", "PRP", "CD")) for c in tok.children):
+        return False  # a gerund used as a noun ("the pace of killing")
+    below = tok
+    for up in list(tok.ancestors)[:4]:  # "is in the process of deploying troops": a present "be" in a phrase
+        if up.tag_.startswith("VB"):
+            return (up.tag_ in ("VBZ", "VBP") and up.lower_ in ("is", "are", "am", "'s", "'re")
+                    and below.dep_ == "prep")
+        below = up
+    return False
 
 
 def _continued(tok: Token) -> bool:
