@@ -112,3 +112,46 @@ def test_an_as_clause_at_either_end_of_the_sentence_is_its_source(nlp, text):
 def test_an_as_clause_with_an_object_of_its_own_is_no_source(nlp):
     claims = _claims(nlp, "As the governor announced the curfew, sirens sounded in 12 districts.")
     assert _status_of(claims, "12") == ("asserted", None)
+
+
+def _parsed(nlp, words, tags, heads, deps):
+    """A Doc with the parse given, for rules that must hold whatever the model makes of a sentence."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, tags=tags, heads=heads, deps=deps)
+
+
+# "Even though it is tempting, several polls from pollsters (Civic Lens) have reported that 58 percent back it.
+# Support rose from 41 to 58 percent." with "polls" hung on "tempting" and "reported" left without a subject
+_MISPLACED = dict(
+    words=["Even", "though", "it", "is", "tempting", ",", "several", "polls", "from", "pollsters", "(", "Civic",
+           "Lens", ")", "have", "reported", "that", "58", "percent", "back", "it", ".",
+           "Support", "rose", "from", "41", "to", "58", "percent", "."],
+    tags=["RB", "IN", "PRP", "VBZ", "JJ", ",", "JJ", "NNS", "IN", "NNS", "-LRB-", "NNP", "NNP", "-RRB-", "VBP",
+          "VBN", "IN", "CD", "NN", "VBP", "PRP", ".", "NN", "VBD", "IN", "CD", "TO", "CD", "NN", "."],
+    heads=[3, 3, 3, 15, 3, 4, 7, 4, 7, 8, 9, 12, 9, 9, 15, 15, 19, 18, 19, 15, 19, 15,
+           23, 23, 23, 28, 27, 28, 24, 23],
+    deps=["advmod", "mark", "nsubj", "advcl", "acomp", "punct", "amod", "appos", "prep", "pobj", "punct",
+          "compound", "appos", "punct", "aux", "ROOT", "mark", "nummod", "nsubj", "ccomp", "dobj", "punct",
+          "nsubj", "ROOT", "prep", "quantmod", "quantmod", "nummod", "pobj", "punct"],
+)
+
+
+def test_a_reporting_verb_whose_subject_the_parse_misplaced_takes_the_phrase_before_it(nlp):
+    from sayso.extract.claims.sources import Attributor
+
+    doc = _parsed(nlp, **_MISPLACED)
+    attr = Attributor(doc).attribute(doc[17])
+    assert attr is not None and attr.speaker.name == "several polls from pollsters"
+
+
+def test_a_quote_without_a_speaker_carries_the_source_its_figures_were_given(nlp):
+    from sayso.models import Quote
+
+    doc = _parsed(nlp, **_MISPLACED)
+    text = doc.text
+    start, end = text.index("58 percent back"), text.index(" back it") + len(" back it")
+    quote = Quote("indirect", start, end, text[start:end], None, cue="reported", cue_start=text.index("reported"))
+    claims = {c.quantity.text: c for c in extract_claims(doc, [quote])}
+    assert (claims["41 to 58 percent"].status, claims["41 to 58 percent"].source.name) == \
+        ("claimed", "several polls from pollsters")

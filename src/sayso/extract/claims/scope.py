@@ -23,7 +23,7 @@ from typing import Sequence
 from spacy.tokens import Span, Token
 
 from sayso.extract.claims.sources import Attribution, Attributor, generic_name
-from sayso.models import Claim, Quote
+from sayso.models import Claim, Quote, Speaker
 from sayso.nlp.pipeline import lemma_of
 
 _REPORTED = frozenset({"indirect", "mixed"})
@@ -92,10 +92,12 @@ def _forward(para: list[int], out: list[Claim], of_sent: dict[int, list[int]], q
     carry: Attribution | None = None
     past = False
     for s in para:
-        said = [q for q in quoted.get(s, ()) if q.kind in _REPORTED and q.speaker is not None
-                and not generic_name(q.speaker.name, attributor.data) and _carries(q, attributor)]
+        said = [(q, _speaker_of(q, out, of_sent.get(s, ()))) for q in quoted.get(s, ())
+                if q.kind in _REPORTED and _carries(q, attributor)]
+        said = [(q, who) for q, who in said if who is not None and not generic_name(who.name, attributor.data)]
         if said:
-            carry, past = Attribution(said[-1].speaker, said[-1].cue), _past_cue(said[-1], attributor)
+            q, who = said[-1]
+            carry, past = Attribution(who, q.cue), _past_cue(q, attributor)
             continue
         if _own_source(s, out, of_sent, quoted):
             carry = None
@@ -106,6 +108,15 @@ def _forward(para: list[int], out: list[Claim], of_sent: dict[int, list[int]], q
             continue
         if carry is not None:
             _give(s, carry, out, of_sent, attributor if past else None)
+
+
+def _speaker_of(q: Quote, out: list[Claim], claims: Sequence[int]) -> Speaker | None:
+    """The quote's speaker, or, where the quotes extractor found none, the source the claims rules gave the
+    figures inside it ("several polls (A, B) have reported that ...": a subject the parse misplaced)."""
+    if q.speaker is not None:
+        return q.speaker
+    return next((out[k].source for k in claims if out[k].status == "claimed" and out[k].source is not None
+                 and q.start <= out[k].quantity.start < q.end), None)
 
 
 def _backward(para: list[int], out: list[Claim], of_sent: dict[int, list[int]], quoted: dict[int, list[Quote]],

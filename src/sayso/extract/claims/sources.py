@@ -216,7 +216,8 @@ class Attributor:
                 if "\n" in self.text[min(cand.idx, anchor.idx):max(cand.idx, anchor.idx)]:
                     continue
                 if self._is_reporting(cand):
-                    subj = self._subject_of_reporting(cand) or self._trailing_subject(cand, anchor, hung=False)
+                    subj = self._subject_of_reporting(cand) or self._trailing_subject(cand, anchor, hung=False) \
+                        or self._subject_before(cand, anchor)
                     if subj is not None and (subj.i == anchor.i or any(a.i == subj.i for a in anchor.ancestors)):
                         continue  # "Twelve percent indicated ...": the number is in the subject itself
                     if subj is not None and "\n" not in self.text[min(subj.idx, cand.idx):max(subj.idx, cand.idx)]:
@@ -279,6 +280,28 @@ class Attributor:
             noun = noun.head
         if noun.i <= anchor.i or noun.tag_ not in ("NN", "NNS", "NNP", "NNPS") or not self.can_speak(noun) \
                 or (hung and noun.head.i != verb.head.i) or doc[noun.left_edge.i - 1].text != ",":
+            return None
+        return noun
+
+    def _subject_before(self, verb: Token, anchor: Token) -> Token | None:
+        """ "Even though ..., several polls (A, B) have reported that ...": a finite reporting verb the parse left
+        without a subject (it hung the subject inside the clause before) takes the noun phrase that ends just
+        before it, past its auxiliaries and a bracket, climbed from a prepositional object to the noun it is of."""
+        if verb.dep_ not in ("ROOT", "ccomp") or verb.i > anchor.i or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+            return None
+        doc = self.doc
+        k = verb.i - 1
+        while k >= 0 and doc[k].dep_ in ("aux", "neg", "advmod") and doc[k].head.i == verb.i:
+            k -= 1
+        if k >= 0 and doc[k].text == ")":
+            k = next((j for j in range(k - 1, max(-1, k - 30), -1) if doc[j].text == "("), -1) - 1
+        if k < 0 or doc[k].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+            return None
+        noun = doc[k]
+        while noun.dep_ in ("pobj", "compound") and noun.head.i < verb.i:
+            noun = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+        if noun.tag_ not in ("NN", "NNS", "NNP", "NNPS") or not self.can_speak(noun) \
+                or "\n" in self.text[noun.idx:verb.idx]:
             return None
         return noun
 
