@@ -66,6 +66,8 @@ def test_events_type_and_subtype_of_a_report(settings, text, type_, subtype):
     "Russian forces shell the town almost every day, residents said.",
     "The ministry said on Monday that it had sent 40 tanks to Ukraine since the start of the war.",
     "Is Russia about to attack Moldova?",
+    # a total raised, not territory taken: the place is where the aid goes
+    "The new package takes Canada's military aid to Ukraine to $2 billion, the minister said on Monday.",
 ])
 def test_events_non_events_are_left_out(settings, text):
     assert _events(settings, text) == []

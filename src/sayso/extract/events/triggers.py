@@ -222,15 +222,20 @@ def _place_object(trig: Trigger, deps=("dobj", "nsubjpass", "attr", "prep", "nsu
     """A territory verb with a place or territory word among its objects ("took the village")."""
     tok = trig.token
     for child in tok.children:
-        if child.dep_ in deps and not (child.dep_ == "prep" and child.lower_ in ("to", "with", "for")):
+        if child.dep_ in deps and not (child.dep_ == "prep" and child.lower_ in NOT_WHERE):
             head = _child_of(child, "pobj") if child.dep_ == "prep" else child
             if head is None:
                 continue
-            words = [head, *(c for c in head.children if c.dep_ in ("compound", "prep", "pobj", "appos"))]
+            # "took the village of Robotyne"; not "takes contributions to Ukraine to $116m" (a place they go to)
+            words = [head, *(c for c in head.children if c.dep_ in ("compound", "prep", "pobj", "appos")
+                             and not (c.dep_ == "prep" and c.lower_ in NOT_WHERE))]
             words += [g for c in words if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in words) or _has_word(words, "territory_words"):
                 return True
     return False
+
+
+NOT_WHERE = ("to", "with", "for")  # prepositions that name a destination or a partner, not the place itself
 
 
 def _child_of(tok: Token, dep: str) -> Token | None:
