@@ -95,8 +95,8 @@ def test_a_report_s_finding_with_it_as_subject_belongs_to_its_author(nlp):
 def test_a_that_clause_whose_verb_is_tagged_bare_still_carries_to_the_next_sentence(nlp):
     claims = _claims(nlp, "Several polls by independent pollsters have reported that the silent majority of voters – "
                           "roughly 55 percent – support the plan. During the first month, support grew from 40 to 55 percent.")
-    assert _status_of(claims, "40 to 55")[0] == "claimed"
-    assert "polls" in _status_of(claims, "40 to 55")[1]
+    assert _status_of(claims, "40")[0] == "claimed" and "polls" in _status_of(claims, "40")[1]
+    assert claims["55 percent"][0] == "claimed"
 
 
 @pytest.mark.parametrize("text", [
@@ -153,5 +153,5 @@ def test_a_quote_without_a_speaker_carries_the_source_its_figures_were_given(nlp
     start, end = text.index("58 percent back"), text.index(" back it") + len(" back it")
     quote = Quote("indirect", start, end, text[start:end], None, cue="reported", cue_start=text.index("reported"))
     claims = {c.quantity.text: c for c in extract_claims(doc, [quote])}
-    assert (claims["41 to 58 percent"].status, claims["41 to 58 percent"].source.name) == \
-        ("claimed", "several polls from pollsters")
+    assert [(claims[f].status, claims[f].source.name) for f in ("41", "58 percent")] == \
+        [("claimed", "several polls from pollsters")] * 2

@@ -187,9 +187,19 @@ def test_quantities_weapon_names_between_number_and_noun_are_kept(nlp):
     assert (q.text, q.unit) == ("14 Leopard tanks", "tank")
 
 
-def test_quantities_falling_from_to_is_two_numbers_not_a_range(nlp):
-    quantities = extract_quantities(nlp("Exports fell from 2,000 to 500 tonnes a month."))
+@pytest.mark.parametrize("text", [
+    "Exports fell from 2,000 to 500 tonnes a month.",
+    "Support for the reform grew from 41 to 58 percent.",
+    "The toll rose from 12 to 19 overnight.",
+])
+def test_quantities_a_change_from_to_is_two_numbers_not_a_range(nlp, text):
+    quantities = extract_quantities(nlp(text))
     assert [q.qualifier for q in quantities] == ["exact", "exact"]
+
+
+def test_quantities_from_to_on_a_verb_of_no_change_is_a_range(nlp):
+    q = _only(nlp, "Temperatures will range from 10 to 15 degrees.", "10")
+    assert (q.qualifier, q.value, q.value_max) == ("range", 10, 15)
 
 
 def test_quantities_span_text_matches_offsets(nlp):

@@ -78,6 +78,7 @@ class _Tables:
         self.per_nouns = set(data["per_nouns"])
         self.months = set(data["months"])
         self.name_prefix = set(data["name_prefix_words"])
+        self.change_verbs = frozenset(data["change_verbs"])
         self.a_units = {f for f, u in self.units.items() if u.si_unit in ("day", "km", "km2") and " " not in f
                         and f not in ("second", "m", "mi", "km", "ft")}
 
@@ -256,10 +257,11 @@ def _match(doc: Doc, i: int, t: _Tables, text: str) -> tuple[Found | None, int]:
                 and _scale_range(value, high.value) < high.value:
             if _followed_by_month(doc, high.end, t):
                 return None, high.end
-            value, value_max = _scale_range(value, high.value), high.value
-            qualifier, j = "range", high.end
-            if between:
-                start -= 1
+            if not _a_change(doc, start, j, t):
+                value, value_max = _scale_range(value, high.value), high.value
+                qualifier, j = "range", high.end
+                if between:
+                    start -= 1
     num_last = j - 1
     # the unit, currency word or counted noun
     if num.unit is not None:
@@ -504,6 +506,15 @@ def _singular(tok: Token) -> str:
     if tok.tag_ in ("NNS", "NNPS"):
         return lemma_of(tok.text, tok.tag_) if tok.tag_ == "NNS" else tok.text.rstrip("s")
     return tok.lower_
+
+
+def _a_change(doc: Doc, start: int, to: int, t: _Tables) -> bool:
+    """ "grew from 60 to 71 percent": "from X to Y" on a verb of change is two figures, not a range
+    ("temperatures range from 10 to 15 degrees" is one)."""
+    if doc[to].lower_ != "to" or start == 0 or doc[start - 1].lower_ != "from":
+        return False
+    verb = doc[start - 1].head
+    return verb.tag_.startswith("VB") and lemma_of(verb.text, verb.tag_) in t.change_verbs
 
 
 def _scale_range(low: float, high: float) -> float:
