@@ -183,3 +183,17 @@ def test_events_also_goes_on_with_the_dated_report_before_it(settings, adverb, d
 def test_events_movement_under_way_is_dated_by_the_month_of_publication(settings, text, date):
     ev = _one(settings, text)
     assert (ev.date, ev.time_precision) == (date, 3 if date else None)
+
+
+def test_events_attack_helicopters_are_a_weapon_not_an_attack(settings):
+    text = "There were reports on Monday of attack and transport helicopters being moved to the border near Belgorod."
+    ev = _one(settings, text)
+    assert (ev.type, ev.trigger) == ("strategic_developments", "moved")
+
+
+def test_events_clause_set_against_another_by_but_is_the_evidence(settings):
+    text = ("The Kremlin says Ukraine is the aggressor, but there were reports on Monday of tanks being moved to "
+            "Belgorod.")
+    ev = _one(settings, text)
+    assert ev.text == "there were reports on Monday of tanks being moved to Belgorod."
+    assert ev.place.name == "Belgorod"

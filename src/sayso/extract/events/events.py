@@ -139,7 +139,8 @@ def _governs(head: Token, tok: Token, depth: int = 4) -> bool:
 
 
 def _evidence(trig: Trigger, sent: Span, trigs: list[Trigger]) -> tuple[int, int]:
-    """The sentence, or the trigger's clause when the sentence reports several events."""
+    """The sentence, or the trigger's clause when the sentence reports several events or sets the event
+    against something else ("Russia denies it plans to invade, but there were reports of ...")."""
     start, end = sent.start_char, sent.end_char
     text = lx.doc_text(sent.doc)
     while end > start and text[end - 1].isspace():
@@ -147,13 +148,26 @@ def _evidence(trig: Trigger, sent: Span, trigs: list[Trigger]) -> tuple[int, int
     while start < end and text[start].isspace():
         start += 1
     if len(trigs) < 2:
-        return start, end
+        contrast = _contrasted_clause(trig.token)
+        if contrast is None:
+            return start, end
+        tokens = list(contrast.subtree)
+        return max(start, tokens[0].idx), min(end, tokens[-1].idx + len(tokens[-1].text))
     verb = trig.token if trig.token.dep_ in ("conj", "appos") else _clause_verb(trig.token)
     others = {t.token.i for t in trigs if t is not trig}
     tokens = [t for t in verb.subtree if not _under_other(t, verb, others)]
     if not tokens:
         return start, end
     return max(start, tokens[0].idx), min(end, tokens[-1].idx + len(tokens[-1].text))
+
+
+def _contrasted_clause(tok: Token) -> Token | None:
+    """The verb of the trigger's clause when that clause is joined to the one before by "but" or "yet"."""
+    for up in [tok, *tok.ancestors]:
+        if up.dep_ == "conj" and up.tag_.startswith("VB") and up.head.tag_.startswith("VB") and any(
+                c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in up.head.children if c.i < up.i):
+            return up
+    return None
 
 
 def _trimmed(span: tuple[int, int], text: str) -> tuple[int, int]:

@@ -148,6 +148,8 @@ def _keep(trig: Trigger) -> bool:
     tok = trig.token
     if tok.tag_ in ("VBZ", "VBP") and not trig.phrase and lemma_of(tok.lower_, "VBD") == tok.lower_:
         return False  # (a past form the tagger read as present, "retook", stays)
+    if tok.tag_.startswith("NN") and tok.dep_ in ("compound", "nmod") and tok.head.lower_ in lx.word_set("force_words"):
+        return False  # "attack helicopters", "a strike force": a kind of weapon or unit, not an occurrence
     check = _CLASS_CHECKS.get(trig.cls.name)
     if check is not None and not check(trig):
         return False
