@@ -509,7 +509,7 @@ def _singular(tok: Token) -> str:
 
 
 def _a_change(doc: Doc, start: int, to: int, t: _Tables) -> bool:
-    """ "grew from 60 to 71 percent": "from X to Y" on a verb of change is two figures, not a range
+    """ "exports fell from 900 to 350 tonnes": "from X to Y" on a verb of change is two figures, not a range
     ("temperatures range from 10 to 15 degrees" is one)."""
     if doc[to].lower_ != "to" or start == 0 or doc[start - 1].lower_ != "from":
         return False

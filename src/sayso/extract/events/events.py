@@ -140,7 +140,7 @@ def _governs(head: Token, tok: Token, depth: int = 4) -> bool:
 
 def _evidence(trig: Trigger, sent: Span, trigs: list[Trigger]) -> tuple[int, int]:
     """The sentence, or the trigger's clause when the sentence reports several events or sets the event
-    against something else ("Russia denies it plans to invade, but there were reports of ...")."""
+    against something else ("the ministry calls the talks a success, yet shelling went on near X")."""
     start, end = sent.start_char, sent.end_char
     text = lx.doc_text(sent.doc)
     while end > start and text[end - 1].isspace():
@@ -237,7 +237,7 @@ def _mention(trig: Trigger, span, index, paragraph, sides, text, published, quot
 
 
 def _ongoing(tok: Token) -> bool:
-    """A trigger in the present progressive ("are massing", "is in the process of deploying")."""
+    """A trigger in the present progressive ("are massing", "is in the process of moving")."""
     if tok.tag_ != "VBG":
         return False
     if any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in tok.children):
@@ -245,7 +245,7 @@ def _ongoing(tok: Token) -> bool:
     if not any(c.dep_ == "dobj" and c.tag_.startswith(("NN", "PRP", "CD")) for c in tok.children):
         return False  # a gerund used as a noun ("the pace of killing")
     below = tok
-    for up in list(tok.ancestors)[:4]:  # "is in the process of deploying troops": a present "be" in a phrase
+    for up in list(tok.ancestors)[:4]:  # "is in the process of moving troops": a present "be" in a phrase
         if up.tag_.startswith("VB"):
             return (up.tag_ in ("VBZ", "VBP") and up.lower_ in ("is", "are", "am", "'s", "'re")
                     and below.dep_ == "prep")

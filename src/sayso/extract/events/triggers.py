@@ -228,7 +228,7 @@ def _place_object(trig: Trigger, deps=("dobj", "nsubjpass", "attr", "prep", "nsu
             head = _child_of(child, "pobj") if child.dep_ == "prep" else child
             if head is None:
                 continue
-            # "took the village of Robotyne"; not "takes contributions to Ukraine to $116m" (a place they go to)
+            # "took the village of Robotyne"; not "takes its loans to Moldova to $2bn" (a place they go to)
             words = [head, *(c for c in head.children if c.dep_ in ("compound", "prep", "pobj", "appos")
                              and not (c.dep_ == "prep" and c.lower_ in NOT_WHERE))]
             words += [g for c in words if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
