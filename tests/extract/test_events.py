@@ -67,7 +67,7 @@ def test_events_type_and_subtype_of_a_report(settings, text, type_, subtype):
     "The ministry said on Monday that it had sent 40 tanks to Ukraine since the start of the war.",
     "Is Russia about to attack Moldova?",
     # a total raised, not territory taken: the place is where the aid goes
-    "The new package takes Canada's military aid to Ukraine to $2 billion, the minister said on Monday.",
+    "The loan takes Poland's lending to Lithuania to $1 billion, the bank said on Monday.",
 ])
 def test_events_non_events_are_left_out(settings, text):
     assert _events(settings, text) == []
@@ -168,16 +168,16 @@ def test_events_deployment_with_no_side_named_takes_the_side_the_article_shows_a
 
 @pytest.mark.parametrize("adverb, date", [("also ", "2025-06-09"), ("", None)])
 def test_events_also_goes_on_with_the_dated_report_before_it(settings, adverb, date):
-    text = ("Russian missiles struck two railway stations in Vinnytsia on Monday, killing four people, officials "
-            "said.\n\nThe railway chief said trains were delayed.\n\n"
-            f"Russia {adverb}destroyed a fuel depot in Kremenchuk, the Russian defence ministry said.")
-    depot = [e for e in _events(settings, text) if e.place is not None and e.place.name == "Kremenchuk"]
+    text = ("Drones hit a power plant in Poltava on Monday, killing two workers, officials said.\n\n"
+            "The plant's director said repairs would take weeks.\n\n"
+            f"Ukraine {adverb}destroyed an ammunition depot in Belgorod, the Ukrainian army said.")
+    depot = [e for e in _events(settings, text) if e.place is not None and e.place.name == "Belgorod"]
     assert [e.date for e in depot] == [date]
 
 
 @pytest.mark.parametrize("text, date", [
     ("Russia is moving more troops into Belarus, Western officials said.", "2025-06"),
-    ("Russia is in the process of deploying thousands of troops in Belarus, analysts said.", "2025-06"),
+    ("Turkey is in the process of sending more troops to its border with Syria, officials said.", "2025-06"),
     ("Russia moved more troops into Belarus, Western officials said.", None),
 ])
 def test_events_movement_under_way_is_dated_by_the_month_of_publication(settings, text, date):
@@ -186,14 +186,14 @@ def test_events_movement_under_way_is_dated_by_the_month_of_publication(settings
 
 
 def test_events_attack_helicopters_are_a_weapon_not_an_attack(settings):
-    text = "There were reports on Monday of attack and transport helicopters being moved to the border near Belgorod."
+    text = "On Monday, witnesses saw attack helicopters being moved to an airfield near Kursk."
     ev = _one(settings, text)
     assert (ev.type, ev.trigger) == ("strategic_developments", "moved")
 
 
 def test_events_clause_set_against_another_by_but_is_the_evidence(settings):
-    text = ("The Kremlin says Ukraine is the aggressor, but there were reports on Monday of tanks being moved to "
-            "Belgorod.")
+    text = ("The army calls the drills near Kharkiv routine, but local media reported on Monday that tanks were moved "
+            "to Belgorod.")
     ev = _one(settings, text)
-    assert ev.text == "there were reports on Monday of tanks being moved to Belgorod."
+    assert ev.text == "local media reported on Monday that tanks were moved to Belgorod."
     assert ev.place.name == "Belgorod"
