@@ -17,11 +17,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from sayso.extract.claims.subjects import dateline_tokens, subject_before, trailing_subject
 from sayso.extract.claims.syntax import (
     ENTITY_KIND, Region, adjacent_name, agent_of, appos_words, descriptors, full_names, has_name, lemma,
     np_tokens, quote_regions, speaker_kind, subject_of,
 )
-from sayso.extract.quotes.datelines import skip_dateline
 from sayso.extract.quotes.words import cue_words
 from sayso.models import Speaker
 from sayso.nlp.pipeline import lemma_of
@@ -92,7 +92,7 @@ class Attributor:
         self.region_starts = [r.start for r in self.regions]
         self._region_attr: dict[int, Attribution | None] = {}
         self.full_names = full_names(doc)
-        self.dateline = self._datelines()
+        self.dateline = dateline_tokens(self.doc, self.sents)
         self.mentions = self._mentions()
         self.mention_pos = [m.pos for m in self.mentions]
 
@@ -157,14 +157,6 @@ class Attributor:
         """Whether a token may stand for a source: not a time ("on Friday") nor part of a wire dateline."""
         return tok.ent_type_ not in ("DATE", "TIME") and tok.i not in self.dateline
 
-    def _datelines(self) -> frozenset[int]:
-        """The tokens of the wire datelines that open paragraphs ("KHARKIV, Ukraine (Northern Wire) —")."""
-        out: set[int] = set()
-        for sent in self.sents:
-            if sent.start == 0 or "\n" in self.text[self.doc[sent.start - 1].idx:sent.start_char]:
-                out.update(range(sent.start, skip_dateline(self.doc, sent.start, sent.end)))
-        return frozenset(out)
-
     # ------------------------------------------------------------ the three ways to a source
 
     def _according_to(self, sent: Span, anchor: Token | None = None) -> Attribution | None:
@@ -202,7 +194,7 @@ class Attributor:
             cur = head
             for cand in (cur, *[c for c in cur.children if c.dep_ in ("parataxis", "conj") and c.i > anchor.i]):
                 if cand.dep_ == "conj" and cand.i != cur.i:
-                    subj = self._trailing_subject(cand, anchor)
+                    subj = trailing_subject(cand, anchor, self.can_speak)
                     if subj is not None and self._is_reporting(cand):
                         found.append((cand, subj))
                     continue
@@ -216,8 +208,9 @@ class Attributor:
                 if "\n" in self.text[min(cand.idx, anchor.idx):max(cand.idx, anchor.idx)]:
                     continue
                 if self._is_reporting(cand):
-                    subj = self._subject_of_reporting(cand) or self._trailing_subject(cand, anchor, hung=False) \
-                        or self._subject_before(cand, anchor)
+                    subj = self._subject_of_reporting(cand) \
+                        or trailing_subject(cand, anchor, self.can_speak, hung=False) \
+                        or subject_before(cand, anchor, self.can_speak)
                     if subj is not None and (subj.i == anchor.i or any(a.i == subj.i for a in anchor.ancestors)):
                         continue  # "Twelve percent indicated ...": the number is in the subject itself
                     if subj is not None and "\n" not in self.text[min(subj.idx, cand.idx):max(subj.idx, cand.idx)]:
@@ -263,47 +256,6 @@ class Attributor:
             if speaker is not None:
                 return Attribution(speaker, clause.text, word)
         return None
-
-    def _trailing_subject(self, verb: Token, anchor: Token, hung: bool = True) -> Token | None:
-        """ "..., the town's governor, Amadou Keita, said": a trailing "X said" whose subject the parse hung
-        elsewhere: on the main verb as an object (``hung``, the verb a conjunct of it), or as an apposition
-        of the phrase before ("... on Wednesday, the city's mayor, Andriy Horbenko, said"). The noun phrase
-        just before the verb, climbed up its appositions to the one that opens after a comma."""
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.i < 2:
-            return None
-        doc = self.doc
-        k = verb.i - 1
-        if doc[k].text != ",":
-            return None
-        noun = doc[k - 1]
-        while noun.dep_ in ("appos", "compound") and anchor.i < noun.head.i < verb.i and self.can_speak(noun.head):
-            noun = noun.head
-        if noun.i <= anchor.i or noun.tag_ not in ("NN", "NNS", "NNP", "NNPS") or not self.can_speak(noun) \
-                or (hung and noun.head.i != verb.head.i) or doc[noun.left_edge.i - 1].text != ",":
-            return None
-        return noun
-
-    def _subject_before(self, verb: Token, anchor: Token) -> Token | None:
-        """ "Even though ..., several polls (A, B) have reported that ...": a finite reporting verb the parse left
-        without a subject (it hung the subject inside the clause before) takes the noun phrase that ends just
-        before it, past its auxiliaries and a bracket, climbed from a prepositional object to the noun it is of."""
-        if verb.dep_ not in ("ROOT", "ccomp") or verb.i > anchor.i or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
-            return None
-        doc = self.doc
-        k = verb.i - 1
-        while k >= 0 and doc[k].dep_ in ("aux", "neg", "advmod") and doc[k].head.i == verb.i:
-            k -= 1
-        if k >= 0 and doc[k].text == ")":
-            k = next((j for j in range(k - 1, max(-1, k - 30), -1) if doc[j].text == "("), -1) - 1
-        if k < 0 or doc[k].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
-            return None
-        noun = doc[k]
-        while noun.dep_ in ("pobj", "compound") and noun.head.i < verb.i:
-            noun = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
-        if noun.tag_ not in ("NN", "NNS", "NNP", "NNPS") or not self.can_speak(noun) \
-                or "\n" in self.text[noun.idx:verb.idx]:
-            return None
-        return noun
 
     def _subject_of_reporting(self, verb: Token) -> Token | None:
         """ "The ministry denied that X happened and rejected claims ...": a reporting verb the parser
