@@ -103,3 +103,39 @@ def test_article_lists_its_events_and_underlines_their_evidence(client):
     assert link in html and "2 reports" in html
     shown = _html(client, "/timeline?type=explosions_remote_violence&since=2024-08-20&until=2024-08-20")
     assert f'<tr id="ev-{strike["event"]}"' in shown
+
+
+@pytest.mark.parametrize("when", ["2024-08", "2024"])
+def test_an_article_s_reports_link_opens_the_timeline_for_an_event_dated_to_a_month_or_year(store_url, when):
+    # two outlets report a build-up under way, dated only by month (or year): the article's "2 reports" link
+    # must open a timeline page that lists the occurrence, not a 422 for a date that is not YYYY-MM-DD
+    import dataclasses
+
+    from deskkit import make_client, settings
+    from storekit import article, event, find, stub_analyse
+
+    from sayso import corpus
+    from sayso.models import Analysis, Place
+    from sayso.store import open_store
+
+    analyses = {}
+    for i, t in enumerate(["Armoured columns are moving towards Zaporizhzhia, observers said.",
+                           "Observers said armoured columns are moving towards Zaporizhzhia."]):
+        s, e = find(t, "Zaporizhzhia")
+        city = Place(start=s, end=e, text="Zaporizhzhia", name="Zaporizhzhia", country_code="UA", feature="PPLA",
+                     lat=47.82, lon=35.19)
+        ev = event(t, t, "moving", "strategic_developments", "change_to_group_activity", at=city, date=when)
+        ev = dataclasses.replace(ev, time_precision=3, geo_precision=2)
+        analyses[f"m{i}"] = Analysis(article(f"m{i}", t, "2024-08-21", f"Outlet {i}"), places=(city,), events=(ev,))
+    store = open_store(store_url)
+    try:
+        corpus.ingest([a.article for a in analyses.values()], store, settings(), analyse=stub_analyse(analyses))
+    finally:
+        store.close()
+    with make_client(store_url, analyses) as c:
+        html = _html(c, "/articles/m0")
+        [occurrence] = c.get("/api/events").json()["items"]
+        link = re.search(r'<a href="(/timeline\?[^"]*)#ev-(\d+)">2 reports</a>', html)
+        assert link and int(link.group(2)) == occurrence["event"], html
+        shown = _html(c, link.group(1).replace("&amp;", "&"))
+        assert f'<tr id="ev-{occurrence["event"]}"' in shown

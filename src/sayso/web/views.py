@@ -258,9 +258,27 @@ def article_event_links(store: Store, article_id: str, count: int) -> list[dict[
     for g in event_groups(store):
         for r in g.reports:
             if r["article_id"] == article_id:
+                since, until = day_range(g.day) or (None, None)
                 links[int(r["seq"])] = {"event": g.id, "reports": len(g.reports), "articles": g.articles,
-                                        "type": g.lead["type"], "day": g.day or None}
+                                        "type": g.lead["type"], "day": g.day or None, "since": since, "until": until}
     return [links.get(i, {}) for i in range(count)]
+
+
+def day_range(day: str | None) -> tuple[str, str] | None:
+    """The first and last days ('YYYY-MM-DD') of a day, a month or a year ('2024-08-20', '2024-08', '2024'), for
+    a date filter that must hold an event dated only to its month or year; None for anything else."""
+    try:
+        if day and len(day) == 10:
+            return dt.date.fromisoformat(day).isoformat(), day
+        if day and len(day) == 7:
+            first = dt.date.fromisoformat(f"{day}-01")
+            last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+            return first.isoformat(), last.isoformat()
+        if day and len(day) == 4 and day.isdigit():
+            return f"{day}-01-01", f"{day}-12-31"
+    except ValueError:
+        return None
+    return None
 
 
 # -- the map -----------------------------------------------------------------------------------------
