@@ -95,3 +95,13 @@ def test_contradictions_page_renders_a_pair_of_quotes_as_well_as_a_pair_of_claim
     finally:
         app.state.pool.close()
     assert "the talks will go ahead" in html and "the talks are cancelled" in html and "1 day apart" in html
+
+
+@pytest.mark.parametrize("day", ["2024-08-20", "2024-08", "2024"])
+def test_events_chart_places_an_event_dated_to_a_day_a_month_or_a_year(day):
+    from sayso.web import charts
+
+    styles = charts.event_styles(["battles"])
+    event = {"event": 7, "type": "battles", "day": day, "status": "asserted", "reports": [{}]}
+    svg = charts.events_svg([event], styles, {"battles": "Battles"})
+    assert svg.count('class="ev-pin"') == 1, svg

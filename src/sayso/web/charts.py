@@ -185,9 +185,10 @@ def map_events(events: Sequence[dict[str, Any]], styles: dict[str, dict[str, str
 
 
 def _ordinal(day: str | None) -> int | None:
-    """A day's ordinal from an ISO date; a month-precise date counts from its first day."""
+    """A day's ordinal from an ISO date; a month- or year-precise date counts from its first day."""
     try:
-        return dt.date.fromisoformat(day[:10] if len(day or "") >= 10 else f"{day[:7]}-01").toordinal()
+        day = (day or "")[:10]
+        return dt.date.fromisoformat({4: f"{day}-01-01", 7: f"{day}-01"}.get(len(day), day)).toordinal()
     except (TypeError, ValueError):
         return None
 
