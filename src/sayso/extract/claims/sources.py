@@ -201,7 +201,7 @@ class Attributor:
                 if cand.i == cur.i and via.dep_ in ("dobj", "pobj") and lemma(cand) in self.data["object_not_reporting"]:
                     continue  # "could add 2 points": the number is what is added, not what is said
                 if cand.i == cur.i and via.dep_ == "dobj" and lemma(via) in self.data["idioms"].get(lemma(cand), ()):
-                    continue  # "the war has claimed 14,000 lives": an idiom, not speech
+                    continue  # "the fighting has claimed 2,300 lives": an idiom, not speech
                 if cand.i == cur.i and via.i < cand.i and (via.dep_ in _SETTING_DEPS
                                                            or (via.dep_ == "prep" and via.lower_ in _SETTING_PREPS)):
                     continue  # "In a meeting that lasted 45 minutes, Harris told ...": the setting, not the content
@@ -230,9 +230,9 @@ class Attributor:
         return Attribution(speaker, verb.text, lemma(verb))
 
     def _as_clause(self, anchor: Token) -> Attribution | None:
-        """ "As the ministry notes, the war has injured 30,000" / "..., as the governor said.": a reporting clause
-        opened by "as" at either end of the sentence, with no content of its own: the sentence is what it reports
-        (wherever the parse hangs it)."""
+        """ "As the agency notes, the floods have cut power to 40 villages" / "..., as the governor said.": a
+        reporting clause opened by "as" at either end of the sentence, with no content of its own: the sentence is
+        what it reports (wherever the parse hangs it)."""
         sent = self.sent_of(anchor.i)
         for clause in sent:
             if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ == "as" for m in clause.children) \
