@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+import pytest
+
 from sayso.extract import sides
 
 
@@ -36,3 +38,19 @@ def test_the_sides_are_listed_in_one_table_only():
     data = resources.files("sayso.data")
     assert "side_aliases" not in json.loads(data.joinpath("measures_en.json").read_text("utf-8"))
     assert "sides" not in json.loads(data.joinpath("events_en.json").read_text("utf-8"))
+
+
+def test_a_generic_ruler_word_names_no_side():
+    # "junta" rules in Naypyidaw, Bamako, Niamey and Ouagadougou alike: it is a force word, resolved by the article
+    words = sides.side_words()
+    assert all(w not in words for w in ("junta", "regime", "army", "military"))
+
+
+@pytest.mark.model
+def test_a_sahel_junta_acts_for_its_own_country():
+    from sayso import analyze
+
+    text = ("NIAMEY, Niger (Wire) — The junta said its aircraft struck a militant camp near Ayorou on Monday, "
+            "killing 12 fighters.")
+    (event,) = [e for e in analyze(text, published="2025-05-07").events if e.type == "explosions_remote_violence"]
+    assert event.actor is not None and event.actor.country_code == "NE"
