@@ -105,3 +105,15 @@ def test_events_chart_places_an_event_dated_to_a_day_a_month_or_a_year(day):
     event = {"event": 7, "type": "battles", "day": day, "status": "asserted", "reports": [{}]}
     svg = charts.events_svg([event], styles, {"battles": "Battles"})
     assert svg.count('class="ev-pin"') == 1, svg
+
+
+def test_events_chart_and_map_draw_a_stored_type_the_taxonomy_does_not_name():
+    from sayso.web import charts
+
+    styles = charts.event_styles(["battles"])
+    events = [{"event": 1, "type": "battles", "day": "2024-08-20", "status": "asserted", "reports": [{}]},
+              {"event": 2, "type": "retired_type", "day": "2024-08-21", "status": "claimed", "reports": [{}],
+               "place": {"lon": 36.2, "lat": 50.0}}]
+    svg = charts.events_svg(events, styles, {"battles": "Battles"})
+    assert svg.count('class="ev-pin"') == 2 and "retired_type" in svg
+    assert len(charts.map_events(events[1:], styles, 1.0)) == 1

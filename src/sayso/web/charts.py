@@ -118,6 +118,7 @@ def map_svg(places: Sequence[Any], box: tuple[float, float, float, float], event
 # -- events ----------------------------------------------------------------------------------------------
 EVENT_PALETTE = ("#d62728", "#ff7f0e", "#9467bd", "#1f77b4", "#8c564b", "#2ca02c")
 SHAPES = ("diamond", "square", "triangle", "hexagon", "down", "cross")   # places are round points
+_UNKNOWN_STYLE = {"colour": "#555", "shape": "circle"}   # a stored type the taxonomy does not name
 
 
 def event_styles(types: Sequence[str]) -> dict[str, dict[str, str]]:
@@ -179,7 +180,7 @@ def map_events(events: Sequence[dict[str, Any]], styles: dict[str, dict[str, str
         if place.get("lat") is None or place.get("lon") is None:
             continue
         r = unit * (1.1 + 0.6 * math.sqrt(len(e.get("reports") or [1])))
-        out.append(_event_mark(e, styles.get(e["type"], {"colour": "#555", "shape": "circle"}), place["lon"],
+        out.append(_event_mark(e, styles.get(e["type"], _UNKNOWN_STYLE), place["lon"],
                                -place["lat"], r, ' vector-effect="non-scaling-stroke"'))
     return out
 
@@ -199,6 +200,7 @@ def events_svg(events: Sequence[dict[str, Any]], styles: dict[str, dict[str, str
     if not dated:
         return Markup('<p class="empty">No dated events match.</p>')
     lanes = [t for t in styles if any(e["type"] == t for _, e in dated)]
+    lanes += sorted({e["type"] for _, e in dated} - set(lanes))  # a stored type the taxonomy no longer has
     lane_h, left = 38, 190
     height = TOP + lane_h * len(lanes) + BOTTOM
     d0, d1 = min(o for o, _ in dated) - 1, max(o for o, _ in dated) + 1
@@ -219,7 +221,7 @@ def events_svg(events: Sequence[dict[str, Any]], styles: dict[str, dict[str, str
     for o, e in dated:
         y = TOP + lane_h * lanes.index(e["type"]) + lane_h / 2
         r = 4 + 2.5 * math.sqrt(len(e.get("reports") or [1]))
-        out.append(_event_mark(e, styles[e["type"]], x(o), y, r, ""))
+        out.append(_event_mark(e, styles.get(e["type"], _UNKNOWN_STYLE), x(o), y, r, ""))
     out.append("</svg>")
     return Markup("".join(out))
 

@@ -324,7 +324,7 @@ class _Framer:
                 continue
             kind = lemma(tok).lower()
             before = [p for i, p in self.place_at.items() if i < tok.i and not p.metonym and not _dateline(self.doc[i])
-                      and kind in ((p.feature or "").lower(), p.name.split()[-1].lower())]
+                      and kind in ((p.feature or "").lower(), *(w.lower() for w in (p.name or "").split()[-1:]))]
             if before:
                 return max(before, key=lambda p: p.start)
         return None
