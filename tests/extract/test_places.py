@@ -357,6 +357,9 @@ def test_places_mislabelled_town_named_by_a_feature_word(nlp, gazetteer, text, n
     ("Sirens sounded in Druzhkivka for an hour on Tuesday, the mayor said.", "Druzhkivka"),
     ("Shelling damaged a school in Druzhkivka overnight.", "Druzhkivka"),
     ("Two shells landed in Kramatorsk and Druzhkivka on Sunday.", "Druzhkivka"),
+    # after a noun that takes a place ("the siege of", "the bombing of"), with no other place in the text
+    ("Residents described the siege of Druzhkivka as the worst week they had known.", "Druzhkivka"),
+    ("Officials described the bombing of Druzhkivka as deliberate.", "Druzhkivka"),
 ])
 def test_places_mislabelled_town_after_a_preposition_of_place(nlp, gazetteer, text, word):
     place = _find(_places(nlp, gazetteer, text), word)

@@ -430,13 +430,17 @@ def _relabelled(span: Span, label: str, gaz: Gazetteer, person_words: set[str],
 
 
 def _after_place_preposition(span: Span) -> bool:
-    """The object of a preposition of place ("in Druzhkivka", "near Tessalit"), or a name listed after one
-    ("in Kramatorsk and Druzhkivka"), by the parse."""
+    """The object of a preposition of place ("in Druzhkivka", "near Tessalit") or of a noun that takes a place
+    ("the shelling of Kupiansk", "the siege of Mariupol"), or a name listed after one ("in Kramatorsk and
+    Druzhkivka"), by the parse."""
     root = span.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
-    return (span.doc.has_annotation("DEP") and root.dep_ == "pobj"
-            and root.head.lower_ in words()["place_prepositions"])
+    if not span.doc.has_annotation("DEP") or root.dep_ != "pobj":
+        return False
+    prep = root.head
+    return prep.lower_ in words()["place_prepositions"] or (
+        prep.lower_ == "of" and prep.head.lower_ in words()["nouns_of_a_place"])
 
 
 def _spelling_of(key: str, name: str) -> bool:

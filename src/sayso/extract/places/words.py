@@ -23,6 +23,7 @@ def words() -> dict:
     data["generic_names"] = set(data["generic_names"])
     data["feature_words_before"] = set(data["feature_words_before"])
     data["place_prepositions"] = set(data["place_prepositions"])
+    data["nouns_of_a_place"] = set(data["nouns_of_a_place"])
     return data
 
 
