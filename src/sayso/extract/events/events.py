@@ -7,7 +7,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.extract.events import context, lexicon as lx, parties
+from sayso.extract.events import context, lexicon as lx, parties, status
 from sayso.extract.events.merge import VIOLENT, Mention, merge
 from sayso.extract.events.triggers import Trigger, generic, sentence_triggers, weapon_subtype
 from sayso.models import Claim, DateRef, Event, Note, Place, Quote
@@ -46,7 +46,7 @@ def extract_events(doc: Doc, published: dt.date | None, quotes: list[Quote], cla
         if m.actor is None and m.type == "strategic_developments" and m.subtype == "change_to_group_activity" \
                 and movers:
             m.actor = parties.EventParty(lx.side_name(movers[0]), kind="side", country_code=movers[0])
-    _later_statements(doc, events, {m.sentence for m in mentions})
+    status.settle(doc, events, mentions, quotes)
     return [_event(m, text) for m in events]
 
 
@@ -69,28 +69,6 @@ def _same_day(mentions: list[Mention], text: str) -> None:
                       None)
         if before is not None:
             m.date, m.time_precision = before.date, before.time_precision
-
-
-def _later_statements(doc: Doc, events: list[Mention], with_triggers: set[int]) -> None:
-    """A sentence without an event of its own that says the report could not be verified, or that denies
-    the claim, settles the status of the claimed events of the sentences just before it."""
-    denials = set(lx.claim_words()["denial_verbs"])
-    for index, sent in enumerate(doc.sents):
-        if index in with_triggers:
-            continue
-        unverified = bool(lx.unverified_rx().search(sent.text))
-        roots = [t for t in sent if t.dep_ == "ROOT" and t.tag_.startswith("VB") and lemma(t).lower() in denials]
-        denier = parties.side_of(list(roots[0].children)[:1] and [c for c in roots[0].children if c.dep_ == "nsubj"]
-                                 ) if roots else None
-        if not (unverified or denier):
-            continue
-        for m in events:
-            last = max(o.sentence for o in [m, *m.others])
-            if 0 < index - last <= 2 and m.status in ("claimed", "reported", "asserted"):
-                if denier and m.status != "asserted" and m.actor is not None and m.actor.country_code == denier:
-                    m.status = "denied"
-                elif unverified:
-                    m.status = "unverified"
 
 
 def _article_sides(doc: Doc) -> list[str]:

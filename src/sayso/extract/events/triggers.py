@@ -252,13 +252,35 @@ def _capture_ok(trig: Trigger) -> bool:
         return False  # "occupied Crimea": a state of affairs
     word = lemma(tok).lower()
     if word in ("fall", "enter", "advance", "take", "capture", "seize", "occupy", "overrun"):
-        if word == "fall" and not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        if word == "fall" and _fell_to_armed(tok):
+            return True  # "Kyaukme had fallen to ethnic rebels": what fell is a place, whatever the tagger says
+        if word == "fall" and not _fell(tok):
             return False
         deps = {"fall": ("nsubj",), "advance": ("prep",)}.get(word, ("dobj", "nsubjpass"))
         return _place_object(trig, deps) and _military_context(trig)
     if _kind(tok) == "noun":
         return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and _military_context(trig)
     return _place_object(trig) or _military_context(trig)
+
+
+def _fell_to_armed(tok: Token) -> bool:
+    armed = lx.word_set("force_words") | lx.word_set("separatists")
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        g.dep_ == "pobj" and (g.lower_ in armed or g.lower_ in lx.side_words()) for g in c.children)
+        for c in tok.children)
+
+
+def _fell(tok: Token) -> bool:
+    """"Fell to the rebels", or a town or village that "had fallen" with nothing after it (not "fell silent",
+    "fell into ruin", "shares fell"); a named place that fell to someone is one whatever the tagger calls it."""
+    preps = [c.lower_ for c in tok.children if c.dep_ == "prep"]
+    if "to" in preps:
+        return True
+    if any(c.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj") for c in tok.children) or \
+            any(p in ("into", "under", "behind", "short", "below", "by", "from") for p in preps):
+        return False
+    subj = _child_of(tok, "nsubj")
+    return subj is not None and subj.lower_ in lx.word_set("territory_words")
 
 
 def _kill_ok(trig: Trigger) -> bool:

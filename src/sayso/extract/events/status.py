@@ -1,0 +1,111 @@
+"""An event's status from the other sentences of its article: a disclaimer that the accounts could not be
+verified, and a denial that it happened (by the side accused, or by anyone, of a capture someone claims).
+
+A sentence's own status words (a hedge, "could not be verified" beside the trigger) are read where the
+event's source is picked (``context.pick_source``); this module reads the sentences without a trigger of
+their own, and the mentions of an event that the article reports only to deny ("denied that the town had
+fallen").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from sayso.extract.events import lexicon as lx, parties
+from sayso.extract.events.merge import Mention, same_place
+from sayso.models import Quote
+from sayso.nlp import lemma
+from sayso.nlp.pipeline import lemma_of
+
+OPEN = ("claimed", "reported", "asserted")  # statuses a later statement can settle
+REACH = 3  # how many sentences back a disclaimer without a scope of its own looks for the account it checks
+
+
+def settle(doc: Doc, events: list[Mention], mentions: list[Mention], quotes: list[Quote]) -> None:
+    """Set ``unverified`` and ``denied`` on the events that a later (or earlier) statement is about."""
+    sents = list(doc.sents)
+    with_triggers = {m.sentence for m in mentions if not m.denied}
+    denials = set(lx.claim_words()["denial_verbs"])
+    for index, sent in enumerate(sents):
+        if index in with_triggers:
+            continue
+        if lx.unverified_rx().search(sent.text) and not _own_report(sent, quotes):
+            for m in _checked(index, sents, events, quotes):
+                m.status = "unverified"
+        roots = [t for t in sent if t.dep_ == "ROOT" and t.tag_.startswith("VB") and lemma(t).lower() in denials]
+        denier = parties.side_of([c for c in roots[0].children if c.dep_ == "nsubj"]) if roots else None
+        if denier:
+            for m in events:
+                last = max(o.sentence for o in [m, *m.others])
+                if 0 < index - last <= 2 and m.status in ("claimed", "reported") and m.actor is not None \
+                        and m.actor.country_code == denier:
+                    m.status = "denied"
+    _denied_elsewhere(events, [m for m in mentions if m.denied])
+
+
+def _sentences(m: Mention) -> set[int]:
+    return {o.sentence for o in [m, *m.others]}
+
+
+def _reported(m: Mention) -> set[int]:
+    """The sentences that report the event itself, not only its dead ("14 fighters were killed")."""
+    return {o.sentence for o in [m, *m.others] if not o.weak or o is m and m.weak}
+
+
+def _own_report(sent: Span, quotes: list[Quote]) -> bool:
+    """The disclaimer is about what its own sentence reports ("a group said the dead included two minors, a
+    claim that could not be verified"): a statement with a speaker, other than the check itself, lies in it."""
+    checks = set(lx.claim_words()["verification_verbs"])
+    for q in quotes:
+        if q.speaker is None or q.end <= sent.start_char or q.start >= sent.end_char:
+            continue
+        cue = (q.cue or "").split()
+        if cue and _lemma(cue[-1]) in checks:
+            continue
+        return True
+    return False
+
+
+def _lemma(word: str) -> str:
+    word = word.lower()
+    return next((f for f in (lemma_of(word, t) for t in ("VBD", "VBN", "VBZ", "VBG")) if f != word), word)
+
+
+def _checked(index: int, sents: list[Span], events: list[Mention], quotes: list[Quote]) -> list[Mention]:
+    """The events a disclaimer in sentence ``index`` is about: every account before it when it says so ("none
+    of the accounts"), or every party's ("either side's"); else the events of the nearest sentence back that
+    reports one ("Two residents said shops had been looted. Reporters could not confirm their accounts" leaves
+    the capture told before them alone). A check of "the figures" is about the statement just before it, when
+    that sentence gives figures and no event ("Health officials said 17 were killed. The figures could not be
+    verified" leaves the strike before alone: the claims carry that status)."""
+    before = [m for m in events if m.status in OPEN and min(_sentences(m)) < index]
+    if lx.phrase_rx("all_accounts_words").search(sents[index].text):
+        return before
+    if lx.phrase_rx("sides_accounts_words").search(sents[index].text):
+        return [m for m in before if m.status == "claimed"]  # the parties' accounts, not the witnesses'
+    figures = bool(lx.phrase_rx("figure_words").search(sents[index].text))
+    for back in range(index - 1, max(-1, index - 1 - REACH), -1):
+        here = [m for m in before if back in (_reported(m) if figures else _sentences(m))]
+        if here:
+            return here
+        sent = sents[back]
+        if figures and any(q.speaker is not None and q.start < sent.end_char and q.end > sent.start_char
+                           for q in quotes):
+            return []  # "the figures": those of the statement just before, which reports no event of its own
+    return []
+
+
+def _denied_elsewhere(events: list[Mention], denied: list[Mention]) -> None:
+    """A mention the article gives only as denied ("the army denied that the town had fallen") denies the
+    event of the same kind and place that someone claims elsewhere in it, before or after."""
+    for d in denied:
+        same = [m for m in events if m.status in ("claimed", "reported") and m.type == d.type
+                and m.subtype == d.subtype and d.sentence not in _sentences(m) and _same_place(m, d)]
+        if same:
+            nearest = min(same, key=lambda m: min(abs(s - d.sentence) for s in _sentences(m)))
+            nearest.status = "denied"
+
+
+def _same_place(a: Mention, b: Mention) -> bool:
+    """Places that do not tell the two apart: the same name, or one of them not named."""
+    return a.place is None or b.place is None or same_place(a.place, b.place)
