@@ -185,6 +185,11 @@ def test_events_movement_under_way_is_dated_by_the_month_of_publication(settings
     assert (ev.date, ev.time_precision) == (date, 3 if date else None)
 
 
+def test_events_a_likeness_in_the_present_is_not_a_movement_under_way(settings):
+    text = "The job is like seizing the city of Avdiivka twice, a soldier said."
+    assert all(e.date is None for e in _events(settings, text))
+
+
 def test_events_attack_helicopters_are_a_weapon_not_an_attack(settings):
     text = "On Monday, witnesses saw attack helicopters being moved to an airfield near Kursk."
     ev = _one(settings, text)

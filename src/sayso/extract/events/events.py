@@ -222,11 +222,11 @@ def _ongoing(tok: Token) -> bool:
         return True
     if not any(c.dep_ == "dobj" and c.tag_.startswith(("NN", "PRP", "CD")) for c in tok.children):
         return False  # a gerund used as a noun ("the pace of killing")
-    below = tok
+    below, noun = tok, False
     for up in list(tok.ancestors)[:4]:  # "is in the process of moving troops": a present "be" in a phrase
-        if up.tag_.startswith("VB"):
-            return (up.tag_ in ("VBZ", "VBP") and up.lower_ in ("is", "are", "am", "'s", "'re")
-                    and below.dep_ == "prep")
+        if up.tag_.startswith("VB"):  # ... whose noun names the doing ("is like taking a town twice" is no report)
+            return (up.tag_ in ("VBZ", "VBP") and lemma(up) == "be" and below.dep_ == "prep" and noun)
+        noun = noun or up.tag_.startswith("NN")
         below = up
     return False
 
