@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.extract.events import context, lexicon as lx, parties, status
 from sayso.extract.events.merge import VIOLENT, Mention, merge
-from sayso.extract.events.triggers import Trigger, generic, sentence_triggers, weapon_subtype
+from sayso.extract.events.triggers import Trigger, generic, running_count, sentence_triggers, weapon_subtype
 from sayso.models import Claim, DateRef, Event, Note, Place, Quote
 from sayso.nlp import lemma
 
@@ -33,6 +33,8 @@ def extract_events(doc: Doc, published: dt.date | None, quotes: list[Quote], cla
         found = sentence_triggers(sent)
         trigs = _one_per_occurrence(found)
         for trig in trigs:
+            if running_count(trig.token) and (mentions or _pronoun_subject(trig.token)):
+                continue  # "The attack was the third on the town this month": a count over what was told
             span = _evidence(trig, sent, trigs)
             companions = [t for t in found if t not in trigs]
             m = _mention(trig, span, index, paragraph, sides, text, published, quotes, claims, places, dates)
@@ -48,6 +50,12 @@ def extract_events(doc: Doc, published: dt.date | None, quotes: list[Quote], cla
             m.actor = parties.EventParty(lx.side_name(movers[0]), kind="side", country_code=movers[0])
     status.settle(doc, events, mentions, quotes)
     return [_event(m, text) for m in events]
+
+
+def _pronoun_subject(tok: Token) -> bool:
+    """"It was the third attack": the count is said of something told elsewhere."""
+    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None) if tok.dep_ == "attr" else None
+    return subj is not None and subj.tag_ == "PRP"
 
 
 def _same_day(mentions: list[Mention], text: str) -> None:

@@ -424,10 +424,16 @@ def irrealis(trig: Trigger) -> bool:
         if tok.head.lower_ not in ("said", "says") and lemma(tok.head).lower() not in ("manage", "begin", "start"):
             return True  # "to strike": an aim, not an occurrence
     clause_verb_seen = _kind(tok) == "verb"
+    below, other_noun = tok, False
     for dep, head in _governors(tok):
         word = lemma(head).lower()
         if head.lower_ in lx.word_set("not_event_nouns"):
             return True
+        if dep == "prep" and below.lower_ == "for" and _kind(head) == "verb" and word in lx.word_set("call_verbs") \
+                and not other_noun:
+            return True  # "called for a general strike": asked for, not held (not "for an inquiry into the killing")
+        below = head
+        other_noun = other_noun or _kind(head) == "noun"
         if _kind(head) == "noun":
             if word in lx.word_set("irrealis_nouns") or head.lower_ in lx.word_set("irrealis_nouns"):
                 return True
@@ -447,6 +453,20 @@ def irrealis(trig: Trigger) -> bool:
     if trig.sent.text.rstrip().endswith("?"):
         return True
     return False
+
+
+def running_count(tok: Token) -> bool:
+    """The trigger is counted, not told: "the attack was the third on police this month", "it was the latest
+    attack on the town" (an ordinal said of it with "be")."""
+    def ordinal(t: Token) -> bool:
+        return t.ent_type_ == "ORDINAL" or t.lower_ in lx.word_set("count_ordinals")
+
+    head = tok.head
+    if tok.dep_ == "nsubj" and lemma(head).lower() == "be":
+        return any(c.dep_ in ("attr", "acomp") and ordinal(c) or c.dep_ == "attr" and any(
+            ordinal(g) for g in c.children if g.dep_ == "amod") for c in head.children)
+    return tok.dep_ == "attr" and lemma(head).lower() == "be" and any(
+        c.dep_ == "amod" and ordinal(c) for c in tok.children)
 
 
 def generic(trig: Trigger) -> bool:

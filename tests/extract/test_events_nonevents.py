@@ -1,0 +1,35 @@
+"""Events: sentences that name an event without reporting one (asked for, counted)."""
+
+from __future__ import annotations
+
+import pytest
+
+import sayso
+from sayso.models import Event
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2025-06-10"  # a Tuesday
+
+
+def _events(settings, text: str) -> list[Event]:
+    return list(sayso.analyze(text, published=PUBLISHED, settings=settings).events)
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition parties called for a nationwide strike on Monday to protest against the election results.",
+    "Union leaders called for demonstrations in Accra on Friday against the new tax.",
+    "Activists appealed for a march on parliament next week.",
+])
+def test_events_a_call_for_a_protest_is_no_protest(settings, text):
+    assert _events(settings, text) == []
+
+
+def test_events_a_count_said_of_an_attack_is_no_new_event(settings):
+    text = ("Two officers were wounded when a man threw a grenade at a police post in Tumaco on Sunday, police said. "
+            "The attack was the third on police in Narino this month.")
+    assert [e.trigger for e in _events(settings, text)] == ["threw"]
+
+
+def test_events_a_count_said_of_it_alone_is_no_event(settings):
+    assert _events(settings, "It was the third attack on the town this month.") == []
