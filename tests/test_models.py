@@ -42,3 +42,11 @@ def test_from_dict_rebuilds_nested_records():
     spk = Speaker("Ivanova", 0, 13, "Mayor Ivanova")
     claim = Claim(Quantity(19, 28, "12 people", 12.0), "claimed", spk, 0, 33, "text")
     assert from_dict(Claim, to_dict(claim)) == claim
+
+
+def test_the_status_order_lists_every_claim_status_once():
+    import typing
+
+    from sayso.models import STATUSES, ClaimStatus
+
+    assert sorted(STATUSES) == sorted(typing.get_args(ClaimStatus)) and len(set(STATUSES)) == len(STATUSES)

@@ -15,6 +15,7 @@ QuoteKind = Literal["direct", "indirect", "mixed"]
 QuoteAct = Literal["statement", "stance", "directive", "refusal"]
 Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]
 ClaimStatus = Literal["asserted", "claimed", "reported", "denied", "unverified"]
+STATUSES: tuple[ClaimStatus, ...] = ("asserted", "reported", "claimed", "unverified", "denied")  # most factual first
 OutcomeStatus = Literal["ok", "skipped", "failed"]
 SpeakerKind = Literal["person", "organization", "media", "unnamed", "group", "place"]
 

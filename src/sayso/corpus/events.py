@@ -20,6 +20,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
+from sayso.models import STATUSES
+
 NEAR_KM = 25.0
 REGION_KM = 200.0  # a region without its admin1 code holds places this close to its centre
 BROAD = ("country", "region", "sea", "area")
@@ -199,7 +201,7 @@ def stored_events(store: Any, *, type_: str | None = None, since: str | None = N
 
 
 # -- the occurrence as the desk and the API show it ------------------------------------------------------
-STRENGTH = ("asserted", "reported", "claimed", "unverified", "denied")   # most factual first
+STRENGTH = STATUSES   # most factual first
 
 
 def day_of(group: EventGroup) -> str:

@@ -17,13 +17,13 @@ from sayso import __version__, corpus
 from sayso.corpus import browse
 from sayso.corpus.event_tables import ACLED_COLUMNS, GDELT_COLUMNS, acled_row, gdelt_row, write_csv
 from sayso.corpus.export import flat_rows
-from sayso.models import EventType
+from sayso.models import ClaimStatus, EventType
 from sayso.store import Store
 from sayso.web import uploads, views
 from sayso.web.errors import ApiError
 from sayso.web.guard import check_read, check_write
 
-Status = Literal["asserted", "claimed", "reported", "denied", "unverified"]
+Status = ClaimStatus
 Export = Literal["json", "csv", "jsonl"]
 EventExport = Literal["json", "acled", "gdelt", "jsonl"]
 

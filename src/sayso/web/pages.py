@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from sayso import corpus
 from sayso.corpus import browse
+from sayso.models import STATUSES
 from sayso.store import Store
 from sayso.web import charts, marks, views
 from sayso.web.api import ABOUT, LIMIT, OFFSET, SINCE, UNTIL, Status, get_store, items_from
@@ -19,7 +20,6 @@ from sayso.web.guard import check_read, check_write, token_ok
 
 router = APIRouter(dependencies=[Depends(check_read)], include_in_schema=False)
 open_router = APIRouter(include_in_schema=False)
-STATUSES = ("asserted", "claimed", "reported", "denied", "unverified")
 EVENTS_SHOWN = 200
 
 
