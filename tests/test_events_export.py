@@ -118,3 +118,29 @@ def test_events_stored_and_grouped_across_articles(tmp_path, settings):
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert len(rows) == 1 and rows[0]["location"].startswith("Kup") and rows[0]["fatalities"] == "3"
+
+
+@pytest.mark.model
+def test_events_python_api_finds_filters_and_gets_one_occurrence(tmp_path, settings):
+    import datetime as dt
+
+    import sayso
+    from sayso.corpus import ingest
+    from sayso.models import Article
+    from sayso.store import open_store
+
+    texts = {"a": "Russian artillery shelled the town of Kupiansk on Monday, killing three civilians, officials said.",
+             "b": "Three civilians died when Russian shells hit Kupiansk on Monday, the regional governor said.",
+             "c": "Hundreds of people protested in Lviv on Saturday against a new conscription law, police said."}
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        ingest([Article(i, t, published=dt.date(2025, 6, 10)) for i, t in texts.items()], store, settings)
+        every = sayso.find_events(store)
+        assert sorted(g.lead["type"] for g in every) == ["explosions_remote_violence", "protests"]
+        (strike,) = sayso.find_events(store, sayso.EventFilter(type="explosions_remote_violence"))
+        assert strike.articles == ["a", "b"] and strike.day == "2025-06-09"
+        assert [g.articles for g in sayso.find_events(store, sayso.EventFilter(place="lviv"))] == [["c"]]
+        assert sayso.find_events(store, sayso.EventFilter(country="UA", since="2025-06", until="2025-06")) != []
+        assert sayso.find_events(store, sayso.EventFilter(since="2025-07")) == []
+        for report in strike.reports:  # any report's row id finds the whole occurrence
+            assert sayso.get_event(store, int(report["pk"])).articles == ["a", "b"]
+        assert sayso.get_event(store, 10_000) is None
