@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 QuoteAct = Literal["statement", "stance", "directive", "refusal"]
+Polarity = Literal["asserted", "denied", "called_false"]
 Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]
 ClaimStatus = Literal["asserted", "claimed", "reported", "denied", "unverified"]
 STATUSES: tuple[ClaimStatus, ...] = ("asserted", "reported", "claimed", "unverified", "denied")  # most factual first
@@ -53,12 +54,50 @@ class Speaker:
 
 
 @dataclass(frozen=True, slots=True)
+class Proposition:
+    """An act a quote speaks of, read off the parse (``data/stances_en.json`` lists the acts: ``attack``,
+    ``withdraw``, ``reinforce``, ``capture``, ``ceasefire_violation``); ``start``/``end``/``text`` is the act
+    as written.
+
+    ``polarity`` is ``asserted``, ``denied`` (the quote's cue denies it: "denied planning to invade") or
+    ``called_false`` (a falsity word judges its clause: "Russia's claim that it is pulling back is false").
+    ``modal``: a modal, negation or word of possibility, plan, fear or demand governs it, or it is an
+    infinitive nothing decided ("could invade", "no invasion", "plans to attack", "poised to strike");
+    ``nominal``: a noun or adjective names it ("an invasion", "occupied areas") rather than saying it
+    happens ("invaded", "under attack"); ``background``: it is said in an adverbial or relative clause or
+    after a preposition ("when missiles struck"), not as the statement's point. Whose act it is: ``side``
+    (a code such as ``RU``) when the parse names a side ("Russian troops captured ..."), else ``actor``, the
+    actor as written ("Vladimir Putin", "some troops", at ``actor_start``/``actor_end``), or ``by_speaker``
+    for the speaker's own act ("Kyiv denied taking any hostile action"); none of them when the actor is left
+    unsaid ("they are being attacked"). ``theme``: its clause speaks of troops or
+    forces; ``objects``: names it was done to ("captured the village of Loknia" -> ``("Loknia",)``).
+    """
+
+    act: str
+    start: int
+    end: int
+    text: str
+    polarity: Polarity = "asserted"
+    modal: bool = False
+    nominal: bool = False
+    background: bool = False
+    side: str | None = None
+    actor: str | None = None
+    actor_start: int | None = None
+    actor_end: int | None = None
+    by_speaker: bool = False
+    theme: bool = False
+    objects: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A direct, indirect (reported) or mixed statement. The span covers the content only.
 
     ``act`` is ``statement`` in the default output; the broad mode (setting ``quote_stances``) adds
     ``stance`` ("condemned the strike"), ``directive`` ("urged allies to send jets") and ``refusal``
-    ("declined to say what was hit").
+    ("declined to say what was hit"). ``propositions`` are the acts it asserts or denies (an attack, a
+    withdrawal, a capture), for the stance conflicts of the corpus.
     """
 
     kind: QuoteKind
@@ -70,6 +109,7 @@ class Quote:
     cue_start: int | None = None
     cue_end: int | None = None
     act: QuoteAct = "statement"
+    propositions: tuple[Proposition, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +335,7 @@ def from_dict(cls: type, data: dict[str, Any] | None) -> Any:
     if data is None:
         return None
     nested = {"speaker": Speaker, "source": Speaker, "quantity": Quantity, "frame": Frame}
+    listed: dict[str, type | None] = {"propositions": Proposition, "objects": None}  # tuples (of records)
     kwargs = {}
     names = {f.name for f in dataclasses.fields(cls)}
     for key, value in data.items():
@@ -302,6 +343,8 @@ def from_dict(cls: type, data: dict[str, Any] | None) -> Any:
             continue
         if key in nested and isinstance(value, dict):
             value = from_dict(nested[key], value)
+        if key in listed and isinstance(value, list):
+            value = tuple(from_dict(listed[key], v) if listed[key] and isinstance(v, dict) else v for v in value)
         if key == "published" and isinstance(value, str):
             value = dt.date.fromisoformat(value)
         kwargs[key] = value

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from storekit import article, claim, event, place, quote, speaker
 
@@ -132,6 +134,25 @@ def test_a_quote_s_act_survives_the_store(store):
         store.add_analysis(a)
     [q] = store.get_analysis("act1").quotes
     assert q.act == "stance"
+
+
+def test_a_quote_s_propositions_survive_the_store(store):
+    from sayso.corpus.queries import quotes
+    from sayso.models import Analysis, Article, Proposition, Quote
+
+    text = "Moscow said its troops captured the village of Loknia on Sunday, after days of fighting."
+    said = "its troops captured the village of Loknia"
+    props = (Proposition("capture", 23, 31, "captured", side="RU", theme=True, objects=("Loknia",)),
+             Proposition("capture", 23, 31, "captured", "called_false", modal=True, actor="its troops",
+                         actor_start=12, actor_end=22, by_speaker=True))
+    a = Analysis(Article("prop1", text, published=dt.date(2025, 6, 1)),
+                 quotes=(Quote("indirect", 12, 12 + len(said), said, propositions=props),
+                         Quote("indirect", 0, 5, "Mosco")))
+    with store.transaction():
+        store.add_analysis(a)
+    first, none = store.get_analysis("prop1").quotes
+    assert first.propositions == props and none.propositions == ()
+    assert {sq.start: sq.propositions for sq in quotes(store)} == {12: props, 0: ()}
 
 
 def _with_events(id: str = "ev1") -> Analysis:

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from sayso.models import Frame, from_dict
+from sayso.models import Frame, Proposition, from_dict
 
 
 def _date(value: Any) -> dt.date | None:
@@ -56,6 +56,15 @@ def _needed(value: Any, column: str, kind: type = str) -> Any:
     raise ValueError(f"{column} is missing" if value is None else f"{column} is not {kind.__name__}: {value!r}")
 
 
+def _propositions(text: Any) -> tuple[Proposition, ...]:
+    if text is None:
+        return ()
+    data = json.loads(_needed(text, "propositions"))
+    if not isinstance(data, list):
+        raise ValueError(f"propositions is not a list: {text!r:.60}")
+    return tuple(from_dict(Proposition, d) for d in data)
+
+
 @dataclass(frozen=True, slots=True)
 class StoredQuote:
     """A quote as stored, with its article, outlet, wire group and linked speaker entity."""
@@ -74,6 +83,7 @@ class StoredQuote:
     url: str | None = None
     cue: str | None = None
     speaker_role: str | None = None
+    propositions: tuple[Proposition, ...] = ()  # the acts it asserts or denies, read at extraction
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> "StoredQuote":
@@ -82,7 +92,8 @@ class StoredQuote:
                    text=_needed(r["text"], "text"), start=_needed(r["start_char"], "start_char", int),
                    end=_needed(r["end_char"], "end_char", int),
                    speaker=r["speaker"], entity=r["entity"], title=r["title"], url=r["url"],
-                   cue=r.get("cue"), speaker_role=r.get("speaker_role"))
+                   cue=r.get("cue"), speaker_role=r.get("speaker_role"),
+                   propositions=_propositions(r.get("propositions")))
 
     @property
     def date(self) -> dt.date | None:

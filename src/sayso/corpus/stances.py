@@ -1,58 +1,27 @@
 """Stance conflicts across statements: one source asserts what another denies or calls false, with or without a figure.
 
-Built on the quote records: each statement is read for what it is about (predicate classes of
-``data/stances_en.json``: an attack, a withdrawal, troops arriving, a capture), whether it says it
-or denies it (a denial cue, "... is false", "not"), and whose act it is (a side named before the
-predicate, or the denier itself in "Kyiv denied taking any hostile action"). Two statements from
-different sources, a few days apart, about one act of one side, one asserting and one denying it,
-conflict; so do two assertions of opposite movements of one side's troops ("troops are pulling
+Built on the quotes' propositions, read off the parse at extraction (``extract/quotes/propositions.py``):
+what each statement is about (an attack, a withdrawal, troops arriving, a capture), whether it says it,
+denies it or calls it false, said as done or only as possible, and whose act it is (a side, a person, or
+the speaker's own: "Kyiv denied taking any hostile action"). This module only links those fields: two
+statements from different sources, a few days apart, about one act of one side, one asserting and one
+denying it, conflict; so do two assertions of opposite movements of one side's troops ("troops are pulling
 back" / "7,000 more troops have arrived"). Wire copies of one story never conflict with each other.
 """
 
 from __future__ import annotations
 
-import functools
 import itertools
-import json
-import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Iterable, Iterator
 
 from sayso.corpus.records import Contradiction, StoredQuote
 from sayso.extract.sides import side_words
+from sayso.models import Proposition
 
 WINDOW_DAYS = 3
-_WORD = re.compile(r"[\w'’.-]+")
-
-
-@dataclass(frozen=True)
-class _Words:
-    classes: dict[str, tuple[str, ...]]
-    opposites: frozenset[frozenset[str]]
-    themes: frozenset[str]
-    denial_verbs: frozenset[str]
-    falsity: re.Pattern
-    nominal: frozenset[str]
-    modal: frozenset[str]
-
-
-@functools.lru_cache(maxsize=1)
-def _words() -> _Words:
-    data = json.loads(resources.files("sayso.data").joinpath("stances_en.json").read_text("utf-8"))
-    falsity = "|".join(re.escape(w) for w in sorted(data["falsity_words"], key=len, reverse=True))
-    return _Words(
-        classes={k: tuple(sorted(v, key=len, reverse=True)) for k, v in data["classes"].items()},
-        opposites=frozenset(frozenset(pair) for pair in data["opposites"]),
-        themes=frozenset(data["movement_themes"]), denial_verbs=frozenset(data["denial_verbs"]),
-        # "... is false", "called the reports baseless", "which has not happened": said of a claim
-        falsity=re.compile(rf"\b(?:(?:is|are|was|were|be|been|being|as|called|calling|call)\s+[\"“”']?|that\s+)"
-                           rf"(?:{falsity})\b|\b(?:has|have|had|did)\s+not\s+happen|\bnever\s+happened",
-                           re.IGNORECASE),
-        nominal=frozenset(data["nominal_forms"]), modal=frozenset(data["modal_words"]))
-
-HEAD_WORDS = 16  # an asserted act is said near the start of the statement, not in a clause at its end
-FALSITY_REACH = 120  # characters before "... is false" that the judgement covers
+# acts that cannot both be true of one side's troops at once (classes of data/stances_en.json)
+OPPOSITES = (frozenset({"withdraw", "reinforce"}),)
 
 
 @dataclass(frozen=True)
@@ -66,61 +35,45 @@ class Statement:
     side: str | None           # the speaker's side
     theme: bool                # it speaks of troops or forces (for movements)
     objects: frozenset[str] = frozenset()  # names after the act ("the village of Loknia"): what it was done to
+    named: bool = True         # someone is said to act (not "they are being attacked")
+
+
+def _counted(q: StoredQuote) -> list[Proposition]:
+    """The propositions a quote stands for: those it denies or calls false, else those it asserts as done
+    (not "could invade", "no invasion", "an invasion would ...", "when missiles struck")."""
+    against = [p for p in q.propositions if p.polarity != "asserted"]
+    return against or [p for p in q.propositions if not (p.modal or p.nominal or p.background)]
 
 
 def read(q: StoredQuote, person_sides: dict[str, str]) -> Statement | None:
-    """The statement a quote makes, or None when it asserts or denies none of the known acts: a denial
-    (a denial cue, or "... is false" right after the act) may name the act as a noun; an assertion needs
-    a verb form ("has made the decision to invade", or "under Ukrainian attack") among its first words,
-    with no modal or negation before it ("could invade", "no invasion" assert nothing)."""
-    w = _words()
-    cue = (q.cue or "").lower().split()
-    denial_cue = bool(cue) and cue[0] in w.denial_verbs
-    lowered = q.text.lower().replace("’", "'")
-    falsity = w.falsity.search(lowered)
-    words = _WORD.findall(lowered)
-    text = " " + " ".join(words) + " "
-    found: dict[str, int] = {}
-    for act, forms in w.classes.items():
-        for form in forms:
-            at = text.find(f" {form} ")
-            if at < 0:
-                continue
-            before = text[:at].split()
-            nominal = form in w.nominal and not (before and (before[-1] == "under" or before[-2:-1] == ["under"]))
-            if falsity is not None or denial_cue:
-                if falsity is not None and not denial_cue and not (0 <= falsity.start() - at <= FALSITY_REACH):
-                    continue
-            elif nominal or len(before) > HEAD_WORDS or w.modal & set(before):
-                continue
-            found[act] = min(found.get(act, at), at)
-    if not found:
+    """The statement a quote makes, or None when it asserts or denies none of the known acts."""
+    said = _counted(q)
+    if not said:
         return None
-    first = min(found.values())
-    before = text[:first].split()
-    agent = _side_in(before, person_sides, q.text[:max(0, first)])
+    first = min(said, key=lambda p: p.start)
     side = _speaker_side(q, person_sides)
-    if agent is None and denial_cue:
-        agent = side  # "Kyiv denied taking any hostile action": its own act
-    theme = any(t in words for t in w.themes)
-    return Statement(q, frozenset(found), denial_cue or falsity is not None, agent, side, theme,
-                     _objects(q.text, first))
+    agent = first.side or _person_side(first.actor, person_sides) or (side if first.by_speaker else None)
+    return Statement(q, frozenset(p.act for p in said), first.polarity != "asserted", agent, side,
+                     any(p.theme for p in said), frozenset(o.lower() for o in first.objects),
+                     bool(first.side or first.actor or first.by_speaker))
 
 
-def _objects(text: str, at: int) -> frozenset[str]:
-    """Capitalised names after the act (not sides): "captured the village of Loknia" -> {"loknia"}."""
+def _person_side(actor: str | None, person_sides: dict[str, str]) -> str | None:
+    """The side of a person named as the actor, by their stated role elsewhere ("Putin" -> "Vladimir Putin")."""
+    if not actor:
+        return None
+    return next((s for name, s in person_sides.items()
+                 if name == actor or name.endswith(" " + actor) or actor.endswith(" " + name)), None)
+
+
+def _side_named(field: str) -> str | None:
+    """The side a speaker's name or role names, by its last side word ("Russian president" -> RU)."""
     sides = side_words()
-    names = re.findall(r"\b[A-Z][\w'’-]+", text[at:])
-    return frozenset(n.lower() for n in names if n.lower() not in sides and n.lower().removesuffix("'s") not in sides)
-
-
-def _side_in(words: list[str], person_sides: dict[str, str], raw: str) -> str | None:
-    sides = side_words()
-    for word in reversed(words):
+    for word in reversed(field.lower().replace("’", "'").split()):
         side = sides.get(word) or sides.get(word.removesuffix("'s").rstrip("."))
         if side is not None:
             return side
-    return next((s for name, s in person_sides.items() if name in raw), None)
+    return None
 
 
 def _speaker_side(q: StoredQuote, person_sides: dict[str, str]) -> str | None:
@@ -129,7 +82,7 @@ def _speaker_side(q: StoredQuote, person_sides: dict[str, str]) -> str | None:
             continue
         if name in person_sides:
             return person_sides[name]
-        side = _side_in(name.lower().replace("’", "'").split(), {}, name)
+        side = _side_named(name)
         if side is not None:
             return side
     return None
@@ -141,7 +94,7 @@ def person_sides(quotes: Iterable[StoredQuote]) -> dict[str, str]:
     for q in quotes:
         name = q.entity or q.speaker
         if name and q.speaker_role and name not in out:
-            side = _side_in(q.speaker_role.lower().split(), {}, q.speaker_role)
+            side = _side_named(q.speaker_role)
             if side is not None:
                 out[name] = side
     return out
@@ -159,8 +112,8 @@ def conflict(x: Statement, y: Statement) -> tuple[str, float] | None:
     """Why two statements cannot both hold, with a strength, or None."""
     if x.agent and y.agent and x.agent != y.agent:
         return None  # one side's act against another side's
-    if x.agent is None and y.agent is None:
-        return None  # nobody's act in particular
+    if (x.agent is None and y.agent is None) or not (x.named and y.named):
+        return None  # nobody's act in particular, or an act nobody is said to do ("they are being attacked")
     if x.objects and y.objects and not x.objects & y.objects:
         return None  # one act at Loknia, another in Donetsk
     shared = x.acts & y.acts
@@ -172,7 +125,7 @@ def conflict(x: Statement, y: Statement) -> tuple[str, float] | None:
         return f"{who} says {act} (“{_clip(said.quote.text)}”); {by} denies it (“{_clip(denied.quote.text)}”)", 1.0
     if x.denies or y.denies or not (x.theme and y.theme):
         return None
-    for pair in _words().opposites:
+    for pair in OPPOSITES:
         if pair <= (x.acts | y.acts) and (pair & x.acts) != (pair & y.acts) and len(x.acts & pair) == 1 \
                 and len(y.acts & pair) == 1:
             a, b = sorted(pair)

@@ -7,7 +7,8 @@ import json
 import logging
 from typing import Any, Iterator, Sequence
 
-from sayso.models import Analysis, Article, Claim, DateRef, Frame, Note, Place, Quantity, Quote, Speaker, from_dict
+from sayso.models import (Analysis, Article, Claim, DateRef, Frame, Note, Place, Proposition, Quantity, Quote, Speaker,
+                          from_dict)
 
 log = logging.getLogger(__name__)
 _TABLES = ("articles", "speakers", "quotes", "claims", "places", "dates", "notes", "entities", "outcomes", "runs")
@@ -23,7 +24,8 @@ _CLAIM_SELECT = (
 
 _QUOTE_SELECT = (
     "SELECT q.pk, a.id AS article_id, a.title, a.url, a.published, a.source AS outlet, a.group_pk, q.seq, q.kind,"
-    " q.start_char, q.end_char, q.text, q.cue, s.name AS speaker, s.kind AS speaker_kind, s.role AS speaker_role,"
+    " q.start_char, q.end_char, q.text, q.cue, q.propositions, s.name AS speaker, s.kind AS speaker_kind,"
+    " s.role AS speaker_role,"
     " s.entity_pk, e.name AS entity"
     " FROM quotes q JOIN articles a ON a.pk = q.article_pk LEFT JOIN speakers s ON s.pk = q.speaker_pk"
     " LEFT JOIN entities e ON e.pk = s.entity_pk")
@@ -51,6 +53,11 @@ def _date_filters(column: str, since: dt.date | None, until: dt.date | None) -> 
     return where, params
 
 
+def propositions_of(text: str | None) -> tuple[Proposition, ...]:
+    """A quote's stored propositions (a JSON list, or NULL for none)."""
+    return tuple(from_dict(Proposition, d) for d in json.loads(text)) if text else ()
+
+
 class Reads:
     """Read methods of a store."""
 
@@ -76,7 +83,8 @@ class Reads:
                     for r in self.rows("SELECT * FROM speakers WHERE article_pk = ?", (pk,))}
         quotes = tuple(Quote(kind=r["kind"], start=r["start_char"], end=r["end_char"], text=r["text"],
                              speaker=speakers.get(r["speaker_pk"]), cue=r["cue"], cue_start=r["cue_start"],
-                             cue_end=r["cue_end"], act=r.get("act") or "statement")
+                             cue_end=r["cue_end"], act=r.get("act") or "statement",
+                             propositions=propositions_of(r.get("propositions")))
                        for r in self.rows("SELECT * FROM quotes WHERE article_pk = ? ORDER BY seq", (pk,)))
         claims = tuple(_claim_from_row(r, speakers.get(r["speaker_pk"]))
                        for r in self.rows("SELECT * FROM claims WHERE article_pk = ? ORDER BY seq", (pk,)))

@@ -121,4 +121,6 @@ MIGRATIONS: tuple[Migration, ...] = (
                                                "ALTER TABLE entity_roles ADD COLUMN last_seen TEXT")),
     # what a quote is: a statement, or in the broad mode a stance, directive or refusal
     Migration("0009_quote_acts", common=("ALTER TABLE quotes ADD COLUMN act TEXT NOT NULL DEFAULT 'statement'",)),
+    # the acts a quote asserts or denies, whose they are (a JSON list of Proposition), for stance conflicts
+    Migration("0010_quote_propositions", common=("ALTER TABLE quotes ADD COLUMN propositions TEXT",)),
 )

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from sayso.models import Analysis, Outcome, Speaker, to_dict
+from sayso.models import Analysis, Outcome, Proposition, Speaker, to_dict
 from sayso.store.base import now
 from sayso.store.events import Events
 
@@ -15,6 +15,11 @@ from sayso.store.events import Events
 def content_hash(text: str) -> str:
     """The hash that makes an article 'already stored' whatever its id: whitespace-normalised text."""
     return hashlib.sha1(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def propositions_text(propositions: tuple[Proposition, ...]) -> str | None:
+    """A quote's propositions as stored: a JSON list, or NULL when it has none."""
+    return json.dumps(to_dict(propositions), ensure_ascii=False, sort_keys=True) if propositions else None
 
 
 @dataclass(frozen=True)
@@ -111,9 +116,10 @@ class Writes(Events):
             return
         self.executemany(
             "INSERT INTO quotes (article_pk, seq, kind, start_char, end_char, text, speaker_pk, cue, cue_start,"
-            " cue_end, act) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " cue_end, act, propositions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(pk, i, q.kind, q.start, q.end, q.text, seen.get(q.speaker) if q.speaker else None, q.cue,
-              q.cue_start, q.cue_end, q.act) for i, q in enumerate(analysis.quotes)])
+              q.cue_start, q.cue_end, q.act, propositions_text(q.propositions))
+             for i, q in enumerate(analysis.quotes)])
         self._index_quotes(pk)
 
     def _add_claims(self, pk: int, analysis: Analysis, links: Links, seen: dict[Speaker, int]) -> None:

@@ -31,6 +31,7 @@ from sayso.extract.quotes.inherit import inherit_speakers, join_split
 from sayso.extract.quotes.words import cue_words
 from sayso.extract.quotes.nouns import find_reports
 from sayso.extract.quotes.objects import object_reports
+from sayso.extract.quotes.propositions import propositions
 from sayso.extract.quotes.marks import Passage, find_passages
 from sayso.extract.quotes.speakers import ArticleSpeakers, is_age
 from sayso.models import Note, Quote, Speaker
@@ -99,7 +100,7 @@ def extract_quotes(doc: Doc, notes: list[Note] | None = None, *, stances: bool =
     if stances and learned:
         out.extend(_object_quotes(doc, text, speakers, quoted, [(q.start, q.end) for q in out]))
     out.sort(key=lambda q: (q.start, q.end))
-    return inherit_speakers(join_split(out, text), text)
+    return [replace(q, propositions=propositions(doc, q)) for q in inherit_speakers(join_split(out, text), text)]
 
 
 def _object_quotes(doc: Doc, text: str, speakers: ArticleSpeakers, quoted: list[int],
