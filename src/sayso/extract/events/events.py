@@ -7,9 +7,10 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.extract.events import context, lexicon as lx, parties, status
+from sayso.extract.events import context, lexicon as lx, parties, status, violence
 from sayso.extract.events.merge import VIOLENT, Mention, merge
-from sayso.extract.events.triggers import Trigger, generic, running_count, sentence_triggers, weapon_subtype
+from sayso.extract.events.nonevents import generic, running_count
+from sayso.extract.events.triggers import Trigger, sentence_triggers, weapon_subtype
 from sayso.models import Claim, DateRef, Event, Note, Place, Quote
 from sayso.nlp import lemma
 
@@ -105,6 +106,8 @@ def _one_per_occurrence(trigs: list[Trigger]) -> list[Trigger]:
     """In one sentence, a weak trigger ("killing") beside a strong one, and the police fire or arson beside a
     protest or riot, report the same occurrence: keep the strong ones (the merge joins those of one occurrence)."""
     absorbed = {name for t in trigs for name in ABSORBS.get(t.cls.name, ())}
+    if any(t.cls.name == "kill" and violence.civilian_object(t) for t in trigs):
+        absorbed.add("destroy")  # "killing residents and torching homes": one attack on civilians
     trigs = [t for t in trigs if t.cls.name not in absorbed]
     strong = [t for t in trigs if not t.cls.weak]
     kept = strong or trigs[:1]
@@ -310,6 +313,10 @@ def _settle_type(m: Mention, trig: Trigger, sides: list[str], text: str) -> None
         m.subtype = weapon_subtype(trig)
         if m.target is None and _civilian_victims(trig):
             m.target = parties.EventParty("civilians", kind="civilians")
+    elif name == "kill" and violence.by_mob(trig):
+        m.type, m.subtype, m.weak = "riots", "mob_violence", False
+        m.actor = parties.EventParty("rioters", kind="group")
+        m.target = m.target or parties.EventParty("civilians", kind="civilians")
     elif name == "kill":
         _settle_kill(m, trig)
     elif name in ("capture", "retake"):
@@ -320,8 +327,9 @@ def _settle_type(m: Mention, trig: Trigger, sides: list[str], text: str) -> None
         if m.target is None or m.target.kind != "side":
             m.target = parties.opponent(code, sides) if code else None
     elif name == "clash":
-        if lemma(trig.token).lower() in ("attack", "assault") and (
-                (m.target is not None and m.target.kind == "civilians") or _civilian_victims(trig)):
+        if violence.one_sided(trig) and not violence.military_object(trig) and (
+                (m.target is not None and m.target.kind == "civilians") or _civilian_victims(trig)
+                or violence.civilians_hit(trig)):
             m.type, m.subtype = "violence_against_civilians", "attack"
             m.target = parties.EventParty("civilians", kind="civilians")
         elif m.target is None and m.actor is not None and m.actor.country_code:
@@ -337,7 +345,7 @@ def _settle_type(m: Mention, trig: Trigger, sides: list[str], text: str) -> None
     elif name in ("protest", "protesters"):
         if lx.phrase_rx("excessive_force_words").search(sentence):
             m.subtype = "excessive_force_against_protesters"
-        elif lx.phrase_rx("riot_words").search(sentence):
+        elif lx.phrase_rx("riot_words").search(sentence) or violence.violent_crowd(trig):
             m.type, m.subtype = "riots", "violent_demonstration"
             m.actor = parties.EventParty("rioters", kind="group")
         elif lx.phrase_rx("intervention_words").search(sentence):
@@ -364,6 +372,9 @@ def _settle_kill(m: Mention, trig: Trigger) -> None:
             m.target = parties.EventParty("civilians", kind="civilians")
         return
     victims_civil = m.target is not None and m.target.kind == "civilians" or _civilian_victims(trig)
+    if m.actor is not None and word not in DIRECT_VIOLENCE and violence.armed_victims(trig):
+        m.type, m.subtype, m.weak = "battles", "armed_clash", False  # troops killing the attackers they pursued
+        return
     direct = any(t.lower_ in lx.word_set("direct_violence_words") for t in trig.sent)  # "shot and killed"
     if word in DIRECT_VIOLENCE or direct or (m.actor is not None and victims_civil):
         m.type, m.subtype = "violence_against_civilians", "attack"

@@ -1,0 +1,66 @@
+"""Events: the kind of violence or gathering, read from who does what to whom (riots, mobs, attacks on
+civilians, battles, protests)."""
+
+from __future__ import annotations
+
+import pytest
+
+import sayso
+from sayso.models import Event
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2025-06-10"  # a Tuesday
+
+
+def _events(settings, text: str) -> list[Event]:
+    return list(sayso.analyze(text, published=PUBLISHED, settings=settings).events)
+
+
+def _kinds(settings, text: str) -> list[tuple[str, str | None]]:
+    return [(e.type, e.subtype) for e in _events(settings, text)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a crowd that kills is mob violence, not an attack by an armed group
+    ("On Friday, a crowd in the village of Tsanga stoned two women accused of witchcraft, killing one, "
+     "local radio reported.", ("riots", "mob_violence")),
+    ("A mob in the market town of Gbarnga set upon three men suspected of theft on Saturday, beating one of them "
+     "to death, police said.", ("riots", "mob_violence")),
+    # demonstrators who set a bus on fire riot
+    ("Hundreds of students blocked roads and set a bus on fire in Kisumu on Thursday, protesting against fee "
+     "increases, witnesses said.", ("riots", "violent_demonstration")),
+    # armed men shooting villagers and burning homes: one attack on civilians, not property destruction
+    ("Gunmen attacked the village of Dogon Daji on Saturday night, shooting villagers and setting homes on fire, "
+     "local officials said.", ("violence_against_civilians", "attack")),
+    ("Gunmen opened fire on a wedding party in the town of Tillaberi on Saturday, killing nine people, "
+     "officials said.", ("violence_against_civilians", "attack")),
+    # an attack on an army base stays a battle though civilians died too
+    ("Militants attacked an army base and two villages near Diffa on Monday, killing ten soldiers and four "
+     "civilians, the army said.", ("battles", "armed_clash")),
+    # soldiers killing the armed men they chase fight a battle
+    ("Soldiers chased the gunmen into the hills near Gulu on Sunday, killing four of them, the army said.",
+     ("battles", "armed_clash")),
+])
+def test_events_kind_of_violence_from_who_does_it_to_whom(settings, text, kind):
+    assert _kinds(settings, text) == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of people marched in Tbilisi on Sunday, waving flags and chanting slogans.",
+    "Parents gathered outside the ministry in Abuja on Monday to demand news of their missing children.",
+    "Several hundred people rallied in Lviv on Saturday, calling on the government to bring the soldiers home.",
+])
+def test_events_people_gathering_with_a_demand_protest(settings, text):
+    assert _kinds(settings, text) == [("protests", "peaceful_protest")]
+
+
+def test_events_troops_gathering_are_a_movement_not_a_protest(settings):
+    assert _kinds(settings, "Troops gathered near the border town of Sumy on Monday, officials said.") == [
+        ("strategic_developments", "change_to_group_activity")]
+
+
+def test_events_people_burned_are_no_property_destroyed(settings):
+    text = ("Residents said two children were burned inside their house when gunmen torched the village of Kuki "
+            "on Sunday.")
+    assert [e.trigger for e in _events(settings, text)] == ["torched"]
