@@ -64,3 +64,16 @@ def test_events_people_burned_are_no_property_destroyed(settings):
     text = ("Residents said two children were burned inside their house when gunmen torched the village of Kuki "
             "on Sunday.")
     assert [e.trigger for e in _events(settings, text)] == ["torched"]
+
+
+def test_events_people_killing_civilians_by_hand_attack_them(settings):
+    text = ("On Sunday, gang members swept through the village of Kpote, killing residents and looting shops, "
+            "local radio reported.")
+    events = _events(settings, text)
+    assert [(e.type, e.subtype, e.trigger) for e in events] == [("violence_against_civilians", "attack", "killing")]
+    assert events[0].status == "reported"  # unnamed local media, like "residents said"
+
+
+def test_events_a_blast_killing_civilians_stays_remote_violence(settings):
+    text = "A blast killed residents of the town of Kpote on Sunday, officials said."
+    assert _kinds(settings, text) == [("explosions_remote_violence", None)]

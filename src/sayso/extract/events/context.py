@@ -170,7 +170,8 @@ def pick_source(text: str, spans: list[Span], trigger_at: int, quotes: list[Quot
         return "unverified", speaker
     if speaker is not None:
         words = speaker.name.lower().split()
-        generic = speaker.kind == "unnamed" and bool({words[0], words[-1]} & lx.word_set("generic_sources"))
+        generic = speaker.kind in ("unnamed", "media") and bool(  # "residents said", "local radio reported"
+            {words[0], words[-1]} & lx.word_set("generic_sources"))
         return ("reported" if generic else "claimed"), speaker
     if lx.hedge_rx().search(sentence):
         return "reported", None

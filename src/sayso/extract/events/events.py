@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from sayso.extract.events import context, lexicon as lx, parties, status, violence
 from sayso.extract.events.merge import VIOLENT, Mention, merge
 from sayso.extract.events.nonevents import generic, running_count
-from sayso.extract.events.triggers import Trigger, sentence_triggers, weapon_subtype
+from sayso.extract.events.triggers import Trigger, civilian_object, hands_on, sentence_triggers, weapon_subtype
 from sayso.models import Claim, DateRef, Event, Note, Place, Quote
 from sayso.nlp import lemma
 
@@ -106,7 +106,7 @@ def _one_per_occurrence(trigs: list[Trigger]) -> list[Trigger]:
     """In one sentence, a weak trigger ("killing") beside a strong one, and the police fire or arson beside a
     protest or riot, report the same occurrence: keep the strong ones (the merge joins those of one occurrence)."""
     absorbed = {name for t in trigs for name in ABSORBS.get(t.cls.name, ())}
-    if any(t.cls.name == "kill" and violence.civilian_object(t) for t in trigs):
+    if any(t.cls.name == "kill" and civilian_object(t) for t in trigs):
         absorbed.add("destroy")  # "killing residents and torching homes": one attack on civilians
     trigs = [t for t in trigs if t.cls.name not in absorbed]
     strong = [t for t in trigs if not t.cls.weak]
@@ -376,6 +376,7 @@ def _settle_kill(m: Mention, trig: Trigger) -> None:
         m.type, m.subtype, m.weak = "battles", "armed_clash", False  # troops killing the attackers they pursued
         return
     direct = any(t.lower_ in lx.word_set("direct_violence_words") for t in trig.sent)  # "shot and killed"
+    direct = direct or hands_on(trig)  # "gang members swept through the town, killing residents"
     if word in DIRECT_VIOLENCE or direct or (m.actor is not None and victims_civil):
         m.type, m.subtype = "violence_against_civilians", "attack"
         m.target = m.target or parties.EventParty("civilians", kind="civilians")

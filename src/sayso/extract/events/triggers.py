@@ -286,7 +286,7 @@ def _kill_ok(trig: Trigger) -> bool:
         return _kind(trig.token) == "verb" and any(
             t.lower_ in lx.word_set("civilian_words") for t in objects(trig.token))
     if word in ("kill", "killing"):
-        return _military_context(trig) or weapon_subtype(trig) is not None or \
+        return _military_context(trig) or weapon_subtype(trig) is not None or hands_on(trig) or \
             any(lemma(t).lower() in ("shoot", "shooting", "gunman", "gunmen", "attack", "attacker", "stab", "bomb")
                 for t in trig.sent)
     return True
@@ -368,6 +368,45 @@ def objects(tok: Token) -> list[Token]:
         up = tok.head
         out += [up, *(up.head.head.subtree if up.dep_ == "pobj" and up.head.dep_ == "prep" else ())]
     return out
+
+
+RELATIVE = ("who", "that", "which")
+
+
+def doer(tok: Token) -> Token | None:
+    """The subject of the trigger's verb, through a coordination ("barricaded roads and set a car on fire") and
+    a relative pronoun ("youths who set ...": the youths)."""
+    verb = tok
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return subj
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def civilian_object(trig: Trigger) -> bool:
+    """"Shooting residents", "killing villagers": the trigger acts on civilians."""
+    return any(t.lower_ in lx.word_set("civilian_words") for t in objects(trig.token) if t.tag_.startswith("NN"))
+
+
+def hands_on(trig: Trigger) -> bool:
+    """People, not a weapon, kill civilians: the killing's object is civilians and its doer an armed group or
+    people ("gang members ... killing residents"; not "the blast killed residents")."""
+    if not civilian_object(trig):
+        return False
+    who = doer(trig.token)
+    if who is None or not who.tag_.startswith(("NN", "PRP")):
+        return False
+    strike = next(c for c in lx.classes() if c.name == "strike")
+    if lemma(who).lower() in strike.nouns or any(rx.search(who.text) for _, rx in lx.weapon_patterns()):
+        return False
+    people = lx.word_set("people_words") | lx.word_set("separatists") | lx.word_set("force_words")
+    return who.lower_ in people or who.ent_type_ in ("ORG", "NORP", "PERSON")
 
 
 def _destroy_ok(trig: Trigger) -> bool:

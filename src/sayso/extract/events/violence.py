@@ -7,37 +7,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sayso.extract.events import lexicon as lx
-from sayso.extract.events.triggers import Trigger, objects, sentence_triggers
+from sayso.extract.events.triggers import Trigger, civilian_object, doer, objects, sentence_triggers
 from sayso.nlp import lemma
-
-RELATIVE = ("who", "that", "which")
-
-
-def doer(tok: Token) -> Token | None:
-    """The subject of the trigger's verb, through a coordination ("barricaded roads and set a car on fire") and
-    a relative pronoun ("youths who set ...": the youths)."""
-    verb = tok
-    for _ in range(3):
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None:
-            if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return verb.head
-            return subj
-        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None
-
 
 def by_mob(trig: Trigger) -> bool:
     """"A crowd beat two men to death": killing done by a crowd or a mob."""
     who = doer(trig.token)
     return who is not None and who.lower_ in lx.word_set("mob_words")
-
-
-def civilian_object(trig: Trigger) -> bool:
-    """"Shooting residents", "killing villagers": the trigger acts on civilians."""
-    return any(t.lower_ in lx.word_set("civilian_words") for t in objects(trig.token) if t.tag_.startswith("NN"))
 
 
 def civilians_hit(trig: Trigger) -> bool:
