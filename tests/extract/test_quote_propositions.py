@@ -91,6 +91,7 @@ def test_propositions_an_act_in_a_when_clause_is_background(nlp):
     ("Georgia said it is moving troops away from the border.", None, True, None),  # "it": the speaker
     ("The army said some units were withdrawing from the frontier.", None, False, "some units"),
     ("The spokesman said that the depot was attacked overnight.", None, False, None),  # nobody is said to act
+    ("The commander said attacking the depot was necessary.", None, False, None),  # the act is the subject
 ])
 def test_propositions_whose_act_it_is(nlp, text, side, by_speaker, actor):
     p = _one(nlp, text)

@@ -280,6 +280,8 @@ def _whose(head: Token, at: _Where) -> tuple[str | None, Span | None, bool]:
         actor = (_owner(t) if _nounish(t) else None) or _subject(t)
         if actor is not None and actor.tag_ in _WH_TAGS and t.dep_ == "relcl":
             actor = t.head  # "the troops that attacked": the noun the clause describes
+        if actor is not None and t is not head and head in actor.subtree:
+            return None, None, False  # "attacking the depot was necessary": the act is the subject, nobody's
         if actor is not None:
             return _resolve(actor, at)
         if _unnamed(t, at.words):
