@@ -121,3 +121,16 @@ def test_event_row_with_unreadable_json_is_skipped_with_one_warning(filled, capl
         assert list(filled.event_rows()) == []
     [warning] = _warnings(caplog)
     assert "bad stored event row" in warning and "a04" in warning
+
+
+def test_quotes_stored_before_their_propositions_were_read_are_named_once(filled, caplog):
+    with caplog.at_level(logging.WARNING, logger="sayso"):
+        corpus.contradictions(filled)
+    assert not [w for w in _warnings(caplog) if "migration 0010" in w]  # everything stored now was read
+    with filled.transaction():
+        filled.execute("UPDATE quotes SET propositions = NULL")  # what 0010 leaves on quotes stored before it
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="sayso"):
+        corpus.contradictions(filled)
+    [warning] = [w for w in _warnings(caplog) if "migration 0010" in w]
+    assert warning.startswith(f"{filled.scalar('SELECT COUNT(*) FROM quotes')} stored quotes")

@@ -99,6 +99,10 @@ class Reads:
                       for r in self.rows("SELECT * FROM notes WHERE article_pk = ? ORDER BY pk", (pk,)))
         return Analysis(article, quotes, claims, places, dates, notes, self.article_events(pk))
 
+    def unread_quote_count(self) -> int:
+        """Quotes stored before their propositions were read (migration 0010): stance conflicts miss them."""
+        return int(self.scalar("SELECT COUNT(*) FROM quotes WHERE propositions IS NULL") or 0)
+
     def article_ids(self) -> list[str]:
         return [r["id"] for r in self.rows("SELECT id FROM articles ORDER BY pk")]
 

@@ -17,9 +17,10 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def propositions_text(propositions: tuple[Proposition, ...]) -> str | None:
-    """A quote's propositions as stored: a JSON list, or NULL when it has none."""
-    return json.dumps(to_dict(propositions), ensure_ascii=False, sort_keys=True) if propositions else None
+def propositions_text(propositions: tuple[Proposition, ...]) -> str:
+    """A quote's propositions as stored: a JSON list, empty when it has none (NULL is left to quotes stored
+    before migration 0010, which were never read for them)."""
+    return json.dumps(to_dict(propositions), ensure_ascii=False, sort_keys=True)
 
 
 @dataclass(frozen=True)
