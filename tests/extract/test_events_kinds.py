@@ -77,3 +77,8 @@ def test_events_people_killing_civilians_by_hand_attack_them(settings):
 def test_events_a_blast_killing_civilians_stays_remote_violence(settings):
     text = "A blast killed residents of the town of Kpote on Sunday, officials said."
     assert _kinds(settings, text) == [("explosions_remote_violence", None)]
+
+
+def test_events_rockets_fired_at_a_town_are_shelling(settings):
+    text = "Militants fired rockets at the town of Sderot on Monday, the army said."
+    assert _kinds(settings, text) == [("explosions_remote_violence", "shelling_artillery_missile_attack")]

@@ -53,3 +53,16 @@ def test_events_disclaimer_about_its_own_sentence_reaches_no_further(settings):
     text = ("Soldiers clashed with rebels near Gulu on Sunday, the army said. A rights group said the dead included "
             "two children, a claim that could not be verified.")
     assert [e.status for e in _events(settings, text)] == ["claimed"]
+
+
+def test_events_accusation_rejected_in_its_own_sentence_is_denied(settings):
+    text = ("Kazakhstan accused Kyrgyz border guards of firing on its post near Osh on Tuesday, an accusation "
+            "Bishkek rejected.")
+    assert [(e.type, e.status) for e in _events(settings, text)] == [("battles", "denied")]
+
+
+def test_events_statement_after_a_semicolon_is_not_the_source_before_it(settings):
+    text = ("Sirens sounded in Sderot on Monday after a rocket was fired from Gaza; the army said it fell in an open "
+            "field.")
+    assert [(e.subtype, e.status) for e in _events(settings, text)] == [
+        ("shelling_artillery_missile_attack", "asserted")]

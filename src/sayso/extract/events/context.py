@@ -148,6 +148,12 @@ def pick_figures(text: str, spans: list[Span], claims: list[Claim]) -> tuple[Cla
     return toll, tuple(others)
 
 
+def _past_semicolon(text: str, trigger_at: int, q: Quote) -> bool:
+    """"Sirens sounded after a rocket was fired; the army said it fell in an open area": a verb of saying after a
+    semicolon reports its own clause, not the one before."""
+    return q.cue_start is not None and q.cue_start > trigger_at and ";" in text[trigger_at:q.cue_start]
+
+
 def pick_source(text: str, spans: list[Span], trigger_at: int, quotes: list[Quote],
                 claims: list[Claim]) -> tuple[str, Speaker | None]:
     """Who reports the event and how: the speaker of a statement holding the trigger, else the source of
@@ -158,7 +164,7 @@ def pick_source(text: str, spans: list[Span], trigger_at: int, quotes: list[Quot
     unverified = bool(lx.unverified_rx().search(sentence))
     speaker = None
     for q in quotes:
-        if q.start <= trigger_at < q.end and q.speaker is not None:
+        if q.start <= trigger_at < q.end and q.speaker is not None and not _past_semicolon(text, trigger_at, q):
             speaker = q.speaker
             break
     if speaker is None:

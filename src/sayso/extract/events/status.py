@@ -41,6 +41,25 @@ def settle(doc: Doc, events: list[Mention], mentions: list[Mention], quotes: lis
                         and m.actor.country_code == denier:
                     m.status = "denied"
     _denied_elsewhere(events, [m for m in mentions if m.denied])
+    for m in events:
+        if m.status in ("claimed", "reported") and _charge_rejected(sents[m.sentence], m.trigger[0], denials):
+            m.status = "denied"
+
+
+def _charge_rejected(sent: Span, trigger_at: int, denials: set[str]) -> bool:
+    """"X accused Y of firing on its positions, a charge Y rejected": a denial verb of the event's sentence, not
+    above the trigger, whose clause holds the word for the accusation."""
+    charges = lx.word_set("accusation_nouns")
+    for tok in sent:
+        if not (tok.tag_.startswith("VB") and lemma(tok).lower() in denials):
+            continue
+        tree = list(tok.subtree)
+        if tree[0].idx <= trigger_at < tree[-1].idx + len(tree[-1].text):
+            continue  # "denied that the town had fallen": the mention is the denied one
+        said_of = [tok.head] if tok.dep_ in ("relcl", "acl") else []  # "an accusation (that) Y rejected"
+        if any(t.lower_ in charges for t in tree + said_of):
+            return True
+    return False
 
 
 def _sentences(m: Mention) -> set[int]:

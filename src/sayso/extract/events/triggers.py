@@ -177,8 +177,8 @@ def _side_modified(tok: Token) -> bool:
 def _clash_ok(trig: Trigger) -> bool:
     tok = trig.token
     word = lemma(tok).lower()
-    if word in ("attack", "assault") and weapon_subtype(trig) is not None:
-        return False  # a strike, not fighting
+    if (word in ("attack", "assault") or trig.phrase and word == "fire") and weapon_subtype(trig) is not None:
+        return False  # a strike, not fighting ("tanks fired on the village")
     if _kind(tok) == "noun" and word in ("attack", "assault", "counterattack") and not _happened(tok):
         return False
     if tok.lower_ in lx.word_set("self_evident_clashes") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
