@@ -66,3 +66,13 @@ def test_events_statement_after_a_semicolon_is_not_the_source_before_it(settings
             "field.")
     assert [(e.subtype, e.status) for e in _events(settings, text)] == [
         ("shelling_artillery_missile_attack", "asserted")]
+
+
+@pytest.mark.parametrize("second, status", [
+    ("Independent monitors said there was no sign of a Moldovan attack.", "denied"),
+    ("There was no sign of an end to the fighting on Saturday.", "claimed"),  # no sign of an end: not a denial
+])
+def test_events_no_sign_of_the_claimed_attack_denies_it(settings, second, status):
+    text = ("Separatist leaders in Tiraspol said on Friday that their positions had come under attack by Moldovan "
+            f"forces. {second}")
+    assert [e.status for e in _events(settings, text) if e.trigger == "attack"] == [status]

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from sayso.extract.events import lexicon as lx, parties
 from sayso.extract.events.merge import Mention, same_place
+from sayso.extract.events.triggers import candidate_classes
 from sayso.models import Quote
 from sayso.nlp import lemma
 from sayso.nlp.pipeline import lemma_of
@@ -41,6 +42,7 @@ def settle(doc: Doc, events: list[Mention], mentions: list[Mention], quotes: lis
                         and m.actor.country_code == denier:
                     m.status = "denied"
     _denied_elsewhere(events, [m for m in mentions if m.denied])
+    _no_sign_of(sents, events)
     for m in events:
         if m.status in ("claimed", "reported") and _charge_rejected(sents[m.sentence], m.trigger[0], denials):
             m.status = "denied"
@@ -123,6 +125,22 @@ def _denied_elsewhere(events: list[Mention], denied: list[Mention]) -> None:
         if same:
             nearest = min(same, key=lambda m: min(abs(s - d.sentence) for s in _sentences(m)))
             nearest.status = "denied"
+
+
+def _no_sign_of(sents: list[Span], events: list[Mention]) -> None:
+    """"Monitors said there was no sign of a Ukrainian attack": a trigger word after "no sign of" (no evidence,
+    no indication) says the attack claimed before it did not happen."""
+    nouns = lx.word_set("no_sign_nouns")
+    for index, sent in enumerate(sents):
+        for tok in sent:
+            up = tok.head
+            if not (tok.dep_ == "pobj" and up.lower_ == "of" and up.head.lower_ in nouns
+                    and any(c.dep_ == "det" and c.lower_ == "no" for c in up.head.children)):
+                continue
+            kinds = {c.type for c in candidate_classes(tok)}
+            for m in events:
+                if m.type in kinds and m.status in ("claimed", "reported") and max(_sentences(m)) < index:
+                    m.status = "denied"
 
 
 def _same_place(a: Mention, b: Mention) -> bool:

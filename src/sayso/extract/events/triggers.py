@@ -62,6 +62,11 @@ def _word_candidates(token: Token) -> list[lx.TriggerClass]:
     return out
 
 
+def candidate_classes(token: Token) -> list[lx.TriggerClass]:
+    """The classes a word could report, before any check of its context."""
+    return _word_candidates(token)
+
+
 def _phrase_triggers(sent: Span) -> list[Trigger]:
     out = []
     rx, by_phrase = lx.all_phrases()
