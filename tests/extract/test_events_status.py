@@ -76,3 +76,11 @@ def test_events_no_sign_of_the_claimed_attack_denies_it(settings, second, status
     text = ("Separatist leaders in Tiraspol said on Friday that their positions had come under attack by Moldovan "
             f"forces. {second}")
     assert [e.status for e in _events(settings, text) if e.trigger == "attack"] == [status]
+
+
+@pytest.mark.parametrize("gap, status", [(" ", "claimed"), ("\n\n", "asserted")])
+def test_events_past_perfect_goes_on_with_the_statement_before_it(settings, gap, status):
+    # in the same paragraph, "had arrived" goes on with the firm's report; in a new one the reporter speaks
+    text = ("An imagery firm said on Friday that its pictures showed troops massing near the town of Yelnya."
+            f"{gap}More troops had arrived in Klintsy, close to the border.")
+    assert [e.status for e in _events(settings, text) if e.trigger == "arrived"] == [status]

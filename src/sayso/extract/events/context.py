@@ -148,6 +148,13 @@ def pick_figures(text: str, spans: list[Span], claims: list[Claim]) -> tuple[Cla
     return toll, tuple(others)
 
 
+def speaker_status(speaker: Speaker) -> str:
+    """``reported`` for a generic unnamed source ("residents said", "local radio reported"), else ``claimed``."""
+    words = speaker.name.lower().split()
+    generic = speaker.kind in ("unnamed", "media") and bool({words[0], words[-1]} & lx.word_set("generic_sources"))
+    return "reported" if generic else "claimed"
+
+
 def _past_semicolon(text: str, trigger_at: int, q: Quote) -> bool:
     """"Sirens sounded after a rocket was fired; the army said it fell in an open area": a verb of saying after a
     semicolon reports its own clause, not the one before."""
@@ -175,10 +182,7 @@ def pick_source(text: str, spans: list[Span], trigger_at: int, quotes: list[Quot
     if unverified:
         return "unverified", speaker
     if speaker is not None:
-        words = speaker.name.lower().split()
-        generic = speaker.kind in ("unnamed", "media") and bool(  # "residents said", "local radio reported"
-            {words[0], words[-1]} & lx.word_set("generic_sources"))
-        return ("reported" if generic else "claimed"), speaker
+        return speaker_status(speaker), speaker
     if lx.hedge_rx().search(sentence):
         return "reported", None
     return "asserted", None

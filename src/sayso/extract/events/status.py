@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from sayso.extract.events import lexicon as lx, parties
+from sayso.extract.events import context, lexicon as lx, parties
 from sayso.extract.events.merge import Mention, same_place
 from sayso.extract.events.triggers import candidate_classes
 from sayso.models import Quote
@@ -41,6 +41,7 @@ def settle(doc: Doc, events: list[Mention], mentions: list[Mention], quotes: lis
                 if 0 < index - last <= 2 and m.status in ("claimed", "reported") and m.actor is not None \
                         and m.actor.country_code == denier:
                     m.status = "denied"
+    _goes_on(doc, sents, events, quotes)
     _denied_elsewhere(events, [m for m in mentions if m.denied])
     _no_sign_of(sents, events)
     for m in events:
@@ -62,6 +63,31 @@ def _charge_rejected(sent: Span, trigger_at: int, denials: set[str]) -> bool:
         if any(t.lower_ in charges for t in tree + said_of):
             return True
     return False
+
+
+def _goes_on(doc: Doc, sents: list[Span], events: list[Mention], quotes: list[Quote]) -> None:
+    """"Maxar said new images showed helicopters in Belarus. More helicopters had arrived in Belgorod": a sentence
+    with no source of its own, in the past perfect of reported speech, goes on with the reported statement of
+    the sentence before it in its paragraph, and takes its speaker."""
+    text = lx.doc_text(doc)
+    for m in events:
+        if m.status != "asserted" or m.source is not None or m.sentence == 0 or m.others:
+            continue
+        span = doc.char_span(m.trigger[0], m.trigger[1], alignment_mode="expand")
+        verb = span.root if span is not None else None
+        while verb is not None and not verb.tag_.startswith("VB") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb is None or verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d")
+                                                         for c in verb.children):
+            continue
+        before, sent = sents[m.sentence - 1], sents[m.sentence]
+        if "\n" in text[before.end_char - 1:sent.start_char + 1]:
+            continue  # a new paragraph: the reporter speaks again
+        said = [q for q in quotes if q.speaker is not None and q.kind in ("indirect", "mixed")
+                and before.start_char <= q.start < before.end_char]
+        if said and not any(q.start < sent.end_char and q.end > sent.start_char for q in quotes):
+            m.source = said[-1].speaker
+            m.status = context.speaker_status(m.source)
 
 
 def _sentences(m: Mention) -> set[int]:
