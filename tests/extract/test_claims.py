@@ -279,10 +279,14 @@ def test_claims_lede_title_named_in_next_sentence(nlp):
     assert _claim(nlp, text, "300").source.name == "Radu Munteanu"
 
 
-def test_claims_anonymous_official_is_reported(nlp):
-    text = "An official, who asked not to be named, said 90 trucks were waiting at the crossing."
-    claim = _claim(nlp, text, "90")
-    assert (claim.status, claim.source) == ("reported", None)
+@pytest.mark.parametrize("text, needle, source", [
+    ("An official, who asked not to be named, said 90 trucks were waiting at the crossing.", "90", "official"),
+    ("A navy commander, speaking on condition of anonymity, said 14 patrol boats had left the harbour.", "14",
+     "navy commander"),
+])
+def test_claims_anonymous_source_of_a_body_is_claimed_under_its_description(nlp, text, needle, source):
+    claim = _claim(nlp, text, needle)
+    assert claim.status == "claimed" and source in claim.source.name
 
 
 def test_claims_one_casualty_is_a_claim(nlp):
@@ -300,15 +304,29 @@ def test_claims_clause_is_the_sentence(nlp):
     assert claim.text == text[claim.start:claim.end] == "Officials said 11 ships left on Tuesday."
 
 
-@pytest.mark.parametrize("text, needle", [
-    ("Analysts say 5,000 troops have gathered near the border.", "5,000"),
-    ("Around 12 shells hit the market, local residents said.", "12"),
-    ("Fuel now costs as much as 3 dollars a litre, according to traders.", "3 dollars"),
-    ("Insurance firms say 40 tankers have changed course since March.", "40"),
-    ("About 2,000 families have left the valley, according to aid groups.", "2,000"),
+@pytest.mark.parametrize("text, needle, source", [
+    ("Analysts say 5,000 troops have gathered near the border.", "5,000", "Analysts"),
+    ("Around 12 shells hit the market, local residents said.", "12", "local residents"),
+    ("Fuel now costs as much as 3 dollars a litre, according to traders.", "3 dollars", "traders"),
+    ("Insurance firms say 40 tankers have changed course since March.", "40", "Insurance firms"),
+    ("About 2,000 families have left the valley, according to aid groups.", "2,000", "aid groups"),
 ])
-def test_claims_generic_unnamed_source_is_reported(nlp, text, needle):
+def test_claims_generic_unnamed_source_is_reported_under_its_description(nlp, text, needle, source):
     claim = _claim(nlp, text, needle)
+    assert claim.status == "reported" and claim.source is not None and claim.source.name == source
+
+
+@pytest.mark.parametrize("text, needle, source", [
+    ("Villagers in Kupiansk said 40 houses had burned overnight.", "40", "Villagers in Kupiansk"),
+    ("Refugees arriving in Chadian camps said 12 wells had run dry.", "12", "Refugees"),
+])
+def test_claims_generic_collective_with_a_place_is_still_reported(nlp, text, needle, source):
+    claim = _claim(nlp, text, needle)
+    assert claim.status == "reported" and claim.source.name.startswith(source)
+
+
+def test_claims_bare_sources_give_no_source(nlp):
+    claim = _claim(nlp, "Sources said 60 lorries crossed the border.", "60")
     assert (claim.status, claim.source) == ("reported", None)
 
 

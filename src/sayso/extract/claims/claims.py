@@ -50,7 +50,7 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
             from_quote, attributor.attribute(anchor), data, text, f.quantity.start)
         if attr is not None and attr.cue_lemma in data["denial_verbs"] and not _in_denied(anchor, attr, data):
             attr = None  # "Russia, which denied planning to invade despite having amassed 100,000 troops"
-        status, source, cue = _status(attributor.text[start:end], attr, data)
+        status, source, cue = _status(attributor.text[start:end], attr, data, attributor)
         claims.append(Claim(f.quantity, status, source, start, end, attributor.text[start:end], cue))
     return _refer_back(doc, paragraph_scope(claims, ordered, attributor), attributor, data)
 
@@ -242,21 +242,25 @@ def lemma_of_cue(cue: str | None) -> str | None:
     return next((f for f in forms if f in verbs), forms[0])
 
 
-def _status(text: str, attr: Attribution | None, data) -> tuple[str, Speaker | None, str | None]:
+def _status(text: str, attr: Attribution | None, data,
+            attributor: Attributor) -> tuple[str, Speaker | None, str | None]:
+    """An unnamed source tied to one body ("a senior army officer, speaking on condition of anonymity")
+    claims its figures under its description; a generic collective ("analysts", "witnesses") reports
+    them under its description; a bare hedge ("sources say", "reportedly") has no source."""
     verify = data["verify_re"].search(text)
     if attr is not None and attr.cue_lemma in data["denial_verbs"]:
         return "denied", attr.speaker, attr.cue
     if verify:
         return "unverified", attr.speaker if attr else None, verify.group(0)
     hedge = data["hedge_re"].search(text) or data["anonymity_re"].search(text)
-    if attr is not None and data["anonymity_re"].search(text):
-        attr = Attribution(None, attr.cue, attr.cue_lemma, vague=True)  # "an official who asked not to be named"
-    if attr is not None and attr.speaker is not None and generic_name(attr.speaker.name, data):
-        attr = Attribution(None, attr.cue, attr.cue_lemma, vague=True)  # "Western intelligence sources", "analysts"
+    if attr is not None and attr.speaker is not None and attributor.generic_speaker(attr.speaker):
+        # "analysts", "villagers in X", "local media" keep their description; a bare "sources" has none
+        bare = len(attr.speaker.name.split()) == 1 and attr.speaker.name.lower() in data["vague_sources"]
+        attr = Attribution(None if bare else attr.speaker, attr.cue, attr.cue_lemma, vague=True)
     if attr is not None and attr.speaker is not None and not attr.vague:
         return "claimed", attr.speaker, attr.cue
     if hedge or (attr is not None and attr.vague):
-        return "reported", None, hedge.group(0) if hedge else attr.cue
+        return "reported", attr.speaker if attr is not None else None, hedge.group(0) if hedge else attr.cue
     return "asserted", None, None
 
 

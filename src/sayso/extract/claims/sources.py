@@ -176,7 +176,7 @@ class Attributor:
             if agent is not None:
                 obj = agent
             if self._vague(obj):
-                return Attribution(None, "according to", "according", vague=True)
+                return self._unnamed(obj, "according to", "according")
             return Attribution(self.speaker_of(obj), "according to", "according")
         return None
 
@@ -223,7 +223,7 @@ class Attributor:
                 verb, subj = cand_verb, cand_subj
                 break
         if self._vague(subj):
-            return Attribution(None, verb.text, lemma(verb), vague=True)
+            return self._unnamed(subj, verb.text, lemma(verb))
         speaker = self.speaker_of(subj)
         if speaker is None:
             return None
@@ -251,7 +251,7 @@ class Attributor:
             if subj is None or not self.can_speak(subj) or "\n" in self.text[min(subj.idx, anchor.idx):max(subj.idx, anchor.idx)]:
                 continue
             if self._vague(subj):
-                return Attribution(None, clause.text, word, vague=True)
+                return self._unnamed(subj, clause.text, word)
             speaker = self.speaker_of(subj)
             if speaker is not None:
                 return Attribution(speaker, clause.text, word)
@@ -400,7 +400,33 @@ class Attributor:
         low = subj.lower_
         if low in ("source", "sources"):
             return True
-        return (low in self.data["vague_sources"] or low in self.data["generic_sources"]) and not has_name(subj)
+        return (low in self.data["vague_sources"] and not has_name(subj)) or self.generic(subj)
+
+    def generic(self, head: Token) -> bool:
+        """ "analysts", "Western analysts", "villagers in Poonch": a generic unnamed collective, reported under
+        its description; not when a name is its own modifier ("Capital Economics analysts": the firm's)."""
+        if head.lower_ not in self.data["generic_sources"] and lemma(head) not in self.data["generic_sources"]:
+            return False
+        return not any(c.dep_ in ("compound", "poss", "nmod") and (c.ent_type_ in ("ORG", "PERSON", "FAC")
+                                                                   or c.tag_ in ("NNP", "NNPS"))
+                       for c in head.children)
+
+    def generic_speaker(self, speaker: Speaker | None) -> bool:
+        """Whether a speaker (of a quote or a claim) is a generic collective: the head of its mention."""
+        if speaker is None:
+            return False
+        if speaker.start is None or speaker.end is None:
+            return generic_name(speaker.name, self.data)
+        span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return generic_name(speaker.name, self.data)
+        return self.generic(span.root) or generic_name(speaker.name, self.data)
+
+    def _unnamed(self, subj: Token, cue: str | None, cue_lemma: str | None) -> Attribution:
+        """The attribution of a vague subject: a generic collective keeps its description ("analysts say"),
+        a bare "sources" or "reports" has none."""
+        speaker = self.speaker_of(subj) if self.generic(subj) else None
+        return Attribution(speaker, cue, cue_lemma, vague=True)
 
     def _is_reporting(self, tok: Token) -> bool:
         if not tok.tag_.startswith("VB") or self._verification(tok):
