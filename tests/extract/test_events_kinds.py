@@ -82,3 +82,12 @@ def test_events_a_blast_killing_civilians_stays_remote_violence(settings):
 def test_events_rockets_fired_at_a_town_are_shelling(settings):
     text = "Militants fired rockets at the town of Sderot on Monday, the army said."
     assert _kinds(settings, text) == [("explosions_remote_violence", "shelling_artillery_missile_attack")]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("The two neighbours agreed the text of a border treaty in Baku on Monday.",
+     [("strategic_developments", "agreement")]),
+    ("The two leaders agreed to meet again in Geneva next month.", []),  # agreeing to do something later
+])
+def test_events_two_parties_agreeing_on_a_text(settings, text, kinds):
+    assert _kinds(settings, text) == kinds

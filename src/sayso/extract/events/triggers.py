@@ -320,6 +320,8 @@ def _agreement_ok(trig: Trigger) -> bool:
     if word == "agree":  # "Armenia and Azerbaijan agreed to ...": two parties agreeing with each other
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         two = subj is not None and any(c.dep_ == "conj" for c in subj.children)
+        if subj is not None and any(c.dep_ == "dobj" for c in tok.children):  # "the two neighbours agreed the text"
+            two = two or any(c.lower_ in ("two", "both") for c in subj.children)
         with_other = any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
         return (two or with_other) and tok.tag_ in ("VBD", "VBN", "VBZ", "VBP")
     if word in ("exchange", "swap"):
