@@ -33,3 +33,17 @@ def test_events_a_count_said_of_an_attack_is_no_new_event(settings):
 
 def test_events_a_count_said_of_it_alone_is_no_event(settings):
     assert _events(settings, "It was the third attack on the town this month.") == []
+
+
+def test_events_a_conditional_with_a_modal_is_hypothetical(settings):
+    text = ("If fighting reaches the city, we must evacuate the people who survived the shelling of Kherson on "
+            "Monday, the mayor said.")
+    assert _events(settings, text) == []
+
+
+@pytest.mark.parametrize("text, triggers", [
+    ("The embassy said a third planeload of military hardware had arrived in Vilnius on Monday.", []),
+    ("A convoy of tanks arrived in Vilnius on Monday, the army said.", ["arrived"]),
+])
+def test_events_what_arrived_is_a_force_not_a_delivery(settings, text, triggers):
+    assert [e.trigger for e in _events(settings, text)] == triggers

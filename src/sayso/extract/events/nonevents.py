@@ -83,7 +83,15 @@ def irrealis(trig: Trigger) -> bool:
                 clause_verb_seen = True
     if trig.sent.text.rstrip().endswith("?"):
         return True
-    return False
+    return any(_hypothetical(v) for v in [tok, *(head for _, head in _governors(tok, 10))] if kind(v) == "verb")
+
+
+def _hypothetical(verb: Token) -> bool:
+    """"If there was a war, we must take in the people who flee its atrocities": a clause with a modal and a
+    condition makes everything under it hypothetical."""
+    conditional = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+                      for c in verb.children)
+    return conditional and _modal(verb)
 
 
 def running_count(tok: Token) -> bool:

@@ -364,6 +364,11 @@ def _deploy_ok(trig: Trigger) -> bool:
     words = lx.word_set("force_words") - {"ministry", "staff", "command", "commander", "commanders"}
     if lemma(tok).lower() == "send":  # sending equipment abroad is an arms delivery, not a deployment
         words = lx.word_set("personnel_words")
+    subj = _child_of(tok, "nsubj")
+    if lemma(tok).lower() == "arrive" and subj is not None:  # what arrived: "a convoy of tanks", not "a planeload
+        heads = [subj, *(g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"  # of military hardware"
+                         for g in c.children if g.dep_ == "pobj")]
+        return any(t.lower_ in words for t in heads)
     return any(t.lower_ in words for t in related)
 
 
