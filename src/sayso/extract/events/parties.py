@@ -16,6 +16,7 @@ from sayso.models import EventParty
 from sayso.nlp import lemma
 
 PRONOUNS = frozenset({"it", "they", "them", "he", "she", "we", "who", "which", "that"})
+RELATIVES = frozenset({"who", "which", "that"})
 GENERIC_ORGS = frozenset({"ministry", "staff", "command", "government", "office", "council", "administration",
                           "service", "agency", "committee", "police", "army", "forces", "military", "navy"})
 TARGET_PREPS = frozenset({"on", "against", "at", "into", "targeting", "in"})
@@ -65,8 +66,25 @@ def _passive(tok: Token) -> bool:
 
 def actor_head(trig: Trigger) -> Token | None:
     """The token heading whoever did it: the subject, the passive's agent, a noun's possessor or 'by' object;
-    "it" or "they" in a reported clause is the reporting verb's subject ("the air force said it had...")."""
-    head = _actor_head(trig)
+    "it" or "they" in a reported clause is the reporting verb's subject ("the air force said it had...");
+    of an assault repelled, whoever made the assault ("the army repelled an RSF assault")."""
+    assault = _repelled(trig.token)
+    if assault is not None:
+        return _noun_actor(assault)
+    return _reporter(_actor_head(trig))
+
+
+def _repelled(tok: Token) -> Token | None:
+    """The attack a verb says was beaten off ("repelled an RSF assault"), or None."""
+    if not tok.tag_.startswith("VB") or lemma(tok).lower() not in lx.word_set("repel_verbs"):
+        return None
+    obj = _child(tok, "nsubjpass") if _passive(tok) else _child(tok, "dobj")
+    assaults = next(c.nouns for c in lx.classes() if c.name == "clash")
+    return obj if obj is not None and lemma(obj).lower() in assaults else None
+
+
+def _reporter(head: Token | None) -> Token | None:
+    """"it" or "its fighters" in a reported clause stands for the reporting verb's subject."""
     poss = _child(head, "poss") if head is not None else None
     owned = poss is not None and poss.lower_ in ("its", "their", "our")  # "its fighters had killed"
     if head is not None and (head.lower_ in ("it", "they", "we") or owned):
@@ -83,12 +101,15 @@ def actor_head(trig: Trigger) -> Token | None:
 
 def _actor_head(trig: Trigger) -> Token | None:
     tok = trig.token
+    between = _prep_object(tok, ("between",))  # "fighting between the ELN and FARC dissidents"
+    if between is not None:
+        return between
     if tok.tag_.startswith("VB"):
         if _passive(tok):
             return _prep_object(tok, ("by",))
         subj = _subject(tok)
-        if subj is None and tok.dep_ in ("relcl", "acl"):
-            return tok.head
+        if tok.dep_ in ("relcl", "acl") and (subj is None or subj.lower_ in RELATIVES):
+            return tok.head  # "militiamen who seized the town": the relative clause's noun
         climb = tok
         for _ in range(5):
             if subj is not None or climb.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "ccomp"):
@@ -97,6 +118,11 @@ def _actor_head(trig: Trigger) -> Token | None:
             if climb.tag_.startswith("VB"):
                 subj = _subject(climb) if not _passive(climb) else _prep_object(climb, ("by",))
         return subj
+    return _noun_actor(tok)
+
+
+def _noun_actor(tok: Token) -> Token | None:
+    """Whoever did what a noun names: its 'by' or 'from' object, a side or group word on it, its possessor."""
     by = _prep_object(tok, ("by", "from"))
     if by is not None:
         return by
@@ -129,10 +155,19 @@ def target_head(trig: Trigger) -> Token | None:
     """The token heading whom it was done to: the object, the passive's subject, 'on/against X', or the
     people of a noun's 'of' ("the rape of 15 women")."""
     tok = trig.token
+    between = _prep_object(tok, ("between",))
+    if between is not None:  # "clashes between ELN rebels and a FARC faction": the second party
+        return _child(between, "conj")
+    if _repelled(tok) is not None:  # "the army repelled an RSF assault": the army was attacked
+        return _reporter(_subject(tok))
     if tok.tag_.startswith("VB"):
         if _passive(tok):
-            return _child(tok, "nsubjpass")
+            subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]  # of two, the one nearer the verb
+            return max(subjects, key=lambda c: c.i if c.i < tok.i else -1) if subjects else None
         obj = _child(tok, "dobj")
+        if obj is None:  # "struck Hamas operatives gathered in a school": the object parsed as a clause's subject
+            clause = _child(tok, "ccomp")
+            obj = _child(clause, "nsubj") if clause is not None and clause.i > tok.i else None
         return obj if obj is not None else _prep_object(tok, TARGET_PREPS - {"in"})
     found = _prep_object(tok, TARGET_PREPS - {"in"})
     if found is None:
@@ -156,7 +191,11 @@ def blamed(trig: Trigger) -> Token | None:
 def parties_of_agreement(trig: Trigger) -> tuple[EventParty | None, EventParty | None]:
     """An agreement's two parties: the subject and its conjunct ("Russia and Ukraine exchanged"), or the
     subject and 'with X'."""
-    verb = trig.token if trig.token.tag_.startswith("VB") else trig.token.head
+    verb = trig.token  # the verb the trigger hangs on ("signed a ceasefire accord")
+    for _ in range(3):
+        if verb.tag_.startswith("VB") or verb.head.i == verb.i:
+            break
+        verb = verb.head
     subj = _subject(verb)
     if subj is None:
         return None, None
@@ -177,9 +216,23 @@ def _named_party(head: Token | None) -> EventParty | None:
         if words:
             span = head.doc[words[0].i:words[-1].i + 1]
             name = span.text[4:] if span.text.lower().startswith("the ") else span.text
+            if label != "ORG" and head.i not in range(span.start, span.end) and _institution(head):
+                name = _institution(head, side_of(list(span))) or name  # "Syria's government": the government
             return EventParty(name, start, end, lx.doc_text(head.doc)[start:end], kind="named",
                               country_code=side_of(list(span)))
     return None
+
+
+def _institution(head: Token, code: str | None = "") -> str | None:
+    """A state's institution by its side's adjective ("Syria's government" -> "Syrian government", "Colombian
+    police" -> "Colombian police"); with no code given, whether ``head`` names one at all."""
+    word = head.lower_
+    if word not in lx.word_set("state_institutions"):
+        return None
+    if code == "":
+        return word
+    side = lx.side_name(code)
+    return f"{side.removesuffix(' forces')} {word}" if side and side.endswith(" forces") else None
 
 
 def _entity_name(tokens: list[Token]) -> str | None:
@@ -199,6 +252,19 @@ def _entity_name(tokens: list[Token]) -> str | None:
             continue
         return text[4:] if text.lower().startswith("the ") else text
     return None
+
+
+def _group_name(head: Token, tokens: list[Token]) -> str | None:
+    """A named armed group's members as written ("M23 rebels", "a FARC dissident faction", "dissidents of the
+    former FARC guerrilla group"): a group noun whose phrase holds a proper name that is no side, without the
+    article and the count; the fullest name the sentence gives."""
+    if head.lower_ not in lx.word_set("group_members") and lemma(head).lower() not in lx.word_set("group_members"):
+        return None
+    if not any(t.tag_.startswith("NNP") and t.i != head.i and side_of([t]) is None for t in tokens):
+        return None
+    while tokens and (tokens[0].tag_ in ("DT", "CD", "PRP$") or tokens[0].dep_ in ("advmod", "quantmod", "det")):
+        tokens = tokens[1:]
+    return head.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else None
 
 
 def side_in(head: Token) -> EventParty | None:
@@ -256,7 +322,7 @@ def resolve(head: Token | None, *, role: str, prefer_named: bool = False) -> Eve
         return None
     if head.lower_ in lx.word_set("protester_words") and word not in ("workers", "students"):
         return EventParty("protesters", start, end, text, kind="group")
-    named = _entity_name(tokens)
+    named = _group_name(head, tokens) or _entity_name(tokens)
     code = side_of(tokens)
     separatist = bool(lowered & lx.word_set("separatists"))
     if named and (not code or prefer_named):
@@ -264,7 +330,8 @@ def resolve(head: Token | None, *, role: str, prefer_named: bool = False) -> Eve
     if separatist and ("separatist" in lowered or "separatists" in lowered or "pro-russian" in lowered):
         return EventParty("separatist forces", start, end, text, kind="side")
     if code:
-        return EventParty(lx.side_name(code), start, end, text, kind="side", country_code=code)
+        police = _institution(head, code) if word == "police" else None  # "Colombian police", not its forces
+        return EventParty(police or lx.side_name(code), start, end, text, kind="side", country_code=code)
     if word == "police" or "police" in lowered:
         return EventParty("police", start, end, text, kind="group")
     if role == "target" and word in lx.word_set("civilian_words"):

@@ -1,0 +1,51 @@
+"""Events: actor and target read off the parse (named groups, 'between', repelled assaults, relative clauses)."""
+
+from __future__ import annotations
+
+import pytest
+
+import sayso
+from sayso.models import Event
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2025-06-10"  # a Tuesday
+
+
+def _events(settings, text: str) -> list[Event]:
+    return list(sayso.analyze(text, published=PUBLISHED, settings=settings).events)
+
+
+def _names(ev: Event) -> tuple[str | None, str | None]:
+    return (ev.actor.name if ev.actor else None, ev.target.name if ev.target else None)
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Mai-Mai rebels attacked an army post near Beni on Sunday, a local official said.", "Mai-Mai rebels"),
+    ("Residents said Ansaru militants stormed a police post near Birnin Gwari on Saturday.", "Ansaru militants"),
+])
+def test_events_named_group_keeps_its_members_word(settings, text, actor):
+    assert _names(_events(settings, text)[0])[0] == actor
+
+
+def test_events_clash_between_two_parties(settings):
+    ev = _events(settings, "Clashes between Mai-Mai rebels and a Raia Mutomboki faction near Walikale killed "
+                           "nine fighters on Monday, officials said.")[0]
+    assert _names(ev) == ("Mai-Mai rebels", "Raia Mutomboki faction")
+
+
+def test_events_repelled_assault_is_the_attackers_act(settings):
+    ev = _events(settings, "The Sudanese army said on Monday its soldiers had repelled an RSF assault on the town "
+                           "of Babanusa.")[0]
+    assert ev.actor.name == "RSF" and ev.target is not None and ev.target.name == "Sudanese forces"
+
+
+def test_events_state_institution_named_by_its_side(settings):
+    ev = next(e for e in _events(settings, "Colombia's government and the Segunda Marquetalia signed a ceasefire "
+                                          "accord in Caracas on Monday.") if e.subtype == "agreement")
+    assert ev.actor.name == "Colombian government"
+
+
+def test_events_police_keep_their_name_with_a_side(settings):
+    ev = _events(settings, "Mexican police arrested a cartel financier in Tijuana on Sunday, prosecutors said.")[0]
+    assert ev.actor.name == "Mexican police"
