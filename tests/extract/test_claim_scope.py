@@ -156,3 +156,27 @@ def test_a_quote_without_a_speaker_carries_the_source_its_figures_were_given(nlp
     claims = {c.quantity.text: c for c in extract_claims(doc, [quote])}
     assert [(claims[f].status, claims[f].source.name) for f in ("41", "58 percent")] == \
         [("claimed", "several polls from pollsters")] * 2
+
+
+def test_could_not_be_verified_in_the_next_paragraph_reaches_the_figures_before_it(nlp):
+    claims = _claims(nlp, "Artillery fire killed at least 25 people in the port on Monday, according to a hospital "
+                          "director.\n\nThe militia denied shelling the port. The toll could not be independently "
+                          "verified.")
+    assert _status_of(claims, "25 people") == ("unverified", "a hospital director")
+
+
+@pytest.mark.parametrize("closing", [
+    "Neither side's figures could be independently verified.",
+    "The group's account could not be verified.",
+])
+def test_a_verification_sentence_naming_no_one_reaches_the_last_source_s_run(nlp, closing):
+    claims = _claims(nlp, "The army said it had lost 3 helicopters. The rebels said they had shot down "
+                          f"9 helicopters and seized 40 trucks. {closing}")
+    for needle in ("9 helicopters", "40 trucks"):
+        assert _status_of(claims, needle)[0] == "unverified"
+    assert _status_of(claims, "3 helicopters")[0] == "claimed"
+
+
+def test_no_one_confirmed_is_not_a_verification(nlp):
+    claims = _claims(nlp, "The ministry said 6 soldiers were wounded. No one was confirmed dead.")
+    assert _status_of(claims, "6 soldiers")[0] == "claimed"

@@ -296,9 +296,14 @@ def _checked_run(claims: list[Claim], sent: Span, attributor: Attributor) -> set
     a paragraph) that give figures to that source only."""
     text = attributor.text
     para = text.rfind("\n", 0, sent.start_char) + 1
-    if not text[para:sent.start_char].strip():
-        para = text.rfind("\n", 0, max(0, para - 1)) + 1  # it opens its paragraph: the one before
     before = sorted((c.start, k) for k, c in enumerate(claims) if c.start is not None and para <= c.start < sent.start_char)
+    if not before:
+        # it opens its paragraph, or nothing before it in the paragraph has a figure ("The rebels denied
+        # it. The toll could not be verified."): the paragraph before
+        prev = text[:max(0, para - 1)].rstrip("\n")
+        para = prev.rfind("\n") + 1
+        before = sorted((c.start, k) for k, c in enumerate(claims)
+                        if c.start is not None and para <= c.start < sent.start_char)
     run: set[int] = set()
     source = None
     for start in sorted({s for s, _ in before}, reverse=True):
@@ -330,6 +335,8 @@ def _named_in(subj, attributor: Attributor) -> str | None:
     if owner.lower_ in ("his", "her", "its", "their", "these", "those", "this", "that"):
         return None
     speaker = attributor.speaker_of(owner)
+    if owner.tag_ in ("NN", "NNS") and (speaker is None or speaker.name == speaker.text):
+        return None  # "the group's account", "neither side's claims": a description no name resolves; the run
     return speaker.name if speaker is not None else "\0unresolved"
 
 
