@@ -91,3 +91,10 @@ def test_events_rockets_fired_at_a_town_are_shelling(settings):
 ])
 def test_events_two_parties_agreeing_on_a_text(settings, text, kinds):
     assert _kinds(settings, text) == kinds
+
+
+def test_events_a_vehicle_that_hit_a_landmine_names_the_weapon(settings):
+    # the object of "hit" is usually what was struck ("hit an ammunition depot"); a mine or device is the weapon
+    text = ("Three soldiers were killed on Monday when their truck hit a landmine near the town of Tessalit, "
+            "the army said.")
+    assert _kinds(settings, text) == [("explosions_remote_violence", "remote_explosive_landmine_ied")]

@@ -117,10 +117,11 @@ def weapon_subtype(trig: Trigger) -> str | None:
     verbs = [t for t in trig.sent if t.tag_.startswith("VB") and lemma(t).lower() in hitting]
     hit = [(min(t.idx for t in c.subtree) - base, max(t.idx + len(t.text) for t in c.subtree) - base)
            for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]  # "destroyed a jet": a target
+    # (but a vehicle that "hit a mine" or "an explosive device" names the weapon)
     best: tuple[int, int, str] | None = None
     for rank, (subtype, rx) in enumerate(lx.weapon_patterns()):
         for m in rx.finditer(text):
-            if any(lo <= m.start() < hi for lo, hi in hit):
+            if any(lo <= m.start() < hi for lo, hi in hit) and subtype != "remote_explosive_landmine_ied":
                 continue
             dist = 0 if m.start() <= at < m.end() else min(abs(m.start() - at), abs(m.end() - at))
             if best is None or (dist, rank) < best[:2]:
