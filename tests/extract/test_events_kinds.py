@@ -98,3 +98,13 @@ def test_events_a_vehicle_that_hit_a_landmine_names_the_weapon(settings):
     text = ("Three soldiers were killed on Monday when their truck hit a landmine near the town of Tessalit, "
             "the army said.")
     assert _kinds(settings, text) == [("explosions_remote_violence", "remote_explosive_landmine_ied")]
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("Several hundred people marched in Gulu on Monday and dispersed peacefully in the afternoon.",
+     "peaceful_protest"),  # the crowd dispersed by itself
+    ("Police detained 30 people in Tbilisi on Sunday as protesters blocked the main avenue.",
+     "protest_with_intervention"),
+])
+def test_events_protest_intervention_is_the_authorities_stepping_in(settings, text, subtype):
+    assert _kinds(settings, text) == [("protests", subtype)]

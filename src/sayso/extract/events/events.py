@@ -348,7 +348,7 @@ def _settle_type(m: Mention, trig: Trigger, sides: list[str], text: str) -> None
         elif lx.phrase_rx("riot_words").search(sentence) or violence.violent_crowd(trig):
             m.type, m.subtype = "riots", "violent_demonstration"
             m.actor = parties.EventParty("rioters", kind="group")
-        elif lx.phrase_rx("intervention_words").search(sentence):
+        elif violence.intervened(trig):
             m.subtype = "protest_with_intervention"
         if m.actor is None or m.type == "protests" and m.subtype != "excessive_force_against_protesters":
             m.actor = parties.EventParty("protesters", kind="group")

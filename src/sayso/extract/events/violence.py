@@ -59,3 +59,21 @@ def armed_victims(trig: Trigger) -> bool:
     armed = lx.word_set("separatists") | lx.word_set("force_words")
     civil = lx.word_set("civilian_words")
     return any(t.lower_ in armed for t in near) and not any(t.lower_ in civil for t in near)
+
+
+def intervened(trig: Trigger) -> bool:
+    """The authorities stepped in: tear gas, water cannon, arrests ("police detained 46 people as protesters
+    blocked streets"). A crowd that "dispersed" by itself ("marched and dispersed without incident") is no
+    intervention: "disperse" counts with an object, in the passive or as a purpose ("to disperse")."""
+    sent = trig.sent
+    forces = lx.word_set("force_words")
+    for m in lx.phrase_rx("intervention_words").finditer(sent.text):
+        span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+        tok = span.root if span is not None else None
+        if tok is not None and lemma(tok).lower() == "disperse" and tok.tag_.startswith("VB") and not any(
+                c.dep_ in ("dobj", "nsubjpass", "auxpass") or c.dep_ == "aux" and c.lower_ == "to"
+                for c in tok.children):
+            continue
+        return True
+    return any(t.tag_.startswith("VB") and lemma(t).lower() in ("detain", "arrest") and (doer(t) is not None and
+               doer(t).lower_ in forces) for t in sent)
