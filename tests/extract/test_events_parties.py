@@ -49,3 +49,22 @@ def test_events_state_institution_named_by_its_side(settings):
 def test_events_police_keep_their_name_with_a_side(settings):
     ev = _events(settings, "Mexican police arrested a cartel financier in Tijuana on Sunday, prosecutors said.")[0]
     assert ev.actor.name == "Mexican police"
+
+
+def test_events_the_town_is_the_town_named_before(settings):
+    events = _events(settings, "M23 rebels captured the town of Bunia on Sunday, local officials said.\n\n"
+                               "On Monday, police reinforcements were flown to the town, the governor said.")
+    moved = next(e for e in events if e.subtype == "change_to_group_activity")
+    assert moved.place is not None and moved.place.name == "Bunia"
+
+
+def test_events_the_city_after_a_region_stays_unplaced(settings):
+    events = _events(settings, "Kyiv said on Friday that fighting had spread in Donetsk region.\n\n"
+                               "A blast hit the city late on Friday, officials said.")
+    blast = next(e for e in events if e.text.startswith("A blast"))
+    assert blast.place is None or blast.place.name != "Kyiv"
+
+
+def test_events_looted_property_has_no_target(settings):
+    ev = _events(settings, "Militiamen looted homes and shops in Bunia on Sunday, residents said.")[0]
+    assert ev.subtype == "looting_property_destruction" and ev.target is None

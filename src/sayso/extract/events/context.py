@@ -45,13 +45,35 @@ def pick_place(text: str, spans: list[Span], places: list[Place], trigger_at: in
         if p.end <= dateline_end(text):
             continue
         found.append(p)
-    if not found:
+    best = min(found, key=lambda p: (_rank(p), abs(p.start - trigger_at))) if found else None
+    if best is None or _rank(best) > 1:
+        told = _town_told(text, spans, places)
+        if told is not None:  # "police were flown to the town": the town the article named before
+            return told, 1
+    if best is None:
         return None, None
-    best = min(found, key=lambda p: (_rank(p), abs(p.start - trigger_at)))
     rank = _rank(best)
     if rank == 1 and NEAR_RX.search(text[max(0, best.start - 40):best.start]):
         return best, 2
     return best, (1 if rank == 1 else 3)
+
+
+def _town_told(text: str, spans: list[Span], places: list[Place]) -> Place | None:
+    """The town a definite "the town" ("the northern Shan State town", "the city centre") in the event's
+    sentences stands for: the last place named before them, after the dateline, when that is a town; None
+    with no such phrase, or when the last place named is a region or a country ("Luhansk ... the city")."""
+    first = min(s[0] for s in spans)
+    if not any(_definite_town_rx().search(text[s[0]:s[1]]) for s in spans):
+        return None
+    filed = dateline_end(text)
+    before = [p for p in places if not p.metonym and p.lat is not None and filed <= p.start and p.end <= first]
+    last = max(before, key=lambda p: p.start) if before else None
+    return last if last is not None and _rank(last) == 1 else None
+
+
+def _definite_town_rx() -> re.Pattern:
+    words = "|".join(map(re.escape, sorted(lx.word_set("anaphoric_towns"))))
+    return re.compile(rf"\bthe\s+(?:[\w'’-]+\s+){{0,3}}(?:{words})\b(?!\s+of\b)", re.I)
 
 
 def event_dates(text: str, dates: list[DateRef]) -> list[DateRef]:

@@ -288,8 +288,9 @@ def _fill_parties(m: Mention, trig: Trigger, companions: list[Trigger]) -> None:
                      None)
         m.actor = parties.resolve(force, role="actor") if force is not None else None
         m.target = parties.EventParty("protesters", kind="group")
-    if trig.cls.name == "destroy" and m.target is not None and m.target.kind != "civilians":
-        m.target = None
+    if trig.cls.name == "destroy" and m.target is not None and (m.target.kind != "civilians"
+                                                                or parties.property_only(m.target)):
+        m.target = None  # "looted homes": property alone has no target
 
 
 def _anaphoric(tok: Token) -> bool:

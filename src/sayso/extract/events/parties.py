@@ -342,6 +342,13 @@ def resolve(head: Token | None, *, role: str, prefer_named: bool = False) -> Eve
     return None
 
 
+def property_only(party: EventParty) -> bool:
+    """A civilian target read off a site alone ("homes", "a market"), with no people named in its phrase."""
+    people = lx.word_set("civilian_words")
+    return party.kind == "civilians" and bool(party.text) and not any(
+        w.strip(".,'’").lower() in people for w in party.text.split())
+
+
 def opponent(code: str | None, article_sides: list[str]) -> EventParty | None:
     """The other side most mentioned in the article, as a party with no mention of its own."""
     for other in article_sides:
