@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from sayso.extract.claims.sources import Attribution, Attributor, claim_data, generic_name
 from sayso.extract.claims.quantities import Found, find_quantities, tables
+from sayso.extract.claims.denials import deny_elsewhere
 from sayso.extract.claims.scope import paragraph_scope
 from sayso.models import Claim, Note, Quote, Speaker
 from sayso.nlp.pipeline import lemma_of
@@ -52,7 +53,7 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
             attr = None  # "Russia, which denied planning to invade despite having amassed 100,000 troops"
         status, source, cue = _status(attributor.text[start:end], attr, data, attributor)
         claims.append(Claim(f.quantity, status, source, start, end, attributor.text[start:end], cue))
-    return _refer_back(doc, paragraph_scope(claims, ordered, attributor), attributor, data)
+    return deny_elsewhere(_refer_back(doc, paragraph_scope(claims, ordered, attributor), attributor, data), attributor)
 
 
 def _in_denied(anchor, attr: Attribution, data) -> bool:
@@ -335,8 +336,11 @@ def _named_in(subj, attributor: Attributor) -> str | None:
     if owner.lower_ in ("his", "her", "its", "their", "these", "those", "this", "that"):
         return None
     speaker = attributor.speaker_of(owner)
-    if owner.tag_ in ("NN", "NNS") and (speaker is None or speaker.name == speaker.text):
-        return None  # "the group's account", "neither side's claims": a description no name resolves; the run
+    if owner.tag_ == "NN" and (speaker is None or speaker.name == speaker.text) \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "neither", "each", "either") for c in owner.children):
+        # "the group's account", "neither side's claims": an anaphoric description no name resolves; the run
+        # before it ("the rebels' statement" names a party of its own and stays unresolved)
+        return None
     return speaker.name if speaker is not None else "\0unresolved"
 
 

@@ -1,0 +1,133 @@
+"""Figures denied in another sentence: "No one was hurt", "denied that any of his men had been killed", "12, not 18".
+
+``../shared/eval/CONVENTIONS.md``: a figure is ``denied`` when someone in the article denies the
+figure itself; the denier is its source. The denial is read off the parse of the later sentence:
+
+- a negated count of the same thing under the same act: a subject or object with "no" ("no posts
+  had been destroyed", "no civilians had been harmed", "no one had been hurt"), or with "any" under
+  a negation or a denial verb ("denied that any soldiers had been killed", "had not killed any of
+  them"), against an earlier figure whose verb is the same act (the same lemma, or both harm to
+  people: ``casualty_verbs``) and whose counted noun is the same (or the denial's noun is a person
+  in general: ``anyone_nouns``);
+- a correction "N, not M": the earlier figure with the value M.
+
+Denying an accusation or a capture denies no figure: only a negated count of the figure's own thing
+does. Figures the article already marks unverified or denied, and the denier's own, are left alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from sayso.extract.claims.sources import Attributor
+from sayso.models import Claim, Speaker
+from sayso.nlp.pipeline import lemma
+
+_REACH = 2000  # characters back from the denial that an earlier figure may stand
+_ARGS = ("nsubj", "nsubjpass", "dobj")
+
+
+def deny_elsewhere(claims: list[Claim], attributor: Attributor) -> list[Claim]:
+    """``claims`` with the figures that a later sentence denies marked ``denied``, its speaker as source."""
+    if not claims:
+        return claims
+    out = list(claims)
+    for verb, noun, denial in _negated_counts(attributor):
+        speaker = _speaker(attributor, verb)
+        if speaker is None:
+            continue
+        sent = attributor.sent_of(verb.i)
+        for k, claim in enumerate(out):
+            if _deniable(claim, sent.start_char, speaker) and _same_count(claim, verb, noun, attributor):
+                out[k] = replace(claim, status="denied", source=speaker, cue=denial)
+    for k, claim in enumerate(list(out)):
+        wrong = _corrected_value(claim, attributor)
+        if wrong is None:
+            continue
+        speaker = claim.source
+        sent = attributor.sent_of(bisect.bisect_left(attributor.starts, claim.quantity.start))
+        for j, other in enumerate(out):
+            if _deniable(other, sent.start_char, speaker) and other.quantity.value == wrong \
+                    and other.quantity.si_unit == claim.quantity.si_unit:
+                out[j] = replace(other, status="denied", source=speaker, cue="not")
+    return out
+
+
+def _deniable(claim: Claim, before: int, speaker: Speaker | None) -> bool:
+    """An earlier figure, near enough, not already unverified or denied, and not the denier's own."""
+    at = claim.quantity.start
+    if speaker is None or not (before - _REACH <= at < before) or claim.status in ("denied", "unverified"):
+        return False
+    return claim.source is None or not _same_speaker(claim.source, speaker)
+
+
+def _same_speaker(a: Speaker, b: Speaker) -> bool:
+    """One name inside the other; not a shared last word ("the Philippine Coast Guard", "China's coast guard")."""
+    x, y = a.name.lower(), b.name.lower()
+    return bool(x and y) and (x in y or y in x)
+
+
+def _negated_counts(attributor: Attributor):
+    """(verb, noun, cue) for every clause that says none of a thing underwent the verb's act."""
+    data = attributor.data
+    for tok in attributor.doc:
+        if tok.dep_ not in _ARGS or not tok.head.tag_.startswith("VB"):
+            continue
+        verb = tok.head
+        noun = tok
+        if tok.lower_ == "any" or tok.lower_ == "none":
+            noun = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), tok)
+        dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod")} | {tok.lower_}
+        if "no" in dets or tok.lower_ in ("nobody", "none") or (tok.lower_ == "one" and "no" in dets):
+            yield verb, noun, "no"
+        elif "any" in dets and (_negated(verb) or _under_denial(verb, data)):
+            yield verb, noun, "any"
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _under_denial(verb: Token, data) -> bool:
+    """ "denied that any soldiers had been killed": the clause is the complement of a denial verb."""
+    return verb.dep_ in ("ccomp", "xcomp") and lemma(verb.head) in data["denial_verbs"]
+
+
+def _speaker(attributor: Attributor, verb: Token) -> Speaker | None:
+    attr = attributor.attribute(verb)
+    return attr.speaker if attr is not None and not attr.vague else None
+
+
+def _same_count(claim: Claim, verb: Token, noun: Token, attributor: Attributor) -> bool:
+    """The figure counts the denial's thing under the same act."""
+    data = attributor.data
+    k = min(bisect.bisect_left(attributor.starts, claim.quantity.start), len(attributor.doc) - 1)
+    num = attributor.doc[k]
+    own = next((a for a in num.ancestors if a.tag_.startswith("VB")), None)
+    if own is None:
+        return False
+    a, b = lemma(own), lemma(verb)
+    harm = data["casualty_verbs"]
+    if a != b and not (a in harm and b in harm):
+        return False
+    counted = (claim.quantity.unit or "").lower()
+    word = lemma(noun)
+    if word in data["anyone_nouns"] or noun.lower_ in data["anyone_nouns"]:
+        return a in harm
+    return bool(counted) and (counted == word or counted.split()[-1] == word)
+
+
+def _corrected_value(claim: Claim, attributor: Attributor) -> float | None:
+    """ "the death toll stood at 12, not 18": the value the figure corrects (18), or None."""
+    k = bisect.bisect_left(attributor.starts, claim.quantity.start)
+    doc = attributor.doc
+    if k < 2 or k >= len(doc) or doc[k - 1].lower_ != "not" or doc[k - 2].text not in (",", "—", "–"):
+        return None
+    if claim.quantity.value is None:
+        return None
+    # the figure after "not" is the wrong one: the earlier figure with this value is what is corrected
+    return claim.quantity.value

@@ -1,0 +1,47 @@
+"""Figures denied in a later sentence (extract/claims/denials.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract.claims import extract_claims
+from sayso.extract.quotes import extract_quotes
+
+pytestmark = pytest.mark.model
+
+
+def _claim(nlp, text, needle):
+    doc = nlp(text)
+    hits = [c for c in extract_claims(doc, extract_quotes(doc)) if needle in c.quantity.text]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, needle, denier", [
+    ("Border guards said they had wounded 6 smugglers near the crossing.\n\nThe smugglers' union said no one "
+     "had been hurt.", "6 smugglers", "union"),
+    ("The air force said it destroyed 8 radar stations. The rebels said no radar stations had been destroyed.",
+     "8 radar stations", "rebels"),
+    ("Police said they had killed 4 bandits in the forest. A village elder denied that any of the men had been "
+     "killed.", "4 bandits", "elder"),
+    ("The monitor said 30 soldiers died in the ambush. The army said the toll stood at 9, not 30.", "30 soldiers",
+     "army"),
+])
+def test_denials_a_later_negated_count_denies_the_figure(nlp, text, needle, denier):
+    claim = _claim(nlp, text, needle)
+    assert claim.status == "denied" and denier in claim.source.name
+
+
+@pytest.mark.parametrize("text, needle", [
+    # denying an accusation is no denial of a figure
+    ("The army said rebels had shelled 3 schools. The rebels denied shelling the schools.", "3 schools"),
+    # a negated count of another thing
+    ("The ministry said 12 hospitals were hit. The militia said no schools had been damaged.", "12 hospitals"),
+    # the speaker's own figure beside the denial
+    ("The army said it had destroyed 5 tanks and that no soldiers had been killed.", "5 tanks"),
+    # two bodies sharing a last word are still two
+    ("The Kenyan Coast Guard said 2 sailors were injured. The Somali coast guard said it had been attacked.",
+     "2 sailors"),
+])
+def test_denials_leave_figures_nobody_denies(nlp, text, needle):
+    assert _claim(nlp, text, needle).status == "claimed"
