@@ -45,3 +45,12 @@ def test_denials_a_later_negated_count_denies_the_figure(nlp, text, needle, deni
 ])
 def test_denials_leave_figures_nobody_denies(nlp, text, needle):
     assert _claim(nlp, text, needle).status == "claimed"
+
+
+def test_denials_claim_noun_after_a_comma_with_the_denier_s_clause(nlp):
+    # the parser reads "figures" as a verb here: no relative clause to follow
+    text = "The ministry says 40 bridges have been repaired since May and 9 roads reopened, figures the rebels " \
+           "dismiss as propaganda."
+    for needle in ("40 bridges", "9 roads"):
+        claim = _claim(nlp, text, needle)
+        assert claim.status == "denied" and "rebels" in claim.source.name

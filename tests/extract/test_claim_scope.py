@@ -180,3 +180,10 @@ def test_a_verification_sentence_naming_no_one_reaches_the_last_source_s_run(nlp
 def test_no_one_confirmed_is_not_a_verification(nlp):
     claims = _claims(nlp, "The ministry said 6 soldiers were wounded. No one was confirmed dead.")
     assert _status_of(claims, "6 soldiers")[0] == "claimed"
+
+
+def test_a_live_blog_time_stamp_is_no_speaker_for_it(nlp):
+    claims = _claims(nlp, "09:30 GMT — The regional health office says 14 people were wounded in the blast. "
+                          "It says 3 more are missing.")
+    status, source = _status_of(claims, "3")
+    assert status == "claimed" and "health office" in source

@@ -278,9 +278,11 @@ class Attributor:
         sent = self.sent_of(anchor.i)
         above = {anchor.i, *(a.i for a in anchor.ancestors)}
         for verb in self.doc[anchor.i + 1:sent.end]:
-            if verb.dep_ != "relcl" or not verb.tag_.startswith("VB") or lemma(verb) not in self.data["denial_verbs"]:
+            if not verb.tag_.startswith("VB") or lemma(verb) not in self.data["denial_verbs"]:
                 continue
-            noun = verb.head
+            noun = verb.head if verb.dep_ == "relcl" else self._gap_noun(verb, anchor)
+            if noun is None:
+                continue
             if not self._in_phrase(noun, above) and not (noun.i > anchor.i and noun.lower_ in self.data["claim_nouns"]):
                 continue
             subj = subject_of(verb)
@@ -290,6 +292,24 @@ class Attributor:
             if speaker is not None:
                 return Attribution(speaker, verb.text, lemma(verb))
         return None
+
+    def _gap_noun(self, verb: Token, anchor: Token) -> Token | None:
+        """ "..., figures the group dismisses as propaganda" where the parse made no relative clause: a claim
+        noun after a comma, just before the denial verb's subject, and the verb has no object of its own."""
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+            return None
+        subj = subject_of(verb)
+        if subj is None:
+            return None
+        k = subj.left_edge.i - 1
+        while k > anchor.i and self.doc[k].dep_ in ("det", "amod") and self.doc[k].lower_ not in self.data["claim_nouns"]:
+            k -= 1
+        if k <= anchor.i or self.doc[k].lower_ not in self.data["claim_nouns"]:
+            return None
+        j = k - 1
+        while j > anchor.i and self.doc[j].dep_ in ("det", "amod"):
+            j -= 1
+        return self.doc[k] if self.doc[j].text in (",", "—", "–") else None
 
     @staticmethod
     def _in_phrase(noun: Token, above: set[int]) -> bool:
@@ -468,22 +488,30 @@ class Attributor:
                 out.append(_Mention(tokens[0].idx, self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])],
                                     "SPEAKER", frozenset()))
                 continue
-            if tok.dep_ != "nsubj" or tok.ent_type_ == "PERSON" or tok.lower_ in pronouns \
-                    or tok.tag_ not in ("NN", "NNS", "NNP", "NNPS") or not tok.head.tag_.startswith("VB") \
-                    or lemma(tok.head) not in self.data["reporting_verbs"] \
-                    or "\n" in self.text[min(tok.idx, tok.head.idx):max(tok.idx, tok.head.idx)]:
+            if tok.dep_ != "nsubj":
+                continue
+            verb, subj = tok.head, tok
+            if not self.can_speak(tok):
+                # "14:05 GMT — The health ministry says": the parse's subject is the time stamp, its appositive speaks
+                subj = next((c for c in tok.children if c.dep_ == "appos" and self.can_speak(c)), None)
+                if subj is None:
+                    continue
+            if subj.ent_type_ == "PERSON" or subj.lower_ in pronouns \
+                    or subj.tag_ not in ("NN", "NNS", "NNP", "NNPS") or not verb.tag_.startswith("VB") \
+                    or lemma(verb) not in self.data["reporting_verbs"] \
+                    or "\n" in self.text[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
                 continue
             # "Ukraine's air force said ... It said": a body that speaks, for "it" to find
-            tokens = np_tokens(tok)
+            tokens = np_tokens(subj)
             start = tokens[0].idx
             known = next((m for m in out if m.pos == start and m.kind != "PERSON"), None)
             if known is not None:
                 known.kind = "SPEAKER"
-                known.descriptors = known.descriptors | appos_words(tok)
+                known.descriptors = known.descriptors | appos_words(subj)
             elif start not in seen:
                 name = self.text[start:tokens[-1].idx + len(tokens[-1])]
                 if "\n" not in name:
-                    out.append(_Mention(start, name, "SPEAKER", appos_words(tok)))
+                    out.append(_Mention(start, name, "SPEAKER", appos_words(subj)))
                     seen.add(start)
         out.sort(key=lambda m: m.pos)
         return out
