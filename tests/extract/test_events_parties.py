@@ -68,3 +68,26 @@ def test_events_the_city_after_a_region_stays_unplaced(settings):
 def test_events_looted_property_has_no_target(settings):
     ev = _events(settings, "Militiamen looted homes and shops in Bunia on Sunday, residents said.")[0]
     assert ev.subtype == "looting_property_destruction" and ev.target is None
+
+
+def test_events_group_takes_a_town_from_the_state_it_lies_in(settings):
+    ev = _events(settings, "M23 rebels captured the town of Bunia on Sunday, local officials said.")[0]
+    assert _names(ev) == ("M23 rebels", "Congolese forces")
+
+
+def test_events_unsided_troops_belong_to_the_side_that_reports_them(settings):
+    ev = _events(settings, "The IDF said on Monday that troops had raided a house in Qalqilya and arrested "
+                           "three men.")[0]
+    assert ev.actor is not None and ev.actor.name == "Israeli forces"
+
+
+def test_events_their_vehicle_is_no_reported_force(settings):
+    events = _events(settings, "Three soldiers were killed on Sunday when their truck hit a landmine near Kidal, "
+                               "security sources said.")
+    assert all(e.actor is None for e in events), [e.actor for e in events]
+
+
+def test_events_accented_dateline_is_no_subject(settings):
+    ev = _events(settings, "CÚCUTA, Colombia — Colombian soldiers arrested a rebel commander in Ocaña on "
+                           "Monday, the army said.")[0]
+    assert ev.actor is not None and ev.actor.name == "Colombian forces"

@@ -111,7 +111,8 @@ def pick_date(text: str, spans: list[Span], dates: list[DateRef], trigger_at: in
     return None, None
 
 
-DATELINE_RX = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Za-z .]{2,30})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+DATELINE_RX = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|[ .'’-]){1,40}(?:,\s*(?:[^\W\d_]|[ .]){2,30})?"  # "CÚCUTA"
+                         r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
                          r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 
 

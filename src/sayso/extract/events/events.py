@@ -326,7 +326,7 @@ def _settle_type(m: Mention, trig: Trigger, sides: list[str], text: str) -> None
         if name == "retake" or (code and where and code == where):
             m.subtype = "government_regains_territory"
         if m.target is None or m.target.kind != "side":
-            m.target = parties.opponent(code, sides) if code else None
+            m.target = parties.opponent(code, sides) if code else parties.holder(m.actor, where)
     elif name == "clash":
         if violence.one_sided(trig) and not violence.military_object(trig) and (
                 (m.target is not None and m.target.kind == "civilians") or _civilian_victims(trig)

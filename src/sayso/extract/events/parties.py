@@ -84,14 +84,20 @@ def _repelled(tok: Token) -> Token | None:
 
 
 def _reporter(head: Token | None) -> Token | None:
-    """"it" or "its fighters" in a reported clause stands for the reporting verb's subject."""
+    """"it" or "its fighters" in a reported clause stands for the reporting verb's subject; so do "troops" or
+    "fighter jets" with no side named, when that subject is a side ("the IDF said troops had ...")."""
     poss = _child(head, "poss") if head is not None else None
-    owned = poss is not None and poss.lower_ in ("its", "their", "our")  # "its fighters had killed"
-    if head is not None and (head.lower_ in ("it", "they", "we") or owned):
+    owned = poss is not None and poss.lower_ in ("its", "their", "our") and (  # "its fighters had killed"
+        head.lower_ in lx.word_set("force_words") | lx.word_set("group_members") | lx.word_set("unsided_forces"))
+    bare = head is not None and poss is None and head.lower_ in lx.word_set("unsided_forces") \
+        and side_of(list(head.subtree)) is None
+    if head is not None and (head.lower_ in ("it", "they", "we") or owned or bare):
         tok = head.head
         for _ in range(4):
             if tok.dep_ in ("ccomp", "xcomp") and tok.head.tag_.startswith("VB"):
                 subj = _subject(tok.head)
+                if bare and (subj is None or side_of(_noun_phrase(subj)) is None):
+                    return head
                 return subj if subj is not None and subj.lower_ not in PRONOUNS else head
             if tok.head.i == tok.i:
                 break
@@ -340,6 +346,14 @@ def resolve(head: Token | None, *, role: str, prefer_named: bool = False) -> Eve
             or lowered & {"military", "army", "junta"}:
         return EventParty("", start, end, text, kind="forces")
     return None
+
+
+def holder(actor: EventParty | None, where: str | None) -> EventParty | None:
+    """Whom a named armed group took a town from, when the sentence does not say: the forces of the state the
+    town lies in ("M23 rebels captured Uvira" -> Congolese forces); None for any other actor."""
+    if actor is None or actor.kind != "named" or actor.country_code or lx.side_name(where) is None:
+        return None
+    return EventParty(lx.side_name(where), kind="side", country_code=where)
 
 
 def property_only(party: EventParty) -> bool:
