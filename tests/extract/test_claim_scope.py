@@ -187,3 +187,10 @@ def test_a_live_blog_time_stamp_is_no_speaker_for_it(nlp):
                           "It says 3 more are missing.")
     status, source = _status_of(claims, "3")
     assert status == "claimed" and "health office" in source
+
+
+def test_a_place_after_in_that_the_model_takes_for_a_person_is_no_antecedent(nlp):
+    # the model tags "Delmas" PERSON here; "he" is still Joseph Mbeki
+    claims = _claims(nlp, '"The roads are closed," said Joseph Mbeki, who runs a clinic in Delmas. '
+                          '"Last week," he said, "we treated 45 patients."')
+    assert _status_of(claims, "45") == ("claimed", "Joseph Mbeki")

@@ -29,6 +29,7 @@ from sayso.nlp.pipeline import lemma_of
 
 
 _SETTING_DEPS = {"advcl", "advmod", "npadvmod"}  # "Four years later, NATO declared ...": when, not what
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around"}  # prepositions of place, before a name
 _SETTING_PREPS = {"in", "during", "after", "before", "on", "since", "amid", "despite", "following", "throughout"}
 
 
@@ -477,6 +478,8 @@ class Attributor:
         for ent in self.doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
+            if ent.label_ == "PERSON" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPS:
+                continue  # "a shelter in Delmas": a place the model took for a person, no one for "she" to find
             name = self._canonical(ent) if ent.label_ == "PERSON" else ent.text
             out.append(_Mention(ent.start_char, name, ent.label_, descriptors(ent)))
         seen = {m.pos for m in out}
