@@ -91,3 +91,17 @@ def test_events_accented_dateline_is_no_subject(settings):
     ev = _events(settings, "CÚCUTA, Colombia — Colombian soldiers arrested a rebel commander in Ocaña on "
                            "Monday, the army said.")[0]
     assert ev.actor is not None and ev.actor.name == "Colombian forces"
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("The gendarmerie arrested a former minister in Niamey on Monday, his lawyer said.", "gendarmerie"),
+    ("Police reinforcements were flown to Goma on Monday night, the governor said.", "police"),
+])
+def test_events_police_forces_are_named_as_police(settings, text, actor):
+    assert _events(settings, text)[0].actor.name == actor
+
+
+def test_events_fuel_tanks_are_no_force(settings):
+    ev = _events(settings, "Israeli jets struck fuel storage tanks at Yemen's Ras Isa port on Monday, "
+                           "the Houthi-run health ministry said.")[0]
+    assert ev.target is None or ev.target.name != "Yemeni forces"

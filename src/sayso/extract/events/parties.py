@@ -144,12 +144,23 @@ def _noun_actor(tok: Token) -> Token | None:
     return None
 
 
+def _equipment_of_peace(head: Token) -> bool:
+    """A force word that a civil noun before it makes a thing ("fuel storage tanks", "water tanks", "a think
+    tank"), not one a force word or a side names ("army tanks", "Russian tanks")."""
+    forces = lx.word_set("unsided_forces") | lx.word_set("force_words")
+    return head.lower_ in forces and any(
+        c.dep_ == "compound" and c.lower_ in lx.word_set("civil_compounds") for c in head.children)
+
+
 def moved_side(trig: Trigger) -> Token | None:
-    """For a deployment: the troops moved, when the phrase names their side ("8,500 U.S. troops")."""
+    """For a deployment: the troops moved, when the phrase names their side ("8,500 U.S. troops") or they are
+    police, who serve their own state ("police reinforcements were flown in")."""
     tok = trig.token
+    police = lx.word_set("police_words")
     for _ in range(3):  # the trigger, or the verb it hangs on ("put 8,500 U.S. troops on heightened alert")
         for c in tok.children:
-            if c.dep_ in ("dobj", "nsubjpass", "nsubj") and side_of(list(c.subtree)):
+            if c.dep_ in ("dobj", "nsubjpass", "nsubj") and (
+                    side_of(list(c.subtree)) or any(t.lower_ in police for t in _noun_phrase(c))):
                 return c
         if tok.tag_.startswith("VB") or tok.head.i == tok.i:
             break
@@ -320,6 +331,8 @@ def resolve(head: Token | None, *, role: str, prefer_named: bool = False) -> Eve
     lowered = {t.lower_ for t in tokens}
     if word in lx.word_set("territory_words") or (head.ent_type_ in ("GPE", "LOC", "FAC") and not side_of([head])):
         return None  # "the city of Kostiantynivka", "three villages": where it happened, not a party
+    if _equipment_of_peace(head):
+        return None  # "fuel storage tanks", "water tanks": no force
     if role == "target" and not lowered & (lx.word_set("military_targets") | {"army", "police", "military"}) and (
             word in lx.word_set("civilian_words") or head.lower_ in lx.word_set("civilian_words")
             or lowered & lx.word_set("civilian_sites")):
@@ -336,10 +349,11 @@ def resolve(head: Token | None, *, role: str, prefer_named: bool = False) -> Eve
     if separatist and ("separatist" in lowered or "separatists" in lowered or "pro-russian" in lowered):
         return EventParty("separatist forces", start, end, text, kind="side")
     if code:
-        police = _institution(head, code) if word == "police" else None  # "Colombian police", not its forces
+        police = _institution(head, code) if word in lx.word_set("police_words") else None  # "Colombian police"
         return EventParty(police or lx.side_name(code), start, end, text, kind="side", country_code=code)
-    if word == "police" or "police" in lowered:
-        return EventParty("police", start, end, text, kind="group")
+    police = lowered & lx.word_set("police_words")
+    if police:  # "police reinforcements", "the gendarmerie"
+        return EventParty(sorted(police)[0], start, end, text, kind="group")
     if role == "target" and word in lx.word_set("civilian_words"):
         return EventParty("civilians", start, end, text, kind="civilians")
     if word in lx.word_set("unsided_forces") or head.lower_ in lx.word_set("unsided_forces") \
