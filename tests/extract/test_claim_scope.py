@@ -194,3 +194,11 @@ def test_a_place_after_in_that_the_model_takes_for_a_person_is_no_antecedent(nlp
     claims = _claims(nlp, '"The roads are closed," said Joseph Mbeki, who runs a clinic in Delmas. '
                           '"Last week," he said, "we treated 45 patients."')
     assert _status_of(claims, "45") == ("claimed", "Joseph Mbeki")
+
+
+def test_a_document_s_finding_verb_gives_its_author_and_carries_on(nlp):
+    claims = _claims(nlp, "The 30-page study, compiled by the Sahel Health Network, recorded 214 cholera cases in "
+                          "the camps. Almost half of the patients were under five.")
+    assert _status_of(claims, "214") == ("claimed", "the Sahel Health Network")
+    status, source = _status_of(claims, "Almost half")
+    assert status == "claimed" and "Sahel Health Network" in source

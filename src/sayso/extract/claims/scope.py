@@ -99,12 +99,13 @@ def _forward(para: list[int], out: list[Claim], of_sent: dict[int, list[int]], q
             q, who = said[-1]
             carry, past = Attribution(who, q.cue), _past_cue(q, attributor)
             continue
-        if _own_source(s, out, of_sent, quoted):
-            carry = None
-            continue
         document = _document_source(attributor.sents[s], attributor)
         if document is not None:
-            carry, past = document, False  # "A survey by X polled 2,000 people.": about the document; findings follow
+            # "A survey by X polled 2,000 people." / "The report documented 612 incidents.": findings follow
+            carry, past = document, False
+            continue
+        if _own_source(s, out, of_sent, quoted):
+            carry = None
             continue
         if carry is not None:
             _give(s, carry, out, of_sent, attributor if past else None)
@@ -186,7 +187,6 @@ def _document_source(sent: Span, attributor: Attributor) -> Attribution | None:
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lower_ not in attributor.data["document_nouns"]:
         return None
-    author = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
-                   for g in c.children if g.dep_ == "pobj"), None)
+    author = attributor.author_of(subj)
     speaker = attributor.speaker_of(author if author is not None else subj)
     return Attribution(speaker, root.text) if speaker is not None else None

@@ -41,7 +41,7 @@ def claim_data() -> dict[str, Any]:
     for key in ("reporting_verbs", "reporting_nouns", "denial_verbs", "vague_sources", "pronouns_person",
                 "pronouns_group", "title_nouns", "person_nouns", "put_at_verbs", "one_counts_nouns", "object_not_reporting", "document_nouns",
                 "passive_source_verbs", "claim_nouns", "time_window_words", "verification_verbs", "generic_sources",
-                "casualty_verbs", "anyone_nouns"):
+                "casualty_verbs", "anyone_nouns", "finding_verbs"):
         data[key] = frozenset(data[key])
     words = cue_words()
     data["saying"] = words.clause - words.cognition  # the verbs of saying of quotes_en.json, read by both extractors
@@ -224,6 +224,7 @@ class Attributor:
             if cand_subj.lower_ not in self.data["pronouns_person"] | self.data["pronouns_group"]:
                 verb, subj = cand_verb, cand_subj
                 break
+        subj = self.author_of(subj) or subj  # "The report, compiled by X, documented ...": X
         if self._vague(subj):
             return self._unnamed(subj, verb.text, lemma(verb))
         speaker = self.speaker_of(subj)
@@ -292,6 +293,19 @@ class Attributor:
             speaker = self.speaker_of(subj)
             if speaker is not None:
                 return Attribution(speaker, verb.text, lemma(verb))
+        return None
+
+    def author_of(self, subj: Token) -> Token | None:
+        """The author of a document subject: "a survey by X", "the report from X", "the report, compiled by X"."""
+        if lemma(subj) not in self.data["document_nouns"]:
+            return None
+        for child in subj.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                by = next((g for g in child.children if g.dep_ == "agent"), None)
+                if by is not None:
+                    return next((g for g in by.children if g.dep_ == "pobj"), None)
         return None
 
     def _gap_noun(self, verb: Token, anchor: Token) -> Token | None:
@@ -456,6 +470,9 @@ class Attributor:
         word = lemma(tok)
         if word in self.data["reporting_verbs"]:
             return True
+        if word in self.data["finding_verbs"] and any(
+                c.dep_ == "nsubj" and lemma(c) in self.data["document_nouns"] for c in tok.children):
+            return True  # "the report documented 612 incidents": a document's finding, whatever its verb
         if word in self.data["put_at_verbs"] and any(
                 c.lower_ == "at" or (c.dep_ == "dobj" and any(g.lower_ == "at" for g in c.children))
                 for c in tok.children):
