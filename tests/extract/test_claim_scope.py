@@ -202,3 +202,18 @@ def test_a_document_s_finding_verb_gives_its_author_and_carries_on(nlp):
     assert _status_of(claims, "214") == ("claimed", "the Sahel Health Network")
     status, source = _status_of(claims, "Almost half")
     assert status == "claimed" and "Sahel Health Network" in source
+
+
+def test_a_time_stamp_parsed_as_subject_gives_the_speaker_to_its_appositive(nlp):
+    # a hand-built parse, as the model gives it in some live blogs: "GMT" the subject, the ministry its appositive
+    from spacy.tokens import Doc
+
+    from sayso.extract.claims.sources import Attributor
+
+    words = ["14:05", "GMT", "—", "The", "ministry", "says", "40", "people", "died", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 5, 1, 4, 1, 5, 7, 8, 5, 5],
+              deps=["nummod", "nsubj", "punct", "det", "appos", "ROOT", "nummod", "nsubj", "ccomp", "punct"],
+              tags=["CD", "NNP", ":", "DT", "NN", "VBZ", "CD", "NNS", "VBD", "."],
+              ents=["B-TIME", "I-TIME", "O", "O", "O", "O", "B-CARDINAL", "O", "O", "O"])
+    attr = Attributor(doc).attribute(doc[6])
+    assert attr is not None and attr.speaker.name == "The ministry"

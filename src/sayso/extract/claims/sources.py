@@ -269,6 +269,9 @@ class Attributor:
                 and not self._is_reporting(head) and self._is_reporting(head.head):
             return subject_of(head.head)
         subj = subject_of(verb)
+        if subj is not None and not self.can_speak(subj):
+            # "14:05 GMT — The agency says ...": the parse's subject is the time stamp, its appositive speaks
+            subj = next((c for c in subj.children if c.dep_ == "appos" and self.can_speak(c)), subj)
         if subj is not None and subj.i in self.dateline:
             # "KHARKIV, Ukraine — ... , Ukraine's air force said": the parse made the dateline a second subject
             others = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in self.dateline]
