@@ -217,3 +217,15 @@ def test_a_time_stamp_parsed_as_subject_gives_the_speaker_to_its_appositive(nlp)
               ents=["B-TIME", "I-TIME", "O", "O", "O", "O", "B-CARDINAL", "O", "O", "O"])
     attr = Attributor(doc).attribute(doc[6])
     assert attr is not None and attr.speaker.name == "The ministry"
+
+
+@pytest.mark.parametrize("text, gloss", [
+    ("Some 8,000 families have left the valley since Friday, the regional governor said on Tuesday, close to half "
+     "of its population.", "close to half"),
+    ("About 12,000 people have reached the border town in three days, the refugee agency said on Sunday, almost a "
+     "quarter of the district's population.", "almost a quarter"),
+])
+def test_a_gloss_after_the_reporting_tag_is_the_reporter_s(nlp, text, gloss):
+    claims = _claims(nlp, text)
+    assert _status_of(claims, gloss) == ("asserted", None)
+    assert _status_of(claims, "000")[0] == "claimed"

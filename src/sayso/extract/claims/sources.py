@@ -29,6 +29,7 @@ from sayso.nlp.pipeline import lemma_of
 
 
 _SETTING_DEPS = {"advcl", "advmod", "npadvmod"}  # "Four years later, NATO declared ...": when, not what
+_GLOSS_DEPS = {"advmod", "npadvmod", "appos"}  # "..., X said, close to half of ...": after the tag, the reporter's
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around"}  # prepositions of place, before a name
 _SETTING_PREPS = {"in", "during", "after", "before", "on", "since", "amid", "despite", "following", "throughout"}
 
@@ -207,6 +208,9 @@ class Attributor:
                 if cand.i == cur.i and via.i < cand.i and (via.dep_ in _SETTING_DEPS
                                                            or (via.dep_ == "prep" and via.lower_ in _SETTING_PREPS)):
                     continue  # "In a meeting that lasted 45 minutes, Harris told ...": the setting, not the content
+                if cand.i == cur.i and via.i > cand.i and via.dep_ in _GLOSS_DEPS \
+                        and any(t.text == "," for t in self.doc[cand.i + 1:via.left_edge.i]):
+                    continue  # "..., the government said on Wednesday, close to half of the population": the reporter's gloss
                 if "\n" in self.text[min(cand.idx, anchor.idx):max(cand.idx, anchor.idx)]:
                     continue
                 if self._is_reporting(cand):
