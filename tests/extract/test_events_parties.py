@@ -105,3 +105,22 @@ def test_events_fuel_tanks_are_no_force(settings):
     ev = _events(settings, "Israeli jets struck fuel storage tanks at Yemen's Ras Isa port on Monday, "
                            "the Houthi-run health ministry said.")[0]
     assert ev.target is None or ev.target.name != "Yemeni forces"
+
+
+def test_events_the_town_named_before_its_own_region(settings):
+    events = _events(settings, "Government troops entered the town of Bunia in Ituri province on Sunday, the army "
+                               "said.\n\nOn Monday, police reinforcements were flown to the town, the governor said.")
+    moved = next(e for e in events if e.subtype == "change_to_group_activity")
+    assert moved.place is not None and moved.place.name == "Bunia"
+
+
+def test_events_agreement_parties_after_a_dateline(settings):
+    ev = next(e for e in _events(settings, "YEREVAN — Armenia and Azerbaijan exchanged 20 prisoners on Monday, "
+                                           "officials said.") if e.type == "strategic_developments")
+    assert _names(ev) == ("Armenia", "Azerbaijan")
+
+
+def test_events_gunmen_from_a_named_group(settings):
+    ev = _events(settings, "Gunmen from the Gran Grif gang stormed the town of Petite Riviere on Monday, killing "
+                           "at least ten residents, local officials said.")[0]
+    assert ev.actor is not None and ev.actor.name == "Gran Grif gang"

@@ -60,15 +60,27 @@ def pick_place(text: str, spans: list[Span], places: list[Place], trigger_at: in
 
 def _town_told(text: str, spans: list[Span], places: list[Place]) -> Place | None:
     """The town a definite "the town" ("the northern Shan State town", "the city centre") in the event's
-    sentences stands for: the last place named before them, after the dateline, when that is a town; None
-    with no such phrase, or when the last place named is a region or a country ("Luhansk ... the city")."""
+    sentences stands for: the last town named before them, after the dateline, when only its own region or
+    country was named since; None with no such phrase, or after another region ("Kyiv ... Luhansk ... the city")."""
     first = min(s[0] for s in spans)
     if not any(_definite_town_rx().search(text[s[0]:s[1]]) for s in spans):
         return None
     filed = dateline_end(text)
-    before = [p for p in places if not p.metonym and p.lat is not None and filed <= p.start and p.end <= first]
-    last = max(before, key=lambda p: p.start) if before else None
-    return last if last is not None and _rank(last) == 1 else None
+    before = sorted((p for p in places if not p.metonym and p.lat is not None and filed <= p.start
+                     and p.end <= first), key=lambda p: p.start)
+    wider = []
+    for p in reversed(before):  # back over the town's own region or country ("Lalibela ... Amhara ... the town")
+        if _rank(p) == 1:
+            return p if all(_holds(w, p) for w in wider) else None
+        wider.append(p)
+    return None
+
+
+def _holds(wide: Place, town: Place) -> bool:
+    """``wide`` is the country or first-level region ``town`` lies in."""
+    if wide.country_code != town.country_code:
+        return False
+    return _rank(wide) == 3 or (wide.admin1 is not None and wide.admin1 == town.admin1)
 
 
 def _definite_town_rx() -> re.Pattern:

@@ -214,6 +214,7 @@ def parties_of_agreement(trig: Trigger) -> tuple[EventParty | None, EventParty |
             break
         verb = verb.head
     subj = _subject(verb)
+    subj = _after_dateline(subj, dateline_end(lx.doc_text(verb.doc))) if subj is not None else None
     if subj is None:
         return None, None
     other = _child(subj, "conj")
@@ -237,6 +238,9 @@ def _named_party(head: Token | None) -> EventParty | None:
                 name = _institution(head, side_of(list(span))) or name  # "Syria's government": the government
             return EventParty(name, start, end, lx.doc_text(head.doc)[start:end], kind="named",
                               country_code=side_of(list(span)))
+    if head.tag_ == "NNP" and side_of([head]):  # a state's name the entity recogniser missed
+        return EventParty(head.text, start, end, lx.doc_text(head.doc)[start:end], kind="named",
+                          country_code=side_of([head]))
     return None
 
 
@@ -284,6 +288,23 @@ def _group_name(head: Token, tokens: list[Token]) -> str | None:
     return head.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else None
 
 
+def _members_of(head: Token) -> str | None:
+    """The group that fighters or gunmen come from, when a proper name names it ("gunmen from the Viv Ansanm
+    gang coalition", "fighters of the AFC/M23 rebel alliance"); not a place ("fighters from Chechnya")."""
+    members = lx.word_set("group_members") | lx.word_set("separatists")
+    if head.lower_ not in members:
+        return None
+    group = _prep_object(head, ("from", "of"))
+    if group is None or group.ent_type_ in ("GPE", "LOC", "FAC"):
+        return None
+    tokens = _noun_phrase(group)
+    if not any(t.tag_.startswith("NNP") and side_of([t]) is None for t in tokens):
+        return None
+    while tokens and tokens[0].dep_ == "det":
+        tokens = tokens[1:]
+    return head.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else None
+
+
 def side_in(head: Token) -> EventParty | None:
     """The side that owns a force named in the phrase under ``head`` ("a destroyer from Russia's Pacific
     fleet", "tanks of the Russian army"), as a party spanning the phrase; not a place in it ("helicopters in
@@ -318,11 +339,9 @@ def resolve(head: Token | None, *, role: str, prefer_named: bool = False) -> Eve
     if head is None or head.lower_ in PRONOUNS:
         return None
     filed = dateline_end(lx.doc_text(head.doc))
-    if head.idx < filed:  # the parse took the dateline ("MOGADISHU, Sept 30 —") for the subject
-        after = [t for t in head.subtree if t.idx >= filed and t.tag_.startswith("NN")]
-        if not after:
-            return None
-        head = min(after, key=lambda t: len(list(t.ancestors)))
+    head = _after_dateline(head, filed)
+    if head is None:
+        return None
     tokens = [t for t in _noun_phrase(head) if t.idx >= filed] or [head]
     doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -341,7 +360,7 @@ def resolve(head: Token | None, *, role: str, prefer_named: bool = False) -> Eve
         return None
     if head.lower_ in lx.word_set("protester_words") and word not in ("workers", "students"):
         return EventParty("protesters", start, end, text, kind="group")
-    named = _group_name(head, tokens) or _entity_name(tokens)
+    named = _group_name(head, tokens) or _entity_name(tokens) or _members_of(head)
     code = side_of(tokens)
     separatist = bool(lowered & lx.word_set("separatists"))
     if named and (not code or prefer_named):
@@ -375,6 +394,15 @@ def property_only(party: EventParty) -> bool:
     people = lx.word_set("civilian_words")
     return party.kind == "civilians" and bool(party.text) and not any(
         w.strip(".,'’").lower() in people for w in party.text.split())
+
+
+def _after_dateline(head: Token, filed: int) -> Token | None:
+    """The parse took the dateline ("MOGADISHU, Sept 30 —") for the subject: the noun after it that heads the
+    rest of the phrase ("KYIV — Ukraine and Russia exchanged": Ukraine)."""
+    if head.idx >= filed:
+        return head
+    after = [t for t in head.subtree if t.idx >= filed and t.tag_.startswith("NN")]
+    return min(after, key=lambda t: len(list(t.ancestors))) if after else None
 
 
 def opponent(code: str | None, article_sides: list[str]) -> EventParty | None:
