@@ -273,13 +273,12 @@ class Attributor:
                 and not self._is_reporting(head) and self._is_reporting(head.head):
             return subject_of(head.head)
         subj = subject_of(verb)
-        if subj is not None and not self.can_speak(subj):
-            # "14:05 GMT — The agency says ...": the parse's subject is the time stamp, its appositive speaks
-            subj = next((c for c in subj.children if c.dep_ == "appos" and self.can_speak(c)), subj)
-        if subj is not None and subj.i in self.dateline:
-            # "KHARKIV, Ukraine — ... , Ukraine's air force said": the parse made the dateline a second subject
-            others = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in self.dateline]
-            subj = others[-1] if others else None
+        if subj is not None and (subj.i in self.dateline or subj.ent_type_ in ("DATE", "TIME")):
+            # "KHARKIV, Ukraine — ... , Ukraine's air force said": the parse made the dateline a second subject;
+            # "14:05 GMT — The agency says ...": the time stamp is the subject, its appositive speaks
+            others = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in self.dateline and c.i != subj.i]
+            stamp = next((c for c in subj.children if c.dep_ == "appos" and self.can_speak(c)), None)
+            subj = others[-1] if others else stamp if stamp is not None else None if subj.i in self.dateline else subj
         return subj
 
     def denier_after(self, anchor: Token) -> Attribution | None:
