@@ -124,3 +124,20 @@ def test_events_gunmen_from_a_named_group(settings):
     ev = _events(settings, "Gunmen from the Gran Grif gang stormed the town of Petite Riviere on Monday, killing "
                            "at least ten residents, local officials said.")[0]
     assert ev.actor is not None and ev.actor.name == "Gran Grif gang"
+
+
+@pytest.mark.parametrize("after,actor", [
+    ("Boko Haram claimed responsibility in a video on Tuesday.", "Boko Haram"),
+    ("The governor blamed Boko Haram for the attack.", "Boko Haram"),
+])
+def test_events_attack_claimed_or_blamed_in_the_next_sentence(settings, after, actor):
+    events = _events(settings, "A suicide bomber blew himself up at a crowded market in Konduga on Monday, killing "
+                               f"at least nine people, local officials said. {after}")
+    assert events[0].actor is not None and events[0].actor.name == actor
+
+
+def test_events_blame_for_something_else_names_no_attacker(settings):
+    events = _events(settings, "A suicide bomber blew himself up at a crowded market in Konduga on Monday, killing "
+                               "at least nine people, local officials said. The governor blamed Boko Haram for "
+                               "the fuel shortage.")
+    assert events[0].actor is None

@@ -46,6 +46,8 @@ def extract_events(doc: Doc, published: dt.date | None, quotes: list[Quote], cla
     events = [m for m in merge(mentions) if not m.denied and not _lone_weak(m) and _mappable(m)]
     movers = _acting_sides(doc) or sides
     for m in events:
+        if m.actor is None and m.type in VIOLENT:  # "Al Shabaab claimed responsibility" in a sentence after
+            m.actor = parties.resolve(parties.responsible(doc, m.span[1]), role="actor")
         if m.actor is None and m.type == "strategic_developments" and m.subtype == "change_to_group_activity" \
                 and movers:
             m.actor = parties.EventParty(lx.side_name(movers[0]), kind="side", country_code=movers[0])

@@ -205,6 +205,31 @@ def blamed(trig: Trigger) -> Token | None:
     return None
 
 
+def responsible(doc, after: int) -> Token | None:
+    """Who one of the next two sentences says did the attack just told: the group that claims it ("Al Shabaab
+    claimed responsibility", "JNIM claimed the attack"), says it was behind it, or whom someone blames for it
+    ("the government blamed the RSF for the attack")."""
+    attacks = frozenset(n for c in lx.classes() if c.type in ("battles", "explosions_remote_violence",
+                                                              "violence_against_civilians") for n in c.nouns)
+    owned = attacks | lx.word_set("responsibility_words")
+    for sent in [s for s in doc.sents if s.start_char >= after][:2]:
+        for tok in sent:
+            word = lemma(tok).lower()
+            if tok.tag_.startswith("VB") and word in lx.word_set("blame_verbs"):
+                cause = _prep_object(tok, ("for", "of"))
+                if cause is not None and lemma(cause).lower() in attacks:
+                    return _child(tok, "dobj")
+            elif tok.tag_.startswith("VB") and word in lx.word_set("responsibility_verbs"):
+                obj = _child(tok, "dobj")
+                if obj is not None and lemma(obj).lower() in owned:
+                    return _reporter(_subject(tok))
+            elif tok.lower_ in lx.word_set("responsibility_preps") and tok.dep_ == "prep":
+                obj = _child(tok, "pobj")
+                if obj is not None and lemma(obj).lower() in attacks and tok.head.tag_.startswith("VB"):
+                    return _reporter(_subject(tok.head))
+    return None
+
+
 def parties_of_agreement(trig: Trigger) -> tuple[EventParty | None, EventParty | None]:
     """An agreement's two parties: the subject and its conjunct ("Russia and Ukraine exchanged"), or the
     subject and 'with X'."""
