@@ -54,3 +54,9 @@ def test_denials_claim_noun_after_a_comma_with_the_denier_s_clause(nlp):
     for needle in ("40 bridges", "9 roads"):
         claim = _claim(nlp, text, needle)
         assert claim.status == "denied" and "rebels" in claim.source.name
+
+
+def test_denials_the_speaker_s_own_no_one_hurt_denies_nothing(nlp):
+    text = ("Latvia's air force said it had shot down 12 drones overnight.\n\n"
+            "The air force said debris had fallen on a barn but that nobody had been hurt.")
+    assert _claim(nlp, text, "12 drones").status == "claimed"

@@ -65,8 +65,13 @@ def _deniable(claim: Claim, before: int, speaker: Speaker | None) -> bool:
 
 
 def _same_speaker(a: Speaker, b: Speaker) -> bool:
-    """One name inside the other; not a shared last word ("the Philippine Coast Guard", "China's coast guard")."""
-    x, y = a.name.lower(), b.name.lower()
+    """One name inside the other, past an article ("the air force", "Ukraine's air force"); not a shared last
+    word ("the Philippine Coast Guard", "China's coast guard")."""
+    def bare(name: str) -> str:
+        words = name.lower().split()
+        return " ".join(words[1:] if words and words[0] in ("the", "a", "an") else words)
+
+    x, y = bare(a.name), bare(b.name)
     return bool(x and y) and (x in y or y in x)
 
 
