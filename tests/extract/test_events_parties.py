@@ -141,3 +141,14 @@ def test_events_blame_for_something_else_names_no_attacker(settings):
                                "at least nine people, local officials said. The governor blamed Boko Haram for "
                                "the fuel shortage.")
     assert events[0].actor is None
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Two police officers were wounded when a man threw a grenade at a checkpoint in Popayán on Sunday, "
+     "officials said.", "police"),
+    ("Three soldiers were killed on Sunday when their truck hit a landmine near Kidal, security sources said.",
+     "Malian forces"),
+])
+def test_events_victims_told_around_the_strike(settings, text, target):
+    ev = _events(settings, text)[0]
+    assert ev.target is not None and ev.target.name == target

@@ -314,6 +314,8 @@ def _settle_type(m: Mention, trig: Trigger, sides: list[str], text: str) -> None
     sentence = trig.sent.text.lower()
     if name == "strike":
         m.subtype = weapon_subtype(trig)
+        if m.target is None:  # "two police officers were wounded when a man threw a grenade"
+            m.target = parties.resolve(parties.victims(trig), role="target")
         if m.target is None and _civilian_victims(trig):
             m.target = parties.EventParty("civilians", kind="civilians")
     elif name == "kill" and violence.by_mob(trig):

@@ -194,6 +194,18 @@ def target_head(trig: Trigger) -> Token | None:
     return found
 
 
+def victims(trig: Trigger) -> Token | None:
+    """Who was killed or hurt, when the sentence tells it around the strike ("two police officers were wounded
+    when a man threw a grenade", "soldiers were killed when their truck hit a mine"): the passive subject of
+    the killing or wounding verb the trigger's clause hangs on."""
+    verb = trig.token.head if trig.token.dep_ in ("advcl", "conj") else None
+    hurt = lx.word_set("kill_words") | lx.word_set("injury_words")
+    if verb is None or not verb.tag_.startswith("VB") or not _passive(verb) or (
+            lemma(verb).lower() not in hurt and verb.lower_ not in hurt):
+        return None
+    return _child(verb, "nsubjpass")
+
+
 def blamed(trig: Trigger) -> Token | None:
     """Whom the sentence blames or accuses ("..., blaming the RSF", "accused the RSF of striking")."""
     verbs = lx.word_set("blame_verbs")
