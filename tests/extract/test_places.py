@@ -392,3 +392,10 @@ def test_places_military_airfield_is_placed_at_its_town(nlp, gazetteer):
 def test_places_airport_named_after_an_island_is_not_a_town_elsewhere(nlp, gazetteer):
     place = _find(_places(nlp, gazetteer, "She was stopped at Bali airport with two bags."), "Bali")
     assert place.country_code == "ID", (place.name, place.country_code)
+
+
+def test_places_mislabelled_town_a_feature_word_names_by_another_spelling(nlp, gazetteer):
+    # the small model tags "Nabatieh" an organisation; GeoNames knows the town as "Nabatîyé et Tahta"
+    text = "Rescuers searched the rubble in the southern city of Nabatieh on Friday, the mayor said."
+    place = _find(_places(nlp, gazetteer, text), "Nabatieh")
+    assert (place.country_code, place.feature) == ("LB", "city")

@@ -414,8 +414,9 @@ def _relabelled(span: Span, label: str, gaz: Gazetteer, person_words: set[str],
         return mention
     towns = [e for e in mention.candidates if e.feature == "city"
              and (norm(e.name) == mention.key or _spelling_of(mention.key, norm(e.name)))]
-    if mention.hint == "city" and towns:
-        return mention
+    if mention.hint == "city" and (towns or len({e.geonames_id for e in mention.candidates
+                                                  if e.feature == "city"}) == 1):
+        return mention  # "the southern city of Nabatieh": a feature word vouches for a town known by another name
     located = _after_place_preposition(span)
 
     def big(e: Entry) -> bool:
