@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
-from sayso.extract.claims.sources import Attribution, Attributor, claim_data, generic_name
+from sayso.extract.claims.sources import Attribution, Attributor, claim_data
 from sayso.extract.claims.quantities import Found, find_quantities, tables
 from sayso.extract.claims.denials import deny_elsewhere
 from sayso.extract.claims.scope import paragraph_scope
@@ -255,9 +256,13 @@ def _status(text: str, attr: Attribution | None, data,
         return "unverified", attr.speaker if attr else None, verify.group(0)
     hedge = data["hedge_re"].search(text) or data["anonymity_re"].search(text)
     if attr is not None and attr.speaker is not None and attributor.generic_speaker(attr.speaker):
-        # "analysts", "villagers in X", "local media" keep their description; a bare "sources" has none
-        bare = len(attr.speaker.name.split()) == 1 and attr.speaker.name.lower() in data["vague_sources"]
-        attr = Attribution(None if bare else attr.speaker, attr.cue, attr.cue_lemma, vague=True)
+        # "analysts", "villagers in X", "local media" keep their description; "sources", "the report" have none
+        # (under the words of its mention: a collective is no one a name resolves to)
+        said_by = attr.speaker
+        if said_by.text and said_by.text != said_by.name:
+            said_by = replace(said_by, name=said_by.text)
+        attr = Attribution(said_by if attributor.collective(attr.speaker) else None, attr.cue, attr.cue_lemma,
+                           vague=True)
     if attr is not None and attr.speaker is not None and not attr.vague:
         return "claimed", attr.speaker, attr.cue
     if hedge or (attr is not None and attr.vague):

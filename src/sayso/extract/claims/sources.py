@@ -454,15 +454,20 @@ class Attributor:
                        for c in head.children)
 
     def generic_speaker(self, speaker: Speaker | None) -> bool:
-        """Whether a speaker (of a quote or a claim) is a generic collective: the head of its mention."""
-        if speaker is None:
-            return False
-        if speaker.start is None or speaker.end is None:
-            return generic_name(speaker.name, self.data)
-        span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        """Whether a speaker (of a quote or a claim) is unnamed and generic: a collective ("analysts") or a
+        hedge ("Western intelligence sources", "media reports")."""
+        return speaker is not None and (self.collective(speaker) or generic_name(speaker.name, self.data))
+
+    def collective(self, speaker: Speaker) -> bool:
+        """A generic collective that keeps its description as source: the head of its mention is one of
+        ``generic_sources`` ("analysts", "villagers in X", "local media"), not a "source" or a "report"."""
+        span = None
+        if speaker.start is not None and speaker.end is not None:
+            span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
         if span is None or not len(span):
-            return generic_name(speaker.name, self.data)
-        return self.generic(span.root) or generic_name(speaker.name, self.data)
+            words = speaker.name.lower().split()
+            return bool(words) and words[-1] in self.data["generic_sources"]
+        return self.generic(span.root)
 
     def _unnamed(self, subj: Token, cue: str | None, cue_lemma: str | None) -> Attribution:
         """The attribution of a vague subject: a generic collective keeps its description ("analysts say"),
