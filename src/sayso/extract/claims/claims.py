@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from sayso.extract.claims.sources import Attribution, Attributor, claim_data
 from sayso.extract.claims.quantities import Found, find_quantities, tables
-from sayso.extract.claims.denials import deny_elsewhere
+from sayso.extract.claims.denials import denier_after, deny_elsewhere
 from sayso.extract.claims.scope import paragraph_scope
 from sayso.models import Claim, Note, Quote, Speaker
 from sayso.nlp.pipeline import lemma_of
@@ -48,7 +48,7 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
             from_quote = None  # "..., the agency could not independently confirm": the check, not a source
         if from_quote is not None and not _can_speak(from_quote.speaker, attributor):
             from_quote = None  # "X on Friday denied ...": a quote whose speaker the parse read as the time
-        attr = attributor.denier_after(anchor) or _choose(
+        attr = denier_after(attributor, anchor) or _choose(
             from_quote, attributor.attribute(anchor), data, text, f.quantity.start)
         if attr is not None and attr.cue_lemma in data["denial_verbs"] and not _in_denied(anchor, attr, data):
             attr = None  # "Russia, which denied planning to invade despite having amassed 100,000 troops"

@@ -1,4 +1,4 @@
-"""Figures denied in another sentence: "No one was hurt", "denied that any of his men had been killed", "12, not 18".
+"""Denied figures: by a denial clause after the number ("..., figures the group dismisses") or in another sentence.
 
 ``../shared/eval/CONVENTIONS.md``: a figure is ``denied`` when someone in the article denies the
 figure itself; the denier is its source. The denial is read off the parse of the later sentence:
@@ -11,6 +11,10 @@ figure itself; the denier is its source. The denial is read off the parse of the
   in general: ``anyone_nouns``);
 - a correction "N, not M": the earlier figure with the value M.
 
+In the number's own sentence, a denial clause hung on the figure or on a claim noun after it ("...,
+a claim the army denied", "..., figures the group dismisses as propaganda") makes its subject the
+denier (``denier_after``, called by ``claims.extract_claims``).
+
 Denying an accusation or a capture denies no figure: only a negated count of the figure's own thing
 does. Figures the article already marks unverified or denied, and the denier's own, are left alone.
 """
@@ -22,9 +26,9 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from sayso.extract.claims.sources import Attributor
+from sayso.extract.claims.sources import Attribution, Attributor
+from sayso.extract.claims.syntax import lemma, subject_of
 from sayso.models import Claim, Speaker
-from sayso.nlp.pipeline import lemma
 
 _REACH = 2000  # characters back from the denial that an earlier figure may stand
 _ARGS = ("nsubj", "nsubjpass", "dobj")
@@ -136,3 +140,60 @@ def _corrected_value(claim: Claim, attributor: Attributor) -> float | None:
         return None
     # the figure after "not" is the wrong one: the earlier figure with this value is what is corrected
     return claim.quantity.value
+
+
+# ------------------------------------------------------------------ a denial clause after the number, in its sentence
+
+
+def denier_after(attributor: Attributor, anchor: Token) -> Attribution | None:
+    """ "..., a figure the army dismissed" / "..., which Moscow rejected": a denial clause after the number."""
+    data, doc = attributor.data, attributor.doc
+    sent = attributor.sent_of(anchor.i)
+    above = {anchor.i, *(a.i for a in anchor.ancestors)}
+    for verb in doc[anchor.i + 1:sent.end]:
+        if not verb.tag_.startswith("VB") or lemma(verb) not in data["denial_verbs"]:
+            continue
+        noun = verb.head if verb.dep_ == "relcl" else _gap_noun(attributor, verb, anchor)
+        if noun is None:
+            continue
+        if not _in_phrase(noun, above) and not (noun.i > anchor.i and noun.lower_ in data["claim_nouns"]):
+            continue
+        subj = subject_of(verb)
+        if subj is None or subj.lower_ in ("which", "that", "who") or "\n" in attributor.text[anchor.idx:verb.idx]:
+            continue
+        speaker = attributor.speaker_of(subj)
+        if speaker is not None:
+            return Attribution(speaker, verb.text, lemma(verb))
+    return None
+
+
+def _gap_noun(attributor: Attributor, verb: Token, anchor: Token) -> Token | None:
+    """ "..., figures the group dismisses as propaganda" where the parse made no relative clause: a claim
+    noun after a comma, just before the denial verb's subject, and the verb has no object of its own."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    doc, claim_nouns = attributor.doc, attributor.data["claim_nouns"]
+    k = subj.left_edge.i - 1
+    while k > anchor.i and doc[k].dep_ in ("det", "amod") and doc[k].lower_ not in claim_nouns:
+        k -= 1
+    if k <= anchor.i or doc[k].lower_ not in claim_nouns:
+        return None
+    j = k - 1
+    while j > anchor.i and doc[j].dep_ in ("det", "amod"):
+        j -= 1
+    return doc[k] if doc[j].text in (",", "—", "–") else None
+
+
+def _in_phrase(noun: Token, above: set[int]) -> bool:
+    """The noun is the number's own noun or hangs under it without a verb between ("18 balloons over its territory")."""
+    tok = noun
+    while not tok.tag_.startswith("VB"):
+        if tok.i in above:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False

@@ -281,26 +281,6 @@ class Attributor:
             subj = others[-1] if others else stamp if stamp is not None else None if subj.i in self.dateline else subj
         return subj
 
-    def denier_after(self, anchor: Token) -> Attribution | None:
-        """ "..., a figure the army dismissed" / "..., which Moscow rejected": a denial clause after the number."""
-        sent = self.sent_of(anchor.i)
-        above = {anchor.i, *(a.i for a in anchor.ancestors)}
-        for verb in self.doc[anchor.i + 1:sent.end]:
-            if not verb.tag_.startswith("VB") or lemma(verb) not in self.data["denial_verbs"]:
-                continue
-            noun = verb.head if verb.dep_ == "relcl" else self._gap_noun(verb, anchor)
-            if noun is None:
-                continue
-            if not self._in_phrase(noun, above) and not (noun.i > anchor.i and noun.lower_ in self.data["claim_nouns"]):
-                continue
-            subj = subject_of(verb)
-            if subj is None or subj.lower_ in ("which", "that", "who") or "\n" in self.text[anchor.idx:verb.idx]:
-                continue
-            speaker = self.speaker_of(subj)
-            if speaker is not None:
-                return Attribution(speaker, verb.text, lemma(verb))
-        return None
-
     def author_of(self, subj: Token) -> Token | None:
         """The author of a document subject: "a survey by X", "the report from X", "the report, compiled by X"."""
         if lemma(subj) not in self.data["document_nouns"]:
@@ -313,36 +293,6 @@ class Attributor:
                 if by is not None:
                     return next((g for g in by.children if g.dep_ == "pobj"), None)
         return None
-
-    def _gap_noun(self, verb: Token, anchor: Token) -> Token | None:
-        """ "..., figures the group dismisses as propaganda" where the parse made no relative clause: a claim
-        noun after a comma, just before the denial verb's subject, and the verb has no object of its own."""
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
-            return None
-        subj = subject_of(verb)
-        if subj is None:
-            return None
-        k = subj.left_edge.i - 1
-        while k > anchor.i and self.doc[k].dep_ in ("det", "amod") and self.doc[k].lower_ not in self.data["claim_nouns"]:
-            k -= 1
-        if k <= anchor.i or self.doc[k].lower_ not in self.data["claim_nouns"]:
-            return None
-        j = k - 1
-        while j > anchor.i and self.doc[j].dep_ in ("det", "amod"):
-            j -= 1
-        return self.doc[k] if self.doc[j].text in (",", "—", "–") else None
-
-    @staticmethod
-    def _in_phrase(noun: Token, above: set[int]) -> bool:
-        """The noun is the number's own noun or hangs under it without a verb between ("18 balloons over its territory")."""
-        tok = noun
-        while not tok.tag_.startswith("VB"):
-            if tok.i in above:
-                return True
-            if tok.head.i == tok.i:
-                return False
-            tok = tok.head
-        return False
 
     def _passive_source(self, sent: Span, anchor: Token) -> Attribution | None:
         """ "..., which was confirmed in the budget papers" / "as reported by the ministry": a trailing source."""
