@@ -399,3 +399,16 @@ def test_places_mislabelled_town_a_feature_word_names_by_another_spelling(nlp, g
     text = "Rescuers searched the rubble in the southern city of Nabatieh on Friday, the mayor said."
     place = _find(_places(nlp, gazetteer, text), "Nabatieh")
     assert (place.country_code, place.feature) == ("LB", "city")
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Crowds gathered on Kyiv's Independence Square on Sunday evening.", "Kyiv"),
+    ("Students held a vigil in Kyiv's Mykhailivska Square on Friday.", "Kyiv"),
+])
+def test_places_town_owning_a_mislabelled_name(nlp, gazetteer, text, town):
+    assert _find(_places(nlp, gazetteer, text), town).feature == "city"
+
+
+def test_places_person_owning_a_name_is_no_town(nlp, gazetteer):
+    text = "Mary Pitman, who runs Mary's Turkeys with her brother, shared her recipe on Friday."
+    assert all(p.text != "Mary" for p in _places(nlp, gazetteer, text))

@@ -131,8 +131,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             found.extend(_inside_name(span, gaz))
     found.extend(_outside_entities(doc, gaz))
     for span, label in _relabel_all(relabel, gaz, person_words, found):
-        if label == "ORG" and len(span) > 1:
-            found.extend(_inside_name(span, gaz))
+        inside = _inside_name(span, gaz) if label == "ORG" and len(span) > 1 else []
+        found.extend(inside or _possessor_town(span, gaz, person_words))
     found = sorted((m for m in found if not _modifier(doc, m) and not _unwritten(doc, m)), key=lambda m: m.start)
     text = doc.text  # built from the tokens on every access: read it once
     _share_list_hints(text, found, gaz)
@@ -194,6 +194,25 @@ def _inside_name(span: Span, gaz: Gazetteer) -> list[Mention]:
             if tail is not None:
                 return [tail]
     return []
+
+
+def _possessor_town(span: Span, gaz: Gazetteer, person_words: set[str]) -> list[Mention]:
+    """A town of 100,000+ that owns the rest of a mislabelled name ("Kyiv's Independence Square", "Gaza's
+    Shifa Hospital"): the part before the possessive; not a name a person in the article bears ("Mary's
+    Turkeys" beside "Mary Pitman")."""
+    marks = [t.i for t in span if t.text in ("'s", "’s")]
+    if not marks or marks[0] == span.start or marks[0] >= span.end - 1:
+        return []
+    owner = span.doc[span.start:marks[0]]
+    key = norm(owner.text)
+    if key in words()["generic_names"] or not all(t.is_title or t.is_upper for t in owner) or any(
+            t.lower_ in person_words for t in owner):
+        return []
+    towns = [e for e in gaz.lookup(owner.text) if e.feature == "city" and e.population >= 100_000
+             and norm(e.name) == key]
+    if not towns:
+        return []
+    return [Mention(owner.start_char, owner.end_char, owner.text, key, gaz.lookup(owner.text), hint="city")]
 
 
 def _outside_entities(doc: Doc, gaz: Gazetteer) -> list[Mention]:
