@@ -152,3 +152,10 @@ def test_events_blame_for_something_else_names_no_attacker(settings):
 def test_events_victims_told_around_the_strike(settings, text, target):
     ev = _events(settings, text)[0]
     assert ev.target is not None and ev.target.name == target
+
+
+def test_events_a_demonstration_has_no_target(settings):
+    ev = next(e for e in _events(settings, "Nurses protested at the hospital gate in Kano on Monday to demand "
+                                          "unpaid wages, union officials said.")
+              if e.type == "protests")
+    assert ev.target is None

@@ -357,6 +357,8 @@ def _settle_type(m: Mention, trig: Trigger, sides: list[str], text: str) -> None
             m.subtype = "protest_with_intervention"
         if m.actor is None or m.type == "protests" and m.subtype != "excessive_force_against_protesters":
             m.actor = parties.EventParty("protesters", kind="group")
+        if m.subtype != "excessive_force_against_protesters":
+            m.target = None  # a demonstration has no target ("to demand the release of their children")
     if m.type not in VIOLENT and name not in ("agreement", "arrest", "intercept") and m.type != "protests":
         m.target = None if name in ("deploy", "base", "handover") else m.target
 
