@@ -90,3 +90,15 @@ def test_event_linking_reports_naming_other_kinds_of_weapon_are_two_events(weapo
     a = {**report("a", subtype="air_drone_strike"), "weapons": weapons_a}
     b = {**report("b", subtype="air_drone_strike"), "weapons": weapons_b}
     assert same_event(a, b) is same
+
+
+@pytest.mark.parametrize("x, y, same", [
+    ("M23", "Fighters of the AFC/M23 rebel alliance", True),
+    ("Viv Ansanm", "the Viv Ansanm gang coalition", True),
+    ("al Shabaab", "Al Shabaab militants", True),
+    ("Syrian government", "Syrian Democratic Forces", False),
+    ("Russian forces", "Ukrainian forces", False),
+    ("rebels", "M23 rebels", False),  # a bare force word names nobody
+])
+def test_event_linking_actor_names_of_one_party(x, y, same):
+    assert same_event(report("a", actor=x), report("b", actor=y)) is same

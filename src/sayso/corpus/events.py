@@ -16,10 +16,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
+from sayso.extract.events import lexicon as lx
 from sayso.models import STATUSES
 
 NEAR_KM = 25.0
@@ -102,11 +104,31 @@ def _name(party: Any) -> str | None:
     return party.get("name") if isinstance(party, Mapping) else None
 
 
+def actors_agree(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Two reports' actors are one party: the same side, or names whose own words (past the words for a
+    force or a group's members) one holds all of the other's ("M23" and "fighters of the AFC/M23 alliance",
+    "Viv Ansanm" and "the Viv Ansanm gang coalition"; not "Syrian government" and "Syrian Democratic Forces")."""
+    if a.get("country_code") and a.get("country_code") == b.get("country_code") \
+            and a.get("kind") == "side" and b.get("kind") == "side":
+        return True
+    x, y = _core_words(a.get("name")), _core_words(b.get("name"))
+    return bool(x and y and (x <= y or y <= x))
+
+
+def _core_words(name: Any) -> frozenset[str]:
+    words = re.findall(r"[^\W_]+", str(name or "").lower())
+    generic = lx.word_set("unsided_forces") | lx.word_set("group_members") | _FILLER
+    return frozenset(w for w in words if w not in generic)
+
+
+_FILLER = frozenset({"the", "of", "a", "an", "and", "alliance", "coalition", "group"})
+
+
 def same_event(a: Mapping[str, Any], b: Mapping[str, Any], window_days: int = 2) -> bool:
     """Whether two reports from different articles describe one occurrence."""
     if a["type"] != b["type"] or (a.get("subtype") and b.get("subtype") and a["subtype"] != b["subtype"]):
         return False
-    if _name(a.get("actor")) and _name(b.get("actor")) and _name(a.get("actor")) != _name(b.get("actor")):
+    if _name(a.get("actor")) and _name(b.get("actor")) and not actors_agree(a["actor"], b["actor"]):
         return False
     if a.get("weapons") and b.get("weapons") and not set(a["weapons"]) & set(b["weapons"]):
         return False  # a glide bomb and a drone on one town in one day: two strikes
@@ -116,7 +138,7 @@ def same_event(a: Mapping[str, Any], b: Mapping[str, Any], window_days: int = 2)
         one_missing = bool(a.get("place")) != bool(b.get("place"))
         return bool(one_missing and _day(a.get("date")) and a.get("date") == b.get("date") and a.get("subtype")
                     and a.get("subtype") == b.get("subtype") and _name(a.get("actor"))
-                    and _name(a.get("actor")) == _name(b.get("actor")))
+                    and _name(b.get("actor")) and actors_agree(a["actor"], b["actor"]))
     if a.get("date") and b.get("date"):
         return dates_agree(a["date"], b["date"])
     pa, pb = _day(a.get("published")), _day(b.get("published"))
