@@ -108,7 +108,7 @@ def frame_claims(doc: Doc, claims: Sequence[Claim], places: Sequence[Place] = ()
     gives the same measure elsewhere, and a victim's side with no place is the article's main country."""
     framer = _Framer(doc, places, dates, published)
     framed = [replace(c, frame=framer.frame(c)) for c in claims]
-    return _from_article(framed, places, doc.text)
+    return _from_article(framed, places, framer.text)
 
 
 def _paragraph(text: str, at: int) -> int:
@@ -147,6 +147,7 @@ class _Framer:
 
     def __init__(self, doc: Doc, places: Sequence[Place], dates: Sequence[DateRef], published: str | None) -> None:
         self.doc = doc
+        self.text = doc.text  # once: spaCy joins every token each time doc.text is read
         self.vocab = vocabulary()
         self.sides = side_words()
         self.place_at: dict[int, Place] = {}
@@ -342,7 +343,7 @@ class _Framer:
         return next((d.value for d in self._dates_in(sent) if self._after_since(d)), None)
 
     def _after_since(self, d: DateRef) -> bool:
-        before = self.doc.text[max(0, d.start - 12):d.start].lower().split()
+        before = self.text[max(0, d.start - 12):d.start].lower().split()
         return bool(before) and before[-1] in ("since", "from")
 
     def _scope(self, path: list[Token], sent: Span, bag: set[str]) -> str | None:  # noqa: ARG002

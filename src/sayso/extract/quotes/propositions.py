@@ -93,24 +93,26 @@ class _Where:
     b: int
     cue: range
     words: StanceWords
+    text: str = ""
 
     def inside(self, t: Token) -> bool:
         return self.a <= t.i < self.b
 
 
-def propositions(doc: Doc, quote: Quote) -> tuple[Proposition, ...]:
-    """The acts ``quote`` speaks of, each with its polarity, mood and whose act it is."""
+def propositions(doc: Doc, quote: Quote, text: str | None = None) -> tuple[Proposition, ...]:
+    """The acts ``quote`` speaks of, each with its polarity, mood and whose act it is (``text`` is ``doc.text``
+    when the caller has it: spaCy joins every token each time ``doc.text`` is read)."""
     a, b = _token_bounds(doc, quote.start, quote.end)
     if a >= b:
         return ()
     cue = range(*_token_bounds(doc, quote.cue_start, quote.cue_end)) if quote.cue_start is not None \
         and quote.cue_end is not None else range(0)
-    at = _Where(doc, a, b, cue, stance_words())
+    at = _Where(doc, a, b, cue, stance_words(), doc.text if text is None else text)
     denial = any(t.lower_ in at.words.denial_verbs or lemma(t) in at.words.denial_verbs
                  for t in doc[cue.start:cue.stop])
     judged = _falsity_clauses(at)
     out = []
-    for i, j, act in _matches(doc, a, b, at.words.acts):
+    for i, j, act in _matches(doc, a, b, at.words.acts, at.text):
         span = doc[i:j]
         head = _root(span)
         polarity: Polarity = "denied" if denial else (
@@ -131,10 +133,10 @@ def _token_bounds(doc: Doc, start: int | None, end: int | None) -> tuple[int, in
     return (span.start, span.end) if span is not None else (0, 0)
 
 
-def _matches(doc: Doc, a: int, b: int, index: dict[str, tuple[tuple[str, str], ...]]
+def _matches(doc: Doc, a: int, b: int, index: dict[str, tuple[tuple[str, str], ...]], text: str
              ) -> list[tuple[int, int, str]]:
     """Forms of ``index`` in tokens ``a``..``b`` (whole tokens only): (first token, end token, value)."""
-    text, out, i = doc.text, [], a
+    out, i = [], a
     ends = {t.idx + len(t): t.i + 1 for t in doc[a:b]}
     while i < b:
         tok = doc[i]
@@ -168,7 +170,7 @@ def _falsity_clauses(at: _Where) -> list[tuple[Token, int | None]]:
     each clause's head, with the quote's first token when the clause's subject only points back ("that has
     not happened": what was said before it is judged too), else None."""
     out = []
-    for _, j, _ in _matches(at.doc, at.a, at.b, at.words.falsity):
+    for _, j, _ in _matches(at.doc, at.a, at.b, at.words.falsity, at.text):
         word = at.doc[j - 1]
         if word.dep_ in _PREDICATIVE:
             clause = word.head
