@@ -112,6 +112,7 @@ def extractor_overhead(corpus_file: str) -> dict:
     from sayso.api import _nlp
     from sayso.extract.claims import extract_claims
     from sayso.extract.dates import extract_dates
+    from sayso.extract.events import extract_events
     from sayso.extract.places import extract_places
     from sayso.extract.quotes import extract_quotes
     from sayso.gazetteer import load_gazetteer
@@ -131,6 +132,11 @@ def extractor_overhead(corpus_file: str) -> dict:
     import datetime as dt
 
     pub = dt.date(2025, 3, 17)
+    # one article through every extractor first: one-time loads (the unit registry, word tables) are start-up,
+    # as loading the model is for the pipeline's time above
+    q0 = extract_quotes(docs[0])
+    c0 = extract_claims(docs[0], q0)
+    extract_events(docs[0], pub, q0, c0, extract_places(docs[0], gaz), extract_dates(docs[0], pub))
     timings = {}
     start = time.perf_counter()
     quotes = [extract_quotes(d) for d in docs]
@@ -140,14 +146,15 @@ def extractor_overhead(corpus_file: str) -> dict:
         extract_quotes(d, stances=True)
     timings["quotes+stances"] = time.perf_counter() - start  # the opt-in quote_stances setting
     start = time.perf_counter()
-    for d, q in zip(docs, quotes):
-        extract_claims(d, q)
+    claims = [extract_claims(d, q) for d, q in zip(docs, quotes)]
     timings["claims"] = time.perf_counter() - start
     start = time.perf_counter()
-    for d in docs:
-        extract_places(d, gaz)
-        extract_dates(d, pub)
+    places_dates = [(extract_places(d, gaz), extract_dates(d, pub)) for d in docs]
     timings["places+dates"] = time.perf_counter() - start
+    start = time.perf_counter()
+    for d, q, c, (p, ds) in zip(docs, quotes, claims, places_dates):
+        extract_events(d, pub, q, c, p, ds)
+    timings["events"] = time.perf_counter() - start
     return {"full_pipeline_s": full_s, "sayso_parse_s": sayso_parse_s,
             "extractor_s": timings,
             "extractor_share_of_full_pipeline": {k: v / full_s for k, v in timings.items()}}
@@ -208,6 +215,9 @@ def main() -> None:
     over = report["extractor_overhead"]
     for name, share in over["extractor_share_of_full_pipeline"].items():
         print(f"{name:<14} adds {share:6.1%} of the full spaCy pipeline's time")
+    shares = over["extractor_share_of_full_pipeline"]
+    every = sum(v for k, v in shares.items() if k != "quotes+stances")
+    print(f"all extractors (default settings) add {every:6.1%}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS.relative_to(ROOT)}")
