@@ -47,3 +47,9 @@ def test_events_a_conditional_with_a_modal_is_hypothetical(settings):
 ])
 def test_events_what_arrived_is_a_force_not_a_delivery(settings, text, triggers):
     assert [e.trigger for e in _events(settings, text)] == triggers
+
+
+def test_a_weapon_described_by_where_it_is_fired_from_is_no_event(settings):
+    text = ("Sumy lies close to the border, which gives air defences little time against rockets fired from the "
+            "Kursk region.")
+    assert _events(settings, text) == []

@@ -9,6 +9,8 @@ reported"), habitual ("shells the town daily") and questions.
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -148,10 +150,18 @@ def _keep(trig: Trigger) -> bool:
         return False  # (a past form the tagger read as present, "retook", stays)
     if tok.tag_.startswith("NN") and tok.dep_ in ("compound", "nmod") and tok.head.lower_ in lx.word_set("force_words"):
         return False  # "attack helicopters", "a strike force": a kind of weapon or unit, not an occurrence
+    if tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.lower_ in _weapon_words():
+        return False  # "missiles fired from the Belgorod region": what the weapons are, not an occurrence
     check = _CLASS_CHECKS.get(trig.cls.name)
     if check is not None and not check(trig):
         return False
     return not (irrealis(trig) or _headline(trig))
+
+
+@functools.lru_cache(maxsize=1)
+def _weapon_words() -> frozenset[str]:
+    kinds = lx.words()["weapon_kinds"]
+    return frozenset(w for k, v in kinds.items() if not k.startswith("_") for w in v["words"] if " " not in w)
 
 
 def _strike_ok(trig: Trigger) -> bool:
