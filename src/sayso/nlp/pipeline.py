@@ -151,6 +151,15 @@ def lemma_of(word: str, tag: str) -> str:
     return forms[0] if forms else string
 
 
+def doc_text(doc) -> str:
+    """The Doc's text, built once per Doc and kept in its ``user_data`` (spaCy joins every token each time
+    ``doc.text`` is read, which costs as much as a walk over the whole Doc)."""
+    text = doc.user_data.get("sayso_text")
+    if text is None:
+        text = doc.user_data["sayso_text"] = doc.text
+    return text
+
+
 def lemma(token: Token) -> str:
     """The token's lemma, from the pipeline when the lemmatizer ran, else computed on demand."""
     if token.lemma:  # set only when a lemmatizer ran (0 otherwise); O(1), unlike Doc.has_annotation

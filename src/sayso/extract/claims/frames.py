@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.extract.sides import side_words
 from sayso.models import Claim, DateRef, Frame, Place
-from sayso.nlp.pipeline import lemma
+from sayso.nlp.pipeline import doc_text, lemma
 
 _MAX_HOPS = 6  # how far up the parse the number's clause verb is looked for
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -147,7 +147,7 @@ class _Framer:
 
     def __init__(self, doc: Doc, places: Sequence[Place], dates: Sequence[DateRef], published: str | None) -> None:
         self.doc = doc
-        self.text = doc.text  # once: spaCy joins every token each time doc.text is read
+        self.text = doc_text(doc)
         self.vocab = vocabulary()
         self.sides = side_words()
         self.place_at: dict[int, Place] = {}

@@ -9,14 +9,9 @@ from dataclasses import dataclass
 from importlib import resources
 
 from sayso.extract.sides import party_words, side_name  # noqa: F401  (side_name: the events' name of a side)
+from sayso.nlp import doc_text  # noqa: F401  (read by the event modules as lx.doc_text)
 
 
-def doc_text(doc) -> str:
-    """The Doc's text, built once per Doc (spaCy joins every token each time ``doc.text`` is read)."""
-    text = doc.user_data.get("sayso_text")
-    if text is None:
-        text = doc.user_data["sayso_text"] = doc.text
-    return text
 
 
 def _table(name: str) -> dict:

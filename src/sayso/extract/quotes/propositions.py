@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.extract.sides import side_words
 from sayso.models import Polarity, Proposition, Quote
-from sayso.nlp.pipeline import lemma
+from sayso.nlp.pipeline import doc_text, lemma
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -99,15 +99,14 @@ class _Where:
         return self.a <= t.i < self.b
 
 
-def propositions(doc: Doc, quote: Quote, text: str | None = None) -> tuple[Proposition, ...]:
-    """The acts ``quote`` speaks of, each with its polarity, mood and whose act it is (``text`` is ``doc.text``
-    when the caller has it: spaCy joins every token each time ``doc.text`` is read)."""
+def propositions(doc: Doc, quote: Quote) -> tuple[Proposition, ...]:
+    """The acts ``quote`` speaks of, each with its polarity, mood and whose act it is."""
     a, b = _token_bounds(doc, quote.start, quote.end)
     if a >= b:
         return ()
     cue = range(*_token_bounds(doc, quote.cue_start, quote.cue_end)) if quote.cue_start is not None \
         and quote.cue_end is not None else range(0)
-    at = _Where(doc, a, b, cue, stance_words(), doc.text if text is None else text)
+    at = _Where(doc, a, b, cue, stance_words(), doc_text(doc))
     denial = any(t.lower_ in at.words.denial_verbs or lemma(t) in at.words.denial_verbs
                  for t in doc[cue.start:cue.stop])
     judged = _falsity_clauses(at)

@@ -100,7 +100,7 @@ def extract_quotes(doc: Doc, notes: list[Note] | None = None, *, stances: bool =
     if stances and learned:
         out.extend(_object_quotes(doc, text, speakers, quoted, [(q.start, q.end) for q in out]))
     out.sort(key=lambda q: (q.start, q.end))
-    return [replace(q, propositions=propositions(doc, q, text)) for q in inherit_speakers(join_split(out, text), text)]
+    return [replace(q, propositions=propositions(doc, q)) for q in inherit_speakers(join_split(out, text), text)]
 
 
 def _object_quotes(doc: Doc, text: str, speakers: ArticleSpeakers, quoted: list[int],
