@@ -192,3 +192,32 @@ def test_a_fronted_condition_alone_is_not_what_was_said(nlp, text, contents):
 )
 def test_what_belongs_to_the_cue_stays_out_of_the_content(nlp, text, contents):
     assert [q.text for q in _found(nlp, text)] == contents
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        # a wire lead whose dateline the parse read as a second subject of "said"
+        ("GOMA, Congo (Wire) — Rebels armed with rifles killed at least 12 people at a market in the province "
+         "overnight, a local official said Thursday.",
+         "Rebels armed with rifles killed at least 12 people at a market in the province overnight", "local official"),
+        # the speaker parsed as an apposition of the clause's own subject
+        ("GOMA, Congo (Wire) — Gunmen armed with machetes and rifles killed at least 9 people at a camp for "
+         "displaced families in the north overnight, a local church leader said Thursday.",
+         "Gunmen armed with machetes and rifles killed at least 9 people at a camp for displaced families in "
+         "the north overnight", "church leader"),
+        ("Militants burned 40 fuel tankers near the border, the army said.",
+         "Militants burned 40 fuel tankers near the border", "army"),
+    ],
+)
+def test_a_clause_before_comma_subject_said_is_what_the_subject_said(nlp, text, content, speaker):
+    quotes = _found(nlp, text)
+    assert [q.text for q in quotes] == [content]
+    assert speaker in quotes[0].speaker.text
+
+
+def test_according_to_after_a_trailing_participle_covers_the_whole_sentence(nlp):
+    text = "Since March the rebels have shelled more than 30 villages, burning two, according to the regional governor."
+    quotes = _found(nlp, text)
+    assert [q.text for q in quotes] == ["Since March the rebels have shelled more than 30 villages, burning two"]
+    assert "governor" in quotes[0].speaker.text

@@ -49,11 +49,13 @@ def subject_of(verb: Token) -> Token | None:
         return quoted_as
     v, gerund = verb, False
     for _ in range(4):
-        for child in v.children:
-            if child.dep_ == "nsubjpass":  # "was dismissed after insisting that ...", "was detained and told ..."
-                return _agent(v) or (child if gerund else None)
-            if child.dep_ in _SUBJECT_DEPS:
-                return _same_paragraph(child, v)
+        # two subjects are a misparse (a dateline's place read as one): the nearer is the verb's
+        child = min((c for c in v.children if c.dep_ in _SUBJECT_DEPS or c.dep_ == "nsubjpass"),
+                    key=lambda c: abs(c.i - v.i), default=None)
+        if child is not None and child.dep_ == "nsubjpass":  # "was dismissed after insisting that ...",
+            return _agent(v) or (child if gerund else None)
+        if child is not None:
+            return _same_paragraph(child, v)
         agent = _agent(v)
         if agent is not None:
             return agent
@@ -234,11 +236,12 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
     subject = None
     said = clause_act(verb, lem, words)
     if lem in words.clause and not any(c.dep_ == "ccomp" for c in verb.children):
-        framed = appos_frame(verb)
+        around = verb.dep_ == "parataxis" or _as_clause(verb)
+        framed = appos_frame(verb) or (None if around else postposed(verb))
         if framed is not None:
             bounds, subject = framed
         else:
-            bounds = _around(verb) if verb.dep_ == "parataxis" or _as_clause(verb) else postposed(verb)
+            bounds = _around(verb) if around else None
             subject = subject_of(verb) if bounds is not None else None
         if bounds is not None:
             out.extend(Report(a, b, verb.i, _cue_end(verb), subject, clausal=True, act=said)

@@ -9,6 +9,7 @@ from sayso.extract.quotes.datelines import skip_dateline
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NOMINAL = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "PRP", "PRP$", "CD", "HYPH", "VBN"})
 _SUBORDINATORS = frozenset({"if", "unless", "when", "whenever", "while", "although", "though", "because", "since",
                             "once", "after", "before", "as", "until"})
 
@@ -27,20 +28,42 @@ def _sentence_start(verb: Token) -> int:
     return a
 
 
-def postposed(verb: Token) -> tuple[int, int] | None:
+def postposed(verb: Token) -> tuple[tuple[int, int], Token] | None:
     """"Militants burned 40 tankers, the army said": a clause before ", SUBJECT said" the parse
-    did not attach as the verb's complement."""
-    subj = next((c for c in verb.lefts if c.dep_ in _SUBJECT_DEPS), None)
-    if subj is None or verb.dep_ != "ROOT" or subj.tag_ in ("WDT", "WP"):
+    did not attach as the verb's complement, and the subject's head."""
+    if verb.dep_ != "ROOT":
         return None
-    left = subj.left_edge.i
     doc = verb.doc
-    if left < 2 or doc[left - 1].text != ",":
+    # the subject nearest the verb: a dateline's place parsed as a second subject comes first
+    subj = max((c for c in verb.lefts if c.dep_ in _SUBJECT_DEPS), key=lambda c: c.i, default=None)
+    left = subj.left_edge.i if subj is not None else -1
+    if subj is None or left < 2 or doc[left - 1].text != ",":
+        subj, left = _tail_subject(verb)  # ", a local leader said" parsed into the clause before it
+    if subj is None or subj.tag_ in ("WDT", "WP"):
         return None
     a = _sentence_start(verb)
-    if not any(t.tag_ in _FINITE for t in doc[a:left - 1]) or only_condition(doc[a], left - 1):
+    if not any(_predicate(t) for t in doc[a:left - 1]) or only_condition(doc[a], left - 1):
         return None
-    return a, left - 1
+    return (a, left - 1), subj
+
+
+def _tail_subject(verb: Token) -> tuple[Token | None, int]:
+    """The head of the noun phrase between a comma and the verb (", a local church leader said"), and
+    where it starts; (None, -1) when the words before the verb are not one noun phrase after a comma."""
+    doc = verb.doc
+    j = verb.i
+    while j > 0 and doc[j - 1].tag_ in _NOMINAL:
+        j -= 1
+    heads = [t for t in doc[j:verb.i] if t.tag_[:2] == "NN" or t.tag_ == "PRP"]
+    if not heads or j < 2 or doc[j - 1].text != ",":
+        return None, -1
+    return heads[-1], j
+
+
+def _predicate(tok: Token) -> bool:
+    """A finite verb, or a past form with an object the tagger took for a participle ("Rebels armed
+    with rifles killed 12 people": "killed" read as a modifier of "rifles")."""
+    return tok.tag_ in _FINITE or (tok.tag_ == "VBN" and any(c.dep_ == "dobj" for c in tok.children))
 
 
 def only_condition(first: Token, end: int) -> bool:

@@ -31,8 +31,8 @@ def according(tok: Token) -> Report | None:
         head = head.head
     while head.dep_ == "conj" and head.head is not head:
         head = head.head  # "X were killed and Y wounded, according to ...": the whole coordination
-    if head.dep_ == "advcl" and _contrast(head) and _ends_sentence(to):
-        head = head.head  # "X costs $1m, while Y costs $400, according to ...": sources both
+    if head.dep_ == "advcl" and (_contrast(head) or _participle(head)) and _ends_sentence(to):
+        head = head.head  # "X costs $1m, while Y costs $400, according to ...", "X shelled 30 towns, burning two"
     if _reported(head) and tok.i > head.i:
         return None  # "the governor said X, according to his channel": the speech verb names the speaker
     lo, hi = head.left_edge.i, head.right_edge.i + 1
@@ -56,6 +56,11 @@ def according(tok: Token) -> Report | None:
     if hi - lo < 2:
         return None
     return Report(lo, hi, tok.i, to.i + 1, source)
+
+
+def _participle(clause: Token) -> bool:
+    """A subjectless participial clause ("..., burning two"): part of the sentence it trails."""
+    return clause.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def _ends_sentence(tok: Token) -> bool:
