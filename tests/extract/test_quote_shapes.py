@@ -221,3 +221,17 @@ def test_according_to_after_a_trailing_participle_covers_the_whole_sentence(nlp)
     quotes = _found(nlp, text)
     assert [q.text for q in quotes] == ["Since March the rebels have shelled more than 30 villages, burning two"]
     assert "governor" in quotes[0].speaker.text
+
+
+@pytest.mark.parametrize("text", [
+    "Our correspondent in Sirte reports that the fuel stations have closed.",
+    "As we reported on Monday, the bridge over the river was destroyed by shelling.",
+])
+def test_the_publisher_citing_itself_is_not_a_quote(nlp, text):
+    assert _found(nlp, text) == []
+
+
+def test_a_speaker_saying_we_inside_a_direct_quote_is_still_quoted(nlp):
+    text = "“We will not retreat from the river,” the commander said."
+    quotes = _found(nlp, text)
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "We will not retreat from the river,")]
