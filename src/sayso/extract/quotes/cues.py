@@ -204,7 +204,7 @@ def _not_speech(verb: Token, lem: str, words: CueWords) -> bool:
         return True  # "Thank you for reading": an imperative or a formula, said by nobody
     if any(c.dep_ in _SUBJECT_DEPS and _document(c, words) for c in verb.children):
         return True  # "Resolution 2334 demanded ...": a text, not a speaker
-    if any(c.dep_ in _SUBJECT_DEPS and _publisher(c) for c in verb.children):
+    if any(c.dep_ in _SUBJECT_DEPS and _publisher(c, words) for c in verb.children):
         return True  # "as we reported", "our correspondent reports": the publisher citing itself
     if verb.dep_ == "xcomp" and verb.head is not verb and _not_speech(verb.head, lemma(verb.head), words):
         return True  # "are expected to pledge $5m"
@@ -218,9 +218,11 @@ def _not_speech(verb: Token, lem: str, words: CueWords) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and _agent(verb) is None
 
 
-def _publisher(subj: Token) -> bool:
-    """"we" or "our ..." outside quotation marks: the outlet or its own staff."""
-    return subj.lower_ == "we" or any(c.dep_ == "poss" and c.lower_ == "our" for c in subj.children)
+def _publisher(subj: Token, words: CueWords) -> bool:
+    """"we", "our correspondent", "this reporter" outside quotation marks: the outlet or its own staff
+    ("our colleagues at the agency" are someone else)."""
+    return subj.lower_ == "we" or subj.lower_ in words.newsroom and any(
+        c.dep_ in ("poss", "det") and c.lower_ in ("our", "this") for c in subj.children)
 
 
 def _document(subj: Token, words: CueWords) -> bool:

@@ -40,6 +40,7 @@ class CueWords:
     refusal: frozenset[str] = frozenset()  # "declined to say": no statement
     cognition: frozenset[str] = frozenset()  # "believes that": a thought, not a speech act
     cognition_nouns: frozenset[str] = frozenset()  # "the fear that"
+    newsroom: frozenset[str] = frozenset()  # "our correspondent reports": the publisher citing itself
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,4 +64,4 @@ def cue_words() -> CueWords:
                     frozenset(raw["permission_verbs"]), frozenset(raw["clarity_words"]),
                     frozenset(raw["copula_nouns"]), frozenset(raw["channel_nouns"]),
                     *(frozenset(raw[k]) for k in ("directive_verbs", "refusal_verbs", "cognition_verbs",
-                                                  "cognition_nouns")))
+                                                  "cognition_nouns", "newsroom_nouns")))
