@@ -28,7 +28,7 @@ import itertools
 import math
 from typing import Iterable, Iterator
 
-from sayso.corpus.measures import NO_SIDE, comparable_key, measure_rules
+from sayso.corpus.measures import NO_SIDE, comparable_key, measure_rules, same_counted
 from sayso.corpus.records import ClaimCluster, Contradiction, StoredClaim, Timeline, TimelinePoint
 
 DENIAL = "denied"
@@ -58,31 +58,55 @@ def _country(c: StoredClaim) -> str | None:
     return c.frame.place_country if c.frame is not None else None
 
 
+def _article_countries(claims: list[StoredClaim]) -> dict[str, str]:
+    """The country each article's figures are placed in, where two thirds of its placed figures (at least two)
+    are in one country: the article's own context, for a figure its clause does not place."""
+    seen: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for c in claims:
+        if _country(c):
+            seen[c.article_id][_country(c)] += 1
+    out = {}
+    for article, counts in seen.items():
+        top, n = counts.most_common(1)[0]
+        if n >= max(2, 2 * sum(counts.values()) / 3):
+            out[article] = top
+    return out
+
+
 def fold_unowned(claims: Iterable[StoredClaim]) -> list[StoredClaim]:
     """Claims whose side is unknown (``troops|-``) take the key of the same concept that holds their
-    place's country across the corpus (two thirds of the owned figures placed there, at least two);
-    those still unowned take the one key their own article gives that concept; the rest keep theirs."""
+    place's country across the corpus (two thirds of the owned figures of the same kind of thing placed
+    there, at least two); a figure placed nowhere is placed in its article's country. Those still
+    unowned take the one key their own article gives that concept for the same kind of thing; the rest
+    keep theirs."""
     claims = list(claims)
-    at_place: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
+    countries = _article_countries(claims)
+
+    def country(c: StoredClaim) -> str:
+        return _country(c) or countries.get(c.article_id, "")
+
+    at_place: dict[tuple[str, str], list[StoredClaim]] = collections.defaultdict(list)
     for c in claims:
-        if _side(c) != NO_SIDE and _country(c):
-            at_place[(_concept(c), _country(c))][c.measure_key] += 1
+        if _side(c) != NO_SIDE and country(c):
+            at_place[(_concept(c), country(c))].append(c)
     placed = []
     for c in claims:
-        seen = at_place.get((_concept(c), _country(c) or "")) if _side(c) == NO_SIDE and "|" in c.measure_key \
-            else None
-        if seen:
-            top, n = seen.most_common(1)[0]
-            if n >= max(2, 2 * sum(seen.values()) / 3):
-                c = dataclasses.replace(c, measure_key=top)
+        if _side(c) == NO_SIDE and "|" in c.measure_key:
+            seen = collections.Counter(x.measure_key for x in at_place.get((_concept(c), country(c)), ())
+                                       if same_counted(x.noun, c.noun))
+            if seen:
+                top, n = seen.most_common(1)[0]
+                if n >= max(2, 2 * sum(seen.values()) / 3):
+                    c = dataclasses.replace(c, measure_key=top)
         placed.append(c)
-    in_article: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
+    in_article: dict[tuple[str, str], list[StoredClaim]] = collections.defaultdict(list)
     for c in placed:
         if _side(c) != NO_SIDE:
-            in_article[(_concept(c), c.article_id)].add(c.measure_key)
+            in_article[(_concept(c), c.article_id)].append(c)
     out = []
     for c in placed:
-        own = in_article.get((_concept(c), c.article_id), set()) if _side(c) == NO_SIDE else set()
+        own = {x.measure_key for x in in_article.get((_concept(c), c.article_id), ()) if same_counted(x.noun, c.noun)} \
+            if _side(c) == NO_SIDE else set()
         out.append(dataclasses.replace(c, measure_key=next(iter(own))) if len(own) == 1 else c)
     return out
 
@@ -230,6 +254,8 @@ def _comparable(a: StoredClaim, b: StoredClaim, kind: str, window_days: int) -> 
     days = _days(a, b)
     if days is None or days > window(kind, window_days):
         return False
+    if not same_counted(a.noun, b.noun):
+        return False  # one civilian killed is no rival of 120 soldiers, three artillery systems of one drone
     fa, fb = a.frame, b.frame
     if fa is None or fb is None:
         return True
@@ -289,6 +315,17 @@ def conflict(a: StoredClaim, b: StoredClaim, kind: str = "stock", tolerance: flo
     return "figures", f"{_said(a)} vs {_said(b)}: the figures cannot both hold ({when})", gap
 
 
+def _period_part(a: StoredClaim, b: StoredClaim, tolerance: float) -> bool:
+    """True when one figure is a total over a stated period ("since Thursday") and the other, with no period,
+    may be a part of it (the toll of one strike that day): they conflict only when the total is the smaller."""
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None or bool(fa.since) == bool(fb.since):
+        return False
+    total, part = (a, b) if fa.since else (b, a)
+    rt, rp = bounds(total, tolerance), bounds(part, tolerance)
+    return rt is not None and rp is not None and rt[1] >= rp[0]
+
+
 def _independent(a: StoredClaim, b: StoredClaim) -> bool:
     if _who(a) == _who(b):
         return False  # a source revising itself, or one statement relayed
@@ -324,6 +361,8 @@ def contradictions(claims: Iterable[StoredClaim], *, window_days: int = 7, toler
             if DENIAL not in (a.status, b.status) and _superseded(early, late, plain):
                 continue
             verdict = conflict(a, b, kind, tolerance)
+            if verdict is not None and verdict[0] == "figures" and _period_part(a, b, tolerance):
+                continue
             if verdict is not None:
                 found.append(Contradiction(cluster.measure_key, verdict[1], a, b, _days(a, b), verdict[0],
                                            round(verdict[2], 4), (na, nb)))

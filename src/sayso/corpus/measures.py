@@ -40,6 +40,30 @@ def measure_rules() -> dict[str, MeasureRules]:
                                     tuple(c.get("complement", ())), c.get("compare", True)) for c in data["concepts"]}
 
 
+@functools.lru_cache(maxsize=1)
+def _counted_kinds() -> dict[str, str]:
+    """Lemma -> kind of thing counted (``counted_kinds`` of ``data/measures_en.json``)."""
+    data = json.loads(resources.files("sayso.data").joinpath("measures_en.json").read_text("utf-8"))
+    return {lemma: kind for kind, lemmas in data["counted_kinds"].items() if not kind.startswith("_")
+            for lemma in lemmas}
+
+
+def counted_kind(noun: str | None) -> str | None:
+    """What a figure counts ("civilian" -> people, "uav" -> drone; a lemma in no list is its own kind);
+    None when it counts anything (no noun, or a generic one: "equipment", a toll)."""
+    if not noun:
+        return None
+    kind = _counted_kinds().get(noun.lower(), noun.lower())
+    return None if kind == "generic" else kind
+
+
+def same_counted(a: str | None, b: str | None) -> bool:
+    """Whether two figures with these counted nouns can count the same things (one civilian and about 120
+    soldiers cannot; 18 people and at least 16 civilians can)."""
+    ka, kb = counted_kind(a), counted_kind(b)
+    return ka is None or kb is None or ka == kb
+
+
 def comparable_key(key: str) -> bool:
     """Whether figures under this measure key may be checked against each other: the side is known and the
     concept is one that is compared (a bare share of nothing named is not)."""

@@ -137,6 +137,7 @@ class StoredClaim:
     half_unit: float = 0.0              # half a unit of the figure's last significant digit, in ``unit``
     frame: Frame | None = None
     cluster: str | None = None          # the claim cluster (set by linking: the measure, or an episode of it)
+    noun: str | None = None             # the lemma of the counted noun ("civilian", "boat"), when a noun is counted
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> "StoredClaim":
@@ -158,7 +159,8 @@ class StoredClaim:
                    verb=r["verb"], published=_date(r["published"]), title=r["title"], url=r["url"],
                    pk=r.get("pk"), q_start=r.get("q_start"), q_end=r.get("q_end"), start=r.get("start_char"),
                    end=r.get("end_char"), half_unit=half,
-                   frame=from_dict(Frame, json.loads(frame)) if frame else None)
+                   frame=from_dict(Frame, json.loads(frame)) if frame else None,
+                   noun=r["unit"] if r.get("counted") else None)
 
     @property
     def source(self) -> str:
