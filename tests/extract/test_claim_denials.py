@@ -26,6 +26,9 @@ def _claim(nlp, text, needle):
      "killed.", "4 bandits", "elder"),
     ("The monitor said 30 soldiers died in the ambush. The army said the toll stood at 9, not 30.", "30 soldiers",
      "army"),
+    # losing and destroying equipment are one act
+    ("The militia said it had destroyed 14 armoured vehicles. The army said no armoured vehicles had been lost.",
+     "14 armoured vehicles", "army"),
 ])
 def test_denials_a_later_negated_count_denies_the_figure(nlp, text, needle, denier):
     claim = _claim(nlp, text, needle)
@@ -60,3 +63,38 @@ def test_denials_the_speaker_s_own_no_one_hurt_denies_nothing(nlp):
     text = ("Latvia's air force said it had shot down 12 drones overnight.\n\n"
             "The air force said debris had fallen on a barn but that nobody had been hurt.")
     assert _claim(nlp, text, "12 drones").status == "claimed"
+
+
+@pytest.mark.parametrize("text, needle, denier", [
+    ("Rebel commanders said they had shot down 9 helicopters over the valley.\n\nThe defence ministry called the "
+     "claim pure fantasy.", "9 helicopters", "ministry"),
+    ("The governor said 240 homes had been flattened. A ministry spokeswoman told reporters that the figure was "
+     "a fabrication.", "240 homes", "spokeswoman"),
+    ("The opposition said 75 protesters had been killed. The government dismissed the opposition's figures.",
+     "75 protesters", "government"),
+    # "the figure of 31" names the value it disputes
+    ("Prosecutors said at least 31 villagers died in the raid.\n\nThe defence disputed the prosecution's figure "
+     "of 31 at the hearing.", "at least 31 villagers", "defence"),
+    # "the figure" stands for what the statement was about, not an adjunct beside it
+    ("The district chief said gunmen had seized 12 herders. According to him, the raiders came on 30 horses.\n\nThe "
+     "police described the figure as exaggerated and said only 5 people were missing.", "12 herders", "police"),
+])
+def test_denials_a_later_sentence_calls_the_figure_false(nlp, text, needle, denier):
+    claim = _claim(nlp, text, needle)
+    assert claim.status == "denied" and denier in claim.source.name
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("The district chief said gunmen had seized 12 herders. According to him, the raiders came on 30 horses.\n\nThe "
+     "police described the figure as exaggerated and said only 5 people were missing.", "30 horses"),
+    ("The monitor said 44 shops had burned down. The ministry did not dispute the figure.", "44 shops"),
+    ("The monitor said 44 shops had burned down. Critics called the curfew pure propaganda.", "44 shops"),
+])
+def test_denials_a_false_claim_elsewhere_leaves_other_figures(nlp, text, needle):
+    assert _claim(nlp, text, needle).status == "claimed"
+
+
+def test_denials_no_one_hurt_in_the_denier_s_own_account_of_another_incident(nlp):
+    text = ("Police said 3 officers were injured in the clashes on Monday.\n\nThe fire service said a blaze had "
+            "destroyed 2 warehouses in the port. No one was hurt, it said.")
+    assert _claim(nlp, text, "3 officers").status == "claimed"

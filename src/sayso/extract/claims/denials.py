@@ -9,7 +9,14 @@ figure itself; the denier is its source. The denial is read off the parse of the
   them"), against an earlier figure whose verb is the same act (the same lemma, or both harm to
   people: ``casualty_verbs``) and whose counted noun is the same (or the denial's noun is a person
   in general: ``anyone_nouns``);
-- a correction "N, not M": the earlier figure with the value M.
+- a correction "N, not M": the earlier figure with the value M;
+- a claim noun called false: a denial verb over it ("disputed the prosecution's figure", "dismissed the
+  rebels' figures"), or a falsity word said of it ("the toll was a fabrication", "called the account
+  pure fantasy"): the figures with its value ("the figure of 56"), else the last statement's before it
+  (its first core figure for a singular "the figure", all its figures for "the figures", "the claim").
+
+A negated count does not reach over figures the denier gave in between: "... damaged three houses. No one
+was hurt, it said." is about the denier's own account, not an earlier figure.
 
 In the number's own sentence, a denial clause hung on the figure or on a claim noun after it ("...,
 a claim the army denied", "..., figures the group dismisses as propaganda") makes its subject the
@@ -45,8 +52,12 @@ def deny_elsewhere(claims: list[Claim], attributor: Attributor) -> list[Claim]:
             continue
         sent = attributor.sent_of(verb.i)
         for k, claim in enumerate(out):
-            if _deniable(claim, sent.start_char, speaker) and _same_count(claim, verb, noun, attributor):
+            if _deniable(claim, sent.start_char, speaker) and _same_count(claim, verb, noun, attributor) \
+                    and not _own_between(out, claim, sent.start_char, speaker):
                 out[k] = replace(claim, status="denied", source=speaker, cue=denial)
+    for at, speaker, noun, cue in _false_claims(attributor):
+        for k in _referents(out, at, speaker, noun, attributor):
+            out[k] = replace(out[k], status="denied", source=speaker, cue=cue)
     for k, claim in enumerate(list(out)):
         wrong = _corrected_value(claim, attributor)
         if wrong is None:
@@ -66,6 +77,13 @@ def _deniable(claim: Claim, before: int, speaker: Speaker | None) -> bool:
     if speaker is None or not (before - _REACH <= at < before) or claim.status in ("denied", "unverified"):
         return False
     return claim.source is None or not _same_speaker(claim.source, speaker)
+
+
+def _own_between(claims: list[Claim], claim: Claim, at: int, speaker: Speaker) -> bool:
+    """The denier gave figures of its own between the figure and the denial: it goes on with its own account
+    ("... shelling damaged three houses. No one was hurt, it said."), and the denial is about that."""
+    return any(c.source is not None and claim.quantity.start < c.quantity.start < at
+               and _same_speaker(c.source, speaker) for c in claims)
 
 
 def _same_speaker(a: Speaker, b: Speaker) -> bool:
@@ -121,13 +139,93 @@ def _same_count(claim: Claim, verb: Token, noun: Token, attributor: Attributor) 
         return False
     a, b = lemma(own), lemma(verb)
     harm = data["casualty_verbs"]
-    if a != b and not (a in harm and b in harm):
+    if a != b and not any(a in acts and b in acts for acts in (harm, data["loss_verbs"])):
         return False
     counted = (claim.quantity.unit or "").lower()
     word = lemma(noun)
     if word in data["anyone_nouns"] or noun.lower_ in data["anyone_nouns"]:
         return a in harm
     return bool(counted) and (counted == word or counted.split()[-1] == word)
+
+
+# ------------------------------------------------------------------ a later sentence calls the figure false
+
+
+def _false_claims(attributor: Attributor):
+    """(char, denier, claim noun, cue) for every clause that calls a figure or a statement false: a denial
+    verb over a claim noun ("disputed the prosecution's figure", "dismissed the rebels' figures"), a claim
+    noun described as false ("called the account pure fantasy") or said to be false ("the toll was a
+    fabrication"). Negated clauses ("did not dispute the figure") deny nothing."""
+    data = attributor.data
+    for noun in attributor.doc:
+        if noun.lower_ not in data["claim_nouns"]:
+            continue
+        dep, verb = noun.dep_, noun.head
+        if dep in ("nmod", "compound") and verb.lower_ in data["falsity_words"] and verb.dep_ in ("oprd", "dobj"):
+            dep, verb = "dobj", verb.head  # "called the claim pure fantasy", parsed as one noun phrase
+        if dep not in ("dobj", "nsubj") or not verb.tag_.startswith("VB") or _negated(verb):
+            continue
+        word = lemma(verb)
+        if dep == "dobj" and (word in data["denial_verbs"]
+                                    or (word in data["describing_verbs"] and _calls_false(verb, noun, data))):
+            subj = subject_of(verb)
+            speaker = attributor.speaker_of(subj) if subj is not None else None
+        elif dep == "nsubj" and word == "be" and _calls_false(verb, noun, data):
+            speaker = _speaker(attributor, verb)
+        else:
+            continue
+        if speaker is not None:
+            yield noun.idx, speaker, noun, verb.text
+
+
+def _calls_false(verb: Token, noun: Token, data) -> bool:
+    """A complement of ``verb`` other than ``noun`` holds a falsity word ("as 'pure fantasy'", "a fabrication")."""
+    words = data["falsity_words"]
+    return any(t.lower_ in words for c in verb.children if c.i != noun.i and c.dep_ in (
+        "attr", "acomp", "oprd", "xcomp", "ccomp", "advcl", "prep", "dobj") for t in c.subtree)
+
+
+def _referents(claims: list[Claim], at: int, speaker: Speaker, noun: Token, attributor: Attributor) -> list[int]:
+    """The figures a claim noun stands for: those with its value ("the figure of 56"), else the last
+    statement's before its sentence (one figure for a singular "the figure"/"the toll", all of that
+    sentence's for "the figures"/"the claim"), unless that statement is already unverified or denied."""
+    before = attributor.sent_of(noun.i).start_char
+    value = _value_of(claims, noun)
+    if value is not None:
+        return [k for k, c in enumerate(claims) if _deniable(c, before, speaker) and c.quantity.value == value[0]
+                and c.quantity.si_unit == value[1]]
+    single = noun.tag_ == "NN" and lemma(noun) in attributor.data["single_claim_nouns"]
+    earlier = [k for k, c in enumerate(claims) if before - _REACH <= c.quantity.start < before
+               and c.status != "asserted" and (c.status == "denied" or c.source is None
+                                               or not _same_speaker(c.source, speaker))
+               and (not single or _core(c, attributor))]
+    if not earlier:
+        return []
+    last = claims[max(earlier, key=lambda k: claims[k].quantity.start)]
+    if last.status in ("denied", "unverified"):
+        return []
+    group = sorted((k for k in earlier if claims[k].start == last.start and claims[k].source == last.source),
+                   key=lambda k: claims[k].quantity.start)
+    return group[:1] if single else group
+
+
+def _core(claim: Claim, attributor: Attributor) -> bool:
+    """The figure is what its clause is about (a subject or object: "reached 4,000 troops", "abducted 27
+    farmers"), not an adjunct ("arrived on 14 motorcycles", "in a week"): what "the figure" can stand for."""
+    k = min(bisect.bisect_left(attributor.starts, claim.quantity.end) - 1, len(attributor.doc) - 1)
+    tok = attributor.doc[k]
+    while tok.dep_ in ("nummod", "quantmod", "compound", "amod", "conj", "appos", "punct") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd")
+
+
+def _value_of(claims: list[Claim], noun: Token) -> tuple[float, str] | None:
+    """ "the prosecution's figure of 56 dead": the value of the figure inside the claim noun's phrase."""
+    span = range(noun.idx, noun.right_edge.idx + len(noun.right_edge))
+    inside = [c for c in claims if c.quantity.start in span and c.quantity.start > noun.idx]
+    if not inside or inside[0].quantity.value is None:
+        return None
+    return inside[0].quantity.value, inside[0].quantity.si_unit
 
 
 def _corrected_value(claim: Claim, attributor: Attributor) -> float | None:
