@@ -32,6 +32,7 @@ from sayso.extract.quotes.words import cue_words
 from sayso.extract.quotes.nouns import find_reports
 from sayso.extract.quotes.objects import object_reports
 from sayso.extract.quotes.propositions import propositions
+from sayso.extract.quotes.questions import outside_questions
 from sayso.extract.quotes.marks import Passage, find_passages
 from sayso.extract.quotes.speakers import ArticleSpeakers, is_age
 from sayso.models import Note, Quote, Speaker
@@ -78,6 +79,7 @@ def extract_quotes(doc: Doc, notes: list[Note] | None = None, *, stances: bool =
     speakers = ArticleSpeakers(doc, [(p.open_at, _passage_end(p)) for p in passages])
     out: list[Quote] = []
     reports = [r for r in (_in_paragraph(doc, text, r) for r in find_reports(doc, quoted)) if r is not None]
+    reports = outside_questions(doc, reports)
     for rep in _dedupe([r for r in reports if stances or r.act == STATEMENT]):
         quote = _place_report(doc, text, rep, directs, speakers, quoted)
         if quote is not None:

@@ -1,0 +1,49 @@
+"""What is not anyone's statement: the reporter's question, coordinated refusals, a choice still to be made."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract.quotes import extract_quotes
+
+pytestmark = pytest.mark.model
+
+
+def _texts(nlp, text):
+    quotes = extract_quotes(nlp(text), [])
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+    return [q.text for q in quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked where the family would sleep that night, the farmer pointed at the truck.",
+        "Asked when the convoy would leave, she shrugged.",
+        "The old fisherman said the port would reopen in spring. Asked when, he laughed.",
+    ],
+)
+def test_the_reporters_question_is_not_a_quote(nlp, text):
+    found = _texts(nlp, text)
+    assert not any("Asked" in t or "when" in t.split(",")[0] for t in found if "port" not in t), found
+
+
+@pytest.mark.parametrize(
+    "text, answer",
+    [
+        ("Asked whether the envoy would visit the capital, the spokesman said he had nothing to announce.",
+         "he had nothing to announce"),
+        ("Asked what she had witnessed during the night, Hrynko said the first shells had landed before dawn.",
+         "the first shells had landed before dawn"),
+        ("When asked if the talks had failed, the minister said they were merely paused.",
+         "they were merely paused"),
+    ],
+)
+def test_the_answer_to_the_reporters_question_is_the_quote(nlp, text, answer):
+    assert _texts(nlp, text) == [answer]
+
+
+def test_a_source_who_asks_is_quoted(nlp):
+    found = _texts(nlp, "The mayor paused and asked whether the convoy had reached the hospital.")
+    assert len(found) == 1 and found[0].endswith("the convoy had reached the hospital")
