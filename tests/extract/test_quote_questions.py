@@ -47,3 +47,28 @@ def test_the_answer_to_the_reporters_question_is_the_quote(nlp, text, answer):
 def test_a_source_who_asks_is_quoted(nlp):
     found = _texts(nlp, "The mayor paused and asked whether the convoy had reached the hospital.")
     assert len(found) == 1 and found[0].endswith("the convoy had reached the hospital")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The officer declined to name the units or say where they were based.",
+        "The governor refused to confirm the figure or say how many were wounded.",
+        "The ministry would not confirm or deny that its jets had crossed the border.",
+    ],
+)
+def test_a_second_verb_under_a_refusal_is_refused_too(nlp, text):
+    assert _texts(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The spokesman did not name the village but said it lay close to the front.",
+         "it lay close to the front"),
+        ("The officer declined to name the units and said the operation was continuing.",
+         "the operation was continuing"),
+    ],
+)
+def test_a_statement_after_a_refusal_stays(nlp, text, content):
+    assert _texts(nlp, text) == [content]

@@ -33,15 +33,28 @@ REFUSAL: Act = "refusal"
 def refused(verb: Token, words: CueWords) -> bool:
     """"did not say", "would never confirm", "declined to say", "refused to comment": speech withheld."""
     v = verb
-    for _ in range(3):
+    for _ in range(4):
         if any(c.dep_ == "neg" for c in v.children):
             return True
+        if _shares_refusal(v):
+            v = v.head  # "declined to name them or say where they lived": both verbs are refused
+            continue
         if v.dep_ != "xcomp" or v.head is v:
             return False
         if lemma(v.head) in words.refusal:
             return True
         v = v.head
     return False
+
+
+def _shares_refusal(v: Token) -> bool:
+    """A verb joined by "or"/"nor" to the one before it ("would not confirm or deny", "declined to name
+    them or say where"), or a bare infinitive sharing its "to", falls under the same refusal; a finite
+    verb after "but" ("did not name the town but said ...") does not."""
+    if v.dep_ != "conj" or v.head is v:
+        return False
+    cc = {c.lower_ for c in v.head.children if c.dep_ == "cc" and v.head.i < c.i < v.i}
+    return bool(cc & {"or", "nor"}) or (v.tag_ == "VB" and "and" in cc and v.head.dep_ == "xcomp")
 
 
 def clause_act(verb: Token, lem: str, words: CueWords) -> Act:
