@@ -72,3 +72,19 @@ def test_a_second_verb_under_a_refusal_is_refused_too(nlp, text):
 )
 def test_a_statement_after_a_refusal_stays(nlp, text, content):
     assert _texts(nlp, text) == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each evening a father must decide which of his sons goes to the well.",
+        "The commission will determine whether the strike broke the truce.",
+    ],
+)
+def test_a_choice_still_to_be_made_is_not_a_statement(nlp, text):
+    assert _texts(nlp, text) == []
+
+
+def test_a_finding_is_still_a_statement(nlp):
+    assert _texts(nlp, "Investigators determined that the fire had been set deliberately.") == [
+        "the fire had been set deliberately"]

@@ -259,7 +259,7 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
         dep = child.dep_
         act = object_act(verb, words)
         if dep == "ccomp" and lem in words.clause:
-            act = said
+            act = STANCE if lem in words.deliberation and _open_question(child) else said
             bounds = _bounds(child)
             if child.i < verb.i:
                 bounds = fronted(verb, bounds)
@@ -318,6 +318,12 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
         clausal = dep in ("ccomp", "xcomp")
         out.extend(Report(a, b, verb.i, _cue_end(verb), subject, loose, clausal, act) for a, b in parts)
     return out
+
+
+def _open_question(clause: Token) -> bool:
+    """"which of them goes", "whether to stay": a clause that asks rather than states."""
+    first = clause.left_edge
+    return first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in ("whether", "if")
 
 
 def _charge(verb: Token, obj: Token) -> tuple[int, int] | None:

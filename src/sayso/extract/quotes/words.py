@@ -41,6 +41,7 @@ class CueWords:
     cognition: frozenset[str] = frozenset()  # "believes that": a thought, not a speech act
     cognition_nouns: frozenset[str] = frozenset()  # "the fear that"
     newsroom: frozenset[str] = frozenset()  # "our correspondent reports": the publisher citing itself
+    deliberation: frozenset[str] = frozenset()  # "will decide which of them goes": a choice, not a statement
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,4 +65,4 @@ def cue_words() -> CueWords:
                     frozenset(raw["permission_verbs"]), frozenset(raw["clarity_words"]),
                     frozenset(raw["copula_nouns"]), frozenset(raw["channel_nouns"]),
                     *(frozenset(raw[k]) for k in ("directive_verbs", "refusal_verbs", "cognition_verbs",
-                                                  "cognition_nouns", "newsroom_nouns")))
+                                                  "cognition_nouns", "newsroom_nouns", "deliberation_verbs")))
