@@ -8,13 +8,15 @@ from sayso.corpus.acronyms import acronym_key, expand, find_acronyms, full_name
 
 
 @pytest.mark.parametrize("text,acronym,full", [
-    ("Volunteers of the Marsh Conservation Union (MCU) counted the birds.", "mcu", "marsh conservation union"),
-    ("A report by the Institute for Harbour Safety (IHS) was published.", "ihs", "institute for harbour safety"),
-    ("The RRC (River Rescue Corps) pulled two men out.", "rrc", "river rescue corps"),
-    ("Staff of the Northern Rail Board (N.R.B.) went on strike.", "nrb", "northern rail board"),
+    ("Volunteers of the Marsh Conservation Union (MCU) counted the birds.", "mcu", "Marsh Conservation Union"),
+    ("A report by the Institute for Harbour Safety (IHS) was published.", "ihs", "Institute for Harbour Safety"),
+    ("The RRC (River Rescue Corps) pulled two men out.", "rrc", "River Rescue Corps"),
+    ("Staff of the Northern Rail Board (N.R.B.) went on strike.", "nrb", "Northern Rail Board"),
 ])
 def test_article_spells_an_acronym_out(text, acronym, full):
+    """The full name as the article wrote it; ``expand`` folds it."""
     assert find_acronyms(text) == {acronym: full}
+    assert expand(acronym, find_acronyms(text)) == full.lower()
 
 
 @pytest.mark.parametrize("text", ["He was born in Lisbon (Portugal) in 1960.", "The figure (USD) was revised.",

@@ -17,9 +17,9 @@ from typing import Any, Protocol
 
 from rapidfuzz import fuzz, process
 
-from sayso.corpus.acronyms import acronym_key, expand, full_name, known
-from sayso.corpus.lexicon import (DEMONYMS, GENERIC_ORG_WORDS, INSTITUTIONS, NATIONAL, ORG_NAME_WORDS, ORG_WORDS,
-                                  PRONOUNS, ROLE_NOUNS, ROLE_STOP, ROLE_SYNONYMS, SPELLINGS, TITLE_WORDS)
+from sayso.corpus.acronyms import acronym_key, expand, full_name, initials, known
+from sayso.corpus.lexicon import (DEMONYMS, GENERIC_ORG_WORDS, INSTITUTIONS, MILITARY, NATIONAL, ORG_NAME_WORDS,
+                                  ORG_WORDS, PRONOUNS, ROLE_NOUNS, ROLE_STOP, ROLE_SYNONYMS, SPELLINGS, TITLE_WORDS)
 from sayso.models import Speaker
 
 PERSONLIKE = {"person"}
@@ -79,6 +79,8 @@ def name_key(name: str) -> str:
 
 
 COUNTRIES = frozenset(DEMONYMS.values())
+# A country's armed forces however worded: "military", "armed forces", "defence forces" (with its country only).
+_MILITARY = frozenset(frozenset(SPELLINGS.get(w, w) for w in fold(m).split()) for m in MILITARY)
 # Seats that stand for an institution, not its country: "the Kremlin" is not Russia.
 _SEATS = frozenset(fold(seat) for seat in INSTITUTIONS) | frozenset(fold(seat) + "s" for seat in INSTITUTIONS)
 
@@ -112,9 +114,18 @@ def org_key(name: str, acronyms: dict[str, str] | None = None) -> str:
     folded = " ".join(_org_words(name, acronyms))
     if folded in _SEATS:
         return folded.removesuffix("s") if folded not in (fold(s) for s in INSTITUTIONS) else folded
-    words = [DEMONYMS.get(w, w) for w in folded.split() if w not in ROLE_STOP]
+    words = [_country(w) for w in folded.split() if w not in ROLE_STOP]
+    if frozenset(w for w in words if w not in COUNTRIES) in _MILITARY:  # "the Israeli military" = "Israel Defense Forces"
+        words = [w for w in words if w in COUNTRIES] + ["military"]
     national = _NATIONAL.get(" ".join(sorted(set(w for w in words if w not in COUNTRIES))))
     return " ".join(sorted(dict.fromkeys(words + ([national] if national else []))))
+
+
+def _country(word: str) -> str:
+    """The country a folded word names ("russian", "russias", "israels" -> "russia", "russia", "israel"), else the word."""
+    if word in DEMONYMS:
+        return DEMONYMS[word]
+    return word[:-1] if word.endswith("s") and word[:-1] in COUNTRIES else word
 
 
 def countries(key: str) -> frozenset[str]:
@@ -221,12 +232,16 @@ class ArticleEntities:
     roles: dict[str, int] = field(default_factory=dict)                  # role key -> its holder here
     nouns: list[tuple[int, str, int]] = field(default_factory=list)      # (position, role noun, holder)
     institutions: dict[str, int] = field(default_factory=dict)           # institution key -> entity here
+    people: dict[int, list[str]] = field(default_factory=dict)           # person named in full here -> key words
 
-    def note(self, pk: int, speaker: Speaker, org: str | None = None) -> None:
-        """Remember a resolved named speaker: the roles the article gives it, or its institution key."""
+    def note(self, pk: int, speaker: Speaker, org: str | None = None, key: str | None = None) -> None:
+        """Remember a resolved named speaker: the roles the article gives it, or its institution key; a person
+        named in full, for the bare names that follow ("Tesfaye Gebru ... Mr Tesfaye")."""
         if org:
             self.institutions.setdefault(org, pk)
             return
+        if key and len(key.split()) > 1:
+            self.people.setdefault(pk, key.split())
         described = [speaker.role] + [split_mention(t)[1] for t in (speaker.name, speaker.text) if t]
         for text in dict.fromkeys(d for d in described if d):
             rk = role_key(text)
@@ -247,6 +262,15 @@ class ArticleEntities:
             before = [(at, pk) for at, pk in named if speaker.start is None or at <= speaker.start]
             named = [max(before)] if before else []
         return named[0][1] if named else None
+
+    def person(self, word: str) -> int | None:
+        """The one person this article named in full whose surname is ``word``, else whose given name is (the usual
+        way to refer to someone in Ethiopia or Iceland); None when nobody or several are."""
+        for at in (-1, 0):
+            found = {pk for pk, words in self.people.items() if words[at] == word}
+            if found:
+                return found.pop() if len(found) == 1 else None
+        return None
 
     def institution(self, key: str) -> int | None:
         """The one institution of this article that a country-less key names ("the ministry" after "Russia's
@@ -272,6 +296,7 @@ class EntityIndex:
         self.aliases: dict[tuple[str, str], int] = {}
         self.surnames: dict[str, dict[str, set[int]]] = {"person": {}, "other": {}}
         self._choices: dict[str, list[str]] = {}
+        self.initials: dict[str, set[int]] = {}  # acronym -> organisations named in full with those initials
         ents, aliases, roles = self.store.entity_rows()
         for r in ents:
             self._remember(_Entity(r["pk"], r["name"], r["kind"], r["key"]))
@@ -288,6 +313,9 @@ class EntityIndex:
     def _remember(self, entity: _Entity) -> None:
         self.entities[entity.pk] = entity
         self._index_surname(entity.key, entity.kind, entity.pk)
+        if _class(entity.kind) != "person":
+            for acronym in initials(entity.name):
+                self.initials.setdefault(acronym, set()).add(entity.pk)
 
     def _index_surname(self, key: str, kind: str, pk: int) -> None:
         cls = _class(kind)
@@ -313,12 +341,17 @@ class EntityIndex:
         key = name_key(speaker.name) if kind == "person" else org_key(speaker.name, article.acronyms)
         if not key:
             return None
-        pk = None if kind == "person" else article.institution(key)
+        pk = article.institution(key) if kind != "person" else (
+            article.person(key) if len(key.split()) == 1 else None)
         if pk is None and kind != "person" and _generic(key):
             key = _with_country(key, speaker)  # "the ministry" is an entity only once its country is known
             if key is None:
                 return None
+        if pk is None and _class(kind) == "person" and len(key.split()) == 1:
+            pk = self._single_name(key)
         pk = pk or self.aliases.get((key, _class(kind))) or self._fuzzy(key, kind)
+        if pk is None and _class(kind) != "person":
+            pk = self._by_initials(speaker.name)
         if pk is None and _class(kind) != "person":  # the tagger called a person an organisation ("Zelenskiy")
             person = name_key(speaker.name)
             pk = self.aliases.get((person, "person")) or (self._fuzzy(person, "person") if person else None)
@@ -327,8 +360,51 @@ class EntityIndex:
             pk = self.store.create_entity(_display(speaker, article.acronyms), kind, key)
             self._remember(_Entity(pk, _display(speaker, article.acronyms), kind, key))
         self._learn(pk, speaker, key, article.day)
-        article.note(pk, speaker, key if _class(self.entities[pk].kind) != "person" else None)
+        if _class(self.entities[pk].kind) != "person":
+            self._learn_initials(pk, speaker.name, article.acronyms)
+        article.note(pk, speaker, key if _class(self.entities[pk].kind) != "person" else None, key)
         return pk
+
+    def _single_name(self, word: str) -> int | None:
+        """The person a bare name ("Haddad", "Mr Tesfaye") is across the corpus when its own article named nobody
+        so: the one entity of that surname; when several have it, only an entity named by that word alone (a bare
+        name never joins one of two full names by chance). None when nobody has it (the fuzzy match goes on)."""
+        found = set(self.surnames["person"].get(word, ()))
+        if len(found) <= 1:
+            return found.pop() if found else None
+        bare = self.aliases.get((word, "person"))
+        if bare is not None and len(self.entities[bare].key.split()) == 1:
+            return bare
+        pk = self.store.create_entity(word.title(), "person", word)
+        self._remember(_Entity(pk, word.title(), "person", word))
+        return pk
+
+    def _by_initials(self, name: str) -> int | None:
+        """The organisation an acronym or a full name stands for by initials: "OCHA" is the one organisation seen
+        under a name whose initials spell it; "Israel Defense Forces" is the organisation seen only as "IDF"."""
+        words = [w for w in name.split() if fold(w) not in ("the", "a", "an")]
+        if len(words) == 1 and acronym_key(words[0]):
+            found = self.initials.get(acronym_key(words[0]) or "", set())
+            return next(iter(found)) if len(found) == 1 else None
+        for acronym in sorted(initials(" ".join(words)), key=len, reverse=True):
+            pk = self.aliases.get((acronym, "other"))
+            if pk is not None and len(self.entities[pk].key.split()) == 1:
+                return pk
+        return None
+
+    def _learn_initials(self, pk: int, name: str, acronyms: dict[str, str]) -> None:
+        """Remember what an organisation's mention says about its acronym: an acronym the article spells out is an
+        alias of the entity (a later "TPLF" that no article spells out finds it); a full name's initials may be
+        the acronym of a later mention."""
+        words = [w for w in name.split() if fold(w) not in ("the", "a", "an")]
+        if len(words) == 1 and acronym_key(words[0]):
+            alias = acronym_key(words[0]) or ""
+            if (alias, "other") not in self.aliases:
+                self.aliases[(alias, "other")] = pk
+                self.store.add_alias(alias, "other", pk)
+            return
+        for acronym in initials(" ".join(words)):
+            self.initials.setdefault(acronym, set()).add(pk)
 
     def find(self, name: str) -> list[int]:
         """Entities a user's query names ("Putin", "Zelensky", "the Ukrainian president"); creates nothing."""
@@ -398,6 +474,9 @@ def _display(speaker: Speaker, acronyms: dict[str, str] | None = None) -> str:
     acronym's full name ("UN" -> "United Nations")."""
     if _kind(speaker) != "person":
         name = " ".join(w for w in speaker.name.split() if fold(w) not in ("the", "a", "an")) or speaker.name
+        written = " ".join(w for w in (speaker.text or "").split() if fold(w) not in ("the", "a", "an"))
+        if written != name and _unpossessed(written) == _unpossessed(name):  # "People's", as the article wrote it
+            name = written
         return full_name(name) or _spelled_out(name, acronyms) or name
     name = split_mention(speaker.name)[0] or speaker.name
     words = name.split()
@@ -419,11 +498,18 @@ def _with_country(key: str, speaker: Speaker) -> str | None:
     return " ".join(sorted(set(key.split()) | found)) if len(found) == 1 else None
 
 
+def _unpossessed(text: str) -> str:
+    return fold(re.sub(r"['’]s\b", "", text))
+
+
 def _spelled_out(name: str, acronyms: dict[str, str] | None) -> str | None:
-    """An acronym's full name as the article spelled it out, in title case; None when it did not."""
+    """An acronym's full name as the article spelled it out (in title case when it comes folded); None when it
+    did not."""
     key = acronym_key(name) if len(name.split()) == 1 else None
     full = (acronyms or {}).get(key) if key else None
-    return " ".join(w if w in ROLE_STOP else w.capitalize() for w in full.split()) if full else None
+    if not full or full != full.lower():
+        return full or None
+    return " ".join(w if w in ROLE_STOP else w.capitalize() for w in full.split())
 
 
 def _kind(speaker: Speaker) -> str:
@@ -460,7 +546,8 @@ def affiliation(speaker: Speaker) -> Speaker | None:
     if not words or role_key(text) or not all(fold(w) for w in words):
         return None
     key = org_key(text)
-    named = (len(words) == 1 and acronym_key(words[0]) is not None and expand(acronym_key(words[0]) or "")) \
+    named = (len(words) == 1 and acronym_key(words[0]) is not None and (words[0].replace(".", "").isupper()
+                                                                         or bool(expand(acronym_key(words[0]) or "")))) \
         or key in _SEATS or fold(" ".join(words)) in _SEATS or bool(ORG_NAME_WORDS & set(key.split())) \
         or (len(words) >= 2 and all(w[:1].isupper() for w in words))
     if not named or not set(key.split()) - COUNTRIES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from typing import Any
 
 # Words dropped from the front of a person's name before matching ("President Volodymyr Zelenskyy").
 TITLE_WORDS = frozenset("""
@@ -12,7 +13,9 @@ mr mrs ms miss dr sir lord lady president vice prime minister deputy foreign def
 secretary general gen lt lieutenant col colonel maj major capt captain commander chief spokesman spokeswoman
 spokesperson governor mayor chancellor ambassador senator rep representative king queen prince admiral marshal
 head director adviser advisor envoy acting former the a an gov sen leader premier official
-""".split())
+""".split()) | frozenset(  # and every honorific and rank the speaker extractor knows ("Brig", "Sgt", "Cpl")
+    " ".join(w.replace(".", " ") for w in json.loads(resources.files("sayso.data").joinpath(
+        "speakers_en.json").read_text("utf-8"))["person_titles"]).split())
 
 # Role nouns: a descriptor with one of these ("the Ukrainian president") can stand for a named person.
 ROLE_NOUNS = frozenset("""
@@ -52,6 +55,7 @@ PRONOUNS = frozenset("he she they it we i you him her them his its their our thi
 # Words that make a speaker an institution whatever the tagger said ("Ukraine's General Staff").
 ORG_WORDS = frozenset("""staff ministry army forces command office service council committee agency directorate
 guard police navy force department government administration parliament court commission mission headquarters
+front movement
 """.split())
 
 # Words that, with ORG_WORDS, make an institution's name generic: "the defence ministry", "the armed forces",
@@ -70,11 +74,12 @@ organisation institute center centre foundation association network agency corps
 university press news times post agency media""".split())
 
 
-def _entity_tables() -> tuple[dict[str, str], ...]:
+def _entity_tables() -> tuple[Any, ...]:
     """``data/entities_en.json``: acronym -> full name, other name -> acronym, institution seat -> its country,
-    institution that names no country but belongs to one -> that country."""
+    institution that names no country but belongs to one -> that country, and the wordings of a country's
+    armed forces."""
     data = json.loads(resources.files("sayso.data").joinpath("entities_en.json").read_text("utf-8"))
-    return data["acronyms"], data["aliases"], data["institutions"], data["national"]
+    return data["acronyms"], data["aliases"], data["institutions"], data["national"], data["military"]
 
 
-ACRONYMS, ORG_ALIASES, INSTITUTIONS, NATIONAL = _entity_tables()
+ACRONYMS, ORG_ALIASES, INSTITUTIONS, NATIONAL, MILITARY = _entity_tables()
