@@ -50,11 +50,32 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
             from_quote = None  # "X on Friday denied ...": a quote whose speaker the parse read as the time
         attr = denier_after(attributor, anchor) or _choose(
             from_quote, attributor.attribute(anchor), data, text, f.quantity.start)
+        if attr is None or attr.cue_lemma not in data["denial_verbs"]:
+            attr = _report_by(attributor, anchor, start) or attr
         if attr is not None and attr.cue_lemma in data["denial_verbs"] and not _in_denied(anchor, attr, data):
             attr = None  # "Russia, which denied planning to invade despite having amassed 100,000 troops"
         status, source, cue = _status(attributor.text[start:end], attr, data, attributor)
         claims.append(Claim(f.quantity, status, source, start, end, attributor.text[start:end], cue))
     return deny_elsewhere(_refer_back(doc, paragraph_scope(claims, ordered, attributor), attributor, data), attributor)
+
+
+def _report_by(attributor: Attributor, anchor, start: int) -> Attribution | None:
+    """ "... was aware of reports from local groups that at least 40 civilians had been killed": the
+    author of the reports the number's clause spells out, not the speaker who mentions them."""
+    doc, data = attributor.doc, attributor.data
+    sent = attributor.sent_of(anchor.i)
+    for tok in doc[sent.start:anchor.i]:
+        if tok.idx < start or tok.tag_ != "NNS" or tok.lower_ not in data["vague_sources"] | data["claim_nouns"]:
+            continue
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if author is None or author.right_edge.i + 1 >= anchor.i:
+            continue
+        after = doc[author.right_edge.i + 1]
+        if after.lower_ == "that" and not any(t.text in (".", ";") for t in doc[after.i:anchor.i]):
+            speaker = attributor.speaker_of(author)
+            return Attribution(speaker, tok.text, "report") if speaker is not None else None
+    return None
 
 
 def _in_denied(anchor, attr: Attribution, data) -> bool:

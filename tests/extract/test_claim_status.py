@@ -1,0 +1,39 @@
+"""Claim status and source on sentences written for these tests: unverified figures, reports whose
+author is named, agentless estimates (extract/claims/claims.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract.claims import extract_claims
+from sayso.extract.quotes import extract_quotes
+
+pytestmark = pytest.mark.model
+
+
+def _claim(nlp, text, needle):
+    doc = nlp(text)
+    hits = [c for c in extract_claims(doc, extract_quotes(doc)) if needle in c.quantity.text]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("The spokesman said the agency had not been able to verify that 25 fishermen had drowned.", "25 fishermen"),
+    ("The ministry said 60 villages had been cut off, but reporters were not able to confirm it.", "60 villages"),
+])
+def test_claims_a_negated_ability_to_verify_is_unverified(nlp, text, needle):
+    assert _claim(nlp, text, needle).status == "unverified"
+
+
+def test_claims_reports_from_a_named_author_are_that_author_s(nlp):
+    text = ("In reply to a question, the spokesman said the agency knew of reports from local activists that at "
+            "least 25 fishermen had drowned off the coast on Sunday, but that it had not been able to verify them.")
+    claim = _claim(nlp, text, "25 fishermen")
+    assert claim.status == "unverified" and claim.source.name == "local activists"
+
+
+def test_claims_dismissing_reports_by_an_author_still_denies_them(nlp):
+    text = "The minister dismissed reports by opposition groups that 300 prisoners had escaped."
+    claim = _claim(nlp, text, "300 prisoners")
+    assert claim.status == "denied" and "minister" in claim.source.name
