@@ -132,3 +132,17 @@ def test_bare_surname_two_people_share_joins_neither(ix):
 def test_bare_surname_one_person_has_joins_that_person(ix):
     [full] = _article(ix, Speaker("Lena Marek"))
     assert _article(ix, Speaker("Marek")) == [full]
+
+
+# -- descriptions -------------------------------------------------------------------------------------------
+def test_description_by_some_words_of_one_organisation_is_that_organisation(ix):
+    [full] = _article(ix, _org("the U.N. Bureau for the Support of Mountain Villages"))
+    [described] = _article(ix, _org("the U.N. mountain bureau"))
+    assert described == full
+
+
+def test_description_two_organisations_fit_or_another_head_noun_is_neither(ix):
+    [office] = _article(ix, _org("the U.N. Office for the Support of Mountain Villages"))
+    [bureau] = _article(ix, _org("the U.N. Bureau for Mountain Roads"))
+    assert _article(ix, _org("the U.N. mountain agency")) not in ([office], [bureau])
+    assert _article(ix, _org("the Polish military"))[0] != _article(ix, _org("Polish Military Intelligence"))[0]

@@ -351,7 +351,7 @@ class EntityIndex:
             pk = self._single_name(key)
         pk = pk or self.aliases.get((key, _class(kind))) or self._fuzzy(key, kind)
         if pk is None and _class(kind) != "person":
-            pk = self._by_initials(speaker.name)
+            pk = self._by_initials(speaker.name) or self._described(speaker.name, key)
         if pk is None and _class(kind) != "person":  # the tagger called a person an organisation ("Zelenskiy")
             person = name_key(speaker.name)
             pk = self.aliases.get((person, "person")) or (self._fuzzy(person, "person") if person else None)
@@ -391,6 +391,18 @@ class EntityIndex:
             if pk is not None and len(self.entities[pk].key.split()) == 1:
                 return pk
         return None
+
+    def _described(self, name: str, key: str) -> int | None:
+        """The one organisation a description names by some of its words ("the U.N. humanitarian office": the U.N.
+        Office for the Coordination of Humanitarian Affairs): lower-case words in it, the same head noun and
+        countries, its words all in that organisation's key; None for a name or when several fit."""
+        words = [w for w in name.split() if fold(w) not in ("the", "a", "an")]
+        if len(words) < 2 or all(w[:1].isupper() for w in words):
+            return None
+        own, head = set(key.split()), _head(" ".join(words))
+        found = {pk for (alias, cls), pk in self.aliases.items() if cls == "other" and own < set(alias.split())
+                 and countries(alias) == countries(key) and _head(self.entities[pk].name) == head}
+        return found.pop() if len(found) == 1 else None
 
     def _learn_initials(self, pk: int, name: str, acronyms: dict[str, str]) -> None:
         """Remember what an organisation's mention says about its acronym: an acronym the article spells out is an
@@ -496,6 +508,14 @@ def _with_country(key: str, speaker: Speaker) -> str | None:
     """A generic institution's key with the country of the speaker's affiliation; None when it names none."""
     found = countries(org_key(speaker.affiliation)) if speaker.affiliation else frozenset()
     return " ".join(sorted(set(key.split()) | found)) if len(found) == 1 else None
+
+
+def _head(name: str) -> str:
+    """The head noun of an organisation's name: its last word before 'of', 'for', 'in' ("Office for the
+    Coordination of Humanitarian Affairs" -> "office"; "the UN humanitarian office" -> "office")."""
+    words = fold(name).split()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for", "in", "on") and i), len(words))
+    return SPELLINGS.get(words[cut - 1], words[cut - 1]) if cut else ""
 
 
 def _unpossessed(text: str) -> str:
