@@ -37,3 +37,21 @@ def test_claims_dismissing_reports_by_an_author_still_denies_them(nlp):
     text = "The minister dismissed reports by opposition groups that 300 prisoners had escaped."
     claim = _claim(nlp, text, "300 prisoners")
     assert claim.status == "denied" and "minister" in claim.source.name
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("It is estimated that about 8% of the country's wheat is grown in the province.", "about 8%"),
+    ("Estimates of the number of displaced range from 40,000 to 90,000, and nobody is keeping count.", "40,000"),
+    ("Estimates of the dead range from 3,000 to 9,000, and nobody is seriously counting.", "3,000"),
+])
+def test_claims_an_agentless_estimate_is_reported_without_source(nlp, text, needle):
+    claim = _claim(nlp, text, needle)
+    assert claim.status == "reported" and claim.source is None
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("UN estimates put the number of displaced at 40,000.", "40,000"),
+    ("Estimates by aid agencies put the number of displaced at 40,000.", "40,000"),
+])
+def test_claims_someone_s_estimate_is_not_agentless(nlp, text, needle):
+    assert _claim(nlp, text, needle).status == "claimed"

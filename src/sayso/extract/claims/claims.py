@@ -51,7 +51,7 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
         attr = denier_after(attributor, anchor) or _choose(
             from_quote, attributor.attribute(anchor), data, text, f.quantity.start)
         if attr is None or attr.cue_lemma not in data["denial_verbs"]:
-            attr = _report_by(attributor, anchor, start) or attr
+            attr = _report_by(attributor, anchor, start) or attr or _agentless_estimate(anchor, data)
         if attr is not None and attr.cue_lemma in data["denial_verbs"] and not _in_denied(anchor, attr, data):
             attr = None  # "Russia, which denied planning to invade despite having amassed 100,000 troops"
         status, source, cue = _status(attributor.text[start:end], attr, data, attributor)
@@ -76,6 +76,24 @@ def _report_by(attributor: Attributor, anchor, start: int) -> Attribution | None
             speaker = attributor.speaker_of(author)
             return Attribution(speaker, tok.text, "report") if speaker is not None else None
     return None
+
+
+def _agentless_estimate(anchor, data) -> Attribution | None:
+    """ "Estimates of the dead range from 20,000 to 150,000": an estimate nobody is named for is a hedge."""
+    subj = None
+    for up in anchor.ancestors:  # the clause's verb and its subject; or, misparsed, the estimate noun itself
+        if up.tag_.startswith("VB"):
+            subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            break
+        if up.lower_ in data["reporting_nouns"] and up.dep_ in ("ROOT", "nsubj", "nsubjpass"):
+            subj = up
+            break
+    if subj is None or subj.lower_ not in data["reporting_nouns"]:
+        return None
+    if any(c.dep_ in ("poss", "compound", "amod") or (c.dep_ == "prep" and c.lower_ in ("by", "from") and any(
+            g.dep_ == "pobj" and g.tag_ != "CD" for g in c.children)) for c in subj.children):
+        return None  # "UN estimates", "Western estimates", "estimates by aid agencies": someone's
+    return Attribution(None, subj.text, lemma_of(subj.text, "NNS"), vague=True)
 
 
 def _in_denied(anchor, attr: Attribution, data) -> bool:
