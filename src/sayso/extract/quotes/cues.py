@@ -19,6 +19,7 @@ _EDGE_PUNCT = frozenset(",;:—–-()")
 _LOOSE_DEPS = frozenset({"dobj"})  # a noun phrase is reported speech only when it quotes
 _COMPLEMENT_PREPS = frozenset({"as", "of"})
 _FINITE_OR_GERUND = frozenset({"VBD", "VBZ", "VBP", "VBG"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CONTRAST = frozenset({"while", "whereas", "although", "though"})
 _QUOTED_REASON = -1  # _reason's answer when the "for ..." phrase is itself quoted
 
@@ -132,8 +133,12 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _contrast(clause: Token) -> bool:
-    """"..., while Y": a contrasting clause is the reporter's, not the speaker's."""
-    return any(c.dep_ in ("mark", "cc") and c.lower_ in _CONTRAST for c in clause.children)
+    """"..., while Y": a contrasting clause set off by a comma is the reporter's, not the speaker's
+    ("said he was satisfied even though the court ..." goes on with what was said)."""
+    if not any(c.dep_ in ("mark", "cc") and c.lower_ in _CONTRAST for c in clause.children):
+        return False
+    left = clause.left_edge.i
+    return left == 0 or clause.doc[left - 1].text in _EDGE_PUNCT
 
 
 def _aside(child: Token) -> bool:
@@ -430,7 +435,10 @@ def _split_at_cue(verb: Token, bounds: tuple[int, int], subject: Token | None) -
     hi = _cue_end(verb)
     comma = next((j for j in range(hi, min(b, hi + 6)) if doc[j].text == ","), None)
     hi = comma + 1 if comma is not None else hi
-    parts = [_trim(doc, a, lo), _trim(doc, hi, b)]
+    after = _trim(doc, hi, b)
+    if not (after[0] <= verb.head.i < after[1] or any(t.tag_ in _FINITE for t in doc[after[0]:after[1]])):
+        after = (b, b)  # "..., she said, mostly young men": a phrase the reporter adds, no clause of the speaker's
+    parts = [_trim(doc, a, lo), after]
     return [(x, y) for x, y in parts if y - x >= 2]
 
 
@@ -446,6 +454,9 @@ def _around(verb: Token) -> tuple[int, int]:
     """"X, he said, Y" / "X, he said": the clause a parenthetical speech verb hangs on, minus the cue."""
     head = verb.head
     a, b = head.left_edge.i, head.right_edge.i + 1
+    top = head.head
+    if head.dep_ == "ccomp" and top.dep_ == "ROOT" and top.i >= b and lemma(top) not in cue_words().all_verbs:
+        b = top.right_edge.i + 1  # "X, she added, is cut, so Y": the parse hung the clause on Y's verb
     lo, hi = verb.left_edge.i, verb.right_edge.i + 1
     if lo <= a + 1:
         a = hi

@@ -31,7 +31,7 @@ def according(tok: Token) -> Report | None:
         head = head.head
     while head.dep_ == "conj" and head.head is not head:
         head = head.head  # "X were killed and Y wounded, according to ...": the whole coordination
-    if head.dep_ == "advcl" and (_contrast(head) or _participle(head)) and _ends_sentence(to):
+    if head.dep_ == "advcl" and (_contrast(head) or _participle(head)) and (_ends_sentence(to) or _ends_sentence(tok, head)):
         head = head.head  # "X costs $1m, while Y costs $400, according to ...", "X shelled 30 towns, burning two"
     if _reported(head) and tok.i > head.i:
         return None  # "the governor said X, according to his channel": the speech verb names the speaker
@@ -40,13 +40,13 @@ def according(tok: Token) -> Report | None:
     doc = tok.doc
     if a <= lo + 1:
         lo = b
-    elif b >= hi - 2:
+    elif max(b, tok.right_edge.i + 1) >= hi - 2:  # ", a Geneva-based monitor" hung on "according"
         hi = a
     else:
-        after = b
+        after = max(b, tok.right_edge.i + 1)
         while after < hi and doc[after].is_punct:
             after += 1
-        if after < hi and doc[after].dep_ == "cc":
+        if after < hi and (doc[after].dep_ == "cc" or _circumstance(doc[after].head)):
             hi = a  # "X paid 25%, according to the office, and Y paid 69%": the source vouches for X
     lo = skip_dateline(doc, lo, hi) if lo == tok.sent.start else lo
     while lo < hi and (doc[lo].text in _EDGE_PUNCT or doc[lo].is_space):
@@ -63,9 +63,24 @@ def _participle(clause: Token) -> bool:
     return clause.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
-def _ends_sentence(tok: Token) -> bool:
+def _ends_sentence(tok: Token, clause: Token | None = None) -> bool:
+    """Nothing but punctuation after ``tok`` in its sentence, or only a circumstance the reporter adds
+    to ``clause`` (", as rebels pleaded for air strikes")."""
     end = tok.right_edge.i + 1
-    return end >= tok.sent.end or all(t.is_punct or t.is_space for t in tok.doc[end:tok.sent.end])
+    doc = tok.doc
+    if clause is not None:
+        aside = next((c for c in clause.rights if c.i > end and _circumstance(c)), None)
+        if aside is not None and all(t.is_punct for t in doc[end:aside.left_edge.i]) \
+                and aside.right_edge.i + 1 >= clause.right_edge.i:
+            end = aside.right_edge.i + 1
+    return end >= tok.sent.end or all(t.is_punct or t.is_space for t in doc[end:tok.sent.end])
+
+
+def _circumstance(clause: Token) -> bool:
+    """", as residents queued for water": a clause with its own subject, set off by a comma, led by "as"."""
+    left = clause.left_edge.i
+    return clause.dep_ == "advcl" and left > 0 and clause.doc[left - 1].text == "," \
+        and clause.doc[left].lower_ in ("as", "while") and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def _reported(clause: Token) -> bool:

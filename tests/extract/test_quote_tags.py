@@ -1,0 +1,66 @@
+"""Where a reported clause ends when a tag trails it or sits inside it (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract.quotes import extract_quotes
+
+pytestmark = pytest.mark.model
+
+
+def _texts(nlp, text):
+    quotes = extract_quotes(nlp(text), [])
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+    return [q.text for q in quotes]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("At least 60 fighters have been killed in the clashes, according to the Kurdistan Human Rights "
+         "Network, a monitoring group based in Paris.", "At least 60 fighters have been killed in the clashes"),
+        ("Troops have pushed into the south of the province since March. More than 200 civilians have died in "
+         "the assault, according to the Yemeni Network for Rights, a Geneva-based monitor.",
+         "More than 200 civilians have died in the assault"),
+    ],
+)
+def test_a_trailing_according_to_with_an_apposition_is_left_out(nlp, text, content):
+    assert content in _texts(nlp, text)
+
+
+def test_according_to_after_a_participle_sources_the_whole_sentence(nlp):
+    text = ("KHARKIV, Ukraine — Russian artillery shelled the northern districts for a third straight night "
+            "on Tuesday, wounding at least nine people, according to medics at the regional hospital, as "
+            "residents queued for water.")
+    assert _texts(nlp, text) == ["Russian artillery shelled the northern districts for a third straight night "
+                                 "on Tuesday, wounding at least nine people"]
+
+
+def test_even_though_goes_on_with_what_was_said(nlp):
+    text = ("Outside the hearing on Friday, the lawyer said she was pleased with the ruling even though the "
+            "judges had rejected part of the evidence.")
+    assert _texts(nlp, text) == ["she was pleased with the ruling even though the judges had rejected part "
+                                 "of the evidence"]
+
+
+def test_a_contrast_set_off_by_a_comma_is_still_the_reporters(nlp):
+    text = "The mayor said the shelter was full, while aid groups reported empty beds in the next town."
+    assert _texts(nlp, text)[0] == "the shelter was full"
+
+
+def test_a_mid_clause_tag_keeps_what_follows_to_the_end_of_the_sentence(nlp):
+    text = "The water supply, the mayor added, is restored, so families can return next week."
+    assert "is restored, so families can return next week" in _texts(nlp, text)
+
+
+def test_a_verbless_phrase_after_a_tag_is_the_reporters(nlp):
+    text = ("A call on local television brought in about 80 volunteers in a single day, the mayor said, "
+            "mostly students from the districts around the university.")
+    assert _texts(nlp, text) == ["A call on local television brought in about 80 volunteers in a single day"]
+
+
+def test_a_tag_before_the_verb_of_the_clause_keeps_the_rest(nlp):
+    text = "The rebels, he said, now present themselves as the only force willing to fight."
+    assert "now present themselves as the only force willing to fight" in _texts(nlp, text)
