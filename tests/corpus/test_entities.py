@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.corpus.entities import EntityIndex, is_descriptor, name_key, role_key
+from sayso.corpus.entities import EntityIndex
+from sayso.corpus.names import is_descriptor, name_key, role_key
 from sayso.models import Speaker
 from sayso.store import open_store
 
@@ -112,7 +113,8 @@ def test_one_ministry_under_several_wordings(name):
 
 
 # -- one article first, then the corpus; institutions by country; acronyms; role words alone ----------------
-from sayso.corpus.entities import ArticleEntities, org_key, role_only  # noqa: E402
+from sayso.corpus.entities import ArticleEntities, role_only  # noqa: E402
+from sayso.corpus.names import org_key  # noqa: E402
 
 
 @pytest.fixture
@@ -274,7 +276,7 @@ def test_a_query_finds_an_organisation_by_acronym_or_full_name(fresh, query):
                                            ("UN", True), ("he", False), ("the Russian president", False),
                                            ("the Ministry", False), ("Council", False)])
 def test_name_forms_are_told_from_pronouns_and_descriptions(text, expected):
-    from sayso.corpus.entities import is_name_form
+    from sayso.corpus.names import is_name_form
 
     assert is_name_form(text) is expected
 

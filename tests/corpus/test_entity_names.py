@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from sayso.corpus.acronyms import find_acronyms, initials
-from sayso.corpus.entities import ArticleEntities, EntityIndex, affiliation, org_key, role_only
+from sayso.corpus.entities import ArticleEntities, EntityIndex, affiliation, role_only
+from sayso.corpus.names import org_key
 from sayso.models import Speaker
 from sayso.store import open_store
 

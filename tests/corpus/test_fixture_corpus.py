@@ -14,7 +14,8 @@ from storekit import stub_analyse
 
 from sayso import corpus
 import sayso.corpus.linking  # noqa: F401  (corpus.linking below)
-from sayso.corpus.entities import EntityIndex, is_descriptor
+from sayso.corpus.entities import EntityIndex
+from sayso.corpus.names import is_descriptor
 from sayso.models import Speaker
 from sayso.settings import Settings
 from sayso.store import open_store

@@ -19,7 +19,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 from sayso.corpus.dedup import WireGrouper
 from sayso.corpus.acronyms import find_acronyms
-from sayso.corpus.entities import ArticleEntities, EntityIndex, affiliation, is_descriptor, role_key, role_only
+from sayso.corpus.entities import ArticleEntities, EntityIndex, affiliation, role_only
+from sayso.corpus.names import is_descriptor, role_key
 from sayso.corpus.measures import claim_keys
 from sayso.errors import StoreError
 from sayso.models import Analysis, Article, Outcome, Result

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
-from sayso.corpus.entities import fold
+from sayso.corpus.names import fold
 from sayso.models import Analysis, Claim, Frame
 from sayso.store.writes import ClaimKey
 

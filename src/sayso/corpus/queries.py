@@ -10,7 +10,8 @@ from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from sayso.corpus import linking, stances
 from sayso.corpus.linking import date_last
-from sayso.corpus.entities import EntityIndex, is_name_form
+from sayso.corpus.entities import EntityIndex
+from sayso.corpus.names import is_name_form
 from sayso.corpus.records import (ClaimCluster, Contradiction, EntityMention, EntityRecord, SearchHit, StoredClaim,
                                   StoredQuote, Timeline, WireGroup, _date)
 from sayso.settings import Settings
