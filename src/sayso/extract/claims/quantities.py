@@ -67,6 +67,8 @@ class _Tables:
         self.qual_len = max(len(k) for k in self.qualifiers)
         self.qual_words = {k[-1] for k in self.qualifiers}
         self.qual_not_after = {k: set(v) for k, v in data["qualifier_not_after"].items() if not k.startswith("_")}
+        self.bound_verbs = {verb: qual for qual, verbs in data["bound_verbs"].items() if not qual.startswith("_")
+                            for verb in verbs}
         self.as_as = set(data["as_as_words"])
         self.as_as_qual = data["as_as_qualifier"]
         self.units = unit_table()
@@ -298,11 +300,21 @@ def _match(doc: Doc, i: int, t: _Tables, text: str) -> tuple[Found | None, int]:
     if qual and num.kind == "vague" and qual != "approx":
         qual = None
         first = start
-    qualifier = qualifier or qual or ("approx" if num.kind == "vague" or _a_dozen(doc, num_first, num_last) else "exact")
+    qualifier = qualifier or qual or (_bound_verb(doc, start, t) if counted is None else None) \
+        or ("approx" if num.kind == "vague" or _a_dozen(doc, num_first, num_last) else "exact")
     if num.kind == "article" and not qual and (num_first == 0 or doc[num_first - 1].lower_ not in _A_PREPS):
         return None, j
     quantity = _build(doc, text, first, last, value, value_max, qualifier, unit, kind, currency, per, counted)
     return Found(quantity, first, last, num_first, num_last, kind, counted, hyphen_adj), j
+
+
+def _bound_verb(doc: Doc, start: int, t: _Tables) -> str | None:
+    """ "the number ... has passed 360,000", "exports topped $2 billion": a verb of passing makes a bare figure
+    a bound (``bound_verbs``), outside the span."""
+    if start == 0 or not doc[start - 1].tag_.startswith("VB"):
+        return None
+    verb = doc[start - 1]
+    return t.bound_verbs.get(lemma_of(verb.text, verb.tag_))
 
 
 def _a_dozen(doc: Doc, num_first: int, num_last: int) -> bool:

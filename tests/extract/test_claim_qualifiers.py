@@ -1,0 +1,33 @@
+"""Qualifiers of figures on sentences written for these tests (extract/claims/quantities.py, quantities_en.json)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract.claims import extract_claims
+
+pytestmark = pytest.mark.model
+
+
+def _claim(nlp, text, needle):
+    hits = [c for c in extract_claims(nlp(text)) if needle in c.quantity.text]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, needle, qualifier", [
+    ("Officials said upward of 700 people were wounded.", "700", "at_least"),
+    ("Officials said upwards of 700 people were wounded.", "700", "at_least"),
+    ("Officials said perhaps 40 people were killed.", "40", "approx"),
+    ("Donors have pledged perhaps $5 million so far.", "5 million", "approx"),
+    # a verb of passing makes a bare figure a lower bound
+    ("The agency said the number of people displaced has passed 410,000.", "410,000", "at_least"),
+    ("Grain exports topped $2 billion in May.", "2 billion", "at_least"),
+    ("Repair costs exceeded 900,000 euros last year.", "900,000", "at_least"),
+])
+def test_claims_qualifier_words_and_verbs(nlp, text, needle, qualifier):
+    assert _claim(nlp, text, needle).quantity.qualifier == qualifier
+
+
+def test_claims_passing_things_is_no_bound(nlp):
+    assert _claim(nlp, "The convoy passed 3 checkpoints on the way.", "3 checkpoints").quantity.qualifier == "exact"
