@@ -212,9 +212,9 @@ def _time_windows(doc: Doc, found: list[Found]) -> set[int]:
             continue
         if (prev == "in" and before in ("time", "times")) or after == "or" or _then_time(doc, f.last):
             out.add(k)  # "for the second time in a month", "within a year or two"
-        elif prev in window_words and any(_same_clause(doc, f, g) for g in found if g is not f
-                                          and g.quantity.si_unit != "day"):
-            out.add(k)
+        elif (prev in window_words or (prev == "in" and f.quantity.value == 1)) \
+                and any(_same_clause(doc, f, g) for g in found if g is not f and g.quantity.si_unit != "day"):
+            out.add(k)  # "54 people were killed in the past 24 hours", "lost 4,000 troops in a week"
     return out
 
 

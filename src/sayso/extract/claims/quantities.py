@@ -67,6 +67,9 @@ class _Tables:
         self.qual_len = max(len(k) for k in self.qualifiers)
         self.qual_words = {k[-1] for k in self.qualifiers}
         self.qual_not_after = {k: set(v) for k, v in data["qualifier_not_after"].items() if not k.startswith("_")}
+        self.label_nouns = set(data["label_nouns"]["words"])
+        self.clock_after = set(data["clock_words"]["after"])
+        self.day_parts = set(data["day_parts"])
         self.bound_verbs = {verb: qual for qual, verbs in data["bound_verbs"].items() if not qual.startswith("_")
                             for verb in verbs}
         self.as_as = set(data["as_as_words"])
@@ -422,6 +425,11 @@ def _not_a_quantity(doc: Doc, i: int, num: _Num, t: _Tables, text: str) -> bool:
         return True  # "2019-20"
     if prev is not None and (prev.lower_ in t.name_prefix or prev.text in ("#", "No.")):
         return True
+    if prev is not None and (prev.lower_ in t.label_nouns or (prev.text == "." and i >= 2 and doc[i - 2].lower_ == "no")) \
+            and num.kind == "digits":
+        return True  # "paragraphs 5-7", "their No. 9": a label
+    if prev is not None and prev.lower_ == "at" and _clock_time(doc, i, num, t):
+        return True
     if prev is not None and prev.tag_ in ("NNP", "NNPS") and prev.text[:1].isupper() and prev.ent_type_ not in (
             "DATE", "GPE", "NORP", "PERSON", "CARDINAL") and not prev.is_sent_start:
         return True  # "Nord Stream 2", "S&P 500", "Article Five"
@@ -439,6 +447,19 @@ def _not_a_quantity(doc: Doc, i: int, num: _Num, t: _Tables, text: str) -> bool:
             and doc[num.end].whitespace_ and "." not in word:
         return True  # a list marker: "1. Five killed ..."
     return False
+
+
+def _clock_time(doc: Doc, i: int, num: _Num, t: _Tables) -> bool:
+    """ "at four in the morning", "every evening at seven", "at 6 p.m.": a time of day, not a count."""
+    if num.value is None or not 1 <= num.value <= 12 or num.value != int(num.value):
+        return False
+    after = [tok.lower_ for tok in doc[num.end:num.end + 3]]
+    if after[:1] and after[0] in t.clock_after:
+        return True
+    if len(after) >= 3 and after[0] == "in" and after[1] == "the" and after[2] in t.day_parts:
+        return True
+    before = {tok.lower_ for tok in doc[max(0, i - 4):i - 1]}
+    return bool(before & t.day_parts) and not (after[:1] and doc[num.end].pos_ in ("NOUN", "PROPN"))
 
 
 def _is_month(tok: Token, t: _Tables) -> bool:

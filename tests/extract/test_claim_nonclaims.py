@@ -1,0 +1,33 @@
+"""Numbers that are no claims, on sentences written for these tests: clock times, labels, time windows."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.extract.claims import extract_claims
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text", [
+    "The striker, their No. 9, scored twice.",
+    "The agency updated paragraphs 5-7 with new figures.",
+    "\"I ring my son every night at eight.\"",
+    "The sirens started at three in the morning, she said.",
+    "The curfew begins at 9 p.m. in the old town.",
+])
+def test_claims_times_of_day_and_labels_are_no_claims(nlp, text):
+    assert extract_claims(nlp(text)) == []
+
+
+def test_claims_a_window_of_a_week_framing_another_figure_is_no_claim(nlp):
+    claims = extract_claims(nlp("The general said Russian losses had reached 9,000 troops in a month."))
+    assert [c.quantity.text for c in claims] == ["9,000 troops"]
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("The toll stood at nine on Monday.", "nine"),
+    ("Police put the number of dead at 14 in the evening.", "14"),
+])
+def test_claims_figures_after_at_still_count(nlp, text, needle):
+    assert [c.quantity.text for c in extract_claims(nlp(text))] == [needle]
