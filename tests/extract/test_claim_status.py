@@ -55,3 +55,20 @@ def test_claims_an_agentless_estimate_is_reported_without_source(nlp, text, need
 ])
 def test_claims_someone_s_estimate_is_not_agentless(nlp, text, needle):
     assert _claim(nlp, text, needle).status == "claimed"
+
+
+@pytest.mark.parametrize("text, needle, source", [
+    ("Colonel Ruslan Beketov said 12 shells hit the depot.\n\nThe nurse at the district clinic asked me not to print "
+     "her name. She said her ward had taken in 35 children in a day.", "35 children", "nurse"),
+    ("Mr. Adeyemi, the regional director, said 40 trucks had crossed.\n\nIn reply to questions, the Spokesperson "
+     "said the office had no travel to announce.\n\nAsked about the budget, she said the appeal sought $3 billion.",
+     "3 billion", "Spokesperson"),
+])
+def test_claims_she_after_a_described_subject_is_that_person(nlp, text, needle, source):
+    assert source in _claim(nlp, text, needle).source.name
+
+
+def test_claims_she_after_a_named_subject_keeps_the_name(nlp):
+    text = ("The nurse at the district clinic said the ward was full. Dr. Hana Petrova said 12 beds were free. "
+            "She said 4 doctors had left.")
+    assert _claim(nlp, text, "4 doctors").source.name == "Hana Petrova"

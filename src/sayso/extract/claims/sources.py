@@ -532,13 +532,31 @@ class Attributor:
         while k >= 0 and tok.idx - self.mentions[k].pos < 3000:
             mention = self.mentions[k]
             if want_person and mention.kind == "PERSON":
-                return mention
+                described = self._described_subject(tok)
+                return described if described is not None and described.pos > mention.pos else mention
             if not want_person and mention.kind == "SPEAKER" and tok.idx - mention.pos < 600:
                 return mention  # "it" after "the air force said": the body that last spoke
             if not want_person and mention.kind == "ORG" and fallback is None:
                 fallback = mention
             k -= 1
         return fallback
+
+    def _described_subject(self, tok: Token) -> _Mention | None:
+        """ "The nurse in Port Sudan asked me ... She said": a person described, not named, as the subject of the
+        sentence before the pronoun's (over sentences whose subject is the same pronoun), when no name is nearer."""
+        k = bisect.bisect_right(self.sent_starts, tok.i) - 1
+        for sent in reversed(self.sents[max(0, k - 3):k]):
+            subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                return None
+            if subj.lower_ == tok.lower_:
+                continue
+            words = self.data["person_nouns"] | self.data["title_nouns"] | self.data["one_counts_nouns"]
+            if subj.tag_ not in ("NN", "NNP") or subj.ent_type_ == "PERSON" or subj.lower_ not in words:
+                return None
+            speaker = self.speaker_of(subj)
+            return _Mention(subj.idx, speaker.name, "PERSON") if speaker is not None else None
+        return None
 
     def _resolve_description(self, subj: Token) -> _Mention | None:
         words = {lemma(subj)} | {c.lower_ for c in subj.children if c.dep_ in ("amod", "compound")}
