@@ -64,3 +64,48 @@ def test_a_verbless_phrase_after_a_tag_is_the_reporters(nlp):
 def test_a_tag_before_the_verb_of_the_clause_keeps_the_rest(nlp):
     text = "The rebels, he said, now present themselves as the only force willing to fight."
     assert "now present themselves as the only force willing to fight" in _texts(nlp, text)
+
+
+def test_calling_after_the_content_is_the_speakers_act_and_its_quoted_words_direct(nlp):
+    text = ("The governor wrote on Telegram that the attack proved Moscow was targeting power plants before "
+            "winter, calling the strikes \"a war on heat.\"")
+    quotes = extract_quotes(nlp(text), [])
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "the attack proved Moscow was targeting power plants before winter"),
+        ("direct", "a war on heat.")]
+
+
+def test_accused_of_with_of_hung_on_the_object(nlp):
+    assert _texts(nlp, "He accused Moammar's forces of firing rockets into residential areas.") == [
+        "firing rockets into residential areas"]
+
+
+def _parsed(nlp, rows):
+    """A Doc with the parse given as (word, tag, head index, dep) rows: a misparse the model makes."""
+    from spacy.tokens import Doc
+
+    words, tags, heads, deps = zip(*rows)
+    return Doc(nlp.vocab, words=list(words), tags=list(tags), heads=list(heads), deps=list(deps))
+
+
+def test_a_tag_inside_the_clause_of_a_subjectless_speech_verb_owns_the_content(nlp):
+    # "admitted" misread as the sentence's verb, with "he said" and the count as its complement
+    doc = _parsed(nlp, [("Of", "IN", 4, "prep"), ("the", "DT", 3, "det"), ("38", "CD", 3, "nummod"),
+                        ("children", "NNS", 0, "pobj"), ("admitted", "VBD", 4, "ROOT"), ("that", "DT", 6, "det"),
+                        ("week", "NN", 4, "npadvmod"), (",", ",", 9, "punct"), ("he", "PRP", 9, "nsubj"),
+                        ("said", "VBD", 12, "parataxis"), (",", ",", 9, "punct"), ("25", "CD", 12, "nsubj"),
+                        ("had", "VBD", 4, "ccomp"), ("burns", "NNS", 12, "dobj"), (".", ".", 12, "punct")])
+    quotes = extract_quotes(doc, [])
+    assert [(q.text, q.cue) for q in quotes] == [("25 had burns", "said")]
+
+
+def test_a_speaker_the_parse_coordinated_with_a_fronted_place(nlp):
+    from sayso.extract.quotes.cues import subject_of
+
+    doc = _parsed(nlp, [("In", "IN", 10, "prep"), ("Georgia", "NNP", 0, "pobj"), (",", ",", 1, "punct"),
+                        ("the", "DT", 5, "det"), ("Deputy", "NNP", 5, "compound"), ("Envoy", "NNP", 1, "conj"),
+                        (",", ",", 5, "punct"), ("Karin", "NNP", 8, "compound"), ("Holm", "NNP", 5, "appos"),
+                        (",", ",", 5, "punct"), ("said", "VBD", 10, "ROOT"), ("that", "IN", 14, "mark"),
+                        ("she", "PRP", 14, "nsubjpass"), ("was", "VBD", 14, "auxpass"),
+                        ("alarmed", "VBN", 10, "ccomp"), (".", ".", 10, "punct")])
+    assert subject_of(doc[10]).text == "Envoy"

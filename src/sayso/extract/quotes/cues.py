@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from sayso.extract.quotes.acts import STANCE, STATEMENT, Act, clause_act, infinitive_act, object_act
 from sayso.extract.quotes.datelines import DASH_TOKENS, is_dateline
 from sayso.extract.quotes.frames import appos_frame, fronted, only_condition, postposed
+from sayso.extract.quotes.misparses import apposed_to_fronted, own_predicate, tagged
 from sayso.extract.quotes.words import CueWords, cue_words
 from sayso.nlp.pipeline import lemma
 
@@ -57,9 +58,12 @@ def subject_of(verb: Token) -> Token | None:
             return _agent(v) or (child if gerund else None)
         if child is not None:
             return _same_paragraph(child, v)
-        agent = _agent(v)
+        agent = _agent(v) or (apposed_to_fronted(v) if v.i == verb.i else None)
         if agent is not None:
             return agent
+        if v.dep_ == "ccomp" and own_predicate(v, cue_words()):
+            v = v.head  # "X — who said Y — described ...": the speaker of the verb the parse put it under
+            continue
         if v.dep_ not in _CLIMB_DEPS or v.head is v:
             return None
         issuer = _issuer(v)
@@ -99,8 +103,12 @@ def _quoted_as(verb: Token) -> Token | None:
 def _matrix_of(v: Token) -> Token:
     """"said X and warned Y" parsed with "warned" under X: climb to the verb that reports X."""
     head = v.head
-    if head.dep_ == "ccomp" and head.head.tag_[:2] == "VB" and lemma(head.head) in cue_words().clause:
-        return head.head
+    if head.dep_ != "ccomp" or head.head.tag_[:2] != "VB" or lemma(head.head) not in cue_words().clause:
+        return head
+    for _ in range(3):  # "wrote that the strike showed X, calling it ...": the outermost speech verb
+        if head.dep_ != "ccomp" or head.head.tag_[:2] != "VB" or lemma(head.head) not in cue_words().clause:
+            break
+        head = head.head
     return head
 
 
@@ -164,7 +172,8 @@ def _matrix_verb(clause: Token) -> bool:
     if clause.tag_ == "VBG" and clause.doc[clause.left_edge.i - 1].text != ",":
         return False  # "is acting unlawfully and showing disregard": the content goes on
     deps = {c.dep_ for c in clause.children}
-    if clause.tag_ == "VBG" and "dobj" in deps and not deps & {"ccomp", "xcomp"} and lemma(clause) not in words.objects:
+    if clause.tag_ == "VBG" and "dobj" in deps and not deps & {"ccomp", "xcomp", "oprd"} \
+            and lemma(clause) not in words.objects:  # "calling the strikes “a war on heat”" names, so it speaks
         return False  # "avoid the strait, adding ten days to the voyage": a consequence, not a second speech verb
     return not any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
 
@@ -177,6 +186,10 @@ def _bounds(tok: Token, skip_mark: bool = True) -> tuple[int, int]:
         if (child.dep_ in ("advcl", "conj") and (_contrast(child) or _matrix_verb(child))) or _aside(child) \
                 or _as_aside(child):
             b = min(b, child.left_edge.i)
+            break
+    for t in doc[a + 2:b]:  # "..., calling the strikes “a war on heat”" hung deeper: the speaker's own act
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.right_edge.i >= b - 2 and _matrix_verb(t):
+            b = t.left_edge.i
             break
     for t in doc[a + 2:b]:  # "..., who has never faced a race": the reporter's aside on the last noun
         if (t.dep_ == "relcl" and t.left_edge.i > a + 1 and doc[t.left_edge.i - 1].text == ","
@@ -263,6 +276,10 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
     for child in verb.children:
         dep = child.dep_
         act = object_act(verb, words)
+        if dep == "ccomp" and lem in words.clause and subject_of(verb) is None and tagged(child, words):
+            continue  # "Of the 46 patients admitted that week, he said, 31 had ...": the content is the tag's
+        if dep == "ccomp" and lem in words.clause and own_predicate(child, words):
+            continue  # "X — who said Y — described the camps as “desperate”": the speaker's verb, not content
         if dep == "ccomp" and lem in words.clause:
             act = STANCE if lem in words.deliberation and _open_question(child) else said
             bounds = _bounds(child)
@@ -333,7 +350,7 @@ def _open_question(clause: Token) -> bool:
 
 def _charge(verb: Token, obj: Token) -> tuple[int, int] | None:
     """"accused the army of shelling the dam": the gerund clause after "of" (token bounds), else None."""
-    for child in verb.rights:
+    for child in [*verb.rights, *obj.rights]:  # "of" on the verb, or on the object as the parse may hang it
         if child.i > obj.i and child.dep_ == "prep" and child.lower_ == "of":
             clause = next((c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
             if clause is not None:

@@ -31,7 +31,8 @@ def according(tok: Token) -> Report | None:
         head = head.head
     while head.dep_ == "conj" and head.head is not head:
         head = head.head  # "X were killed and Y wounded, according to ...": the whole coordination
-    if head.dep_ == "advcl" and (_contrast(head) or _participle(head)) and (_ends_sentence(to) or _ends_sentence(tok, head)):
+    if head.dep_ == "advcl" and (_contrast(head) or _participle(head)) \
+            and (_ends_sentence(to) or _ends_sentence(tok, head)):
         head = head.head  # "X costs $1m, while Y costs $400, according to ...", "X shelled 30 towns, burning two"
     if _reported(head) and tok.i > head.i:
         return None  # "the governor said X, according to his channel": the speech verb names the speaker
@@ -80,7 +81,8 @@ def _circumstance(clause: Token) -> bool:
     """", as residents queued for water": a clause with its own subject, set off by a comma, led by "as"."""
     left = clause.left_edge.i
     return clause.dep_ == "advcl" and left > 0 and clause.doc[left - 1].text == "," \
-        and clause.doc[left].lower_ in ("as", "while") and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and clause.doc[left].lower_ in ("as", "while") \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def _reported(clause: Token) -> bool:
