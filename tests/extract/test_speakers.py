@@ -479,3 +479,43 @@ def test_an_unnamed_source_described_once_is_he_in_the_quotes_that_follow(nlp):
 def test_capitalised_role_word_alone_is_a_person_not_an_organisation(nlp, text):
     (_, speaker), = _speakers(nlp, text)
     assert speaker.kind == "person" and speaker.role is not None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("A farmer, an old woman who gave only her first name, Halyna, said the harvest had been lost.", "Halyna"),
+        ("A soldier who gave only his call sign, Bison, said his unit had pulled back overnight.", "Bison"),
+    ],
+)
+def test_the_only_name_a_described_source_gives_is_the_speaker(nlp, text, name):
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.name == name
+
+
+def test_a_speaker_hung_on_a_fronted_place_as_an_apposition(nlp):
+    text = "In Kharkiv, the regional prosecutor, Ivan Sydorenko, said that he had opened an investigation."
+    (_, speaker), = _speakers(nlp, text)
+    assert speaker.name == "Ivan Sydorenko"
+
+
+def test_a_name_hung_on_the_place_of_a_role_is_the_speaker(nlp):
+    text = ("A UNHCR official in Amman, Rania Saleh — who, asked about the border, said the crossing had been "
+            "closed for hours — described the conditions in the camp as \"unbearable.\"")
+    found = _speakers(nlp, text)
+    assert [(t, s.name) for t, s in found] == [("the crossing had been closed for hours", "Rania Saleh"),
+                                               ("unbearable.", "Rania Saleh")]
+
+
+def test_she_is_the_source_the_writer_met(nlp):
+    text = ("A teacher I met in Kassala in May told me that she had watched the school empty, week after week. "
+            "\"The older girls go first, because the older girls can work,\" she said.")
+    found = _speakers(nlp, text)
+    assert [s.name.startswith("A teacher") for _, s in found] == [True, True]
+
+
+def test_a_fronted_of_phrase_is_not_the_speaker_of_the_tag_inside_it(nlp):
+    text = ("At the district hospital, the head nurse, Dr. Olena Marchuk, walked a visitor through the ward. "
+            "Of the 40 soldiers admitted that month, she said, 12 had burns.")
+    found = _speakers(nlp, text)
+    assert ("12 had burns", "Olena Marchuk") in [(t, s.name) for t, s in found]

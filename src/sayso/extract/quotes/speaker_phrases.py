@@ -66,6 +66,19 @@ def appositive_name(head: Token) -> str | None:
     return None
 
 
+def given_name(head: Token) -> str | None:
+    """"A farmer, an old woman who gave only her first name, Halyna," / "a soldier who gave his call sign,
+    Bison,": the name the description's own clause gives, in apposition to "name" or "sign"."""
+    if head.tag_ not in ("NN", "NNS"):
+        return None
+    for t in head.subtree:
+        if t.dep_ == "appos" and t.tag_ in PROPER_TAGS and t.head.lower_ in words()["given_name_nouns"] \
+                and t.head.i > head.i:
+            a, b = noun_phrase(t)
+            return head.doc[a:b].text
+    return None
+
+
 def distinct(key: str) -> set[str]:
     """The words in a role that make it another office ("shadow", "former", "deputy")."""
     return set(key.replace("-", " - ").split()) & words()["distinct_role_modifiers"]
@@ -111,6 +124,12 @@ def described_as_person(head: Token) -> bool:
         if c.dep_ == "relcl" and c.left_edge.lower_ == "who":
             return True
     return False
+
+
+def describes_person(relcl: Token) -> bool:
+    """"... who gave only his call sign", "A nurse I met in Port Sudan": a relative clause that tells a
+    person (a "who" clause, or one in which the writer met or spoke to them)."""
+    return relcl.left_edge.lower_ == "who" or any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in relcl.children)
 
 
 def capitalised_name(span) -> bool:

@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Token
 from sayso.extract.quotes.datelines import skip_dateline
 from sayso.extract.quotes.words import cue_words
 from sayso.extract.quotes.speaker_phrases import (PROPER_TAGS, appositive_name, capitalised_name, counted_member, definite,
-                                           described_as_person, distinct, is_age, media, modifiers, noun_phrase,
-                                           strip_det, words)
+                                           described_as_person, describes_person, distinct, given_name, is_age, media,
+                                           modifiers, noun_phrase, strip_det, words)
 from sayso.models import Speaker
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -261,16 +261,23 @@ class ArticleSpeakers:
         person = self.token_person.get(head.i)
         if person is None:  # "Its head, Oleksandr Pavlenko, said": the apposition names the speaker
             person = next((self.token_person[c.i] for c in head.rights
-                           if c.dep_ == "appos" and c.i in self.token_person), None)
+                           if c.dep_ == "appos" and c.i in self.token_person), None) or self._named_after_place(head)
         if person is not None:
             return self._known(person.name, start, end, span.text)
-        named = appositive_name(head)
+        named = appositive_name(head) or given_name(head)
         if named is not None:
             return Speaker(named, start, end, span.text, "person", _norm_key(span.text))
         if head.tag_ in PROPER_TAGS and low in self.by_surname and head.ent_type_ != "NORP" \
                 and (b - a == 1 or head.ent_type_ not in ("ORG", "GPE")):
             return self._known(self.by_surname[low], start, end, span.text)
         return self._noun(head, span)
+
+    def _named_after_place(self, head: Token) -> Person | None:
+        """"An aid official in Geneva, Jana Novak, said": the parse hung the name on the place."""
+        places = [o for p in head.rights if p.dep_ == "prep" for o in p.children
+                  if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC")]
+        return next((self.token_person[t.i] for o in places for t in o.rights
+                     if t.dep_ == "appos" and t.i in self.token_person), None)
 
     def _known(self, name: str, start: int, end: int, text: str) -> Speaker:
         """A person already named in the article, with the role and affiliation stated for them."""
@@ -438,8 +445,7 @@ class ArticleSpeakers:
             t = doc[j]
             if t.tag_ != "NN" or t.dep_ not in ("nsubj", "nsubjpass", "appos") or self._in_quote(t.idx):
                 continue
-            if t.lower_ in words()["role_nouns"] or any(c.dep_ == "relcl" and c.left_edge.lower_ == "who"
-                                                         for c in t.children):
+            if t.lower_ in words()["role_nouns"] or any(c.dep_ == "relcl" and describes_person(c) for c in t.children):
                 a, b = noun_phrase(t)
                 span = doc[a:b]
                 kind = "person" if definite(span) else "unnamed"
