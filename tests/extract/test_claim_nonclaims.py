@@ -31,3 +31,8 @@ def test_claims_a_window_of_a_week_framing_another_figure_is_no_claim(nlp):
 ])
 def test_claims_figures_after_at_still_count(nlp, text, needle):
     assert [c.quantity.text for c in extract_claims(nlp(text))] == [needle]
+
+
+def test_claims_a_counted_noun_inside_a_quotation_stays_out_of_the_span(nlp):
+    text = "The minister said troops had killed dozens of \"the foreign hirelings\" near the bridge."
+    assert [c.quantity.text for c in extract_claims(nlp(text))] == ["dozens"]

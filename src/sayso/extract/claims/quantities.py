@@ -372,6 +372,8 @@ def _counted_noun(doc: Doc, num_first: int, last: int, kind: str, t: _Tables) ->
         if after < n and doc[after].lower_ == "of":
             for child in doc[after].children:
                 if child.dep_ == "pobj" and child.tag_ in ("NNS", "NN", "NNPS") and child.i - after <= 5:
+                    if any(tok.is_quote for tok in doc[after + 1:child.i]):
+                        break  # 'dozens of "the invaders"': a quotation, not the reporter's counted noun
                     return child.i, (child.i if kind == "vague" else last)
         return None, last
     # the number's own head, or for a range ("15-20 fuel tankers") the low end's, which the parser often prefers
