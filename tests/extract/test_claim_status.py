@@ -72,3 +72,10 @@ def test_claims_she_after_a_named_subject_keeps_the_name(nlp):
     text = ("The nurse at the district clinic said the ward was full. Dr. Hana Petrova said 12 beds were free. "
             "She said 4 doctors had left.")
     assert _claim(nlp, text, "4 doctors").source.name == "Hana Petrova"
+
+
+def test_claims_she_is_the_named_subject_not_the_outlet_she_told(nlp):
+    text = ("Serhii Bondarenko said the drones came from the south.\n\nSpokesperson for the Southern Defense Forces "
+            "Oleksandra Yarema told Suspilne that Russian troops had tried to advance near the village of Robotyne. "
+            "She said losses amounted to about 1,100 personnel.")
+    assert _claim(nlp, text, "1,100").source.name == "Oleksandra Yarema"

@@ -532,8 +532,12 @@ class Attributor:
         while k >= 0 and tok.idx - self.mentions[k].pos < 3000:
             mention = self.mentions[k]
             if want_person and mention.kind == "PERSON":
-                described = self._described_subject(tok)
-                return described if described is not None and described.pos > mention.pos else mention
+                subject = self._previous_subject(tok)
+                if subject is None:
+                    return mention
+                # the subject beats a name before it, and one after it in its own sentence ("X told Y that ...")
+                sent = self.sent_of(bisect.bisect_left(self.starts, subject.pos))
+                return subject if mention.pos < sent.end_char else mention
             if not want_person and mention.kind == "SPEAKER" and tok.idx - mention.pos < 600:
                 return mention  # "it" after "the air force said": the body that last spoke
             if not want_person and mention.kind == "ORG" and fallback is None:
@@ -541,9 +545,10 @@ class Attributor:
             k -= 1
         return fallback
 
-    def _described_subject(self, tok: Token) -> _Mention | None:
-        """ "The nurse in Port Sudan asked me ... She said": a person described, not named, as the subject of the
-        sentence before the pronoun's (over sentences whose subject is the same pronoun), when no name is nearer."""
+    def _previous_subject(self, tok: Token) -> _Mention | None:
+        """The person subject of the sentence before the pronoun's (over sentences whose subject is the same
+        pronoun): a described one ("The nurse in Port Sudan asked me ... She said") or a named one; None when
+        that subject is no person."""
         k = bisect.bisect_right(self.sent_starts, tok.i) - 1
         for sent in reversed(self.sents[max(0, k - 3):k]):
             subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
@@ -551,6 +556,11 @@ class Attributor:
                 return None
             if subj.lower_ == tok.lower_:
                 continue
+            person = next((t for t in reversed(list(subj.subtree)) if t.ent_type_ == "PERSON"), None)
+            if person is not None:  # "Oleksandra Yarema", "Spokesperson for the Southern Command Oleksandra Yarema"
+                ent = next(e for e in self.doc.ents if e.start <= person.i < e.end)
+                return next((m for m in self.mentions if m.kind == "PERSON" and ent.start_char <= m.pos < ent.end_char),
+                            None)
             words = self.data["person_nouns"] | self.data["title_nouns"] | self.data["one_counts_nouns"]
             if subj.tag_ not in ("NN", "NNP") or subj.ent_type_ == "PERSON" or subj.lower_ not in words:
                 return None
