@@ -44,6 +44,8 @@ _BACKGROUND_DEPS = frozenset({"advcl", "relcl"})
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _WH_TAGS = frozenset({"WDT", "WP", "WP$"})
 _TIMES = frozenset({"DATE", "TIME"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_FIRST_PERSON = frozenset({"our", "my", "we", "i", "us"})
 _POINTERS = frozenset({"that", "this", "it", "which"})
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "its", "their", "our", "his", "her", "itself",
                        "themselves", "ourselves"})
@@ -61,6 +63,13 @@ class StanceWords:
     decided: frozenset[str]
     themes: frozenset[str]
     under: frozenset[str]
+    negations: frozenset[str]
+    munitions: frozenset[str]
+    aimed_preps: frozenset[str]
+    place_nouns: frozenset[str]
+    conditions: dict[str, str]                        # form -> "aimed" | "holding" | "presence"
+    state_preps: dict[str, frozenset[str]]            # preposition -> classes it says happen
+    enemies: frozenset[str] = frozenset()
 
 
 def _first(form: str) -> str:
@@ -78,10 +87,16 @@ def _index(pairs: list[tuple[str, str]]) -> dict[str, tuple[tuple[str, str], ...
 def stance_words() -> StanceWords:
     """Load ``stances_en.json`` once."""
     data = json.loads(resources.files("sayso.data").joinpath("stances_en.json").read_text("utf-8"))
-    return StanceWords(_index([(form, act) for act, forms in data["classes"].items() for form in forms]),
-                       _index([(f, f) for f in data["falsity_words"]]),
+    kinds = {"aimed": data["aimed_acts"], "holding": data["holding_acts"], "presence": data["presence_acts"]}
+    pairs = [(form, act) for table in (data["classes"], *kinds.values()) for act, forms in table.items()
+             for form in forms]
+    return StanceWords(_index(pairs), _index([(f, f) for f in data["falsity_words"]]),
                        *(frozenset(data[k]) for k in ("denial_verbs", "modal_words", "decided_words",
-                                                      "movement_themes", "under_words")))
+                                                      "movement_themes", "under_words", "negation_words",
+                                                      "munitions", "aimed_preps", "place_nouns")),
+                       {form: kind for kind, table in kinds.items() for forms in table.values() for form in forms},
+                       {prep: frozenset(acts) for prep, acts in data["state_preps"].items()},
+                       frozenset(data["enemy_words"]))
 
 
 @dataclass(frozen=True)
@@ -114,17 +129,53 @@ def propositions(doc: Doc, quote: Quote) -> tuple[Proposition, ...]:
     for i, j, act in _matches(doc, a, b, at.words.acts, at.text):
         span = doc[i:j]
         head = _root(span)
-        polarity: Polarity = "denied" if denial else (
+        if not _fits(head, at.words.conditions.get(span.text.lower()), at):
+            continue
+        modal = _modal(head, at)
+        polarity: Polarity = "denied" if denial or (_negated(head, at.words) and not modal) else (
             "called_false" if any(_judged(head, c, back) for c, back in judged) else "asserted")
         side, actor, by_speaker = _whose(head, at)
         out.append(Proposition(
             act=act, start=span.start_char, end=span.end_char, text=span.text, polarity=polarity,
-            modal=_modal(head, at), nominal=_nominal(head, at.words), background=_background(head, at),
+            modal=modal, nominal=_nominal(head, act, at.words), background=_background(head, act, at),
             side=side, actor=actor.text if actor is not None else None,
             actor_start=actor.start_char if actor is not None else None,
             actor_end=actor.end_char if actor is not None else None, by_speaker=by_speaker,
             theme=_theme(head, span, at), objects=_objects(head, at, actor)))
     return tuple(out)
+
+
+def _fits(head: Token, condition: str | None, at: _Where) -> bool:
+    """A form that is an act only in some uses is used so: ``aimed`` (a munition as object, or no object and an
+    aiming preposition: "fired mortar rounds", "fired at the crowd"), ``holding`` (a place as object, or no
+    object and troops or "we" as subject: "holding the bridgehead", "we are holding"), ``presence`` (a
+    participle describing troops: "no units left on the bank")."""
+    words = at.words
+    if condition is None:
+        return True
+    if condition == "presence":
+        return head.dep_ in ("acl", "amod") and head.head.lower_ in words.themes
+    if not _verb(head):
+        return False
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if condition == "aimed":
+        if objects:
+            return any(o.lower_ in words.munitions or any(c.lower_ in words.munitions for c in o.children
+                                                         if c.dep_ == "compound") for o in objects)
+        return any(c.dep_ == "prep" and c.lower_ in words.aimed_preps for c in head.children)
+    if objects:
+        return any(o.ent_type_ in _PLACES or o.lower_ in words.place_nouns for o in objects)
+    subject = _subject(head)
+    return subject is not None and (subject.lower_ == "we" or subject.lower_ in words.themes)
+
+
+def _negated(head: Token, words: StanceWords) -> bool:
+    """A negation in the act's own clause: on the act ("did not fire", "never withdrew", "no attack"), on its
+    subject ("no troops have crossed") or on the troops a participle describes ("no units left")."""
+    own = [head, *(c for c in head.children if c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS)]
+    if head.dep_ in ("acl", "amod"):
+        own.append(head.head)
+    return any(c.dep_ in ("neg", "det", "advmod") and c.lower_ in words.negations for t in own for c in t.children)
 
 
 def _token_bounds(doc: Doc, start: int | None, end: int | None) -> tuple[int, int]:
@@ -205,11 +256,13 @@ def _modal(head: Token, at: _Where) -> bool:
     words = at.words
     if _infinitive(head) and not (head.head.lower_ in words.decided or lemma(head.head) in words.decided):
         return True
+    own = {head.i, head.head.i} if head.dep_ in ("acl", "amod") else {head.i}
     t = head
     for _ in range(_CLIMB):
-        if any(c.dep_ in _GOVERNED and _is_modal(c, words) for c in t.children):
+        if any(c.dep_ in _GOVERNED and (_is_modal(c, words) or (c.lower_ in words.negations and t.i not in own))
+               for c in t.children):
             return True
-        if t is not head and _is_modal(t, words):
+        if t is not head and (_is_modal(t, words) or t.lower_ in words.negations):
             return True
         up = t.head
         if up.i == t.i or up.i in at.cue or not (at.cue or at.inside(up)):
@@ -224,21 +277,26 @@ def _infinitive(t: Token) -> bool:
     return "to" in aux and not aux & {"have", "having"}
 
 
-def _nominal(head: Token, words: StanceWords) -> bool:
+def _stated(t: Token, act: str, words: StanceWords) -> bool:
+    """A noun after a preposition that says its act happens ("under attack", "in full control of")."""
+    return t.dep_ == "pobj" and (t.head.lower_ in words.under or act in words.state_preps.get(t.head.lower_, ()))
+
+
+def _nominal(head: Token, act: str, words: StanceWords) -> bool:
     """Named, not said to happen: a noun ("an invasion", "the strikes on") or an adjective ("occupied
-    areas"); not "under attack"."""
+    areas"); not "under attack", "in control of"."""
     if head.dep_ == "amod":
         return True
     if not (_nounish(head) or (head.dep_ in _NOMINAL_DEPS and head.tag_ != "VBG")):
         return False
-    return not (head.dep_ == "pobj" and head.head.lower_ in words.under)
+    return not _stated(head, act, words)
 
 
-def _background(head: Token, at: _Where) -> bool:
+def _background(head: Token, act: str, at: _Where) -> bool:
     """Said in an adverbial or relative clause or after a preposition (not "under") within the quote."""
     t = head
     while at.inside(t.head) and t.head.i != t.i:
-        if t.dep_ in _BACKGROUND_DEPS or (t.dep_ in ("pobj", "pcomp") and t.head.lower_ not in at.words.under):
+        if t.dep_ in _BACKGROUND_DEPS or (t.dep_ in ("pobj", "pcomp") and not _stated(t, act, at.words)):
             return True
         t = t.head
     return False
@@ -263,13 +321,16 @@ def _side(tokens: list[Token]) -> str | None:
     return None
 
 
-def _owner(noun: Token) -> Token | None:
+def _owner(noun: Token, words: StanceWords) -> Token | None:
     """Who a noun's act belongs to: its possessor or side adjective ("Russia's invasion", "Ukrainian attack"),
-    or the object of "by" ("the build-up by Russia")."""
+    or the object of "by" ("the build-up by Russia"), or of "of" after an under-word ("under the control of
+    our forces")."""
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in _OWNER_DEPS and _side(list(c.subtree)) is not None):
             return c
-    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    under = noun.dep_ == "pobj" and noun.head.lower_ in words.under
+    by = next((c for c in noun.children if c.dep_ == "prep" and (c.lower_ == "by" or (under and c.lower_ == "of"))),
+              None)
     return next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
 
 
@@ -278,7 +339,7 @@ def _whose(head: Token, at: _Where) -> tuple[str | None, Span | None, bool]:
     the quote leaves the actor unsaid ("they are being attacked")."""
     t = head
     for _ in range(_CLIMB):
-        actor = (_owner(t) if _nounish(t) else None) or _subject(t)
+        actor = (_owner(t, at.words) if _nounish(t) else None) or _subject(t)
         if actor is not None and actor.tag_ in _WH_TAGS and t.dep_ == "relcl":
             actor = t.head  # "the troops that attacked": the noun the clause describes
         if actor is not None and t is not head and head in actor.subtree:
@@ -317,15 +378,22 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _resolve(actor: Token, at: _Where) -> tuple[str | None, Span | None, bool]:
-    """An actor as (side, as written, the speaker's own): a side it names; a pronoun, the nearest side named
-    before it in the quote, else the speaker; else the name ("Vladimir Putin") or the phrase up to its noun
+    """An actor as (side, as written, the speaker's own): "we" or "our forces", the speaker; a weapon ("the
+    missile strikes"), nobody; a side it names;
+    another pronoun, the nearest side named before it in the quote, else the speaker; else the name ("Vladimir Putin") or the phrase up to its noun
     ("some troops") as written."""
+    if actor.lower_ in _FIRST_PERSON:
+        return None, None, True  # "we": the speaker, whatever side was named before ("the Kremlin says ...; we ...")
+    if actor.lower_ in at.words.munitions:
+        return None, None, False  # "a missile struck the school": a weapon, nobody's act in particular
     if actor.lower_ in _PRONOUNS:
         side = _side([at.doc[i] for i in range(actor.i - 1, at.a - 1, -1)])
         return (side, None, False) if side is not None else (None, None, True)
     side = _side(sorted(actor.subtree, key=lambda t: (t is not actor, t.dep_ not in _OWNER_DEPS, t.i)))
     if side is not None:
         return side, None, False
+    if any(c.dep_ == "poss" and c.lower_ in _FIRST_PERSON for c in actor.children):
+        return None, None, True  # "our forces": the speaker's own
     if actor.tag_ in _NAME_TAGS:
         names = [t.i for t in actor.subtree if t.tag_ in _NAME_TAGS and (t is actor or t.dep_ in ("compound", "flat"))]
         return None, at.doc[min(names):max(names) + 1], False
@@ -344,7 +412,10 @@ def _objects(head: Token, at: _Where, actor: Span | None) -> tuple[str, ...]:
     """Names after the act in its phrase, not sides nor times ("captured the village of Loknia" -> ("Loknia",))."""
     sides = side_words()
     taken = range(actor.start, actor.end) if actor is not None else range(0)
+    after = [t for t in head.subtree if t.i > head.i]
+    if head.dep_ == "pobj" and head.head.lower_ in at.words.under:  # "Dessie remains under the control of ..."
+        after += [t for c in head.head.head.children if c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for t in c.subtree]
     return tuple(dict.fromkeys(
-        t.text for t in head.subtree
-        if t.i > head.i and at.inside(t) and t.tag_ in _NAME_TAGS and t.i not in taken
+        t.text for t in after
+        if at.inside(t) and t.tag_ in _NAME_TAGS and t.i not in taken
         and t.ent_type_ not in _TIMES and t.lower_.removesuffix("'s") not in sides))
