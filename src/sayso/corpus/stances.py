@@ -16,12 +16,15 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from sayso.corpus.records import Contradiction, StoredQuote
+from sayso.extract.quotes.propositions import stance_words
 from sayso.extract.sides import side_words
 from sayso.models import Proposition
 
 WINDOW_DAYS = 3
 # acts that cannot both be true of one side's troops at once (classes of data/stances_en.json)
 OPPOSITES = (frozenset({"withdraw", "reinforce"}),)
+# acts that only one side can hold at once of one place: two sides each saying they do conflict
+EXCLUSIVE = frozenset({"control"})
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,8 @@ class Statement:
     theme: bool                # it speaks of troops or forces (for movements)
     objects: frozenset[str] = frozenset()  # names after the act ("the village of Loknia"): what it was done to
     named: bool = True         # someone is said to act (not "they are being attacked")
+    own: bool = False          # the speaker's own side acts ("our forces", "we")
+    opposed: str | None = None  # the side the actor is not: the speaker's, when the actor is "the enemy"
 
 
 def _counted(q: StoredQuote) -> list[Proposition]:
@@ -53,9 +58,16 @@ def read(q: StoredQuote, person_sides: dict[str, str]) -> Statement | None:
     first = min(said, key=lambda p: p.start)
     side = _speaker_side(q, person_sides)
     agent = first.side or _person_side(first.actor, person_sides) or (side if first.by_speaker else None)
+    enemy = agent is None and _enemy(first.actor)
     return Statement(q, frozenset(p.act for p in said), first.polarity != "asserted", agent, side,
                      any(p.theme for p in said), frozenset(o.lower() for o in first.objects),
-                     bool(first.side or first.actor or first.by_speaker))
+                     bool(first.side or first.by_speaker or (first.actor and not (enemy and side is None))),
+                     first.by_speaker and not first.side, side if enemy else None)
+
+
+def _enemy(actor: str | None) -> bool:
+    """The actor is only called the speaker's opponent ("enemy torpedo boats")."""
+    return bool(actor) and any(w in stance_words().enemies for w in actor.lower().split())
 
 
 def _person_side(actor: str | None, person_sides: dict[str, str]) -> str | None:
@@ -70,6 +82,7 @@ def _side_named(field: str) -> str | None:
     """The side a speaker's name or role names, by its last side word ("Russian president" -> RU)."""
     sides = side_words()
     for word in reversed(field.lower().replace("’", "'").split()):
+        word = word.strip("(),;:")
         side = sides.get(word) or sides.get(word.removesuffix("'s").rstrip("."))
         if side is not None:
             return side
@@ -110,8 +123,13 @@ def _days(a: StoredQuote, b: StoredQuote) -> int | None:
 
 def conflict(x: Statement, y: Statement) -> tuple[str, float] | None:
     """Why two statements cannot both hold, with a strength, or None."""
+    held = _both_hold(x, y)
+    if held is not None:
+        return held
     if x.agent and y.agent and x.agent != y.agent:
         return None  # one side's act against another side's
+    if (x.opposed and x.opposed == y.agent) or (y.opposed and y.opposed == x.agent):
+        return None  # "the enemy" of a speaker is not the speaker's side
     if (x.agent is None and y.agent is None) or not (x.named and y.named):
         return None  # nobody's act in particular, or an act nobody is said to do ("they are being attacked")
     if x.objects and y.objects and not x.objects & y.objects:
@@ -132,6 +150,22 @@ def conflict(x: Statement, y: Statement) -> tuple[str, float] | None:
             return (f"{x.quote.entity or x.quote.speaker}: “{_clip(x.quote.text)}” against "
                     f"{y.quote.entity or y.quote.speaker}: “{_clip(y.quote.text)}” ({a} vs {b})"), 0.6
     return None
+
+
+def _both_hold(x: Statement, y: Statement) -> tuple[str, float] | None:
+    """Two sides each said to hold one named place ("our forces are in full control of Dessie" / "Dessie remains
+    under the control of our defence forces"): the holders differ when both are known and differ, or when one
+    is only "our forces" of a speaker whose side is not known and the other is a known side."""
+    shared = x.acts & y.acts & EXCLUSIVE
+    if not shared or x.denies or y.denies or not (x.objects & y.objects):
+        return None
+    if not ((x.agent and y.agent and x.agent != y.agent)
+            or (x.agent and y.agent is None and y.own and not y.side)
+            or (y.agent and x.agent is None and x.own and not x.side)):
+        return None
+    place = ", ".join(sorted(x.objects & y.objects)).title()
+    return (f"{x.quote.entity or x.quote.speaker}: “{_clip(x.quote.text)}” against "
+            f"{y.quote.entity or y.quote.speaker}: “{_clip(y.quote.text)}” (both hold {place})"), 0.8
 
 
 def _clip(text: str, n: int = 90) -> str:
