@@ -109,3 +109,33 @@ def test_a_speaker_the_parse_coordinated_with_a_fronted_place(nlp):
                         ("she", "PRP", 14, "nsubjpass"), ("was", "VBD", 14, "auxpass"),
                         ("alarmed", "VBN", 10, "ccomp"), (".", ".", 10, "punct")])
     assert subject_of(doc[10]).text == "Envoy"
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The doctor said the first casualties had arrived on Sunday night, most of them farmers hit by shells "
+         "near the river.",
+         "the first casualties had arrived on Sunday night, most of them farmers hit by shells near the river"),
+        ("She said about half of the injured were women, and that her staff had performed 30 operations since "
+         "Tuesday, many of them amputations.",
+         "about half of the injured were women, and that her staff had performed 30 operations since Tuesday, "
+         "many of them amputations"),
+    ],
+)
+def test_a_partitive_tail_goes_on_with_the_reported_clause(nlp, text, content):
+    assert _texts(nlp, text) == [content]
+
+
+def test_a_fragment_urged_after_said_in_a_statement_is_the_ministrys(nlp):
+    text = ("Poland's Defence Ministry said in a statement that the army needed at least four more radar systems "
+            "to protect its airports and urged allies to \"stop talking and start sending.\"")
+    quotes = extract_quotes(nlp(text), [])
+    assert [(q.text, q.speaker.name) for q in quotes if q.kind == "direct"] == [
+        ("stop talking and start sending.", "Poland's Defence Ministry")]
+
+
+def test_a_charge_runs_on_over_a_verb_the_parse_coordinated_without_and(nlp):
+    text = ("Moscow's foreign ministry said on Friday that its jets had not flown over the area in recent weeks, "
+            "and accused Georgia of sending trucks to help \"extremists\" hold their villages.")
+    assert "sending trucks to help \"extremists\" hold their villages" in _texts(nlp, text)

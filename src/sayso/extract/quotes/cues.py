@@ -103,6 +103,10 @@ def _quoted_as(verb: Token) -> Token | None:
 def _matrix_of(v: Token) -> Token:
     """"said X and warned Y" parsed with "warned" under X: climb to the verb that reports X."""
     head = v.head
+    noun = head.head
+    if head.dep_ == "acl" and noun.lower_ in cue_words().channels and noun.dep_ == "pobj" \
+            and noun.head.head.tag_[:2] == "VB" and lemma(noun.head.head) in cue_words().clause:
+        return noun.head.head  # "said in a statement that X needed Y and urged Z": the one who said it
     if head.dep_ != "ccomp" or head.head.tag_[:2] != "VB" or lemma(head.head) not in cue_words().clause:
         return head
     for _ in range(3):  # "wrote that the strike showed X, calling it ...": the outermost speech verb
@@ -287,9 +291,12 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
                 bounds = fronted(verb, bounds)
                 if only_condition(verb.doc[bounds[0]], bounds[1]):
                     continue
+            elif _partitive(child, words) and any(c.dep_ == "ccomp" and c.i < child.i for c in verb.children):
+                continue  # "..., many of them amputations" parsed as a second complement: the first one's tail
             else:
                 bounds = (bounds[0], max(_second_that(verb, child, bounds[1]), _but_state(verb, child),
                                          _coordinated_clause(verb, child, words)))
+                bounds = (bounds[0], max(bounds[1], _partitive_tail(verb, bounds[1], words)))
         elif dep == "xcomp" and lem in words.xcomp and _infinitive(child) \
                 and not (verb.tag_ == "VBN" and verb.dep_ == "acl"):  # "injections designed to calm her"
             if lemma(child) in words.anonymity and any(c.dep_ == "auxpass" for c in child.children):
@@ -342,6 +349,23 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
     return out
 
 
+def _partitive(phrase: Token, words: CueWords) -> bool:
+    """", most of them farmers", ", many of them amputations": a quantifier over what the clause counted."""
+    doc = phrase.doc
+    first = phrase.left_edge.i
+    return first + 2 < len(doc) and doc[first].lower_ in words.partitives and doc[first + 1].lower_ == "of" \
+        and doc[first + 2].lower_ in ("them", "those", "these", "whom") and doc[first - 1].text == ","
+
+
+def _partitive_tail(verb: Token, end: int, words: CueWords) -> int:
+    """The end of a partitive tail right after the reported clause that the parse hung on the speech verb."""
+    doc = verb.doc
+    for c in verb.rights:
+        if c.left_edge.i >= end and all(t.is_punct for t in doc[end:c.left_edge.i]) and _partitive(c, words):
+            return _trim(doc, c.left_edge.i, c.right_edge.i + 1)[1]
+    return end
+
+
 def _open_question(clause: Token) -> bool:
     """"which of them goes", "whether to stay": a clause that asks rather than states."""
     first = clause.left_edge
@@ -355,6 +379,10 @@ def _charge(verb: Token, obj: Token) -> tuple[int, int] | None:
             clause = next((c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
             if clause is not None:
                 a, b = _bounds(clause, skip_mark=False)
+                run_on = next((c for c in verb.rights if c.dep_ == "conj" and c.left_edge.i >= b
+                               and all(t.is_punct for t in verb.doc[b:c.left_edge.i])), None)
+                if run_on is not None and not any(c.dep_ == "cc" for c in verb.children):
+                    b = _trim(verb.doc, a, run_on.right_edge.i + 1)[1]  # "to help “them” hold X": no "and", one clause
                 return (a, b) if b - a >= 2 else None
     return None
 

@@ -42,6 +42,7 @@ class CueWords:
     cognition_nouns: frozenset[str] = frozenset()  # "the fear that"
     newsroom: frozenset[str] = frozenset()  # "our correspondent reports": the publisher citing itself
     deliberation: frozenset[str] = frozenset()  # "will decide which of them goes": a choice, not a statement
+    partitives: frozenset[str] = frozenset()  # ", most of them farmers": a tail of the reported clause
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,4 +66,5 @@ def cue_words() -> CueWords:
                     frozenset(raw["permission_verbs"]), frozenset(raw["clarity_words"]),
                     frozenset(raw["copula_nouns"]), frozenset(raw["channel_nouns"]),
                     *(frozenset(raw[k]) for k in ("directive_verbs", "refusal_verbs", "cognition_verbs",
-                                                  "cognition_nouns", "newsroom_nouns", "deliberation_verbs")))
+                                                  "cognition_nouns", "newsroom_nouns", "deliberation_verbs",
+                                                  "partitive_quantifiers")))
