@@ -79,3 +79,17 @@ def test_claims_she_is_the_named_subject_not_the_outlet_she_told(nlp):
             "Oleksandra Yarema told Suspilne that Russian troops had tried to advance near the village of Robotyne. "
             "She said losses amounted to about 1,100 personnel.")
     assert _claim(nlp, text, "1,100").source.name == "Oleksandra Yarema"
+
+
+@pytest.mark.parametrize("text", [
+    "The channel's Omar Fadel, reporting from the border near Kilis, said 300 families had gathered at the gate.",
+    "Our correspondent Omar Fadel, reporting from Kilis, said 300 families had gathered at the gate.",
+])
+def test_claims_a_correspondent_reporting_from_a_place_is_the_publisher(nlp, text):
+    claim = _claim(nlp, text, "300 families")
+    assert claim.status == "asserted" and claim.source is None
+
+
+def test_claims_a_speaker_from_a_place_is_no_correspondent(nlp):
+    assert _claim(nlp, "Omar Fadel, a driver from Kilis, said 40 families had gathered at the gate.",
+                  "40 families").status == "claimed"

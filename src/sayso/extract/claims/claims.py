@@ -52,6 +52,8 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
             from_quote, attributor.attribute(anchor), data, text, f.quantity.start)
         if attr is None or attr.cue_lemma not in data["denial_verbs"]:
             attr = _report_by(attributor, anchor, start) or attr or _agentless_estimate(anchor, data)
+        if attr is not None and _correspondent(attributor, attr.speaker):
+            attr = None  # "Al Jazeera's Samir Haddad, reporting from Reyhanli, said": the publisher's own reporting
         if attr is not None and attr.cue_lemma in data["denial_verbs"] and not _in_denied(anchor, attr, data):
             attr = None  # "Russia, which denied planning to invade despite having amassed 100,000 troops"
         status, source, cue = _status(attributor.text[start:end], attr, data, attributor)
@@ -76,6 +78,23 @@ def _report_by(attributor: Attributor, anchor, start: int) -> Attribution | None
             speaker = attributor.speaker_of(author)
             return Attribution(speaker, tok.text, "report") if speaker is not None else None
     return None
+
+
+def _correspondent(attributor: Attributor, speaker: Speaker | None) -> bool:
+    """A speaker "reporting from" a place: the outlet's correspondent, whose figures are the publisher's."""
+    if speaker is None or speaker.start is None:
+        return False
+    k = bisect.bisect_left(attributor.starts, speaker.start)
+    if k >= len(attributor.doc):
+        return False
+    tok = attributor.doc[k]
+    while tok.dep_ in ("compound", "poss", "case", "det", "amod", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    near = list(tok.children)
+    if tok.dep_ == "nsubj":  # "X, reporting from Y, said": the parse may hang the participle on the verb
+        near += [c for c in tok.head.children if tok.i < c.i < tok.head.i]
+    return any(c.dep_ in ("acl", "advcl") and c.lower_ == "reporting" and any(g.lower_ == "from" for g in c.children)
+               for c in near)
 
 
 def _agentless_estimate(anchor, data) -> Attribution | None:
