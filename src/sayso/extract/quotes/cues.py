@@ -291,6 +291,10 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
                 bounds = fronted(verb, bounds)
                 if only_condition(verb.doc[bounds[0]], bounds[1]):
                     continue
+            elif not any(c.dep_ in _SUBJECT_DEPS for c in child.children) and any(
+                    t.dep_ == "conj" and t.tag_[:2] == "VB" and lemma(t) in words.all_verbs
+                    for t in verb.doc[verb.i + 1:child.left_edge.i]):
+                continue  # "..., and accused X of helping “them” hold Y": the tail of the second verb's charge
             elif _partitive(child, words) and any(c.dep_ == "ccomp" and c.i < child.i for c in verb.children):
                 continue  # "..., many of them amputations" parsed as a second complement: the first one's tail
             else:
@@ -353,6 +357,8 @@ def _partitive(phrase: Token, words: CueWords) -> bool:
     """", most of them farmers", ", many of them amputations": a quantifier over what the clause counted."""
     doc = phrase.doc
     first = phrase.left_edge.i
+    while first < phrase.i and doc[first].is_punct:
+        first += 1
     return first + 2 < len(doc) and doc[first].lower_ in words.partitives and doc[first + 1].lower_ == "of" \
         and doc[first + 2].lower_ in ("them", "those", "these", "whom") and doc[first - 1].text == ","
 
@@ -379,7 +385,9 @@ def _charge(verb: Token, obj: Token) -> tuple[int, int] | None:
             clause = next((c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
             if clause is not None:
                 a, b = _bounds(clause, skip_mark=False)
-                run_on = next((c for c in verb.rights if c.dep_ == "conj" and c.left_edge.i >= b
+                loose = [c for v in (verb, *verb.ancestors) for c in v.rights]
+                run_on = next((c for c in loose if c.dep_ in ("conj", "ccomp") and c.left_edge.i >= b
+                               and not any(g.dep_ in _SUBJECT_DEPS for g in c.children)
                                and all(t.is_punct for t in verb.doc[b:c.left_edge.i])), None)
                 if run_on is not None and not any(c.dep_ == "cc" for c in verb.children):
                     b = _trim(verb.doc, a, run_on.right_edge.i + 1)[1]  # "to help “them” hold X": no "and", one clause
