@@ -31,3 +31,11 @@ def test_claims_qualifier_words_and_verbs(nlp, text, needle, qualifier):
 
 def test_claims_passing_things_is_no_bound(nlp):
     assert _claim(nlp, "The convoy passed 3 checkpoints on the way.", "3 checkpoints").quantity.qualifier == "exact"
+
+
+@pytest.mark.parametrize("text, needle, value", [
+    ("The siege has lasted two and a half months.", "two and a half months", 2.5),
+    ("The column stretched for 3 and a half kilometres.", "3 and a half kilometres", 3.5),
+])
+def test_claims_and_a_half_joins_the_number(nlp, text, needle, value):
+    assert _claim(nlp, text, needle).quantity.value == value

@@ -141,7 +141,7 @@ def _parse_number(doc: Doc, i: int, t: _Tables, money: bool = False) -> _Num | N
     elif m and m.group(2).lower() in t.units and m.group(2).lower() not in ("m", "mi"):
         return _Num(float(m.group(1).replace(",", "")), i + 1, "digits", t.units[m.group(2).lower()])
     elif low in t.small or (low in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in t.mult):
-        return _parse_words(doc, i, t)
+        return _and_a_half(doc, _parse_words(doc, i, t))
     elif low in t.vague:
         return _parse_vague(doc, i, t)
     elif low in t.mult and i > 0 and doc[i - 1].lower_ in _FEW:
@@ -168,7 +168,16 @@ def _parse_number(doc: Doc, i: int, t: _Tables, money: bool = False) -> _Num | N
         else:
             break
         j += 1
-    return _Num(value, j, kind)
+    return _and_a_half(doc, _Num(value, j, kind))
+
+
+def _and_a_half(doc: Doc, num: _Num | None) -> _Num | None:
+    """ "two and a half months", "3 and a half years": the half joins the number."""
+    if num is None or num.value is None or num.end + 3 > len(doc):
+        return num
+    if [tok.lower_ for tok in doc[num.end:num.end + 3]] == ["and", "a", "half"]:
+        return _Num(num.value + 0.5, num.end + 3, num.kind, num.unit)
+    return num
 
 
 def _counts_follow(doc: Doc, j: int) -> bool:
