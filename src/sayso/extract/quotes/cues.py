@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from sayso.extract.quotes.acts import STANCE, STATEMENT, Act, clause_act, infinitive_act, object_act
 from sayso.extract.quotes.datelines import DASH_TOKENS, is_dateline
 from sayso.extract.quotes.frames import appos_frame, fronted, only_condition, postposed
+from sayso.extract.quotes.clauses import aside, as_aside, contrast, open_question, partitive, partitive_tail
 from sayso.extract.quotes.misparses import apposed_to_fronted, own_predicate, tagged
 from sayso.extract.quotes.words import CueWords, cue_words
 from sayso.nlp.pipeline import lemma
@@ -21,7 +22,6 @@ _LOOSE_DEPS = frozenset({"dobj"})  # a noun phrase is reported speech only when 
 _COMPLEMENT_PREPS = frozenset({"as", "of"})
 _FINITE_OR_GERUND = frozenset({"VBD", "VBZ", "VBP", "VBG"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_CONTRAST = frozenset({"while", "whereas", "although", "though"})
 _QUOTED_REASON = -1  # _reason's answer when the "for ..." phrase is itself quoted
 
 
@@ -144,30 +144,6 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _contrast(clause: Token) -> bool:
-    """"..., while Y": a contrasting clause set off by a comma is the reporter's, not the speaker's
-    ("said he was satisfied even though the court ..." goes on with what was said)."""
-    if not any(c.dep_ in ("mark", "cc") and c.lower_ in _CONTRAST for c in clause.children):
-        return False
-    left = clause.left_edge.i
-    return left == 0 or clause.doc[left - 1].text in _EDGE_PUNCT
-
-
-def _aside(child: Token) -> bool:
-    """", a figure that ..." / ", according to ...": a phrase after a comma that comments on the clause."""
-    left = child.left_edge.i
-    if left == 0 or child.doc[left - 1].text != ",":
-        return False
-    return (child.dep_ in ("npadvmod", "appos") and child.tag_[:2] == "NN") or child.lower_ == "according"
-
-
-def _as_aside(clause: Token) -> bool:
-    """"there is still time for talks, as the Kremlin keeps up its threats": a circumstance the reporter adds."""
-    left = clause.left_edge.i
-    return clause.dep_ == "advcl" and left > 0 and clause.doc[left - 1].text == "," \
-        and clause.doc[left].lower_ == "as" and any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
-
-
 def _matrix_verb(clause: Token) -> bool:
     """"said X and warned Y", "said X, adding Y": a subjectless speech verb goes with the speaker."""
     words = cue_words()
@@ -187,8 +163,8 @@ def _bounds(tok: Token, skip_mark: bool = True) -> tuple[int, int]:
     a, b = tok.left_edge.i, tok.right_edge.i + 1
     doc = tok.doc
     for child in tok.rights:
-        if (child.dep_ in ("advcl", "conj") and (_contrast(child) or _matrix_verb(child))) or _aside(child) \
-                or _as_aside(child):
+        if (child.dep_ in ("advcl", "conj") and (contrast(child) or _matrix_verb(child))) or aside(child) \
+                or as_aside(child):
             b = min(b, child.left_edge.i)
             break
     for t in doc[a + 2:b]:  # "..., calling the strikes “a war on heat”" hung deeper: the speaker's own act
@@ -285,7 +261,7 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
         if dep == "ccomp" and lem in words.clause and own_predicate(child, words):
             continue  # "X — who said Y — described the camps as “desperate”": the speaker's verb, not content
         if dep == "ccomp" and lem in words.clause:
-            act = STANCE if lem in words.deliberation and _open_question(child) else said
+            act = STANCE if lem in words.deliberation and open_question(child) else said
             bounds = _bounds(child)
             if child.i < verb.i:
                 bounds = fronted(verb, bounds)
@@ -295,12 +271,12 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
                     t.dep_ == "conj" and t.tag_[:2] == "VB" and lemma(t) in words.all_verbs
                     for t in verb.doc[verb.i + 1:child.left_edge.i]):
                 continue  # "..., and accused X of helping “them” hold Y": the tail of the second verb's charge
-            elif _partitive(child, words) and any(c.dep_ == "ccomp" and c.i < child.i for c in verb.children):
+            elif partitive(child, words) and any(c.dep_ == "ccomp" and c.i < child.i for c in verb.children):
                 continue  # "..., many of them amputations" parsed as a second complement: the first one's tail
             else:
                 bounds = (bounds[0], max(_second_that(verb, child, bounds[1]), _but_state(verb, child),
                                          _coordinated_clause(verb, child, words)))
-                bounds = (bounds[0], max(bounds[1], _partitive_tail(verb, bounds[1], words)))
+                bounds = (bounds[0], max(bounds[1], partitive_tail(verb, bounds[1], words)))
         elif dep == "xcomp" and lem in words.xcomp and _infinitive(child) \
                 and not (verb.tag_ == "VBN" and verb.dep_ == "acl"):  # "injections designed to calm her"
             if lemma(child) in words.anonymity and any(c.dep_ == "auxpass" for c in child.children):
@@ -353,31 +329,6 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
     return out
 
 
-def _partitive(phrase: Token, words: CueWords) -> bool:
-    """", most of them farmers", ", many of them amputations": a quantifier over what the clause counted."""
-    doc = phrase.doc
-    first = phrase.left_edge.i
-    while first < phrase.i and doc[first].is_punct:
-        first += 1
-    return first + 2 < len(doc) and doc[first].lower_ in words.partitives and doc[first + 1].lower_ == "of" \
-        and doc[first + 2].lower_ in ("them", "those", "these", "whom") and doc[first - 1].text == ","
-
-
-def _partitive_tail(verb: Token, end: int, words: CueWords) -> int:
-    """The end of a partitive tail right after the reported clause that the parse hung on the speech verb."""
-    doc = verb.doc
-    for c in verb.rights:
-        if c.left_edge.i >= end and all(t.is_punct for t in doc[end:c.left_edge.i]) and _partitive(c, words):
-            return _trim(doc, c.left_edge.i, c.right_edge.i + 1)[1]
-    return end
-
-
-def _open_question(clause: Token) -> bool:
-    """"which of them goes", "whether to stay": a clause that asks rather than states."""
-    first = clause.left_edge
-    return first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in ("whether", "if")
-
-
 def _charge(verb: Token, obj: Token) -> tuple[int, int] | None:
     """"accused the army of shelling the dam": the gerund clause after "of" (token bounds), else None."""
     for child in [*verb.rights, *obj.rights]:  # "of" on the verb, or on the object as the parse may hang it
@@ -426,7 +377,7 @@ def _coordinated_clause(verb: Token, clause: Token, words: CueWords) -> int:
     """"said the bridge was unsafe, and engineers had warned for years": a clause coordinated with
     the speech verb that is no speech verb itself goes on with what was said (0 when not)."""
     conj = next((c for c in verb.rights if c.i > clause.i and c.dep_ == "conj"), None)
-    if conj is None or conj.tag_[:2] != "VB" or _contrast(conj) \
+    if conj is None or conj.tag_[:2] != "VB" or contrast(conj) \
             or (lemma(conj) in words.all_verbs and lemma(conj) not in words.cognition) \
             or conj.left_edge.i <= clause.right_edge.i:
         return 0

@@ -6,7 +6,8 @@ from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from sayso.extract.quotes.acts import STANCE, noun_act
-from sayso.extract.quotes.cues import (_EDGE_PUNCT, Report, _bounds, _contrast, _document, _hedge, _infinitive,
+from sayso.extract.quotes.clauses import contrast
+from sayso.extract.quotes.cues import (_EDGE_PUNCT, Report, _bounds, _document, _hedge, _infinitive,
                                       _negated, _verb_reports, subject_of)
 from sayso.extract.quotes.datelines import skip_dateline
 from sayso.extract.quotes.words import CueWords, cue_words
@@ -31,7 +32,7 @@ def according(tok: Token) -> Report | None:
         head = head.head
     while head.dep_ == "conj" and head.head is not head:
         head = head.head  # "X were killed and Y wounded, according to ...": the whole coordination
-    if head.dep_ == "advcl" and (_contrast(head) or _participle(head)) \
+    if head.dep_ == "advcl" and (contrast(head) or _participle(head)) \
             and (_ends_sentence(to) or _ends_sentence(tok, head)):
         head = head.head  # "X costs $1m, while Y costs $400, according to ...", "X shelled 30 towns, burning two"
     if _reported(head) and tok.i > head.i:
