@@ -9,10 +9,11 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
-from sayso.extract.claims.sources import Attribution, Attributor, claim_data
-from sayso.extract.claims.quantities import Found, find_quantities, tables
+from sayso.extract.claims.sources import Attribution, Attributor
+from sayso.extract.claims.quantities import Found, find_quantities
 from sayso.extract.claims.denials import denier_after, deny_elsewhere
 from sayso.extract.claims.scope import paragraph_scope
+from sayso.extract.claims.words import claim_data, tables
 from sayso.models import Claim, Note, Quote, Speaker
 from sayso.nlp.pipeline import lemma_of
 

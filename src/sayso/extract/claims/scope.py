@@ -22,7 +22,8 @@ from typing import Sequence
 
 from spacy.tokens import Span, Token
 
-from sayso.extract.claims.sources import Attribution, Attributor, generic_name
+from sayso.extract.claims.sources import Attribution, Attributor
+from sayso.extract.claims.speakers import generic_name
 from sayso.models import Claim, Quote, Speaker
 from sayso.nlp.pipeline import lemma_of
 
