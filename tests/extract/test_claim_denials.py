@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from sayso.extract.claims import extract_claims
-from sayso.extract.quotes import extract_quotes
+from extractkit import claim_of
 
 pytestmark = pytest.mark.model
-
-
-def _claim(nlp, text, needle):
-    doc = nlp(text)
-    hits = [c for c in extract_claims(doc, extract_quotes(doc)) if needle in c.quantity.text]
-    assert len(hits) == 1, hits
-    return hits[0]
 
 
 @pytest.mark.parametrize("text, needle, denier", [
@@ -31,7 +22,7 @@ def _claim(nlp, text, needle):
      "14 armoured vehicles", "army"),
 ])
 def test_denials_a_later_negated_count_denies_the_figure(nlp, text, needle, denier):
-    claim = _claim(nlp, text, needle)
+    claim = claim_of(nlp, text, needle)
     assert claim.status == "denied" and denier in claim.source.name
 
 
@@ -47,7 +38,7 @@ def test_denials_a_later_negated_count_denies_the_figure(nlp, text, needle, deni
      "2 sailors"),
 ])
 def test_denials_leave_figures_nobody_denies(nlp, text, needle):
-    assert _claim(nlp, text, needle).status == "claimed"
+    assert claim_of(nlp, text, needle).status == "claimed"
 
 
 def test_denials_claim_noun_after_a_comma_with_the_denier_s_clause(nlp):
@@ -55,14 +46,14 @@ def test_denials_claim_noun_after_a_comma_with_the_denier_s_clause(nlp):
     text = "The ministry says 40 bridges have been repaired since May and 9 roads reopened, figures the rebels " \
            "dismiss as propaganda."
     for needle in ("40 bridges", "9 roads"):
-        claim = _claim(nlp, text, needle)
+        claim = claim_of(nlp, text, needle)
         assert claim.status == "denied" and "rebels" in claim.source.name
 
 
 def test_denials_the_speaker_s_own_no_one_hurt_denies_nothing(nlp):
     text = ("Latvia's air force said it had shot down 12 drones overnight.\n\n"
             "The air force said debris had fallen on a barn but that nobody had been hurt.")
-    assert _claim(nlp, text, "12 drones").status == "claimed"
+    assert claim_of(nlp, text, "12 drones").status == "claimed"
 
 
 @pytest.mark.parametrize("text, needle, denier", [
@@ -80,7 +71,7 @@ def test_denials_the_speaker_s_own_no_one_hurt_denies_nothing(nlp):
      "police described the figure as exaggerated and said only 5 people were missing.", "12 herders", "police"),
 ])
 def test_denials_a_later_sentence_calls_the_figure_false(nlp, text, needle, denier):
-    claim = _claim(nlp, text, needle)
+    claim = claim_of(nlp, text, needle)
     assert claim.status == "denied" and denier in claim.source.name
 
 
@@ -91,10 +82,10 @@ def test_denials_a_later_sentence_calls_the_figure_false(nlp, text, needle, deni
     ("The monitor said 44 shops had burned down. Critics called the curfew pure propaganda.", "44 shops"),
 ])
 def test_denials_a_false_claim_elsewhere_leaves_other_figures(nlp, text, needle):
-    assert _claim(nlp, text, needle).status == "claimed"
+    assert claim_of(nlp, text, needle).status == "claimed"
 
 
 def test_denials_no_one_hurt_in_the_denier_s_own_account_of_another_incident(nlp):
     text = ("Police said 3 officers were injured in the clashes on Monday.\n\nThe fire service said a blaze had "
             "destroyed 2 warehouses in the port. No one was hurt, it said.")
-    assert _claim(nlp, text, "3 officers").status == "claimed"
+    assert claim_of(nlp, text, "3 officers").status == "claimed"

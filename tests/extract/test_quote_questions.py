@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from sayso.extract.quotes import extract_quotes
+from extractkit import quote_texts
 
 pytestmark = pytest.mark.model
-
-
-def _texts(nlp, text):
-    quotes = extract_quotes(nlp(text), [])
-    for q in quotes:
-        assert text[q.start:q.end] == q.text
-    return [q.text for q in quotes]
 
 
 @pytest.mark.parametrize(
@@ -25,7 +17,7 @@ def _texts(nlp, text):
     ],
 )
 def test_the_reporters_question_is_not_a_quote(nlp, text):
-    found = _texts(nlp, text)
+    found = quote_texts(nlp, text)
     assert not any("Asked" in t or "when" in t.split(",")[0] for t in found if "port" not in t), found
 
 
@@ -41,11 +33,11 @@ def test_the_reporters_question_is_not_a_quote(nlp, text):
     ],
 )
 def test_the_answer_to_the_reporters_question_is_the_quote(nlp, text, answer):
-    assert _texts(nlp, text) == [answer]
+    assert quote_texts(nlp, text) == [answer]
 
 
 def test_a_source_who_asks_is_quoted(nlp):
-    found = _texts(nlp, "The mayor paused and asked whether the convoy had reached the hospital.")
+    found = quote_texts(nlp, "The mayor paused and asked whether the convoy had reached the hospital.")
     assert len(found) == 1 and found[0].endswith("the convoy had reached the hospital")
 
 
@@ -58,7 +50,7 @@ def test_a_source_who_asks_is_quoted(nlp):
     ],
 )
 def test_a_second_verb_under_a_refusal_is_refused_too(nlp, text):
-    assert _texts(nlp, text) == []
+    assert quote_texts(nlp, text) == []
 
 
 @pytest.mark.parametrize(
@@ -71,7 +63,7 @@ def test_a_second_verb_under_a_refusal_is_refused_too(nlp, text):
     ],
 )
 def test_a_statement_after_a_refusal_stays(nlp, text, content):
-    assert _texts(nlp, text) == [content]
+    assert quote_texts(nlp, text) == [content]
 
 
 @pytest.mark.parametrize(
@@ -82,9 +74,9 @@ def test_a_statement_after_a_refusal_stays(nlp, text, content):
     ],
 )
 def test_a_choice_still_to_be_made_is_not_a_statement(nlp, text):
-    assert _texts(nlp, text) == []
+    assert quote_texts(nlp, text) == []
 
 
 def test_a_finding_is_still_a_statement(nlp):
-    assert _texts(nlp, "Investigators determined that the fire had been set deliberately.") == [
+    assert quote_texts(nlp, "Investigators determined that the fire had been set deliberately.") == [
         "the fire had been set deliberately"]
