@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from sayso.corpus.records import StoredQuote
 from sayso.corpus.stances import read, stance_conflicts
 from sayso.models import Proposition
@@ -20,21 +22,32 @@ def q(article: str, text: str, speaker: str, *props: Proposition, day: int = 10,
                        speaker_role=role, propositions=props)
 
 
-OURS_HOLD = act("control", by_speaker=True, objects=("Adigrat",))   # "our fighters are in control of Adigrat"
+OURS_HOLD = act("control", by_speaker=True, objects=("Adigrat",))   # "our company holds Adigrat"
+TPLF_COMMANDER = "field commander with the Tigray People's Liberation Front (TPLF)"
 
 
-def test_two_sides_each_holding_one_place_conflict():
-    rebels = q("a", "Our fighters are in complete control of Adigrat", "Abebe Kassa", OURS_HOLD,
-               role="spokesman for the Tigray People's Liberation Front (TPLF)")
-    army = q("b", "Adigrat remains under the control of our forces", "Omar Idris", OURS_HOLD, day=11,
-             role="spokeswoman for the communication office")
+def test_two_known_sides_each_holding_one_place_conflict():
+    rebels = q("a", "Since Friday our company has held Adigrat", "Abebe Kassa", OURS_HOLD, role=TPLF_COMMANDER)
+    army = q("b", "Ethiopian troops control all of Adigrat", "Omar Idris",
+             act("control", side="ET", objects=("Adigrat",)), day=11, role="regional official")
     [found] = stance_conflicts([rebels, army])
     assert found.measure_key == "stance|control" and "Adigrat" in found.reason
 
 
+def test_our_forces_of_a_speaker_of_unknown_side_are_no_other_side():
+    # a ministry says its own side's troops hold the town; a commander of unknown side says "our forces" do:
+    # most likely the same side, so nothing conflicts
+    ministry = q("a", "Avdiivka is fully controlled by Russian troops", "Russian Defence Ministry",
+                 act("control", side="RU", objects=("Avdiivka",)))
+    commander = q("b", "Our forces hold Avdiivka", "Pavel Sokolov", act("control", by_speaker=True,
+                                                                          objects=("Avdiivka",)),
+                  day=11, role="battalion commander")
+    assert not list(stance_conflicts([ministry, commander]))
+
+
 def test_two_voices_of_unknown_sides_holding_one_place_is_no_conflict():
-    a = q("a", "Our fighters hold Adigrat", "Abebe Kassa", OURS_HOLD, role="commander")
-    b = q("b", "Adigrat is under the control of our forces", "Omar Idris", OURS_HOLD, day=11, role="official")
+    a = q("a", "Our company holds Adigrat", "Abebe Kassa", OURS_HOLD, role="commander")
+    b = q("b", "Adigrat has been under our control since May", "Omar Idris", OURS_HOLD, day=11, role="official")
     assert not list(stance_conflicts([a, b]))
 
 
@@ -52,18 +65,18 @@ def test_one_side_said_to_hold_a_place_by_two_voices_is_no_conflict():
     assert not list(stance_conflicts([a, b]))
 
 
-def test_holding_a_place_and_no_units_left_there_conflict():
-    held = q("a", "We are there, we are holding", "Petro Marchenko", act("control", by_speaker=True),
+def test_holding_a_place_and_no_troops_stationed_there_conflict():
+    held = q("a", "Despite the shelling our marines are holding", "Petro Marchenko", act("control", by_speaker=True),
              role="Georgian army colonel")
-    none_left = q("b", "There are no Georgian soldiers left on the island", "Ivan Petrov",
+    none_left = q("b", "The port now has no Georgian soldiers stationed in it", "Ivan Petrov",
                   act("control", "denied", side="GE"), day=11, role="governor appointed by Moscow")
     [found] = stance_conflicts([held, none_left])
     assert "denies" in found.reason
 
 
 def test_a_paramilitary_is_a_side_of_its_own():
-    said = q("a", "RSF gunners fired mortar shells at the camp", "Tom Okello", act("attack", side="RSF"))
-    denied = q("b", "Our forces did not fire at the camp", "Ali Musa", act("attack", "denied", by_speaker=True),
+    said = q("a", "The camp was hit by mortar shells that RSF gunners fired", "Tom Okello", act("attack", side="RSF"))
+    denied = q("b", "Nobody in our ranks fired at the camp", "Ali Musa", act("attack", "denied", by_speaker=True),
                role="RSF spokesman")
     assert read(denied, {}).agent == "RSF"
     [found] = stance_conflicts([said, denied])
@@ -71,8 +84,7 @@ def test_a_paramilitary_is_a_side_of_its_own():
 
 
 def test_a_speaker_s_side_in_brackets_is_read():
-    s = read(q("a", "Our forces hold Adigrat", "Abebe Kassa", OURS_HOLD,
-               role="spokesman for the Tigray People's Liberation Front (TPLF)"), {})
+    s = read(q("a", "Our company holds Adigrat", "Abebe Kassa", OURS_HOLD, role=TPLF_COMMANDER), {})
     assert s is not None and s.side == "TPLF" and s.agent == "TPLF"
 
 
@@ -82,3 +94,15 @@ def test_an_enemy_act_is_nobody_s_when_the_speaker_s_side_is_unknown():
                role="Russian navy spokesman")
     assert not read(said, {}).named
     assert not list(stance_conflicts([said, denied]))
+
+
+@pytest.mark.parametrize("role, side", [
+    ("commander of the Rapid Support Forces", "RSF"),
+    ("spokesman of the Tigray People's Liberation Front", "TPLF"),
+    ("leader of Colombian paramilitaries", "CO"),
+    ("commander of the paramilitaries", None),
+    ("Tigrayan farmer", None),
+])
+def test_a_non_state_side_is_named_by_its_acronym_or_full_name_only(role, side):
+    s = read(q("a", "Our company holds Adigrat", "Abebe Kassa", OURS_HOLD, role=role), {})
+    assert s is not None and s.side == side

@@ -39,7 +39,6 @@ class Statement:
     theme: bool                # it speaks of troops or forces (for movements)
     objects: frozenset[str] = frozenset()  # names after the act ("the village of Loknia"): what it was done to
     named: bool = True         # someone is said to act (not "they are being attacked")
-    own: bool = False          # the speaker's own side acts ("our forces", "we")
     opposed: str | None = None  # the side the actor is not: the speaker's, when the actor is "the enemy"
 
 
@@ -62,7 +61,7 @@ def read(q: StoredQuote, person_sides: dict[str, str]) -> Statement | None:
     return Statement(q, frozenset(p.act for p in said), first.polarity != "asserted", agent, side,
                      any(p.theme for p in said), frozenset(o.lower() for o in first.objects),
                      bool(first.side or first.by_speaker or (first.actor and not (enemy and side is None))),
-                     first.by_speaker and not first.side, side if enemy else None)
+                     side if enemy else None)
 
 
 def _enemy(actor: str | None) -> bool:
@@ -79,13 +78,17 @@ def _person_side(actor: str | None, person_sides: dict[str, str]) -> str | None:
 
 
 def _side_named(field: str) -> str | None:
-    """The side a speaker's name or role names, by its last side word ("Russian president" -> RU)."""
+    """The side a speaker's name or role names, by the last side word or name in it ("Russian president" -> RU,
+    "commander in the Rapid Support Forces" -> RSF)."""
     sides = side_words()
-    for word in reversed(field.lower().replace("’", "'").split()):
-        word = word.strip("(),;:")
-        side = sides.get(word) or sides.get(word.removesuffix("'s").rstrip("."))
-        if side is not None:
-            return side
+    words = [w.strip("(),;:") for w in field.lower().replace("’", "'").split()]
+    longest = max(len(name.split()) for name in sides)
+    for end in range(len(words), 0, -1):
+        for n in range(min(longest, end), 0, -1):  # a name of several words ending here wins over its last word
+            name = " ".join(words[end - n:end])
+            side = sides.get(name) or sides.get(name.removesuffix("'s").rstrip("."))
+            if side is not None:
+                return side
     return None
 
 
@@ -153,15 +156,13 @@ def conflict(x: Statement, y: Statement) -> tuple[str, float] | None:
 
 
 def _both_hold(x: Statement, y: Statement) -> tuple[str, float] | None:
-    """Two sides each said to hold one named place ("our forces are in full control of Dessie" / "Dessie remains
-    under the control of our defence forces"): the holders differ when both are known and differ, or when one
-    is only "our forces" of a speaker whose side is not known and the other is a known side."""
+    """Two sides each said to hold one named place (a Ukrainian colonel's "our brigade is in control of Kupiansk"
+    / "Kupiansk is held by Russian troops"): only when both holders are known and differ. "Our forces" of a speaker whose side is
+    not known say nothing against a known side: they may be that side's own forces."""
     shared = x.acts & y.acts & EXCLUSIVE
     if not shared or x.denies or y.denies or not (x.objects & y.objects):
         return None
-    if not ((x.agent and y.agent and x.agent != y.agent)
-            or (x.agent and y.agent is None and y.own and not y.side)
-            or (y.agent and x.agent is None and x.own and not x.side)):
+    if not (x.agent and y.agent and x.agent != y.agent):
         return None
     place = ", ".join(sorted(x.objects & y.objects)).title()
     return (f"{x.quote.entity or x.quote.speaker}: “{_clip(x.quote.text)}” against "

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
@@ -70,6 +70,7 @@ class StanceWords:
     conditions: dict[str, str]                        # form -> "aimed" | "holding" | "presence"
     state_preps: dict[str, frozenset[str]]            # preposition -> classes it says happen
     enemies: frozenset[str] = frozenset()
+    losing: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> verbs of losing it
 
 
 def _first(form: str) -> str:
@@ -96,7 +97,8 @@ def stance_words() -> StanceWords:
                                                       "munitions", "aimed_preps", "place_nouns")),
                        {form: kind for kind, table in kinds.items() for forms in table.values() for form in forms},
                        {prep: frozenset(acts) for prep, acts in data["state_preps"].items()},
-                       frozenset(data["enemy_words"]))
+                       frozenset(data["enemy_words"]),
+                       {act: frozenset(verbs) for act, verbs in data["losing_verbs"].items()})
 
 
 @dataclass(frozen=True)
@@ -131,13 +133,17 @@ def propositions(doc: Doc, quote: Quote) -> tuple[Proposition, ...]:
         head = _root(span)
         if not _fits(head, at.words.conditions.get(span.text.lower()), at):
             continue
-        modal = _modal(head, at)
-        polarity: Polarity = "denied" if denial or (_negated(head, at.words) and not modal) else (
+        lost = _lost(head, act, at.words)
+        clause = head.head if lost else head
+        modal = _modal(clause, at)
+        polarity: Polarity = "denied" if denial or (_negated(clause, at.words) and not modal) else (
             "called_false" if any(_judged(head, c, back) for c, back in judged) else "asserted")
+        if lost:  # "lost control of the port" denies holding it; "denied losing control" asserts it
+            polarity = "denied" if polarity == "asserted" else "asserted"
         side, actor, by_speaker = _whose(head, at)
         out.append(Proposition(
             act=act, start=span.start_char, end=span.end_char, text=span.text, polarity=polarity,
-            modal=modal, nominal=_nominal(head, act, at.words), background=_background(head, act, at),
+            modal=modal, nominal=not lost and _nominal(head, act, at.words), background=_background(clause, act, at),
             side=side, actor=actor.text if actor is not None else None,
             actor_start=actor.start_char if actor is not None else None,
             actor_end=actor.end_char if actor is not None else None, by_speaker=by_speaker,
@@ -147,9 +153,9 @@ def propositions(doc: Doc, quote: Quote) -> tuple[Proposition, ...]:
 
 def _fits(head: Token, condition: str | None, at: _Where) -> bool:
     """A form that is an act only in some uses is used so: ``aimed`` (a munition as object, or no object and an
-    aiming preposition: "fired mortar rounds", "fired at the crowd"), ``holding`` (a place as object, or no
-    object and troops or "we" as subject: "holding the bridgehead", "we are holding"), ``presence`` (a
-    participle describing troops: "no units left on the bank")."""
+    aiming preposition: "fired two rockets", "fired at the crowd"), ``holding`` (a place as object, or no
+    object and troops or "we" as subject: "they still hold the ridge", "our marines are holding"), ``presence``
+    (a participle describing troops: "no troops stationed near the dam")."""
     words = at.words
     if condition is None:
         return True
@@ -169,9 +175,16 @@ def _fits(head: Token, condition: str | None, at: _Where) -> bool:
     return subject is not None and (subject.lower_ == "we" or subject.lower_ in words.themes)
 
 
+def _lost(head: Token, act: str, words: StanceWords) -> bool:
+    """The act's noun is the object of a verb of losing it ("lost control of the port", "may lose control"):
+    said of the subject, the act stops."""
+    return head.dep_ == "dobj" and (head.head.lower_ in words.losing.get(act, ()) or
+                                    lemma(head.head) in words.losing.get(act, ()))
+
+
 def _negated(head: Token, words: StanceWords) -> bool:
     """A negation in the act's own clause: on the act ("did not fire", "never withdrew", "no attack"), on its
-    subject ("no troops have crossed") or on the troops a participle describes ("no units left")."""
+    subject ("no troops have crossed") or on the troops a participle describes ("no troops stationed there")."""
     own = [head, *(c for c in head.children if c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS)]
     if head.dep_ in ("acl", "amod"):
         own.append(head.head)
@@ -413,7 +426,7 @@ def _objects(head: Token, at: _Where, actor: Span | None) -> tuple[str, ...]:
     sides = side_words()
     taken = range(actor.start, actor.end) if actor is not None else range(0)
     after = [t for t in head.subtree if t.i > head.i]
-    if head.dep_ == "pobj" and head.head.lower_ in at.words.under:  # "Dessie remains under the control of ..."
+    if head.dep_ == "pobj" and head.head.lower_ in at.words.under:  # "since May, Bakhmut is under the control of ..."
         after += [t for c in head.head.head.children if c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for t in c.subtree]
     return tuple(dict.fromkeys(
         t.text for t in after
