@@ -20,6 +20,10 @@ pytestmark = pytest.mark.model
     # losing and destroying equipment are one act
     ("The militia said it had destroyed 14 armoured vehicles. The army said no armoured vehicles had been lost.",
      "14 armoured vehicles", "army"),
+    ("The rebels said they had shot down 7 drones over the lake. The air force said no drones had been lost.",
+     "7 drones", "air force"),
+    ("The rebels said they had downed 3 helicopters near the dam. The army said no helicopters had been destroyed.",
+     "3 helicopters", "army"),
 ])
 def test_denials_a_later_negated_count_denies_the_figure(nlp, text, needle, denier):
     claim = claim_of(nlp, text, needle)
@@ -52,7 +56,7 @@ def test_denials_claim_noun_after_a_comma_with_the_denier_s_clause(nlp):
 
 def test_denials_the_speaker_s_own_no_one_hurt_denies_nothing(nlp):
     text = ("Latvia's air force said it had shot down 12 drones overnight.\n\n"
-            "The air force said debris had fallen on a barn but that nobody had been hurt.")
+            "A drone fell on a barn near Rezekne; nobody was injured, according to the air force.")
     assert claim_of(nlp, text, "12 drones").status == "claimed"
 
 
@@ -61,6 +65,8 @@ def test_denials_the_speaker_s_own_no_one_hurt_denies_nothing(nlp):
      "claim pure fantasy.", "9 helicopters", "ministry"),
     ("The governor said 240 homes had been flattened. A ministry spokeswoman told reporters that the figure was "
      "a fabrication.", "240 homes", "spokeswoman"),
+    ("The health office said 64 patients had been treated. The mayor called the figure an exaggeration, not a "
+     "careful count.", "64 patients", "mayor"),
     ("The opposition said 75 protesters had been killed. The government dismissed the opposition's figures.",
      "75 protesters", "government"),
     # "the figure of 31" names the value it disputes
@@ -78,14 +84,21 @@ def test_denials_a_later_sentence_calls_the_figure_false(nlp, text, needle, deni
 @pytest.mark.parametrize("text, needle", [
     ("The district chief said gunmen had seized 12 herders. According to him, the raiders came on 30 horses.\n\nThe "
      "police described the figure as exaggerated and said only 5 people were missing.", "30 horses"),
-    ("The monitor said 44 shops had burned down. The ministry did not dispute the figure.", "44 shops"),
-    ("The monitor said 44 shops had burned down. Critics called the curfew pure propaganda.", "44 shops"),
+    ("According to the monitor, 44 shops burned down overnight. Officials at the ministry have never disputed the "
+     "figure.", "44 shops"),
+    ("Volunteers counted 44 burned shops in the market, according to the monitor. Opposition deputies described the "
+     "curfew as pure propaganda.", "44 burned shops"),
+    # a falsity word taken back by a negation calls the figure true
+    ("The health office said 64 patients had been treated. The mayor called the figure a conservative estimate, not "
+     "an exaggeration.", "64 patients"),
+    ("The health office said 64 patients had been treated. The mayor called the figure no fabrication.",
+     "64 patients"),
 ])
 def test_denials_a_false_claim_elsewhere_leaves_other_figures(nlp, text, needle):
     assert claim_of(nlp, text, needle).status == "claimed"
 
 
 def test_denials_no_one_hurt_in_the_denier_s_own_account_of_another_incident(nlp):
-    text = ("Police said 3 officers were injured in the clashes on Monday.\n\nThe fire service said a blaze had "
-            "destroyed 2 warehouses in the port. No one was hurt, it said.")
+    text = ("The border police said 3 officers were hurt in the clashes.\n\nThe fire service said flames had gutted 2 "
+            "warehouses at the port. Nobody was injured in that fire, the service added.")
     assert claim_of(nlp, text, "3 officers").status == "claimed"

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.model
     "\"I ring my son every night at eight.\"",
     "The sirens started at three in the morning, she said.",
     "The curfew begins at 9 p.m. in the old town.",
+    "Each night at 8 the generators were switched off.",
 ])
 def test_claims_times_of_day_and_labels_are_no_claims(nlp, text):
     assert extract_claims(nlp(text)) == []
@@ -28,6 +29,9 @@ def test_claims_a_window_of_a_week_framing_another_figure_is_no_claim(nlp):
 @pytest.mark.parametrize("text, needle", [
     ("The toll stood at nine on Monday.", "nine"),
     ("Police put the number of dead at 14 in the evening.", "14"),
+    # a day part before the figure's verb, not right before "at", makes no clock time
+    ("The night count stood at 12.", "12"),
+    ("The evening patrol stopped at 7 checkpoints.", "7 checkpoints"),
 ])
 def test_claims_figures_after_at_still_count(nlp, text, needle):
     assert [c.quantity.text for c in extract_claims(nlp(text))] == [needle]

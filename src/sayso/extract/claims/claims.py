@@ -14,6 +14,7 @@ from sayso.extract.claims.quantities import Found, find_quantities
 from sayso.extract.claims.denials import denier_after, deny_elsewhere
 from sayso.extract.claims.scope import paragraph_scope
 from sayso.extract.claims.words import claim_data, tables
+from sayso.extract.quotes.speaker_phrases import media
 from sayso.models import Claim, Note, Quote, Speaker
 from sayso.nlp.pipeline import lemma_of
 
@@ -54,7 +55,7 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
         if attr is None or attr.cue_lemma not in data["denial_verbs"]:
             attr = _report_by(attributor, anchor, start) or attr or _agentless_estimate(anchor, data)
         if attr is not None and _correspondent(attributor, attr.speaker):
-            attr = None  # "Al Jazeera's Samir Haddad, reporting from Reyhanli, said": the publisher's own reporting
+            attr = None  # "our correspondent, reporting from Kilis, said": the publisher's own reporting
         if attr is not None and attr.cue_lemma in data["denial_verbs"] and not _in_denied(anchor, attr, data):
             attr = None  # "Russia, which denied planning to invade despite having amassed 100,000 troops"
         status, source, cue = _status(attributor.text[start:end], attr, data, attributor)
@@ -63,7 +64,7 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
 
 
 def _report_by(attributor: Attributor, anchor, start: int) -> Attribution | None:
-    """ "... was aware of reports from local groups that at least 40 civilians had been killed": the
+    """ "... had heard reports from two fishing cooperatives that at least 25 boats sank": the
     author of the reports the number's clause spells out, not the speaker who mentions them."""
     doc, data = attributor.doc, attributor.data
     sent = attributor.sent_of(anchor.i)
@@ -82,7 +83,10 @@ def _report_by(attributor: Attributor, anchor, start: int) -> Attribution | None
 
 
 def _correspondent(attributor: Attributor, speaker: Speaker | None) -> bool:
-    """A speaker "reporting from" a place: the outlet's correspondent, whose figures are the publisher's."""
+    """A newsroom speaker "reporting from" a place: the outlet's correspondent, whose figures are the
+    publisher's. The speaker must be one of the newsroom's by its phrase: a newsroom noun ("correspondent",
+    ``newsroom_nouns``), "our ..." or an outlet's possessive ("the channel's ..."); anyone else reporting from
+    a place ("residents reporting from the town") is a source like any other."""
     if speaker is None or speaker.start is None:
         return False
     k = bisect.bisect_left(attributor.starts, speaker.start)
@@ -94,12 +98,25 @@ def _correspondent(attributor: Attributor, speaker: Speaker | None) -> bool:
     near = list(tok.children)
     if tok.dep_ == "nsubj":  # "X, reporting from Y, said": the parse may hang the participle on the verb
         near += [c for c in tok.head.children if tok.i < c.i < tok.head.i]
-    return any(c.dep_ in ("acl", "advcl") and c.lower_ == "reporting" and any(g.lower_ == "from" for g in c.children)
-               for c in near)
+    reporting = any(c.dep_ in ("acl", "advcl") and c.lower_ == "reporting"
+                    and any(g.lower_ == "from" for g in c.children) for c in near)
+    return reporting and _newsroom(tok, attributor.data)
+
+
+def _newsroom(head, data) -> bool:
+    """The speaker phrase headed by ``head`` names one of the outlet's own: a newsroom noun, "our", or an outlet
+    (a word of ``media_words``) in a possessive or after "of"/"for"."""
+    mods = [c for c in head.children if c.dep_ in ("compound", "poss", "amod", "appos", "nmod", "det")]
+    phrase = [head] + [t for c in mods for t in c.subtree]
+    if any(t.lower_ == "our" or lemma_of(t.text, t.tag_) in data["newsroom_nouns"] for t in phrase):
+        return True
+    return any(c.dep_ == "poss" and media(c.doc[c.left_edge.i:c.i + 1])  # "the network's Lina Sayegh"
+               or c.dep_ == "prep" and c.lower_ in ("of", "for", "with") and media(c.doc[c.i + 1:c.right_edge.i + 1])
+               for c in head.children)  # "Lina Sayegh of the network"
 
 
 def _agentless_estimate(anchor, data) -> Attribution | None:
-    """ "Estimates of the dead range from 20,000 to 150,000": an estimate nobody is named for is a hedge."""
+    """ "Estimates put the toll between 3,000 and 9,000": an estimate nobody is named for is a hedge."""
     subj = None
     for up in anchor.ancestors:  # the clause's verb and its subject; or, misparsed, the estimate noun itself
         if up.tag_.startswith("VB"):
@@ -215,7 +232,7 @@ def is_claim(doc: Doc, f: Found) -> bool:
 def _time_windows(doc: Doc, found: list[Found]) -> set[int]:
     """Durations that only date an event, by position in ``found``: "for the second time in a month",
     "within a year or two", and "in the past 24 hours" when that window frames another number of the
-    same clause ("54 people were killed in the past 24 hours"). "A siege of 52 days", "lasted 45
+    same clause ("the fires destroyed 31 homes in the past two days"). "A siege of 52 days", "lasted 45
     minutes" and a window standing alone ("tension rose in the past 48 hours") stay claims."""
     t = tables()
     window_words = claim_data()["time_window_words"]
@@ -234,7 +251,7 @@ def _time_windows(doc: Doc, found: list[Found]) -> set[int]:
             out.add(k)  # "for the second time in a month", "within a year or two"
         elif (prev in window_words or (prev == "in" and f.quantity.value == 1)) \
                 and any(_same_clause(doc, f, g) for g in found if g is not f and g.quantity.si_unit != "day"):
-            out.add(k)  # "54 people were killed in the past 24 hours", "lost 4,000 troops in a week"
+            out.add(k)  # "31 homes burned in the past two days", "lost 600 horses in a month"
     return out
 
 

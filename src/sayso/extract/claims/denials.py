@@ -1,25 +1,25 @@
-"""Denied figures: by a denial clause after the number ("..., figures the group dismisses") or in another sentence.
+"""Denied figures: by a denial clause after the number ("..., numbers the militia rejects") or in another sentence.
 
 ``../shared/eval/CONVENTIONS.md``: a figure is ``denied`` when someone in the article denies the
 figure itself; the denier is its source. The denial is read off the parse of the later sentence:
 
-- a negated count of the same thing under the same act: a subject or object with "no" ("no posts
-  had been destroyed", "no civilians had been harmed", "no one had been hurt"), or with "any" under
-  a negation or a denial verb ("denied that any soldiers had been killed", "had not killed any of
+- a negated count of the same thing under the same act: a subject or object with "no" ("no radar
+  stations were destroyed", "no herders were wounded", "nobody was injured"), or with "any" under
+  a negation or a denial verb ("the elder denied that any of the men died", "had not killed any of
   them"), against an earlier figure whose verb is the same act (the same lemma, or both harm to
   people: ``casualty_verbs``) and whose counted noun is the same (or the denial's noun is a person
   in general: ``anyone_nouns``);
 - a correction "N, not M": the earlier figure with the value M;
-- a claim noun called false: a denial verb over it ("disputed the prosecution's figure", "dismissed the
-  rebels' figures"), or a falsity word said of it ("the toll was a fabrication", "called the account
-  pure fantasy"): the figures with its value ("the figure of 56"), else the last statement's before it
+- a claim noun called false: a denial verb over it ("the defence disputed the figure", "the government
+  rejected the opposition's numbers"), or a falsity word said of it ("the count is an invention", "called
+  the claim a fantasy"): the figures with its value ("the figure of 31"), else the last statement's before it
   (its first core figure for a singular "the figure", all its figures for "the figures", "the claim").
 
-A negated count does not reach over figures the denier gave in between: "... damaged three houses. No one
-was hurt, it said." is about the denier's own account, not an earlier figure.
+A negated count does not reach over figures the denier gave in between: "... flames gutted 2 warehouses.
+Nobody was injured in that fire, the service added." is about the denier's own account, not an earlier figure.
 
 In the number's own sentence, a denial clause hung on the figure or on a claim noun after it ("...,
-a claim the army denied", "..., figures the group dismisses as propaganda") makes its subject the
+a claim the army denied", "..., numbers the militia rejects as lies") makes its subject the
 denier (``denier_after``, called by ``claims.extract_claims``).
 
 Denying an accusation or a capture denies no figure: only a negated count of the figure's own thing
@@ -39,6 +39,7 @@ from sayso.models import Claim, Speaker
 
 _REACH = 2000  # characters back from the denial that an earlier figure may stand
 _ARGS = ("nsubj", "nsubjpass", "dobj")
+_NEGATIONS = {"not", "no", "never", "n't"}
 
 
 def deny_elsewhere(claims: list[Claim], attributor: Attributor) -> list[Claim]:
@@ -81,14 +82,14 @@ def _deniable(claim: Claim, before: int, speaker: Speaker | None) -> bool:
 
 def _own_between(claims: list[Claim], claim: Claim, at: int, speaker: Speaker) -> bool:
     """The denier gave figures of its own between the figure and the denial: it goes on with its own account
-    ("... shelling damaged three houses. No one was hurt, it said."), and the denial is about that."""
+    ("... flames gutted 2 warehouses. Nobody was injured, the service added."), and the denial is about that."""
     return any(c.source is not None and claim.quantity.start < c.quantity.start < at
                and _same_speaker(c.source, speaker) for c in claims)
 
 
 def _same_speaker(a: Speaker, b: Speaker) -> bool:
     """One name inside the other, past an article ("the air force", "Ukraine's air force"); not a shared last
-    word ("the Philippine Coast Guard", "China's coast guard")."""
+    word ("the Kenyan Coast Guard", "the Somali coast guard")."""
     def bare(name: str) -> str:
         words = name.lower().split()
         return " ".join(words[1:] if words and words[0] in ("the", "a", "an") else words)
@@ -120,7 +121,7 @@ def _negated(verb: Token) -> bool:
 
 
 def _under_denial(verb: Token, data) -> bool:
-    """ "denied that any soldiers had been killed": the clause is the complement of a denial verb."""
+    """ "denied that any of the men died": the clause is the complement of a denial verb."""
     return verb.dep_ in ("ccomp", "xcomp") and lemma(verb.head) in data["denial_verbs"]
 
 
@@ -153,9 +154,9 @@ def _same_count(claim: Claim, verb: Token, noun: Token, attributor: Attributor) 
 
 def _false_claims(attributor: Attributor):
     """(char, denier, claim noun, cue) for every clause that calls a figure or a statement false: a denial
-    verb over a claim noun ("disputed the prosecution's figure", "dismissed the rebels' figures"), a claim
-    noun described as false ("called the account pure fantasy") or said to be false ("the toll was a
-    fabrication"). Negated clauses ("did not dispute the figure") deny nothing."""
+    verb over a claim noun ("the defence disputed the figure", "rejected the opposition's numbers"), a claim
+    noun described as false ("described the claim as a fantasy") or said to be false ("the count is an
+    invention"). Negated clauses ("did not dispute the figure") deny nothing."""
     data = attributor.data
     for noun in attributor.doc:
         if noun.lower_ not in data["claim_nouns"]:
@@ -179,14 +180,21 @@ def _false_claims(attributor: Attributor):
 
 
 def _calls_false(verb: Token, noun: Token, data) -> bool:
-    """A complement of ``verb`` other than ``noun`` holds a falsity word ("as 'pure fantasy'", "a fabrication")."""
+    """A complement of ``verb`` other than ``noun`` holds a falsity word ("as 'pure fantasy'", "a fabrication")
+    that no negation takes back ("a cautious count, not an invention" calls the figure true)."""
     words = data["falsity_words"]
-    return any(t.lower_ in words for c in verb.children if c.i != noun.i and c.dep_ in (
+    return any(t.lower_ in words and not _negated_word(t) for c in verb.children if c.i != noun.i and c.dep_ in (
         "attr", "acomp", "oprd", "xcomp", "ccomp", "advcl", "prep", "dobj") for t in c.subtree)
 
 
+def _negated_word(word: Token) -> bool:
+    """ "not an invention", "no fabrication", "never inflated": a negation on the word or just before its phrase."""
+    before = word.doc[max(word.left_edge.i - 1, 0):word.i]  # its left modifiers and the word before them
+    return any(t.lower_ in _NEGATIONS for t in before)
+
+
 def _referents(claims: list[Claim], at: int, speaker: Speaker, noun: Token, attributor: Attributor) -> list[int]:
-    """The figures a claim noun stands for: those with its value ("the figure of 56"), else the last
+    """The figures a claim noun stands for: those with its value ("the figure of 31"), else the last
     statement's before its sentence (one figure for a singular "the figure"/"the toll", all of that
     sentence's for "the figures"/"the claim"), unless that statement is already unverified or denied."""
     before = attributor.sent_of(noun.i).start_char
@@ -220,7 +228,7 @@ def _core(claim: Claim, attributor: Attributor) -> bool:
 
 
 def _value_of(claims: list[Claim], noun: Token) -> tuple[float, str] | None:
-    """ "the prosecution's figure of 56 dead": the value of the figure inside the claim noun's phrase."""
+    """ "the prosecutors' figure of 31 villagers": the value of the figure inside the claim noun's phrase."""
     span = range(noun.idx, noun.right_edge.idx + len(noun.right_edge))
     inside = [c for c in claims if c.quantity.start in span and c.quantity.start > noun.idx]
     if not inside or inside[0].quantity.value is None:
@@ -229,7 +237,7 @@ def _value_of(claims: list[Claim], noun: Token) -> tuple[float, str] | None:
 
 
 def _corrected_value(claim: Claim, attributor: Attributor) -> float | None:
-    """ "the death toll stood at 12, not 18": the value the figure corrects (18), or None."""
+    """ "the army put the toll at 9, not 30": the value the figure corrects (30), or None."""
     k = bisect.bisect_left(attributor.starts, claim.quantity.start)
     doc = attributor.doc
     if k < 2 or k >= len(doc) or doc[k - 1].lower_ != "not" or doc[k - 2].text not in (",", "—", "–"):
@@ -266,7 +274,7 @@ def denier_after(attributor: Attributor, anchor: Token) -> Attribution | None:
 
 
 def _gap_noun(attributor: Attributor, verb: Token, anchor: Token) -> Token | None:
-    """ "..., figures the group dismisses as propaganda" where the parse made no relative clause: a claim
+    """ "..., numbers the militia rejects as lies" where the parse made no relative clause: a claim
     noun after a comma, just before the denial verb's subject, and the verb has no object of its own."""
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
         return None

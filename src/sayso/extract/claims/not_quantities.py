@@ -65,8 +65,10 @@ def _clock_time(doc: Doc, i: int, num: Num, t: QuantityTables) -> bool:
         return True
     if len(after) >= 3 and after[0] == "in" and after[1] == "the" and after[2] in t.day_parts:
         return True
-    before = {tok.lower_ for tok in doc[max(0, i - 4):i - 1]}
-    return bool(before & t.day_parts) and not (after[:1] and doc[num.end].pos_ in ("NOUN", "PROPN"))
+    # the day part right before "at" ("each night at 8", "every evening at seven"), and no noun counted after
+    # the number: "the morning toll stood at 12", "rose at 9 villages" are figures
+    part_before = i >= 2 and doc[i - 2].lower_ in t.day_parts
+    return part_before and not (num.end < len(doc) and doc[num.end].tag_[:2] == "NN")
 
 
 def _is_month(tok: Token, t: QuantityTables) -> bool:

@@ -47,7 +47,7 @@ def parse_number(doc: Doc, i: int, t: QuantityTables, money: bool = False) -> Nu
     elif m and m.group(2).lower() in t.units and m.group(2).lower() not in ("m", "mi"):
         return Num(float(m.group(1).replace(",", "")), i + 1, "digits", t.units[m.group(2).lower()])
     elif low in t.small or (low in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in t.mult):
-        return _and_a_half(doc, _parse_words(doc, i, t))
+        return _and_a_half(doc, _parse_words(doc, i, t), t)
     elif low in t.vague:
         return _parse_vague(doc, i, t)
     elif low in t.mult and i > 0 and doc[i - 1].lower_ in FEW:
@@ -74,16 +74,20 @@ def parse_number(doc: Doc, i: int, t: QuantityTables, money: bool = False) -> Nu
         else:
             break
         j += 1
-    return _and_a_half(doc, Num(value, j, kind))
+    return _and_a_half(doc, Num(value, j, kind), t)
 
 
-def _and_a_half(doc: Doc, num: Num | None) -> Num | None:
-    """ "two and a half months", "3 and a half years": the half joins the number."""
+def _and_a_half(doc: Doc, num: Num | None, t: QuantityTables) -> Num | None:
+    """ "two and a half months", "3 and a half years": the half joins the number; a multiplier after it scales
+    the whole ("four and a half thousand tents" is 4,500, "1 and a half million" 1,500,000)."""
     if num is None or num.value is None or num.end + 3 > len(doc):
         return num
-    if [tok.lower_ for tok in doc[num.end:num.end + 3]] == ["and", "a", "half"]:
-        return Num(num.value + 0.5, num.end + 3, num.kind, num.unit)
-    return num
+    if [tok.lower_ for tok in doc[num.end:num.end + 3]] != ["and", "a", "half"]:
+        return num
+    value, j = num.value + 0.5, num.end + 3
+    while j < len(doc) and doc[j].lower_ in t.mult:
+        value, j = value * t.mult[doc[j].lower_], j + 1
+    return Num(value, j, num.kind, num.unit)
 
 
 def _counts_follow(doc: Doc, j: int) -> bool:

@@ -22,7 +22,7 @@ def claim_data() -> dict[str, Any]:
                 "pronouns_group", "title_nouns", "person_nouns", "put_at_verbs", "one_counts_nouns", "object_not_reporting", "document_nouns",
                 "passive_source_verbs", "claim_nouns", "time_window_words", "verification_verbs", "generic_sources",
                 "casualty_verbs", "anyone_nouns", "finding_verbs", "loss_verbs", "falsity_words", "describing_verbs",
-                "single_claim_nouns"):
+                "single_claim_nouns", "newsroom_nouns"):
         data[key] = frozenset(data[key])
     words = cue_words()
     data["saying"] = words.clause - words.cognition  # the verbs of saying of quotes_en.json, read by both extractors
