@@ -61,17 +61,16 @@ def test_a_tag_before_the_verb_of_the_clause_keeps_the_rest(nlp):
 
 
 def test_calling_after_the_content_is_the_speakers_act_and_its_quoted_words_direct(nlp):
-    text = ("The governor wrote on Telegram that the attack proved Moscow was targeting power plants before "
-            "winter, calling the strikes \"a war on heat.\"")
+    text = ("In a post late on Sunday, the mayor said the shelling of the market had been deliberate, "
+            "calling it \"a hunt for shoppers.\"")
     quotes = quotes_in(nlp, text)
     assert [(q.kind, q.text) for q in quotes] == [
-        ("indirect", "the attack proved Moscow was targeting power plants before winter"),
-        ("direct", "a war on heat.")]
+        ("indirect", "the shelling of the market had been deliberate"), ("direct", "a hunt for shoppers.")]
 
 
 def test_accused_of_with_of_hung_on_the_object(nlp):
-    assert quote_texts(nlp, "He accused Moammar's forces of firing rockets into residential areas.") == [
-        "firing rockets into residential areas"]
+    assert quote_texts(nlp, "The headman accused the border police of beating two shepherds near the fence.") == [
+        "beating two shepherds near the fence"]
 
 
 def _parsed(nlp, rows):
@@ -83,14 +82,14 @@ def _parsed(nlp, rows):
 
 
 def test_a_tag_inside_the_clause_of_a_subjectless_speech_verb_owns_the_content(nlp):
-    # "admitted" misread as the sentence's verb, with "he said" and the count as its complement
-    doc = _parsed(nlp, [("Of", "IN", 4, "prep"), ("the", "DT", 3, "det"), ("38", "CD", 3, "nummod"),
-                        ("children", "NNS", 0, "pobj"), ("admitted", "VBD", 4, "ROOT"), ("that", "DT", 6, "det"),
-                        ("week", "NN", 4, "npadvmod"), (",", ",", 9, "punct"), ("he", "PRP", 9, "nsubj"),
-                        ("said", "VBD", 12, "parataxis"), (",", ",", 9, "punct"), ("25", "CD", 12, "nsubj"),
-                        ("had", "VBD", 4, "ccomp"), ("burns", "NNS", 12, "dobj"), (".", ".", 12, "punct")])
+    # "reported" misread as the sentence's verb, with "he said" and the count as its complement
+    doc = _parsed(nlp, [("Among", "IN", 4, "prep"), ("the", "DT", 3, "det"), ("30", "CD", 3, "nummod"),
+                        ("thefts", "NNS", 0, "pobj"), ("reported", "VBD", 4, "ROOT"), ("last", "JJ", 6, "amod"),
+                        ("month", "NN", 4, "npadvmod"), (",", ",", 9, "punct"), ("he", "PRP", 9, "nsubj"),
+                        ("said", "VBD", 12, "parataxis"), (",", ",", 9, "punct"), ("12", "CD", 12, "nsubj"),
+                        ("were", "VBD", 4, "ccomp"), ("bicycles", "NNS", 12, "attr"), (".", ".", 12, "punct")])
     quotes = extract_quotes(doc, [])
-    assert [(q.text, q.cue) for q in quotes] == [("25 had burns", "said")]
+    assert [(q.text, q.cue) for q in quotes] == [("12 were bicycles", "said")]
 
 
 def test_a_speaker_the_parse_coordinated_with_a_fronted_place(nlp):
@@ -108,17 +107,17 @@ def test_a_speaker_the_parse_coordinated_with_a_fronted_place(nlp):
 @pytest.mark.parametrize(
     "text, content",
     [
-        ("The doctor said the first casualties had arrived on Sunday night, most of them farmers hit by shells "
+        ("The surgeon told us the buses had brought in 70 wounded by midnight, most of them miners from the pit "
          "near the river.",
-         "the first casualties had arrived on Sunday night, most of them farmers hit by shells near the river"),
-        ("She said about half of the injured were women, and that her staff had performed 30 operations since "
-         "Tuesday, many of them amputations.",
-         "about half of the injured were women, and that her staff had performed 30 operations since Tuesday, "
-         "many of them amputations"),
-        ("She said 9 police officers had been injured over the weekend, most of them slightly, and that one had "
-         "been killed by a sniper on Sunday.",
-         "9 police officers had been injured over the weekend, most of them slightly, and that one had been "
-         "killed by a sniper on Sunday"),
+         "the buses had brought in 70 wounded by midnight, most of them miners from the pit near the river"),
+        ("She said half the convoy had turned back at the checkpoint, and that the rest had reached Mariupol by "
+         "noon, many of them with flat tyres.",
+         "half the convoy had turned back at the checkpoint, and that the rest had reached Mariupol by noon, "
+         "many of them with flat tyres"),
+        ("A nurse at the clinic said 6 officers had been hurt in the riot, most of them slightly, and that a "
+         "seventh was still missing on Monday.",
+         "6 officers had been hurt in the riot, most of them slightly, and that a seventh was still missing on "
+         "Monday"),
     ],
 )
 def test_a_partitive_tail_goes_on_with_the_reported_clause(nlp, text, content):
@@ -133,8 +132,28 @@ def test_a_fragment_urged_after_said_in_a_statement_is_the_ministrys(nlp):
         ("stop talking and start sending.", "Poland's Defence Ministry")]
 
 
-def test_a_charge_runs_on_over_a_verb_the_parse_coordinated_without_and(nlp):
-    text = ("Moscow's foreign ministry said on Friday that its jets had not flown over the area in recent weeks, "
-            "and accused Georgia of sending trucks to help \"extremists\" hold their villages.")
-    assert quote_texts(nlp, text) == ["its jets had not flown over the area in recent weeks",
-                                 "sending trucks to help \"extremists\" hold their villages"]
+def test_a_partitive_at_the_start_of_the_document_has_no_comma_before_it(nlp):
+    from sayso.extract.quotes.clauses import partitive
+    from sayso.extract.quotes.words import cue_words
+
+    doc = nlp("Most of them stayed behind,")  # doc[first - 1] must not wrap round to the closing comma
+    assert doc[-1].text == "," and not partitive(doc[2].head, cue_words())
+
+
+# The parse hangs the verb after a quoted object ("help “X” cross") outside the charge: on the first
+# speech verb as a complement (first two), or on the first clause as a conjunct (all four).
+@pytest.mark.parametrize("text, charge", [
+    ("Kyiv's interior ministry said on Tuesday that its patrols had not entered the zone for a month, and "
+     "accused Minsk of flying drones to help \"saboteurs\" cross the border.",
+     "flying drones to help \"saboteurs\" cross the border"),
+    ("Police in Lagos said on Saturday that the march had been peaceful until noon, and accused a rival group "
+     "of paying youths to help \"thugs\" storm the stage.", "paying youths to help \"thugs\" storm the stage"),
+    ("The army said its units had withdrawn from the ridge overnight, and accused the rebels of using drones to "
+     "help \"mercenaries\" seize the hill.", "using drones to help \"mercenaries\" seize the hill"),
+    ("The border guard service said on Wednesday that no shots had been fired at the crossing, and accused "
+     "Moldova of opening a gate to help \"smugglers\" bring weapons in.",
+     "opening a gate to help \"smugglers\" bring weapons in"),
+])
+def test_a_charge_runs_on_over_a_verb_the_parse_hung_outside_it(nlp, text, charge):
+    texts = quote_texts(nlp, text)
+    assert len(texts) == 2 and texts[1] == charge

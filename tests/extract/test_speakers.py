@@ -500,18 +500,18 @@ def test_a_speaker_hung_on_a_fronted_place_as_an_apposition(nlp):
 
 
 def test_a_name_hung_on_the_place_of_a_role_is_the_speaker(nlp):
-    text = ("A UNHCR official in Amman, Rania Saleh — who, asked about the border, said the crossing had been "
-            "closed for hours — described the conditions in the camp as \"unbearable.\"")
+    text = ("A UN envoy in Beirut, John Miller — who said the port had been closed for a week — described the "
+            "shortages as \"grave.\"")
     found = _speakers(nlp, text)
-    assert [(t, s.name) for t, s in found] == [("the crossing had been closed for hours", "Rania Saleh"),
-                                               ("unbearable.", "Rania Saleh")]
+    assert [(t, s.name) for t, s in found] == [("the port had been closed for a week", "John Miller"),
+                                               ("grave.", "John Miller")]
 
 
 def test_she_is_the_source_the_writer_met(nlp):
-    text = ("A teacher I met in Kassala in May told me that she had watched the school empty, week after week. "
-            "\"The older girls go first, because the older girls can work,\" she said.")
+    text = ("A ferryman we spoke to on the pier in Odesa said that he had watched the harbour empty over the "
+            "summer. \"The big ships go first, because the big ships can pay,\" he said.")
     found = _speakers(nlp, text)
-    assert [s.name.startswith("A teacher") for _, s in found] == [True, True]
+    assert [s.name.startswith("A ferryman") for _, s in found] == [True, True]
 
 
 def test_a_fronted_of_phrase_is_not_the_speaker_of_the_tag_inside_it(nlp):

@@ -43,7 +43,7 @@ def partitive(phrase: Token, words: CueWords) -> bool:
     while first < phrase.i and doc[first].is_punct:
         first += 1
     return first + 2 < len(doc) and doc[first].lower_ in words.partitives and doc[first + 1].lower_ == "of" \
-        and doc[first + 2].lower_ in ("them", "those", "these", "whom") and doc[first - 1].text == ","
+        and doc[first + 2].lower_ in ("them", "those", "these", "whom") and first > 0 and doc[first - 1].text == ","
 
 
 def partitive_tail(verb: Token, end: int, words: CueWords) -> int:

@@ -217,9 +217,12 @@ def _not_speech(verb: Token, lem: str, words: CueWords) -> bool:
 
 
 def _publisher(subj: Token, words: CueWords) -> bool:
-    """"we", "our correspondent", "this reporter" outside quotation marks: the outlet or its own staff
-    ("our colleagues at the agency" are someone else)."""
-    return subj.lower_ == "we" or subj.lower_ in words.newsroom and any(
+    """"as we reported", "our correspondent", "this reporter" outside quotation marks: the outlet or its own
+    staff ("our colleagues at the agency" are someone else). A bare "we" is the outlet only in an "as" clause
+    citing its own reporting; elsewhere it is a speaker talking without quotation marks (a transcript)."""
+    if subj.lower_ == "we":
+        return any(c.dep_ == "mark" and c.lower_ == "as" for c in subj.head.children)
+    return subj.lower_ in words.newsroom and any(
         c.dep_ in ("poss", "det") and c.lower_ in ("our", "this") for c in subj.children)
 
 
@@ -257,7 +260,7 @@ def _verb_reports(verb: Token, words: CueWords) -> list[Report]:
         dep = child.dep_
         act = object_act(verb, words)
         if dep == "ccomp" and lem in words.clause and subject_of(verb) is None and tagged(child, words):
-            continue  # "Of the 46 patients admitted that week, he said, 31 had ...": the content is the tag's
+            continue  # "Among the trucks searched, an officer said, most carried flour": the content is the tag's
         if dep == "ccomp" and lem in words.clause and own_predicate(child, words):
             continue  # "X — who said Y — described the camps as “desperate”": the speaker's verb, not content
         if dep == "ccomp" and lem in words.clause:

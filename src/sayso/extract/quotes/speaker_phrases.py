@@ -127,7 +127,7 @@ def described_as_person(head: Token) -> bool:
 
 
 def describes_person(relcl: Token) -> bool:
-    """"... who gave only his call sign", "A nurse I met in Port Sudan": a relative clause that tells a
+    """"... who gave only his call sign", "a ferryman we spoke to on the pier": a relative clause that tells a
     person (a "who" clause, or one in which the writer met or spoke to them)."""
     return relcl.left_edge.lower_ == "who" or any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in relcl.children)
 
