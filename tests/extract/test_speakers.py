@@ -515,7 +515,7 @@ def test_she_is_the_source_the_writer_met(nlp):
 
 
 def test_a_fronted_of_phrase_is_not_the_speaker_of_the_tag_inside_it(nlp):
-    text = ("At the district hospital, the head nurse, Dr. Olena Marchuk, walked a visitor through the ward. "
-            "Of the 40 soldiers admitted that month, she said, 12 had burns.")
+    text = ("At the border post, the shift commander, Maj. Olena Marchuk, showed a visitor the logbook. "
+            "Of the 25 lorries turned back in May, she said, nine were carrying fuel.")
     found = _speakers(nlp, text)
-    assert ("12 had burns", "Olena Marchuk") in [(t, s.name) for t, s in found]
+    assert ("nine were carrying fuel", "Olena Marchuk") in [(t, s.name) for t, s in found]

@@ -22,10 +22,11 @@ def claim_data() -> dict[str, Any]:
                 "pronouns_group", "title_nouns", "person_nouns", "put_at_verbs", "one_counts_nouns", "object_not_reporting", "document_nouns",
                 "passive_source_verbs", "claim_nouns", "time_window_words", "verification_verbs", "generic_sources",
                 "casualty_verbs", "anyone_nouns", "finding_verbs", "loss_verbs", "falsity_words", "describing_verbs",
-                "single_claim_nouns", "newsroom_nouns"):
+                "single_claim_nouns"):
         data[key] = frozenset(data[key])
     words = cue_words()
     data["saying"] = words.clause - words.cognition  # the verbs of saying of quotes_en.json, read by both extractors
+    data["newsroom_nouns"] = words.newsroom  # the outlet's own staff ("our correspondent"), one table for both
     hedges = sorted(data["hedges"], key=len, reverse=True)
     data["hedge_re"] = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE)
     data["anonymity_re"] = re.compile("|".join(re.escape(a) for a in data["anonymity"]), re.IGNORECASE)
