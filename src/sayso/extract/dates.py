@@ -26,6 +26,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from sayso.models import DateRef, Note
+from sayso.nlp.pipeline import doc_text
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +123,7 @@ def find_dates(text: str) -> list[Match]:
 
 def extract_dates(doc: Doc, published: dt.date | None = None, notes: list[Note] | None = None) -> list[DateRef]:
     """Every date expression in ``doc``, resolved to YYYY-MM-DD / YYYY-MM / YYYY where possible."""
-    text = doc.text
+    text = doc_text(doc)
     if isinstance(published, dt.datetime):
         published = published.date()
     refs: list[DateRef] = []

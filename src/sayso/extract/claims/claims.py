@@ -16,7 +16,7 @@ from sayso.extract.claims.scope import paragraph_scope
 from sayso.extract.claims.words import claim_data, tables
 from sayso.extract.quotes.speaker_phrases import media
 from sayso.models import Claim, Note, Quote, Speaker
-from sayso.nlp.pipeline import lemma_of
+from sayso.nlp.pipeline import doc_text, lemma_of
 
 _ANAPHORIC_DETS = {"the", "these", "those", "both", "all", "its", "their", "his", "her", "our", "my", "your"}
 
@@ -30,7 +30,7 @@ def extract_claims(doc: Doc, quotes: Sequence[Quote] = (), notes: list[Note] | N
     under a denial verb, ``unverified`` when the article says it could not be verified, and
     ``asserted`` (the reporter's own voice) otherwise.
     """
-    text = doc.text
+    text = doc_text(doc)
     found = [f for f in find_quantities(doc, text) if is_claim(doc, f)]
     windows = _time_windows(doc, found)
     found = [f for k, f in enumerate(found) if k not in windows]

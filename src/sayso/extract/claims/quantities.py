@@ -19,7 +19,7 @@ from sayso.extract.claims.numbers import DASHES, DIGITS, FEW, SUFFIXED, Num, par
 from sayso.extract.claims.units import Unit, round_si, to_si
 from sayso.extract.claims.words import QuantityTables, tables
 from sayso.models import Quantity
-from sayso.nlp.pipeline import lemma_of
+from sayso.nlp.pipeline import doc_text, lemma_of
 
 _RANGE_WORDS = {"to", "-", "–", "—", "or"}
 _A_PREPS = {"in", "within", "for", "of", "than", "after", "over", "under", "about", "nearly", "around", "almost"}
@@ -50,7 +50,7 @@ def find_quantities(doc: Doc, text: str | None = None) -> list[Found]:
     ``text`` is ``doc.text`` when the caller already has it (spaCy joins the tokens on every access).
     """
     t = tables()
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     found: list[Found] = []
     i, n = 0, len(doc)
     while i < n:
@@ -326,4 +326,4 @@ def _dollar_for_text(text: str) -> str:
 
 def dollar_of(doc: Doc) -> str:
     """Which dollar a bare "$" means in this article: the currency of the country named most (USD on ties)."""
-    return _dollar_for_text(doc.text)
+    return _dollar_for_text(doc_text(doc))

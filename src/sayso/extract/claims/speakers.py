@@ -18,6 +18,7 @@ from sayso.extract.claims.subjects import dateline_tokens
 from sayso.extract.claims.syntax import appos_words, descriptors, full_names, lemma, np_tokens, speaker_kind, subject_of
 from sayso.extract.claims.words import claim_data
 from sayso.models import Speaker
+from sayso.nlp.pipeline import doc_text
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around"}  # prepositions of place, before a name
 
@@ -44,7 +45,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text if text is None else text
+        self.text = doc_text(doc) if text is None else text
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
         self.data = claim_data()

@@ -26,6 +26,7 @@ from sayso.gazetteer import Entry, Gazetteer
 from sayso.gazetteer.build import norm
 from sayso.gazetteer.resolve import Mention, resolve
 from sayso.models import Note, Place
+from sayso.nlp.pipeline import doc_text
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RELABEL = {"PRODUCT", "PERSON", "ORG", "WORK_OF_ART", "NORP", "EVENT", "LAW", "LANGUAGE"}
@@ -66,10 +67,10 @@ def _unwritten(doc: Doc, m: Mention) -> bool:
     if any(norm(e.name) == m.key for e in m.candidates):
         return False
     if m.key in with_the:
-        before = doc.text[:m.start].rstrip().rsplit(None, 1)
+        before = doc_text(doc)[:m.start].rstrip().rsplit(None, 1)
         return not before or before[-1].lower() != "the"
     # postal codes in capitals ("NY", "SC") are written without dots
-    return not m.text.isupper() and not m.text.endswith(".") and doc.text[m.end:m.end + 1] != "."
+    return not m.text.isupper() and not m.text.endswith(".") and doc_text(doc)[m.end:m.end + 1] != "."
 
 
 @functools.lru_cache(maxsize=1)
@@ -134,7 +135,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         inside = _inside_name(span, gaz) if label == "ORG" and len(span) > 1 else []
         found.extend(inside or _possessor_town(span, gaz, person_words))
     found = sorted((m for m in found if not _modifier(doc, m) and not _unwritten(doc, m)), key=lambda m: m.start)
-    text = doc.text  # built from the tokens on every access: read it once
+    text = doc_text(doc)
     _share_list_hints(text, found, gaz)
     list_of_regions(text, found)
     for i, m in enumerate(found):

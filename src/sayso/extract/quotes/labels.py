@@ -12,7 +12,7 @@ from sayso.extract.quotes.headlines import HEADLINE_CHARS
 from sayso.extract.quotes.words import cue_words
 from sayso.extract.quotes.speakers import ArticleSpeakers
 from sayso.models import Quote, Speaker
-from sayso.nlp.pipeline import lemma_of
+from sayso.nlp.pipeline import doc_text, lemma_of
 
 _LABEL_LINE = re.compile(r"^[ \t]*([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,3}):[ \t]+([^\n]+)", re.MULTILINE)
 _NOT_LABEL_ENTS = frozenset({"GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART"})
@@ -71,7 +71,7 @@ def _label_speaker(doc: Doc, speakers: ArticleSpeakers, m: re.Match, transcript:
     if speaker is not None and rest and lemma_of(verb, "VBD") in cue_words().all_verbs:  # "Continued Stone: ..."
         start = m.start(1) + len(verb) + 1
         name = speaker.name[len(verb) + 1:] if speaker.name.startswith(verb + " ") else speaker.name
-        speaker = replace(speaker, name=name, start=max(start, speaker.start or 0), text=doc.text[start:m.end(1)])
+        speaker = replace(speaker, name=name, start=max(start, speaker.start or 0), text=doc_text(doc)[start:m.end(1)])
     return speaker
 
 

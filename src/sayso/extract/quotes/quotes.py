@@ -36,6 +36,7 @@ from sayso.extract.quotes.questions import outside_questions
 from sayso.extract.quotes.marks import Passage, find_passages
 from sayso.extract.quotes.speakers import ArticleSpeakers, is_age
 from sayso.models import Note, Quote, Speaker
+from sayso.nlp.pipeline import doc_text
 
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "with", "in", "on", "for", "to", "at", "by"})
 _INVERTED_DEPS = frozenset({"nsubj", "attr", "appos", "npadvmod", "oprd"})
@@ -73,7 +74,7 @@ def extract_quotes(doc: Doc, notes: list[Note] | None = None, *, stances: bool =
     only lends its speaker to the quoted words inside it ("vowed to “crush the invaders”").
     ``learned=False`` leaves the learned model out of the broad mode (what its training reads as taken).
     """
-    text = doc.text
+    text = doc_text(doc)
     passages = find_passages(text, notes)
     directs, quoted = _locate(doc, passages)
     speakers = ArticleSpeakers(doc, [(p.open_at, _passage_end(p)) for p in passages])
@@ -271,7 +272,7 @@ def _frame_cue(doc: Doc, d: _Direct, quoted: list[int]) -> None:
 def _after(doc: Doc, d: _Direct, quoted: list[int]) -> Token | None:
     # a quote closed by a full stop ("... stays shut.” The crowd began ...") is followed by a new sentence
     # unless a speech verb comes at once ("... stays shut.” Ortiz said.")
-    full_stop = doc.text[d.passage.end - 1] == "."
+    full_stop = doc_text(doc)[d.passage.end - 1] == "."
     for j in range(d.b, min(len(doc), d.b + 25)):
         tok = doc[j]
         if quoted[j] >= 0 or "\n" in tok.text:
@@ -462,10 +463,10 @@ def _headline_speaker(doc: Doc, speakers: ArticleSpeakers, a: int, b: int) -> Sp
     """The speaker named before a headline's verb ("Senator Ann Lee Urges ..."), by its last word."""
     k = token_at(doc, b - 1)
     speaker = speakers.resolve(doc[k]) if k is not None else None
-    cue = doc.text[b:].split(maxsplit=1)[:1]
+    cue = doc_text(doc)[b:].split(maxsplit=1)[:1]
     if speaker is not None and not (cue and cue[0] in speaker.name.split()):
         return speaker
-    return Speaker(doc.text[a:b], a, b, doc.text[a:b], "person")  # the tagger ran the name into the verb
+    return Speaker(doc_text(doc)[a:b], a, b, doc_text(doc)[a:b], "person")  # the tagger ran the name into the verb
 
 
 def _label(text: str, start: int, end: int) -> tuple[int, Speaker | None]:
