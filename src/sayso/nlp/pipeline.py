@@ -17,7 +17,10 @@ import threading
 from importlib import resources
 from typing import Iterable
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Token
 
 from sayso.errors import ModelNotInstalled
@@ -158,6 +161,18 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data["sayso_text"] = doc.text
     return text
+
+
+def tokens_with(doc, words: frozenset[str]) -> list[Token]:
+    """The tokens of ``doc`` whose lower-case form is one of ``words``, found on the Doc's array: no Token
+    object is built for the others (a walk over every token costs as much as the extractor's own work)."""
+    lowers = doc.to_array(LOWER)
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lowers, _hashes(words)))]
+
+
+@functools.lru_cache(maxsize=64)
+def _hashes(words: frozenset[str]) -> numpy.ndarray:
+    return numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
 
 
 def lemma(token: Token) -> str:

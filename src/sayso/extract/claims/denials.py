@@ -36,6 +36,7 @@ from spacy.tokens import Token
 from sayso.extract.claims.sources import Attribution, Attributor
 from sayso.extract.claims.syntax import lemma, subject_of
 from sayso.models import Claim, Speaker
+from sayso.nlp.pipeline import tokens_with
 
 _REACH = 2000  # characters back from the denial that an earlier figure may stand
 _ARGS = ("nsubj", "nsubjpass", "dobj")
@@ -158,9 +159,7 @@ def _false_claims(attributor: Attributor):
     noun described as false ("described the claim as a fantasy") or said to be false ("the count is an
     invention"). Negated clauses ("did not dispute the figure") deny nothing."""
     data = attributor.data
-    for noun in attributor.doc:
-        if noun.lower_ not in data["claim_nouns"]:
-            continue
+    for noun in tokens_with(attributor.doc, data["claim_nouns"]):
         dep, verb = noun.dep_, noun.head
         if dep in ("nmod", "compound") and verb.lower_ in data["falsity_words"] and verb.dep_ in ("oprd", "dobj"):
             dep, verb = "dobj", verb.head  # "called the claim pure fantasy", parsed as one noun phrase
