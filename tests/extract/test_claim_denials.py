@@ -93,6 +93,8 @@ def test_denials_a_later_sentence_calls_the_figure_false(nlp, text, needle, deni
      "an exaggeration.", "64 patients"),
     ("The health office said 64 patients had been treated. The mayor called the figure no fabrication.",
      "64 patients"),
+    ("The health office said 64 patients had been treated. The mayor described the figure as a careful count "
+     "rather than an exaggeration.", "64 patients"),
 ])
 def test_denials_a_false_claim_elsewhere_leaves_other_figures(nlp, text, needle):
     assert claim_of(nlp, text, needle).status == "claimed"

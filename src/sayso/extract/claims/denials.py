@@ -41,6 +41,7 @@ from sayso.nlp.pipeline import tokens_with
 _REACH = 2000  # characters back from the denial that an earlier figure may stand
 _ARGS = ("nsubj", "nsubjpass", "dobj")
 _NEGATIONS = {"not", "no", "never", "n't"}
+_SET_ASIDE = {"rather than", "instead of"}
 
 
 def deny_elsewhere(claims: list[Claim], attributor: Attributor) -> list[Claim]:
@@ -187,9 +188,14 @@ def _calls_false(verb: Token, noun: Token, data) -> bool:
 
 
 def _negated_word(word: Token) -> bool:
-    """ "not an invention", "no fabrication", "never inflated": a negation on the word or just before its phrase."""
-    before = word.doc[max(word.left_edge.i - 1, 0):word.i]  # its left modifiers and the word before them
-    return any(t.lower_ in _NEGATIONS for t in before)
+    """ "not an invention", "no fabrication", "never inflated", "a careful count rather than an exaggeration":
+    a negation on the word or just before its phrase, or the phrase set aside by "rather than"/"instead of"."""
+    doc, first = word.doc, word.left_edge.i
+    before = doc[max(first - 1, 0):word.i]  # its left modifiers and the word before them
+    if any(t.lower_ in _NEGATIONS for t in before):
+        return True
+    pair = " ".join(t.lower_ for t in doc[max(first - 2, 0):first])
+    return pair in _SET_ASIDE
 
 
 def _referents(claims: list[Claim], at: int, speaker: Speaker, noun: Token, attributor: Attributor) -> list[int]:
