@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from sayso.extract.quotes.acts import STANCE, STATEMENT, Act, clause_act, infinitive_act, object_act
 from sayso.extract.quotes.datelines import DASH_TOKENS, is_dateline
-from sayso.extract.quotes.frames import appos_frame, fronted, only_condition, postposed
+from sayso.extract.quotes.frames import FINITE, appos_frame, fronted, only_condition, postposed
 from sayso.extract.quotes.clauses import aside, as_aside, contrast, open_question, partitive, partitive_tail
 from sayso.extract.quotes.misparses import apposed_to_fronted, own_predicate, tagged
 from sayso.extract.quotes.words import CueWords, cue_words
@@ -21,7 +21,6 @@ _EDGE_PUNCT = frozenset(",;:—–-()")
 _LOOSE_DEPS = frozenset({"dobj"})  # a noun phrase is reported speech only when it quotes
 _COMPLEMENT_PREPS = frozenset({"as", "of"})
 _FINITE_OR_GERUND = frozenset({"VBD", "VBZ", "VBP", "VBG"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _QUOTED_REASON = -1  # _reason's answer when the "for ..." phrase is itself quoted
 
 
@@ -443,7 +442,7 @@ def _split_at_cue(verb: Token, bounds: tuple[int, int], subject: Token | None) -
     comma = next((j for j in range(hi, min(b, hi + 6)) if doc[j].text == ","), None)
     hi = comma + 1 if comma is not None else hi
     after = _trim(doc, hi, b)
-    if not (after[0] <= verb.head.i < after[1] or any(t.tag_ in _FINITE for t in doc[after[0]:after[1]])):
+    if not (after[0] <= verb.head.i < after[1] or any(t.tag_ in FINITE for t in doc[after[0]:after[1]])):
         after = (b, b)  # "..., she said, mostly young men": a phrase the reporter adds, no clause of the speaker's
     parts = [_trim(doc, a, lo), after]
     return [(x, y) for x, y in parts if y - x >= 2]

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from sayso.extract.quotes.datelines import skip_dateline
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # tags of a finite verb (the quote rules share them)
 _NOMINAL = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "PRP", "PRP$", "CD", "HYPH", "VBN"})
 _SUBORDINATORS = frozenset({"if", "unless", "when", "whenever", "while", "although", "though", "because", "since",
                             "once", "after", "before", "as", "until"})
@@ -63,7 +63,7 @@ def _tail_subject(verb: Token) -> tuple[Token | None, int]:
 def _predicate(tok: Token) -> bool:
     """A finite verb, or a past form with an object the tagger took for a participle ("Rebels armed
     with rifles killed 12 people": "killed" read as a modifier of "rifles")."""
-    return tok.tag_ in _FINITE or (tok.tag_ == "VBN" and any(c.dep_ == "dobj" for c in tok.children))
+    return tok.tag_ in FINITE or (tok.tag_ == "VBN" and any(c.dep_ == "dobj" for c in tok.children))
 
 
 def only_condition(first: Token, end: int) -> bool:
@@ -92,6 +92,6 @@ def appos_frame(verb: Token) -> tuple[tuple[int, int], Token] | None:
             first = node
     left = first.left_edge.i
     a = _sentence_start(verb)
-    if left < 2 or doc[left - 1].text != "," or not any(t.tag_ in _FINITE for t in doc[a:left - 1]):
+    if left < 2 or doc[left - 1].text != "," or not any(t.tag_ in FINITE for t in doc[a:left - 1]):
         return None
     return (a, left - 1), first
