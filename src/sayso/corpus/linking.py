@@ -29,13 +29,16 @@ import math
 from typing import Iterable, Iterator
 
 from sayso.corpus.measures import NO_SIDE, comparable_key, measure_rules, same_counted
-from sayso.corpus.records import ClaimCluster, Contradiction, StoredClaim, Timeline, TimelinePoint
+from sayso.corpus.records import ClaimCluster, Contradiction, StoredClaim, Timeline, TimelinePoint, _date
 
 DENIAL = "denied"
 APPROX = 0.15                 # an approximate figure ("about", "nearly") stands for ±15%
 WINDOWS = {"stock": 3, "event": 2, "slow": 365}   # days within which two figures compare (cumulative: a setting)
 EPISODE_GAP = 3               # days between reports of a one-off event measure that make a new episode
 SAME_EVENT_DAYS = 1           # a part and its whole (drones shot down / launched) are of one night's attack
+SAME_START_DAYS = 2           # two periods whose starts are this close ("since 8 Nov" / "since 9 Nov") are one
+SAME_START_SHARE = 0.2        # ... or closer than this share of the longer period ("since July" / "since 4 July")
+BURST = 10                    # a total over a stated period grows at most this many times its average daily pace
 
 
 def date_last(day: dt.date | None) -> tuple[bool, dt.date]:
@@ -272,7 +275,23 @@ def _comparable(a: StoredClaim, b: StoredClaim, kind: str, window_days: int) -> 
         return False
     if kind in ("stock", "event") and fa.place_country and fb.place_country and fa.place_country != fb.place_country:
         return False  # troops in Transnistria are not the troops on Ukraine's border
-    return not (fa.since and fb.since and fa.since != fb.since)
+    return not (fa.since and fb.since and not _same_start(a, b))
+
+
+def _start(c: StoredClaim) -> dt.date | None:
+    """The start of the period a figure counts ("since July": mid-July), when it states one."""
+    return _date(c.frame.since) if c.frame is not None and c.frame.since else None
+
+
+def _same_start(a: StoredClaim, b: StoredClaim) -> bool:
+    """Two stated periods are one when their starts are ``SAME_START_DAYS`` apart or less, or closer than
+    ``SAME_START_SHARE`` of the longer period: "over the past week" said on two days running, "since July" and
+    "since early July"."""
+    sa, sb = _start(a), _start(b)
+    if sa is None or sb is None or a.date is None or b.date is None:
+        return a.frame.since == b.frame.since
+    longest = max((a.date - sa).days, (b.date - sb).days, 0)
+    return abs((sa - sb).days) <= max(SAME_START_DAYS, SAME_START_SHARE * longest)
 
 
 def window(kind: str, window_days: int) -> float:
@@ -291,8 +310,20 @@ def _growth(a: StoredClaim, b: StoredClaim, ra, rb, kind: str) -> bool:
     contradict the earlier figure (only a figure of the same day, or a later lower total, can)."""
     if kind not in ("cumulative", "stock") or a.date == b.date:
         return False
-    early, late = (ra, rb) if a.date < b.date else (rb, ra)
-    return late[0] > early[1]
+    (early, re_), (late, rl) = sorted(((a, ra), (b, rb)), key=lambda p: p[0].date)
+    return rl[0] > re_[1] and _pace_allows(early, late, re_, rl)
+
+
+def _pace_allows(early: StoredClaim, late: StoredClaim, re_, rl) -> bool:
+    """Whether a total over a stated period could have grown this much in the days between: at most ``BURST``
+    times its average daily pace so far (about 250,000 displaced since July cannot be more than 400,000 a day
+    later; a toll since one night's strike may still grow many times). A figure with no stated period may grow
+    any amount."""
+    start = _start(early)
+    if start is None or _start(late) is None or not math.isfinite(re_[1]):
+        return True
+    pace = re_[1] / max((early.date - start).days, 1)
+    return rl[0] - re_[1] <= BURST * pace * max((late.date - early.date).days, 1)
 
 
 def conflict(a: StoredClaim, b: StoredClaim, kind: str = "stock", tolerance: float = 0.0

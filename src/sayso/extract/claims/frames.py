@@ -11,8 +11,10 @@ table (``sayso.extract.sides``). A figure the vocabulary does not know (an elaps
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import functools
 import json
+import re
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Sequence
@@ -75,6 +77,9 @@ class Vocabulary:
     enemy_words: frozenset[str]
     increment_words: frozenset[str]
     place_nouns: frozenset[str]
+    recent: re.Pattern            # "over the past week", "in the last 10 days": a stretch up to the figure's date
+    current: dict[str, int]       # "this week": the stretch now running, in days
+    stretch_units: dict[str, int]  # the days of each unit of a stretch ("week": 7)
 
 
 @functools.lru_cache(maxsize=1)
@@ -99,7 +104,29 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(tuple(concepts), data["unit_kinds"], frozenset(data["never_framed_units"]),
                       frozenset(data["never_framed_nouns"]), frozenset(data["subject_owner_verbs"]),
                       frozenset(data["war_nouns"]), frozenset(data["event_nouns"]), frozenset(data["enemy_words"]),
-                      frozenset(data["increment_words"]), frozenset(data["place_nouns"]))
+                      frozenset(data["increment_words"]), frozenset(data["place_nouns"]),
+                      *_recent_periods(data["recent_periods"]))
+
+
+def _recent_periods(table: dict) -> tuple[re.Pattern, dict[str, int], dict[str, int]]:
+    """The pattern of a recent stretch ("over the past week", "in the last 10 days"), the days of each
+    current one ("this week") and of each unit."""
+    words = "|".join(sorted(map(re.escape, _number_words()), key=len, reverse=True))
+    units = "|".join(map(re.escape, table["units"]))
+    rx = (rf"\b(?:{'|'.join(table['openers'])})\s+the\s+(?:{'|'.join(table['recent'])})\s+"
+          rf"(?:(?P<n>\d+|{words})\s+)?(?P<unit>{units})s?\b")
+    return re.compile(rx, re.IGNORECASE), dict(table["current"]), dict(table["units"])
+
+
+def _stretch_days(match: re.Match, units: dict[str, int]) -> int:
+    n = (match.group("n") or "1").lower()
+    count = int(n) if n.isdigit() else _number_words().get(n, 1)
+    return count * units[match.group("unit").lower()]
+
+
+@functools.lru_cache(maxsize=1)
+def _number_words() -> dict[str, int]:
+    return json.loads(resources.files("sayso.data").joinpath("dates_words.json").read_text("utf-8"))["numbers"]
 
 
 def frame_claims(doc: Doc, claims: Sequence[Claim], places: Sequence[Place] = (), dates: Sequence[DateRef] = (),
@@ -334,17 +361,47 @@ class _Framer:
         return [d for d in self.dates if sent.start_char <= d.start < sent.end_char and d.value]
 
     def _when(self, sent: Span) -> str | None:
+        """The first date of the sentence that neither opens a period ("since July") nor names the stretch
+        now running ("this week"), else the publication date."""
         for d in self._dates_in(sent):
-            if not self._after_since(d):
+            if not self._opens_period(d) and d.text.lower() not in self.vocab.current:
                 return d.value
         return self.published
 
     def _since(self, sent: Span) -> str | None:
-        return next((d.value for d in self._dates_in(sent) if self._after_since(d)), None)
+        """The start of the period the figure counts: a date that opens one ("since July", "since the fighting
+        spread in July"), else so many days before its date for a recent stretch ("over the past week",
+        "this week")."""
+        opened = next((d.value for d in self._dates_in(sent) if self._opens_period(d)), None)
+        if opened is not None:
+            return opened
+        days = next((self.vocab.current[d.text.lower()] for d in self._dates_in(sent)
+                     if d.text.lower() in self.vocab.current), None)
+        if days is None:
+            match = self.vocab.recent.search(self.text, sent.start_char, sent.end_char)
+            days = _stretch_days(match, self.vocab.stretch_units) if match else None
+        when = self._when(sent)
+        if days is None or when is None or len(when) != 10:
+            return None
+        return (dt.date.fromisoformat(when) - dt.timedelta(days=days)).isoformat()
 
-    def _after_since(self, d: DateRef) -> bool:
+    def _opens_period(self, d: DateRef) -> bool:
+        """ "since July", "from March", or a date inside a clause opened by "since" ("since the fighting spread
+        into the region in July"): the start of a period, not the figure's date."""
         before = self.text[max(0, d.start - 12):d.start].lower().split()
-        return bool(before) and before[-1] in ("since", "from")
+        if before and before[-1] in ("since", "from"):
+            return True
+        span = self.doc.char_span(d.start, d.end, alignment_mode="expand")
+        tok = span.root if span is not None and len(span) else None
+        for _ in range(4):
+            if tok is None or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            if tok.lower_ == "since" and tok.dep_ == "prep":
+                return True
+            if tok.tag_.startswith("VB"):
+                return any(c.lower_ == "since" and c.dep_ == "mark" for c in tok.children)
+        return False
 
     def _scope(self, path: list[Token], sent: Span, bag: set[str]) -> str | None:  # noqa: ARG002
         """"war" when the figure counts the whole war ("died in the conflict", "Russia's aggression has
