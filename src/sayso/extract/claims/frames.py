@@ -46,6 +46,7 @@ class Concept:
     units: frozenset[str]
     stances: tuple[tuple[str, frozenset[str]], ...]
     local: bool = False
+    parts: tuple[str, ...] = ()     # the wholes it is a part of ("killed" of "casualties")
 
     def matches(self, noun: str | None, unit_kind: str, bag: set[str]) -> bool:
         if unit_kind != "count" and self.unit == unit_kind and (self.units or not self.nouns) and self._cued(bag):
@@ -100,7 +101,8 @@ def vocabulary() -> Vocabulary:
             name=c["name"], kind=c["kind"], unit=c["unit"], whose=c["whose"], nouns=words(c.get("nouns")),
             self_nouns=words(c.get("self_nouns")), cues=frozenset(x for x in cues if ":" not in x),
             pairs=tuple(tuple(x.split(":", 1)) for x in cues if ":" in x), units=frozenset(c.get("units", ())),
-            stances=tuple((k, frozenset(v)) for k, v in c.get("stances", {}).items()), local=bool(c.get("local"))))
+            stances=tuple((k, frozenset(v)) for k, v in c.get("stances", {}).items()), local=bool(c.get("local")),
+            parts=tuple(c.get("parts", ()))))
     return Vocabulary(tuple(concepts), data["unit_kinds"], frozenset(data["never_framed_units"]),
                       frozenset(data["never_framed_nouns"]), frozenset(data["subject_owner_verbs"]),
                       frozenset(data["war_nouns"]), frozenset(data["event_nouns"]), frozenset(data["enemy_words"]),
@@ -204,6 +206,7 @@ class _Framer:
                        None) or next((c for c in self.vocab.concepts if c.matches(noun, unit_kind, bag)), None)
         if concept is None:
             return None
+        concept = self._whole(concept, noun, unit_kind, path)
         whose = self._whose(concept, noun_tok, path)
         place = self._place(span, path, whose)
         sent = span.sent
@@ -215,6 +218,16 @@ class _Framer:
             place=place.name if place else None, place_country=place.country_code if place else None,
             when=self._when(sent), since=self._since(sent), scope=self._scope(path, sent, bag),
             stance=concept.stance(bag), increment=bool(bag & self.vocab.increment_words))
+
+    def _whole(self, concept: Concept, noun: str | None, unit_kind: str, path: list[Token]) -> Concept:
+        """ "killed and wounded 40 soldiers", "were killed and wounded": verbs of two parts of one whole (killed,
+        wounded) sharing the figure count the whole (casualties)."""
+        verbs = {lemma(t).lower() for t in path + _shared_verbs(path) if t.tag_.startswith("VB")}
+        for whole in concept.parts:
+            found = [c for c in self.vocab.concepts if whole in c.parts and c.cues and c.matches(noun, unit_kind, verbs)]
+            if len(found) > 1:
+                return next((c for c in self.vocab.concepts if c.name == whole), concept)
+        return concept
 
     # -- reading the parse -----------------------------------------------------------------------
 
@@ -265,9 +278,11 @@ class _Framer:
                                                           self.vocab.place_nouns) for c in noun.children):
             bag.add(POSS_PLACE)  # "the capital's three million residents": who lives there
         near = [t for t in span if t.i > number.i] + ([noun] if noun is not None else [])
-        for tok in near + path:
+        for tok in near + path + _shared_verbs(path):
             bag.add(lemma(tok).lower())
             for c in tok.children:
+                if c.dep_ == "acl" and _counts_its_own(c):
+                    continue  # "2,000 people, injured at least 5,000": a clause of its own, not the noun's words
                 if c.dep_ in ("prt", "dobj", "prep", "acomp", "amod", "compound", "attr", "advmod", "agent",
                               "oprd", "xcomp", "pobj", "acl", "relcl") and c.i not in range(span.start, number.i + 1):
                     bag.add(lemma(c).lower())
@@ -424,6 +439,23 @@ class _Framer:
             return "war"
         found = words & self.vocab.event_nouns
         return min(found) if found else None
+
+
+def _counts_its_own(verb: Token) -> bool:
+    """The verb has an object or subject of its own with a number ("injured at least 5,000")."""
+    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and (c.like_num or any(g.dep_ == "nummod" for g in c.children))
+               for c in verb.children)
+
+
+def _shared_verbs(path: list[Token]) -> list[Token]:
+    """Verbs conjoined with the clause's verb that share its figure ("killed and wounded 40 soldiers", "were
+    killed and wounded"): those with no object or number of their own."""
+    if not path or not path[-1].tag_.startswith("VB"):
+        return []
+    verb = path[-1]
+    near = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
+    return [v for v in near if v.tag_.startswith("VB") and not _counts_its_own(v)
+            and not any(c.dep_ == "dobj" for c in v.children)]
 
 
 def _same_clause(tok: Token, verb: Token, span: Span) -> bool:
