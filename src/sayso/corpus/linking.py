@@ -262,6 +262,9 @@ def _comparable(a: StoredClaim, b: StoredClaim, kind: str, window_days: int) -> 
     fa, fb = a.frame, b.frame
     if fa is None or fb is None:
         return True
+    rules = measure_rules().get(fa.concept)
+    if rules is not None and rules.compare == "period" and not (fa.since and fb.since):
+        return False  # one convoy's trucks are no rival of another's: only counts over a stated period compare
     if fa.scope and fb.scope and fa.scope != fb.scope:
         return False
     if fa.stance and fb.stance and fa.stance != fb.stance:

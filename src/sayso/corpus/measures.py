@@ -29,7 +29,7 @@ class MeasureRules:
     local: bool
     parts: tuple[str, ...]
     complement: tuple[str, ...]
-    compare: bool = True
+    compare: bool | str = True   # False: never compared; "period": only figures that each state their period
 
 
 @functools.lru_cache(maxsize=1)

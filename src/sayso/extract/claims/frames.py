@@ -78,6 +78,7 @@ class Vocabulary:
     enemy_words: frozenset[str]
     increment_words: frozenset[str]
     place_nouns: frozenset[str]
+    number_nouns: frozenset[str]  # "the number of X", "the toll": a subject naming what a bare figure counts
     recent: re.Pattern            # "over the past week", "in the last 10 days": a stretch up to the figure's date
     current: dict[str, int]       # "this week": the stretch now running, in days
     stretch_units: dict[str, int]  # the days of each unit of a stretch ("week": 7)
@@ -107,6 +108,7 @@ def vocabulary() -> Vocabulary:
                       frozenset(data["never_framed_nouns"]), frozenset(data["subject_owner_verbs"]),
                       frozenset(data["war_nouns"]), frozenset(data["event_nouns"]), frozenset(data["enemy_words"]),
                       frozenset(data["increment_words"]), frozenset(data["place_nouns"]),
+                      frozenset(data["number_nouns"]),
                       *_recent_periods(data["recent_periods"]))
 
 
@@ -196,12 +198,16 @@ class _Framer:
         if unit_kind in self.vocab.never_units:
             return None
         number, noun_tok = self._anchors(span, q.counted)
+        path = self._path(noun_tok or number)
+        named = self._named_by_subject(path)  # "the number of displaced people has reached 90,000"
+        if noun_tok is None and named is not None:
+            noun_tok, named = named, None
         noun = lemma(noun_tok).lower() if noun_tok is not None else None
         if noun in self.vocab.never_nouns and unit_kind == "count":
             return None
-        path = self._path(noun_tok or number)
-        bag = self._bag(span, number, noun_tok, path)
-        inner = self._bag(span, number, noun_tok, [])  # "five soldiers wounded": the noun's own words first
+        extra = [named] if named is not None else []
+        bag = self._bag(span, number, noun_tok, path + extra)
+        inner = self._bag(span, number, noun_tok, extra)  # "five soldiers wounded": the noun's own words first
         concept = next((c for c in self.vocab.concepts if (c.cues or c.pairs) and c.matches(noun, unit_kind, inner)),
                        None) or next((c for c in self.vocab.concepts if c.matches(noun, unit_kind, bag)), None)
         if concept is None:
@@ -218,6 +224,19 @@ class _Framer:
             place=place.name if place else None, place_country=place.country_code if place else None,
             when=self._when(sent), since=self._since(sent), scope=self._scope(path, sent, bag),
             stance=concept.stance(bag), increment=bool(bag & self.vocab.increment_words))
+
+    def _named_by_subject(self, path: list[Token]) -> Token | None:
+        """What the subject of the figure's verb says it counts: "the number of displaced people" (people, with
+        its words) "has reached 90,000"; "the toll rose to 23" (the toll itself)."""
+        verb = path[-1]
+        if len(path) < 2 or not verb.tag_.startswith("VB"):
+            return None
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is None or lemma(subject).lower() not in self.vocab.number_nouns:
+            return None
+        counted = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"), None)
+        return counted if counted is not None else subject
 
     def _whole(self, concept: Concept, noun: str | None, unit_kind: str, path: list[Token]) -> Concept:
         """ "killed and wounded 40 soldiers", "were killed and wounded": verbs of two parts of one whole (killed,

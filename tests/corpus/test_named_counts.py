@@ -1,0 +1,62 @@
+"""What a figure counts when its own words do not say: "the number of X" as its verb's subject, and counts
+of aid lorries, compared only over a stated period (invented sentences and hand-built claims)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import sayso
+from sayso.corpus.linking import contradictions
+from sayso.corpus.measures import frame_key
+from sayso.corpus.records import StoredClaim, half_unit
+from sayso.models import Frame
+
+
+def _frame(text: str, quantity: str, settings) -> Frame | None:
+    claims = {c.quantity.text: c for c in sayso.analyze(text, published="2025-06-11", settings=settings).claims}
+    return claims[quantity].frame
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quantity, concept", [
+    ("The number of displaced people in the camps has climbed to almost 70,000, the agency said.",
+     "almost 70,000", "displaced"),
+    ("The number of villagers killed in the raid rose to 31 people on Friday, the governor said.",
+     "31 people", "killed"),
+    ("The number of Ruritanian troops near the river has reached 20,000.", "20,000", "troops"),
+])
+def test_the_number_of_x_says_what_a_figure_counts(text, quantity, concept, settings):
+    frame = _frame(text, quantity, settings)
+    assert frame is not None and frame.concept == concept
+
+
+@pytest.mark.model
+def test_aid_lorries_reaching_a_town_are_deliveries(settings):
+    frame = _frame("Only six aid lorries have reached the port over the past week, the charity said.",
+                   "six aid lorries", settings)
+    assert frame is not None and frame.concept == "aid_deliveries" and frame.since == "2025-06-04"
+
+
+@pytest.mark.model
+def test_trucks_destroyed_are_not_deliveries(settings):
+    assert frame_key(_frame("Rebels burned 12 trucks near the border.", "12 trucks", settings)) != "aid_deliveries|-"
+
+
+def _lorries(article: str, value: float, day: int, since: str | None, pk: int) -> StoredClaim:
+    frame = Frame("aid_deliveries", "cumulative", "count", place="Portville", place_country="XR",
+                  when=f"2025-06-{day:02d}", since=since)
+    return StoredClaim(article_id=article, date=dt.date(2025, 6, day), outlet=article, group=None,
+                       measure_key="aid_deliveries|XR", value=value, value_max=None, unit="count", qualifier="exact",
+                       status="claimed", quantity=f"{value:g} lorries", speaker=f"source {pk}", entity=f"source {pk}",
+                       entity_pk=pk, half_unit=half_unit(value), frame=frame, noun="lorry")
+
+
+def test_lorries_over_one_week_told_by_two_sources_conflict():
+    [found] = contradictions([_lorries("a", 6, 10, "2025-06-03", 1), _lorries("b", 45, 11, "2025-06-04", 2)])
+    assert found.kind == "figures"
+
+
+def test_two_convoys_with_no_stated_period_are_not_rivals():
+    assert not list(contradictions([_lorries("a", 45, 10, None, 1), _lorries("b", 6, 11, None, 2)]))
