@@ -17,6 +17,8 @@ def _key(text: str, quantity: str, settings) -> str | None:
 @pytest.mark.parametrize("text, quantity", [
     ("The barrage killed and wounded 40 Ruritanian soldiers, the ministry said.", "40 Ruritanian soldiers"),
     ("Officials said 25 Ruritanian civilians were killed and wounded in the raid.", "25 Ruritanian civilians"),
+    ("The blast left 33 Ruritanian workers dead or injured, the mayor said.", "33 Ruritanian workers"),
+    ("More than 900 Ruritanian soldiers have been killed or maimed.", "More than 900 Ruritanian soldiers"),
 ])
 def test_one_figure_of_killed_and_wounded_counts_casualties(text, quantity, settings):
     assert (_key(text, quantity, settings) or "").startswith("casualties|")

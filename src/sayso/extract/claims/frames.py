@@ -212,7 +212,7 @@ class _Framer:
                        None) or next((c for c in self.vocab.concepts if c.matches(noun, unit_kind, bag)), None)
         if concept is None:
             return None
-        concept = self._whole(concept, noun, unit_kind, path)
+        concept = self._whole(concept, noun, unit_kind, path, noun_tok)
         whose = self._whose(concept, noun_tok, path)
         place = self._place(span, path, whose)
         sent = span.sent
@@ -238,14 +238,17 @@ class _Framer:
                         for g in c.children if g.dep_ == "pobj"), None)
         return counted if counted is not None else subject
 
-    def _whole(self, concept: Concept, noun: str | None, unit_kind: str, path: list[Token]) -> Concept:
-        """ "killed and wounded 40 soldiers", "were killed and wounded": verbs of two parts of one whole (killed,
-        wounded) sharing the figure count the whole (casualties)."""
-        verbs = {lemma(t).lower() for t in path + _shared_verbs(path) if t.tag_.startswith("VB")}
-        for whole in concept.parts:
-            found = [c for c in self.vocab.concepts if whole in c.parts and c.cues and c.matches(noun, unit_kind, verbs)]
-            if len(found) > 1:
-                return next((c for c in self.vocab.concepts if c.name == whole), concept)
+    def _whole(self, concept: Concept, noun: str | None, unit_kind: str, path: list[Token],
+               noun_tok: Token | None) -> Concept:
+        """ "killed and wounded 40 soldiers", "were killed or injured", "left 40 people dead and injured": words of
+        two parts of one whole (killed, wounded) coordinated over one figure count the whole (casualties)."""
+        for group in _coordinations(path, noun_tok):
+            words = {lemma(t).lower() for t in group}
+            for whole in concept.parts:
+                found = [c for c in self.vocab.concepts if whole in c.parts and c.cues
+                         and c.matches(noun, unit_kind, words)]
+                if len(found) > 1:
+                    return next((c for c in self.vocab.concepts if c.name == whole), concept)
         return concept
 
     # -- reading the parse -----------------------------------------------------------------------
@@ -466,15 +469,31 @@ def _counts_its_own(verb: Token) -> bool:
                for c in verb.children)
 
 
+def _shares_figure(tok: Token) -> bool:
+    return not _counts_its_own(tok) and not any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """A word with the words conjoined with it that share its figure (no object or number of their own)."""
+    near = [c for c in head.children if c.dep_ == "conj"] + ([head.head] if head.dep_ == "conj" else [])
+    return [head] + [t for t in near if t.pos_ == head.pos_ and _shares_figure(t)]
+
+
 def _shared_verbs(path: list[Token]) -> list[Token]:
     """Verbs conjoined with the clause's verb that share its figure ("killed and wounded 40 soldiers", "were
     killed and wounded"): those with no object or number of their own."""
     if not path or not path[-1].tag_.startswith("VB"):
         return []
-    verb = path[-1]
-    near = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
-    return [v for v in near if v.tag_.startswith("VB") and not _counts_its_own(v)
-            and not any(c.dep_ == "dobj" for c in v.children)]
+    return _conjuncts(path[-1])[1:]
+
+
+def _coordinations(path: list[Token], noun: Token | None) -> list[list[Token]]:
+    """The coordinated predicates over the figure: its clause's verb with its conjuncts, and the complements of
+    the verb and the noun ("left 40 people dead and injured") with theirs."""
+    heads = [path[-1]] if path and path[-1].tag_.startswith("VB") else []
+    for tok in ([path[-1]] if path else []) + ([noun] if noun is not None else []):
+        heads += [c for c in tok.children if c.dep_ in ("oprd", "acomp", "amod", "acl", "xcomp", "attr", "ccomp")]
+    return [group for group in map(_conjuncts, heads) if len(group) > 1]
 
 
 def _same_clause(tok: Token, verb: Token, span: Span) -> bool:
