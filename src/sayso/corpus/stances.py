@@ -11,6 +11,8 @@ back" / "7,000 more troops have arrived"). Wire copies of one story never confli
 
 from __future__ import annotations
 
+import collections
+import dataclasses
 import itertools
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -23,6 +25,7 @@ from sayso.models import Proposition
 WINDOW_DAYS = 3
 # acts that cannot both be true of one side's troops at once (classes of data/stances_en.json)
 OPPOSITES = (frozenset({"withdraw", "reinforce"}),)
+MOVEMENTS = frozenset().union(*OPPOSITES)
 # acts that only one side can hold at once of one place: two sides each saying they do conflict
 EXCLUSIVE = frozenset({"control"})
 
@@ -116,6 +119,23 @@ def person_sides(quotes: Iterable[StoredQuote]) -> dict[str, str]:
     return out
 
 
+def _article_movers(statements: list[Statement]) -> list[Statement]:
+    """A troop movement whose troops no one owns ("7,000 extra troops have arrived") is the movement of the one side
+    whose troops its article moves elsewhere ("Moscow says it is pulling troops back"); with none or several, nobody's."""
+    sides: dict[str, set[str]] = collections.defaultdict(set)
+    for s in statements:
+        if s.agent and s.theme and s.acts & MOVEMENTS:
+            sides[s.quote.article_id].add(s.agent)
+    out = []
+    for s in statements:
+        known = sides.get(s.quote.article_id, set())
+        if s.agent is None and s.theme and s.acts & MOVEMENTS and not s.denies and len(known) == 1 \
+                and s.opposed not in known:
+            s = dataclasses.replace(s, agent=next(iter(known)))
+        out.append(s)
+    return out
+
+
 def _same_source(a: StoredQuote, b: StoredQuote) -> bool:
     return (a.entity or a.speaker or "") == (b.entity or b.speaker or "") and bool(a.entity or a.speaker)
 
@@ -178,7 +198,7 @@ def stance_conflicts(quotes: Iterable[StoredQuote], *, window_days: int = WINDOW
     """Stance conflicts between statements of different sources, at most ``window_days`` apart."""
     quotes = list(quotes)
     people = person_sides(quotes)
-    read_all = [s for s in (read(q, people) for q in quotes) if s is not None]
+    read_all = _article_movers([s for s in (read(q, people) for q in quotes) if s is not None])
     seen: set[tuple] = set()
     for x, y in itertools.combinations(read_all, 2):
         a, b = x.quote, y.quote
