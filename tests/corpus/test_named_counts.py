@@ -60,3 +60,32 @@ def test_lorries_over_one_week_told_by_two_sources_conflict():
 
 def test_two_convoys_with_no_stated_period_are_not_rivals():
     assert not list(contradictions([_lorries("a", 45, 10, None, 1), _lorries("b", 6, 11, None, 2)]))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quantity, concept", [
+    ("At least 19 were killed when the ferry was shelled, the mayor said.", "At least 19", "killed"),
+    ("Some 4,500 have fled the delta since the dam burst, the agency said.", "Some 4,500", "displaced"),
+])
+def test_a_bare_number_a_people_verb_takes_counts_people(text, quantity, concept, settings):
+    frame = _frame(text, quantity, settings)
+    assert frame is not None and frame.concept == concept
+
+
+@pytest.mark.model
+def test_a_bare_number_a_verb_of_tanks_or_people_may_take_counts_nothing_known(settings):
+    text = "The brigade lost 30 tanks on Monday and lost 12 on Tuesday."
+    assert _frame(text, "12", settings) is None
+
+
+@pytest.mark.model
+def test_the_date_of_the_figure_it_rose_from_is_not_its_own(settings):
+    text = "The agency said about 64,000 people had been displaced by the floods, up from 41,000 a week earlier."
+    frame = _frame(text, "about 64,000 people", settings)
+    assert frame is not None and frame.when == "2025-06-11"
+
+
+@pytest.mark.model
+def test_a_part_of_a_group_counted_elsewhere_is_not_a_toll(settings):
+    text = "Nine patients were flown to the capital. Three of those flown out died on arrival."
+    assert _frame(text, "Three", settings) is None

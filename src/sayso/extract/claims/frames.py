@@ -79,6 +79,7 @@ class Vocabulary:
     increment_words: frozenset[str]
     place_nouns: frozenset[str]
     number_nouns: frozenset[str]  # "the number of X", "the toll": a subject naming what a bare figure counts
+    bare_noun: str                # what a bare "40 were killed" counts
     recent: re.Pattern            # "over the past week", "in the last 10 days": a stretch up to the figure's date
     current: dict[str, int]       # "this week": the stretch now running, in days
     stretch_units: dict[str, int]  # the days of each unit of a stretch ("week": 7)
@@ -108,7 +109,7 @@ def vocabulary() -> Vocabulary:
                       frozenset(data["never_framed_nouns"]), frozenset(data["subject_owner_verbs"]),
                       frozenset(data["war_nouns"]), frozenset(data["event_nouns"]), frozenset(data["enemy_words"]),
                       frozenset(data["increment_words"]), frozenset(data["place_nouns"]),
-                      frozenset(data["number_nouns"]),
+                      frozenset(data["number_nouns"]), data["bare_count_noun"],
                       *_recent_periods(data["recent_periods"]))
 
 
@@ -202,7 +203,7 @@ class _Framer:
         named = self._named_by_subject(path)  # "the number of displaced people has reached 90,000"
         if noun_tok is None and named is not None:
             noun_tok, named = named, None
-        noun = lemma(noun_tok).lower() if noun_tok is not None else None
+        noun = lemma(noun_tok).lower() if noun_tok is not None else self._bare(number, path, unit_kind)
         if noun in self.vocab.never_nouns and unit_kind == "count":
             return None
         extra = [named] if named is not None else []
@@ -222,7 +223,7 @@ class _Framer:
             whose_start=whose[1].idx if whose else None,
             whose_end=whose[1].idx + len(whose[1]) if whose else None,
             place=place.name if place else None, place_country=place.country_code if place else None,
-            when=self._when(sent), since=self._since(sent), scope=self._scope(path, sent, bag),
+            when=self._when(sent, span), since=self._since(sent, span), scope=self._scope(path, sent, bag),
             stance=concept.stance(bag), increment=bool(bag & self.vocab.increment_words))
 
     def _named_by_subject(self, path: list[Token]) -> Token | None:
@@ -237,6 +238,19 @@ class _Framer:
         counted = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj"), None)
         return counted if counted is not None else subject
+
+    def _bare(self, number: Token, path: list[Token], unit_kind: str) -> str | None:
+        """What a bare number counts as its verb's subject or object: people, when the verb cues only concepts
+        that count people ("40 were killed", "nearly 120,000 have fled"; not "lost 40", which may be tanks, nor
+        "two of them died", a part of a group counted elsewhere)."""
+        verb = path[-1]
+        if unit_kind != "count" or number.head.i != verb.i or not verb.tag_.startswith("VB") \
+                or number.dep_ not in ("nsubj", "nsubjpass", "dobj") \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in number.children):
+            return None  # "two of those evacuated died": a part of a group counted elsewhere
+        cued = [c for c in self.vocab.concepts if lemma(verb).lower() in c.cues]
+        people = self.vocab.bare_noun
+        return people if cued and all(people in c.nouns for c in cued) else None
 
     def _whole(self, concept: Concept, noun: str | None, unit_kind: str, path: list[Token],
                noun_tok: Token | None) -> Concept:
@@ -394,30 +408,45 @@ class _Framer:
                 return max(before, key=lambda p: p.start)
         return None
 
-    def _dates_in(self, sent: Span) -> list[DateRef]:
-        return [d for d in self.dates if sent.start_char <= d.start < sent.end_char and d.value]
+    def _dates_in(self, sent: Span, span: Span) -> list[DateRef]:
+        """The sentence's dates, less those of another figure ("up from 90,000 a week earlier")."""
+        return [d for d in self.dates if sent.start_char <= d.start < sent.end_char and d.value
+                and not self._of_other_figure(d, span)]
 
-    def _when(self, sent: Span) -> str | None:
+    def _of_other_figure(self, d: DateRef, span: Span) -> bool:
+        """Whether the date hangs on another figure's phrase before it meets a verb or the figure itself."""
+        date = self.doc.char_span(d.start, d.end, alignment_mode="expand")
+        tok = date.root if date is not None and len(date) else None
+        for _ in range(3):
+            if tok is None or tok.head.i == tok.i or tok.tag_.startswith("VB") or span.start <= tok.i < span.end:
+                return False
+            tok = tok.head
+            if any(t.tag_ == "CD" and not span.start <= t.i < span.end
+                   for t in [tok] + [c for c in tok.children if c.dep_ == "pobj"]):
+                return True  # "up from 90,000 a week earlier": the date hangs on the other figure's phrase
+        return False
+
+    def _when(self, sent: Span, span: Span) -> str | None:
         """The first date of the sentence that neither opens a period ("since July") nor names the stretch
         now running ("this week"), else the publication date."""
-        for d in self._dates_in(sent):
+        for d in self._dates_in(sent, span):
             if not self._opens_period(d) and d.text.lower() not in self.vocab.current:
                 return d.value
         return self.published
 
-    def _since(self, sent: Span) -> str | None:
+    def _since(self, sent: Span, span: Span) -> str | None:
         """The start of the period the figure counts: a date that opens one ("since July", "since the fighting
         spread in July"), else so many days before its date for a recent stretch ("over the past week",
         "this week")."""
-        opened = next((d.value for d in self._dates_in(sent) if self._opens_period(d)), None)
+        opened = next((d.value for d in self._dates_in(sent, span) if self._opens_period(d)), None)
         if opened is not None:
             return opened
-        days = next((self.vocab.current[d.text.lower()] for d in self._dates_in(sent)
+        days = next((self.vocab.current[d.text.lower()] for d in self._dates_in(sent, span)
                      if d.text.lower() in self.vocab.current), None)
         if days is None:
             match = self.vocab.recent.search(self.text, sent.start_char, sent.end_char)
             days = _stretch_days(match, self.vocab.stretch_units) if match else None
-        when = self._when(sent)
+        when = self._when(sent, span)
         if days is None or when is None or len(when) != 10:
             return None
         return (dt.date.fromisoformat(when) - dt.timedelta(days=days)).isoformat()
