@@ -16,7 +16,7 @@ from sayso.extract.claims.scope import paragraph_scope
 from sayso.extract.claims.words import claim_data, tables
 from sayso.extract.quotes.speaker_phrases import media
 from sayso.models import Claim, Note, Quote, Speaker
-from sayso.nlp.pipeline import doc_text, lemma_of
+from sayso.nlp.pipeline import doc_text, lemma_of, span_text
 
 _ANAPHORIC_DETS = {"the", "these", "those", "both", "all", "its", "their", "his", "her", "our", "my", "your"}
 
@@ -354,7 +354,7 @@ def _refer_back(doc: Doc, claims: list[Claim], attributor: Attributor, data) -> 
     claim_sents = {c.start for c in claims}
     out = list(claims)
     for sent in attributor.sents:
-        if sent.start_char in claim_sents or not verify_re.search(sent.text):
+        if sent.start_char in claim_sents or not verify_re.search(span_text(sent)):
             continue
         subj = _verification_subject(sent)
         name = _named_in(subj, attributor) if subj is not None else None

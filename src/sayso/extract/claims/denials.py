@@ -40,6 +40,7 @@ from sayso.nlp.pipeline import tokens_with
 
 _REACH = 2000  # characters back from the denial that an earlier figure may stand
 _ARGS = ("nsubj", "nsubjpass", "dobj")
+_NONE_WORDS = frozenset({"no", "any", "nobody", "none"})
 _NEGATIONS = {"not", "no", "never", "n't"}
 _SET_ASIDE = {"rather than", "instead of"}
 
@@ -103,7 +104,11 @@ def _same_speaker(a: Speaker, b: Speaker) -> bool:
 def _negated_counts(attributor: Attributor):
     """(verb, noun, cue) for every clause that says none of a thing underwent the verb's act."""
     data = attributor.data
-    for tok in attributor.doc:
+    doc = attributor.doc
+    # only a clause with one of these words can say "none": its argument is the word or the word's head
+    marks = tokens_with(doc, _NONE_WORDS)
+    args = {t.i for t in marks if t.dep_ in _ARGS} | {t.head.i for t in marks if t.dep_ in ("det", "amod")}
+    for tok in (doc[i] for i in sorted(args)):
         if tok.dep_ not in _ARGS or not tok.head.tag_.startswith("VB"):
             continue
         verb = tok.head

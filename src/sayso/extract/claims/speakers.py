@@ -12,14 +12,16 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from sayso.extract.claims.subjects import dateline_tokens
 from sayso.extract.claims.syntax import appos_words, descriptors, full_names, lemma, np_tokens, speaker_kind, subject_of
 from sayso.extract.claims.words import claim_data
 from sayso.models import Speaker
-from sayso.nlp.pipeline import doc_text
+from sayso.nlp.pipeline import doc_text, tokens_with
 
+_MENTION_DEPS = frozenset({"pobj", "nsubj"})  # "according to X" and a subject that speaks
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around"}  # prepositions of place, before a name
 
 
@@ -49,7 +51,7 @@ class SpeakerResolver:
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
         self.data = claim_data()
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array(IDX).tolist()
         self.full_names = full_names(doc)
         self.dateline = dateline_tokens(self.doc, self.sents)
         self.mentions = self._mentions()
@@ -134,7 +136,7 @@ class SpeakerResolver:
             out.append(_Mention(ent.start_char, name, ent.label_, descriptors(ent)))
         seen = {m.pos for m in out}
         pronouns = self.data["pronouns_person"] | self.data["pronouns_group"]
-        for tok in self.doc:
+        for tok in tokens_with(self.doc, deps=_MENTION_DEPS):
             if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 \
                     and self.doc[tok.head.i - 1].lower_ == "according" and tok.ent_type_ != "PERSON":
                 tokens = np_tokens(tok)

@@ -13,6 +13,7 @@ from sayso.extract.events.nonevents import generic, running_count
 from sayso.extract.events.triggers import Trigger, civilian_object, hands_on, sentence_triggers, weapon_subtype
 from sayso.models import Claim, DateRef, Event, Note, Place, Quote
 from sayso.nlp import lemma
+from sayso.nlp.pipeline import span_text, tokens_with
 
 DIRECT_VIOLENCE = frozenset({"execute", "massacre", "murder", "assassinate", "behead", "stab", "torture", "beat",
                              "lynch", "execution", "massacre", "murder", "assassination", "torture", "beating",
@@ -83,7 +84,7 @@ def _same_day(mentions: list[Mention], text: str) -> None:
 
 
 def _article_sides(doc: Doc) -> list[str]:
-    counts = collections.Counter(parties.side_of([t]) for t in doc if t.lower_ in lx.side_words())
+    counts = collections.Counter(parties.side_of([t]) for t in tokens_with(doc, lx.side_words()))
     counts.pop(None, None)
     return [code for code, _ in counts.most_common()]
 
@@ -92,7 +93,7 @@ def _acting_sides(doc: Doc) -> list[str]:
     """The sides the article names as actors, most often first: a side word as a subject ("Russia has
     massed") or naming a force ("Russian troops", "Russia's fleet"), not as a place ("on Ukraine's border")."""
     forces = lx.word_set("force_words")
-    counts = collections.Counter(parties.side_of([t]) for t in doc if t.lower_ in lx.side_words() and (
+    counts = collections.Counter(parties.side_of([t]) for t in tokens_with(doc, lx.side_words()) if (
         t.dep_ == "nsubj" or (t.dep_ in ("amod", "compound", "poss", "nmod") and t.head.lower_ in forces)))
     counts.pop(None, None)
     return [code for code, _ in counts.most_common()]
@@ -311,7 +312,7 @@ def _denied(tok: Token) -> bool:
 def _settle_type(m: Mention, trig: Trigger, sides: list[str], text: str) -> None:
     """Sub-types that depend on the parties, the weapon or the words around the trigger."""
     name = trig.cls.name
-    sentence = trig.sent.text.lower()
+    sentence = span_text(trig.sent).lower()
     if name == "strike":
         m.subtype = weapon_subtype(trig)
         if m.target is None:  # "two police officers were wounded when a man threw a grenade"

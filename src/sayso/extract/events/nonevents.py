@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from sayso.extract.events import lexicon as lx
 from sayso.nlp import lemma
+from sayso.nlp.pipeline import span_text
 
 if TYPE_CHECKING:
     from sayso.extract.events.triggers import Trigger
@@ -81,7 +82,7 @@ def irrealis(trig: Trigger) -> bool:
                 clause_verb_seen = True
             else:
                 clause_verb_seen = True
-    if trig.sent.text.rstrip().endswith("?"):
+    if span_text(trig.sent).rstrip().endswith("?"):
         return True
     return any(_hypothetical(v) for v in [tok, *(head for _, head in _governors(tok, 10))] if kind(v) == "verb")
 
@@ -110,7 +111,7 @@ def running_count(tok: Token) -> bool:
 
 def generic(trig: Trigger) -> bool:
     """Habitual or cumulative activity ("shells the town daily", "since the start of the war")."""
-    return bool(lx.phrase_rx("generic_words").search(trig.sent.text))
+    return bool(lx.phrase_rx("generic_words").search(span_text(trig.sent)))
 
 
 def headline(trig: Trigger) -> bool:

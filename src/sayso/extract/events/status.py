@@ -9,6 +9,8 @@ fallen").
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Span
 
 from sayso.extract.events import context, lexicon as lx, parties
@@ -16,7 +18,7 @@ from sayso.extract.events.merge import Mention, same_place
 from sayso.extract.events.triggers import candidate_classes
 from sayso.models import Quote
 from sayso.nlp import lemma
-from sayso.nlp.pipeline import lemma_of
+from sayso.nlp.pipeline import lemma_of, span_text, token_ids, tokens_with
 
 OPEN = ("claimed", "reported", "asserted")  # statuses a later statement can settle
 REACH = 3  # how many sentences back a disclaimer without a scope of its own looks for the account it checks
@@ -27,13 +29,15 @@ def settle(doc: Doc, events: list[Mention], mentions: list[Mention], quotes: lis
     sents = list(doc.sents)
     with_triggers = {m.sentence for m in mentions if not m.denied}
     denials = set(lx.claim_words()["denial_verbs"])
+    root_ids = token_ids(doc, deps=frozenset({"ROOT"}))
     for index, sent in enumerate(sents):
         if index in with_triggers:
             continue
-        if lx.unverified_rx().search(sent.text) and not _own_report(sent, quotes):
+        if lx.unverified_rx().search(span_text(sent)) and not _own_report(sent, quotes):
             for m in _checked(index, sents, events, quotes):
                 m.status = "unverified"
-        roots = [t for t in sent if t.dep_ == "ROOT" and t.tag_.startswith("VB") and lemma(t).lower() in denials]
+        roots = [doc[i] for i in root_ids[bisect.bisect_left(root_ids, sent.start):bisect.bisect_left(root_ids, sent.end)]]
+        roots = [t for t in roots if t.tag_.startswith("VB") and lemma(t).lower() in denials]
         denier = parties.side_of([c for c in roots[0].children if c.dep_ == "nsubj"]) if roots else None
         if denier:
             for m in events:
@@ -126,11 +130,11 @@ def _checked(index: int, sents: list[Span], events: list[Mention], quotes: list[
     that sentence gives figures and no event ("Health officials said 17 were killed. The figures could not be
     verified" leaves the strike before alone: the claims carry that status)."""
     before = [m for m in events if m.status in OPEN and min(_sentences(m)) < index]
-    if lx.phrase_rx("all_accounts_words").search(sents[index].text):
+    if lx.phrase_rx("all_accounts_words").search(span_text(sents[index])):
         return before
-    if lx.phrase_rx("sides_accounts_words").search(sents[index].text):
+    if lx.phrase_rx("sides_accounts_words").search(span_text(sents[index])):
         return [m for m in before if m.status == "claimed"]  # the parties' accounts, not the witnesses'
-    figures = bool(lx.phrase_rx("figure_words").search(sents[index].text))
+    figures = bool(lx.phrase_rx("figure_words").search(span_text(sents[index])))
     for back in range(index - 1, max(-1, index - 1 - REACH), -1):
         here = [m for m in before if back in (_reported(m) if figures else _sentences(m))]
         if here:
@@ -156,13 +160,14 @@ def _denied_elsewhere(events: list[Mention], denied: list[Mention]) -> None:
 def _no_sign_of(sents: list[Span], events: list[Mention]) -> None:
     """"Monitors said there was no sign of a Ukrainian attack": a trigger word after "no sign of" (no evidence,
     no indication) says the attack claimed before it did not happen."""
-    nouns = lx.word_set("no_sign_nouns")
-    for index, sent in enumerate(sents):
-        for tok in sent:
-            up = tok.head
-            if not (tok.dep_ == "pobj" and up.lower_ == "of" and up.head.lower_ in nouns
-                    and any(c.dep_ == "det" and c.lower_ == "no" for c in up.head.children)):
-                continue
+    if not sents:
+        return
+    starts = [s.start for s in sents]
+    for noun in tokens_with(sents[0].doc, lx.word_set("no_sign_nouns")):
+        if not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            continue
+        for tok in (t for up in noun.children if up.lower_ == "of" for t in up.children if t.dep_ == "pobj"):
+            index = bisect.bisect_right(starts, tok.i) - 1
             kinds = {c.type for c in candidate_classes(tok)}
             for m in events:
                 if m.type in kinds and m.status in ("claimed", "reported") and max(_sentences(m)) < index:

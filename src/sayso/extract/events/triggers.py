@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from sayso.extract.events import lexicon as lx
 from sayso.extract.events.nonevents import headline as _headline, irrealis, kind as _kind
 from sayso.nlp import lemma
-from sayso.nlp.pipeline import lemma_of
+from sayso.nlp.pipeline import lemma_of, span_text
 
 # Words that report an explosion by themselves; other strike words ("hit", "attack") need a weapon named.
 EXPLOSIVE = frozenset({"shell", "bomb", "bombard", "shelling", "airstrike", "bombardment", "bombing", "explosion",
@@ -72,7 +72,7 @@ def candidate_classes(token: Token) -> list[lx.TriggerClass]:
 def _phrase_triggers(sent: Span) -> list[Trigger]:
     out = []
     rx, by_phrase = lx.all_phrases()
-    for m in rx.finditer(sent.text):
+    for m in rx.finditer(span_text(sent)):
         span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         if span is not None:
             for cls in by_phrase[m.group(0).lower()]:
@@ -107,12 +107,12 @@ def sentence_triggers(sent: Span) -> list[Trigger]:
 
 
 def _sentence_lower(trig: Trigger) -> str:
-    return trig.sent.text.lower()
+    return span_text(trig.sent).lower()
 
 
 def weapon_subtype(trig: Trigger) -> str | None:
     """The sub-type of the weapon named nearest the trigger in its sentence (None: no weapon named)."""
-    text = trig.sent.text
+    text = span_text(trig.sent)
     at = trig.start - trig.sent.start_char
     base = trig.sent.start_char
     hitting = TARGETING_VERBS | {w for cls in lx.classes() if cls.name == "intercept" for w in cls.verbs}
@@ -321,7 +321,7 @@ def _protest_ok(trig: Trigger) -> bool:
         crowd = subj is not None and word not in ("gather", "assemble") and (
             subj.lower_ in lx.word_set("crowd_words") or subj.lower_ in lx.word_set("civilian_words"))
         return crowd or _has_word(trig.sent, "protester_words") or bool(
-            lx.phrase_rx("protest_purpose_words").search(trig.sent.text))
+            lx.phrase_rx("protest_purpose_words").search(span_text(trig.sent)))
     return True
 
 

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from sayso.extract.events import lexicon as lx
 from sayso.extract.events.triggers import Trigger, civilian_object, doer, objects, sentence_triggers
 from sayso.nlp import lemma
+from sayso.nlp.pipeline import span_text
 
 def by_mob(trig: Trigger) -> bool:
     """"A crowd beat two men to death": killing done by a crowd or a mob."""
@@ -67,7 +68,7 @@ def intervened(trig: Trigger) -> bool:
     intervention: "disperse" counts with an object, in the passive or as a purpose ("to disperse")."""
     sent = trig.sent
     forces = lx.word_set("force_words")
-    for m in lx.phrase_rx("intervention_words").finditer(sent.text):
+    for m in lx.phrase_rx("intervention_words").finditer(span_text(sent)):
         span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         tok = span.root if span is not None else None
         if tok is not None and lemma(tok).lower() == "disperse" and tok.tag_.startswith("VB") and not any(
