@@ -17,7 +17,6 @@ import threading
 from importlib import resources
 from typing import Iterable
 
-import numpy
 from spacy.attrs import DEP, LOWER
 from spacy.language import Language
 from spacy.strings import hash_string
@@ -169,30 +168,28 @@ def span_text(span) -> str:
     return doc_text(span.doc)[span.start_char:span.end_char]
 
 
-def tokens_with(doc, words: frozenset[str] | None = None, deps: frozenset[str] | None = None) -> list[Token]:
+def tokens_with(doc, words: Iterable[str] | None = None, deps: Iterable[str] | None = None) -> list[Token]:
     """The tokens of ``doc`` whose lower-case form is one of ``words`` and whose dependency label is one of
     ``deps`` (either left out: any), in text order, found on the Doc's arrays: no Token object is built for
     the others (a walk over every token costs as much as the extractor's own work)."""
     return [doc[i] for i in token_ids(doc, words, deps)]
 
 
-def token_ids(doc, words: frozenset[str] | None = None, deps: frozenset[str] | None = None) -> list[int]:
+def token_ids(doc, words: Iterable[str] | None = None, deps: Iterable[str] | None = None) -> list[int]:
     """The indices of the tokens ``tokens_with`` returns."""
-    keep = None
+    found = range(len(doc))
     for attr, values in ((LOWER, words), (DEP, deps)):
         if values is not None:
-            hit = numpy.isin(doc.to_array(attr), _hashes(frozenset(values)))
-            keep = hit if keep is None else keep & hit
-    if keep is None:
-        return list(range(len(doc)))
-    return numpy.flatnonzero(keep).tolist()
+            ids, column = _ids(frozenset(values)), doc.to_array(attr).tolist()
+            found = [i for i in found if column[i] in ids]
+    return list(found)
 
 
 @functools.lru_cache(maxsize=64)
-def _hashes(words: frozenset[str]) -> numpy.ndarray:
+def _ids(words: frozenset[str]) -> frozenset[int]:
     """The ids the Doc's arrays hold for ``words``: spaCy's own symbol id for a string it has one for (the
     dependency labels, but also words such as "agent" or "mark"), else the string's hash."""
-    return numpy.array(sorted(IDS.get(w, hash_string(w)) for w in words), dtype="uint64")
+    return frozenset(IDS.get(w, hash_string(w)) for w in words)
 
 
 def lemma(token: Token) -> str:
