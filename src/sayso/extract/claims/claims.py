@@ -348,7 +348,7 @@ def _status(text: str, attr: Attribution | None, data,
 
 def _refer_back(doc: Doc, claims: list[Claim], attributor: Attributor, data) -> list[Claim]:
     """ "The general's claims could not be independently verified": mark that speaker's earlier claims."""
-    verify_re: re.Pattern = data["verify_re"]
+    verify_re = data["verify_re"]
     if not verify_re.search(attributor.text):
         return claims
     claim_sents = {c.start for c in claims}

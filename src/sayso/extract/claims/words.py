@@ -9,6 +9,7 @@ import re
 from importlib import resources
 from typing import Any
 
+from sayso.extract.caseless import Caseless
 from sayso.extract.claims.units import language_data, longest_unit_words, unit_table
 from sayso.extract.quotes.words import cue_words
 
@@ -28,9 +29,9 @@ def claim_data() -> dict[str, Any]:
     data["saying"] = words.clause - words.cognition  # the verbs of saying of quotes_en.json, read by both extractors
     data["newsroom_nouns"] = words.newsroom  # the outlet's own staff ("our correspondent"), one table for both
     hedges = sorted(data["hedges"], key=len, reverse=True)
-    data["hedge_re"] = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE)
-    data["anonymity_re"] = re.compile("|".join(re.escape(a) for a in data["anonymity"]), re.IGNORECASE)
-    data["verify_re"] = re.compile("|".join(f"(?:{p})" for p in data["verification_patterns"]), re.IGNORECASE)
+    data["hedge_re"] = Caseless(r"\b(?:" + "|".join(re.escape(h.lower()) for h in hedges) + r")\b")
+    data["anonymity_re"] = Caseless("|".join(re.escape(a.lower()) for a in data["anonymity"]))
+    data["verify_re"] = Caseless("|".join(f"(?:{p})" for p in data["verification_patterns"]))
     return data
 
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from sayso.extract.caseless import Caseless
 from sayso.extract.sides import party_words, side_name  # noqa: F401  (side_name: the events' name of a side)
 from sayso.nlp import doc_text  # noqa: F401  (read by the event modules as lx.doc_text)
 
@@ -59,14 +60,14 @@ def classes() -> tuple[TriggerClass, ...]:
 
 
 @functools.lru_cache(maxsize=1)
-def all_phrases() -> tuple[re.Pattern, dict[str, tuple[TriggerClass, ...]]]:
+def all_phrases() -> tuple[Caseless, dict[str, tuple[TriggerClass, ...]]]:
     """One pattern for every class's phrases, and the classes of each phrase."""
     by_phrase: dict[str, list[TriggerClass]] = {}
     for cls in classes():
         for phrase in cls.phrases:
             by_phrase.setdefault(phrase.lower(), []).append(cls)
     items = sorted(by_phrase, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in items) + r")(?![\w-])", re.I)
+    rx = Caseless(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in items) + r")(?![\w-])")
     return rx, {k: tuple(v) for k, v in by_phrase.items()}
 
 
@@ -91,14 +92,13 @@ def _word_set(key: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=64)
-def phrase_rx(key: str) -> re.Pattern:
+def phrase_rx(key: str) -> Caseless:
     """One case-insensitive, word-bounded pattern for every phrase of a word list."""
-    items = sorted(words()[key], key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in items) + r")(?![\w-])", re.I)
+    return _words_rx(words()[key])
 
 
 @functools.lru_cache(maxsize=1)
-def weapon_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+def weapon_patterns() -> tuple[tuple[str, Caseless], ...]:
     """(sub-type, pattern) in the order that settles ties (the more specific weapon first)."""
     w = words()["weapons"]
     kinds = [k for name, k in words()["weapon_kinds"].items() if not name.startswith("_")]
@@ -110,7 +110,7 @@ def weapon_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 @functools.lru_cache(maxsize=1)
-def weapon_kind_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+def weapon_kind_patterns() -> tuple[tuple[str, Caseless], ...]:
     """(kind, pattern) for the weapon kinds of ``weapon_kinds`` ("drone", "aircraft", "missile", "artillery")."""
     kinds = words()["weapon_kinds"]
     return tuple((name, _words_rx(k["words"])) for name, k in kinds.items() if not name.startswith("_"))
@@ -121,9 +121,10 @@ def weapon_kinds(text: str) -> tuple[str, ...]:
     return tuple(sorted(name for name, rx in weapon_kind_patterns() if rx.search(text)))
 
 
-def _words_rx(items: list[str]) -> re.Pattern:
-    items = sorted(items, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(x) for x in items) + r")(?![\w-])", re.I)
+def _words_rx(items: list[str]) -> Caseless:
+    """One case-insensitive pattern for the words and phrases, bounded by non-word characters, longest first."""
+    items = sorted((x.lower() for x in items), key=len, reverse=True)
+    return Caseless(r"(?<![\w-])(?:" + "|".join(re.escape(x) for x in items) + r")(?![\w-])")
 
 
 def side_words() -> dict[str, str]:
@@ -133,14 +134,14 @@ def side_words() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
-def unverified_rx() -> re.Pattern:
-    return re.compile("|".join(claim_words()["verification_patterns"]), re.I)
+def unverified_rx() -> Caseless:
+    return Caseless("|".join(claim_words()["verification_patterns"]))
 
 
 @functools.lru_cache(maxsize=1)
-def hedge_rx() -> re.Pattern:
-    items = sorted(claim_words()["hedges"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(h) for h in items) + r"|reports? of|speculation|unconfirmed)\b", re.I)
+def hedge_rx() -> Caseless:
+    items = sorted((h.lower() for h in claim_words()["hedges"]), key=len, reverse=True)
+    return Caseless(r"\b(?:" + "|".join(re.escape(h) for h in items) + r"|reports? of|speculation|unconfirmed)\b")
 
 
 def acled_names(type_: str, subtype: str | None) -> tuple[str, str]:
