@@ -25,6 +25,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
+from sayso.extract.wordstarts import WordStartPattern, WordStarts
 from sayso.models import DateRef, Note
 from sayso.nlp.pipeline import doc_text
 
@@ -40,7 +41,7 @@ def _words() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, re.Pattern]]:
+def _patterns() -> list[tuple[str, WordStartPattern]]:
     w = _words()
     full = [m for m in w["months"] if len(m) > 4 or m in ("may", "june", "july")]
     abbr = w["month_abbreviations_need_dot"]
@@ -75,8 +76,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
                  rf"[Ww]inter) of ))?(?<![/.\d])(?<!\d-)(?P<year>{yr})\b(?!s\b|/|\s*(?:%|percent|per cent)|,\d|\.\d|-\d)"),
         ("wyear", rf"(?:(?P<mon>{mon})\s+|(?P<pre>[Tt]he year)\s+)?{_spoken_year_rx()}"),
     ]
-    # a leading word boundary lets the engine skip every position inside a word at once
-    return [(name, re.compile(r"\b" + rx)) for name, rx in table]
+    # each opens at a word boundary, so it is tried only at the word starts whose letter can begin it
+    return [(name, WordStartPattern(r"\b" + rx)) for name, rx in table]
 
 
 def _spoken_year_rx() -> str:
@@ -109,8 +110,9 @@ class Match:
 def find_dates(text: str) -> list[Match]:
     """Non-overlapping date spans in text order; at a tie the longest match wins."""
     found: list[Match] = []
+    starts = WordStarts(text)
     for kind, rx in _patterns():
-        for m in rx.finditer(text):
+        for m in rx.finditer(starts):
             found.append(Match(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v}))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Match] = []
