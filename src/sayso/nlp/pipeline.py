@@ -163,6 +163,16 @@ def doc_text(doc) -> str:
     return text
 
 
+def column(doc, attr: int) -> list[int]:
+    """The Doc's values of one attribute (``spacy.attrs.LOWER``, ``IDX`` ...), one per token, read off its
+    array once per Doc and kept in its ``user_data``: a scan over them builds no Token objects."""
+    key = f"sayso_column_{attr}"
+    values = doc.user_data.get(key)
+    if values is None or len(values) != len(doc):
+        values = doc.user_data[key] = doc.to_array(attr).tolist()
+    return values
+
+
 def span_text(span) -> str:
     """``span.text``, cut from the Doc's text (``doc_text``) instead of joined from a Token per word."""
     return doc_text(span.doc)[span.start_char:span.end_char]
@@ -180,8 +190,8 @@ def token_ids(doc, words: Iterable[str] | None = None, deps: Iterable[str] | Non
     found = range(len(doc))
     for attr, values in ((LOWER, words), (DEP, deps)):
         if values is not None:
-            ids, column = _ids(frozenset(values)), doc.to_array(attr).tolist()
-            found = [i for i in found if column[i] in ids]
+            ids, have = _ids(frozenset(values)), column(doc, attr)
+            found = [i for i in found if have[i] in ids]
     return list(found)
 
 

@@ -19,7 +19,7 @@ from sayso.extract.claims.subjects import dateline_tokens
 from sayso.extract.claims.syntax import appos_words, descriptors, full_names, lemma, np_tokens, speaker_kind, subject_of
 from sayso.extract.claims.words import claim_data
 from sayso.models import Speaker
-from sayso.nlp.pipeline import doc_text, tokens_with
+from sayso.nlp.pipeline import column, doc_text, tokens_with
 
 _MENTION_DEPS = frozenset({"pobj", "nsubj"})  # "according to X" and a subject that speaks
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around"}  # prepositions of place, before a name
@@ -51,7 +51,7 @@ class SpeakerResolver:
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
         self.data = claim_data()
-        self.starts = doc.to_array(IDX).tolist()
+        self.starts = column(doc, IDX)
         self.full_names = full_names(doc)
         self.dateline = dateline_tokens(self.doc, self.sents)
         self.mentions = self._mentions()

@@ -9,16 +9,18 @@ reported"), habitual ("shells the town daily") and questions.
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LOWER
 from spacy.tokens import Span, Token
 
 from sayso.extract.events import lexicon as lx
 from sayso.extract.events.nonevents import headline as _headline, irrealis, kind as _kind
 from sayso.nlp import lemma
-from sayso.nlp.pipeline import lemma_of, span_text
+from sayso.nlp.pipeline import column, lemma_of, span_text
 
 # Words that report an explosion by themselves; other strike words ("hit", "attack") need a weapon named.
 EXPLOSIVE = frozenset({"shell", "bomb", "bombard", "shelling", "airstrike", "bombardment", "bombing", "explosion",
@@ -80,17 +82,34 @@ def _phrase_triggers(sent: Span) -> list[Trigger]:
     return out
 
 
+_PREFIX_SEEN: dict[int, bool] = {}  # a lower-case form's id -> whether its first three letters begin a trigger word
+
+
+def _may_trigger(lower: int, strings) -> bool:
+    """Whether a word (by the id of its lower-case form) opens like a trigger word: the cheap test first."""
+    seen = _PREFIX_SEEN.get(lower)
+    if seen is None:
+        if len(_PREFIX_SEEN) > 500_000:
+            _PREFIX_SEEN.clear()
+        seen = _PREFIX_SEEN[lower] = strings[lower][:3] in lx.trigger_prefixes()
+    return seen
+
+
 def sentence_triggers(sent: Span) -> list[Trigger]:
     """Every trigger of the sentence that survives the context checks, one per token (phrases first)."""
     found: dict[int, Trigger] = {}
     for trig in _phrase_triggers(sent):
         if _keep(trig):
             found.setdefault(trig.token.i, trig)
-    covered = {tok.i for t in found.values() for tok in sent if t.start <= tok.idx < t.end}
-    prefixes = lx.trigger_prefixes()
-    for token in sent:
-        if token.i in found or token.i in covered or token.lower_[:3] not in prefixes:
+    doc = sent.doc
+    starts = column(doc, IDX)
+    covered = {i for t in found.values() for i in range(bisect.bisect_left(starts, t.start, sent.start, sent.end),
+                                                         bisect.bisect_left(starts, t.end, sent.start, sent.end))}
+    lowers, strings = column(doc, LOWER), doc.vocab.strings
+    for i in range(sent.start, sent.end):
+        if i in found or i in covered or not _may_trigger(lowers[i], strings):
             continue
+        token = doc[i]
         if any(c.dep_ == "compound" and _word_candidates(c) for c in token.children):
             continue  # "arson attack": the modifier says what kind
         if token.dep_ in ("compound", "amod") and not _word_candidates(token.head):
