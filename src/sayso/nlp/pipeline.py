@@ -190,13 +190,13 @@ def token_ids(doc, words: Iterable[str] | None = None, deps: Iterable[str] | Non
     found = range(len(doc))
     for attr, values in ((LOWER, words), (DEP, deps)):
         if values is not None:
-            ids, have = _ids(frozenset(values)), column(doc, attr)
+            ids, have = string_ids(frozenset(values)), column(doc, attr)
             found = [i for i in found if have[i] in ids]
     return list(found)
 
 
 @functools.lru_cache(maxsize=64)
-def _ids(words: frozenset[str]) -> frozenset[int]:
+def string_ids(words: frozenset[str]) -> frozenset[int]:
     """The ids the Doc's arrays hold for ``words``: spaCy's own symbol id for a string it has one for (the
     dependency labels, but also words such as "agent" or "mark"), else the string's hash."""
     return frozenset(IDS.get(w, hash_string(w)) for w in words)

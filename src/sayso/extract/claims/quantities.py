@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import LIKE_NUM, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from sayso.extract.claims.not_quantities import followed_by_month, not_a_quantity
@@ -19,7 +20,7 @@ from sayso.extract.claims.numbers import DASHES, DIGITS, FEW, SUFFIXED, Num, par
 from sayso.extract.claims.units import Unit, round_si, to_si
 from sayso.extract.claims.words import QuantityTables, tables
 from sayso.models import Quantity
-from sayso.nlp.pipeline import doc_text, lemma_of
+from sayso.nlp.pipeline import column, doc_text, lemma_of, string_ids
 
 _RANGE_WORDS = {"to", "-", "–", "—", "or"}
 _A_PREPS = {"in", "within", "for", "of", "than", "after", "over", "under", "about", "nearly", "around", "almost"}
@@ -53,11 +54,10 @@ def find_quantities(doc: Doc, text: str | None = None) -> list[Found]:
     text = doc_text(doc) if text is None else text
     found: list[Found] = []
     i, n = 0, len(doc)
+    like_num, lowers, forms = column(doc, LIKE_NUM), column(doc, LOWER), column(doc, ORTH)
+    opening = _opening_words()
     while i < n:
-        tok = doc[i]
-        low = tok.lower_
-        if not (tok.like_num or low in t.vague or low in t.fractions or low in ("a", "an")
-                or tok.text in t.cur_prefix or SUFFIXED.match(tok.text)):
+        if not (like_num[i] or lowers[i] in opening or _opens_amount(forms[i], doc.vocab.strings, t)):
             i += 1
             continue
         hit, skip_to = _match(doc, i, t, text)
@@ -67,6 +67,26 @@ def find_quantities(doc: Doc, text: str | None = None) -> list[Found]:
         else:
             i = max(i + 1, skip_to)
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _opening_words() -> frozenset[int]:
+    """The ids of the lower-case words that can open a quantity: vague amounts, fractions, "a"/"an"."""
+    t = tables()
+    return string_ids(frozenset(t.vague) | frozenset(t.fractions) | {"a", "an"})
+
+
+_OPENS: dict[int, bool] = {}  # a word form's id -> whether it is a currency sign or a suffixed number ("5bn")
+
+
+def _opens_amount(form: int, strings, t: QuantityTables) -> bool:
+    opens = _OPENS.get(form)
+    if opens is None:
+        if len(_OPENS) > 500_000:
+            _OPENS.clear()
+        text = strings[form]
+        opens = _OPENS[form] = text in t.cur_prefix or SUFFIXED.match(text) is not None
+    return opens
 
 
 # ------------------------------------------------------------------ a quantity at one position
