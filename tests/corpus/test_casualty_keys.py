@@ -47,3 +47,14 @@ def test_a_participle_right_after_the_noun_still_names_the_measure(settings):
 def test_the_dead_beside_a_count_of_wounded_stay_the_dead(settings):
     text = "Medics carried the bodies of nine villagers and 20 wounded out of the ruins."
     assert (_key(text, "nine villagers", settings) or "").startswith("killed|")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quantity, key", [
+    ("Moscow has lost 200 soldiers near Kharkiv this month, the Ukrainian general staff said.", "200 soldiers",
+     "casualties|RU"),
+    ("Russian forces suffered 300 casualties near Kharkiv, Kyiv said.", "300 casualties", "casualties|RU"),
+    ("Russian shelling killed 12 people in Kharkiv, the governor said.", "12 people", "killed|UA"),
+])
+def test_the_side_that_loses_or_suffers_is_the_victims_side(text, quantity, key, settings):
+    assert _key(text, quantity, settings) == key

@@ -73,6 +73,7 @@ class Vocabulary:
     never_units: frozenset[str]
     never_nouns: frozenset[str]
     owner_verbs: frozenset[str]
+    victim_verbs: frozenset[str]  # "Russia has lost 200 soldiers": the subject is the victims' side
     war_nouns: frozenset[str]
     event_nouns: frozenset[str]
     enemy_words: frozenset[str]
@@ -107,6 +108,7 @@ def vocabulary() -> Vocabulary:
             parts=tuple(c.get("parts", ()))))
     return Vocabulary(tuple(concepts), data["unit_kinds"], frozenset(data["never_framed_units"]),
                       frozenset(data["never_framed_nouns"]), frozenset(data["subject_owner_verbs"]),
+                      frozenset(data["subject_victim_verbs"]),
                       frozenset(data["war_nouns"]), frozenset(data["event_nouns"]), frozenset(data["enemy_words"]),
                       frozenset(data["increment_words"]), frozenset(data["place_nouns"]),
                       frozenset(data["number_nouns"]), data["bare_count_noun"],
@@ -344,10 +346,10 @@ class _Framer:
                         side = self._side(target) if target is not None else None
                         if side is not None:
                             return side, target
-        if concept.whose in ("victim", "place", "population"):
-            return None
         verb = path[-1]
-        if not verb.tag_.startswith("VB") or lemma(verb).lower() not in self.vocab.owner_verbs:
+        verbs = self.vocab.victim_verbs if concept.whose == "victim" else self.vocab.owner_verbs
+        if concept.whose in ("place", "population") or not verb.tag_.startswith("VB") \
+                or lemma(verb).lower() not in verbs:
             return None
         subject = _subject(verb)
         if subject is not None and subject.tag_ == "PRP" and verb.dep_ == "ccomp":
