@@ -39,10 +39,12 @@ def test_a_date_outside_a_since_clause_stays_the_figures_date(settings):
     ("Over the past week the brigade lost 14 tanks, the governor said.", "2025-06-04"),
     ("The brigade lost 14 tanks in the last ten days, the governor said.", "2025-06-01"),
     ("This week the brigade lost 14 tanks, the governor said.", "2025-06-04"),
+    ("The brigade has lost 14 tanks this year, the governor said.", "2025-01-01"),
+    ("The brigade has lost 14 tanks this month, the governor said.", "2025-06-01"),
 ])
 def test_a_recent_stretch_runs_back_from_the_figures_date(text, since, settings):
     f = _frame(text, settings)
-    assert (f.since, f.when) == (since, "2025-06-11")  # "this week" is not a month-long date
+    assert (f.since, f.when) == (since, "2025-06-11")  # "this week" is not a month-long date, "this year" not 1 July
 
 
 def _claim(article: str, value: float, day: int, since: str, who: dict, qualifier: str = "exact") -> StoredClaim:

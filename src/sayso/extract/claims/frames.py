@@ -82,7 +82,7 @@ class Vocabulary:
     number_nouns: frozenset[str]  # "the number of X", "the toll": a subject naming what a bare figure counts
     bare_noun: str                # what a bare "40 were killed" counts
     recent: re.Pattern            # "over the past week", "in the last 10 days": a stretch up to the figure's date
-    current: dict[str, int]       # "this week": the stretch now running, in days
+    current: dict[str, int | str]  # "this week": the stretch now running, in days or from the month's/year's start
     stretch_units: dict[str, int]  # the days of each unit of a stretch ("week": 7)
 
 
@@ -115,7 +115,7 @@ def vocabulary() -> Vocabulary:
                       *_recent_periods(data["recent_periods"]))
 
 
-def _recent_periods(table: dict) -> tuple[re.Pattern, dict[str, int], dict[str, int]]:
+def _recent_periods(table: dict) -> tuple[re.Pattern, dict[str, int | str], dict[str, int]]:
     """The pattern of a recent stretch ("over the past week", "in the last 10 days"), the days of each
     current one ("this week") and of each unit."""
     words = "|".join(sorted(map(re.escape, _number_words()), key=len, reverse=True))
@@ -451,6 +451,8 @@ class _Framer:
         when = self._when(sent, span)
         if days is None or when is None or len(when) != 10:
             return None
+        if isinstance(days, str):  # "this year": from its first day
+            return when[:4] + "-01-01" if days == "year" else when[:7] + "-01"
         return (dt.date.fromisoformat(when) - dt.timedelta(days=days)).isoformat()
 
     def _opens_period(self, d: DateRef) -> bool:
