@@ -416,7 +416,7 @@ def _resolve(actor: Token, at: _Where) -> tuple[str | None, Span | None, bool]:
 def _theme(head: Token, span: Span, at: _Where) -> bool:
     """It speaks of troops or forces: a theme noun in the act itself or in its clause."""
     clause = head
-    while not _verb(clause) and clause.head is not clause and at.inside(clause.head):
+    while not _verb(clause) and clause.head.i != clause.i and at.inside(clause.head):
         clause = clause.head
     return any(t.lower_ in at.words.themes for t in (*span, *clause.subtree) if at.inside(t))
 
