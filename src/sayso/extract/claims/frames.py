@@ -11,16 +11,15 @@ table (``sayso.extract.sides``). A figure the vocabulary does not know (an elaps
 from __future__ import annotations
 
 import collections
-import datetime as dt
 import functools
 import json
-import re
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from sayso.extract.claims.periods import Periods
 from sayso.extract.sides import side_words
 from sayso.models import Claim, DateRef, Frame, Place
 from sayso.nlp.pipeline import doc_text, lemma
@@ -81,9 +80,6 @@ class Vocabulary:
     place_nouns: frozenset[str]
     number_nouns: frozenset[str]  # "the number of X", "the toll": a subject naming what a bare figure counts
     bare_noun: str                # what a bare "40 were killed" counts
-    recent: re.Pattern            # "over the past week", "in the last 10 days": a stretch up to the figure's date
-    current: dict[str, int | str]  # "this week": the stretch now running, in days or from the month's/year's start
-    stretch_units: dict[str, int]  # the days of each unit of a stretch ("week": 7)
 
 
 @functools.lru_cache(maxsize=1)
@@ -111,29 +107,7 @@ def vocabulary() -> Vocabulary:
                       frozenset(data["subject_victim_verbs"]),
                       frozenset(data["war_nouns"]), frozenset(data["event_nouns"]), frozenset(data["enemy_words"]),
                       frozenset(data["increment_words"]), frozenset(data["place_nouns"]),
-                      frozenset(data["number_nouns"]), data["bare_count_noun"],
-                      *_recent_periods(data["recent_periods"]))
-
-
-def _recent_periods(table: dict) -> tuple[re.Pattern, dict[str, int | str], dict[str, int]]:
-    """The pattern of a recent stretch ("over the past week", "in the last 10 days"), the days of each
-    current one ("this week") and of each unit."""
-    words = "|".join(sorted(map(re.escape, _number_words()), key=len, reverse=True))
-    units = "|".join(map(re.escape, table["units"]))
-    rx = (rf"\b(?:{'|'.join(table['openers'])})\s+the\s+(?:{'|'.join(table['recent'])})\s+"
-          rf"(?:(?P<n>\d+|{words})\s+)?(?P<unit>{units})s?\b")
-    return re.compile(rx, re.IGNORECASE), dict(table["current"]), dict(table["units"])
-
-
-def _stretch_days(match: re.Match, units: dict[str, int]) -> int:
-    n = (match.group("n") or "1").lower()
-    count = int(n) if n.isdigit() else _number_words().get(n, 1)
-    return count * units[match.group("unit").lower()]
-
-
-@functools.lru_cache(maxsize=1)
-def _number_words() -> dict[str, int]:
-    return json.loads(resources.files("sayso.data").joinpath("dates_words.json").read_text("utf-8"))["numbers"]
+                      frozenset(data["number_nouns"]), data["bare_count_noun"])
 
 
 def frame_claims(doc: Doc, claims: Sequence[Claim], places: Sequence[Place] = (), dates: Sequence[DateRef] = (),
@@ -189,8 +163,7 @@ class _Framer:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
             for tok in span or ():
                 self.place_at[tok.i] = p
-        self.dates = sorted(dates, key=lambda d: d.start)
-        self.published = published
+        self.periods = Periods(doc, dates, published)
 
     def frame(self, claim: Claim) -> Frame | None:
         q = claim.quantity
@@ -225,7 +198,7 @@ class _Framer:
             whose_start=whose[1].idx if whose else None,
             whose_end=whose[1].idx + len(whose[1]) if whose else None,
             place=place.name if place else None, place_country=place.country_code if place else None,
-            when=self._when(sent, span), since=self._since(sent, span), scope=self._scope(path, sent, bag),
+            when=self.periods.when(sent, span), since=self.periods.since(sent, span), scope=self._scope(path, sent, bag),
             stance=concept.stance(bag), increment=bool(bag & self.vocab.increment_words))
 
     def _named_by_subject(self, path: list[Token]) -> Token | None:
@@ -409,69 +382,6 @@ class _Framer:
             if before:
                 return max(before, key=lambda p: p.start)
         return None
-
-    def _dates_in(self, sent: Span, span: Span) -> list[DateRef]:
-        """The sentence's dates, less those of another figure ("up from 90,000 a week earlier")."""
-        return [d for d in self.dates if sent.start_char <= d.start < sent.end_char and d.value
-                and not self._of_other_figure(d, span)]
-
-    def _of_other_figure(self, d: DateRef, span: Span) -> bool:
-        """Whether the date hangs on another figure's phrase before it meets a verb or the figure itself."""
-        date = self.doc.char_span(d.start, d.end, alignment_mode="expand")
-        tok = date.root if date is not None and len(date) else None
-        for _ in range(3):
-            if tok is None or tok.head.i == tok.i or tok.tag_.startswith("VB") or span.start <= tok.i < span.end:
-                return False
-            tok = tok.head
-            if any(t.tag_ == "CD" and not span.start <= t.i < span.end
-                   for t in [tok] + [c for c in tok.children if c.dep_ == "pobj"]):
-                return True  # "up from 90,000 a week earlier": the date hangs on the other figure's phrase
-        return False
-
-    def _when(self, sent: Span, span: Span) -> str | None:
-        """The first date of the sentence that neither opens a period ("since July") nor names the stretch
-        now running ("this week"), else the publication date."""
-        for d in self._dates_in(sent, span):
-            if not self._opens_period(d) and d.text.lower() not in self.vocab.current:
-                return d.value
-        return self.published
-
-    def _since(self, sent: Span, span: Span) -> str | None:
-        """The start of the period the figure counts: a date that opens one ("since July", "since the fighting
-        spread in July"), else so many days before its date for a recent stretch ("over the past week",
-        "this week")."""
-        opened = next((d.value for d in self._dates_in(sent, span) if self._opens_period(d)), None)
-        if opened is not None:
-            return opened
-        days = next((self.vocab.current[d.text.lower()] for d in self._dates_in(sent, span)
-                     if d.text.lower() in self.vocab.current), None)
-        if days is None:
-            match = self.vocab.recent.search(self.text, sent.start_char, sent.end_char)
-            days = _stretch_days(match, self.vocab.stretch_units) if match else None
-        when = self._when(sent, span)
-        if days is None or when is None or len(when) != 10:
-            return None
-        if isinstance(days, str):  # "this year": from its first day
-            return when[:4] + "-01-01" if days == "year" else when[:7] + "-01"
-        return (dt.date.fromisoformat(when) - dt.timedelta(days=days)).isoformat()
-
-    def _opens_period(self, d: DateRef) -> bool:
-        """ "since July", "from March", or a date inside a clause opened by "since" ("since the fighting spread
-        into the region in July"): the start of a period, not the figure's date."""
-        before = self.text[max(0, d.start - 12):d.start].lower().split()
-        if before and before[-1] in ("since", "from"):
-            return True
-        span = self.doc.char_span(d.start, d.end, alignment_mode="expand")
-        tok = span.root if span is not None and len(span) else None
-        for _ in range(4):
-            if tok is None or tok.head.i == tok.i:
-                return False
-            tok = tok.head
-            if tok.lower_ == "since" and tok.dep_ == "prep":
-                return True
-            if tok.tag_.startswith("VB"):
-                return any(c.lower_ == "since" and c.dep_ == "mark" for c in tok.children)
-        return False
 
     def _scope(self, path: list[Token], sent: Span, bag: set[str]) -> str | None:  # noqa: ARG002
         """"war" when the figure counts the whole war ("died in the conflict", "Russia's aggression has
