@@ -90,3 +90,10 @@ def test_span_text_is_the_span_text(nlp):
 
     doc = nlp("Shelling resumed at dawn.  Two people were hurt, the mayor said. ")
     assert [span_text(s) for s in doc.sents] == [s.text for s in doc.sents]
+
+
+def test_token_ends_are_where_each_token_ends(nlp):
+    from sayso.nlp.pipeline import token_ends
+
+    doc = nlp("The town’s mayor — Olena Koval — said: “We held.”")
+    assert token_ends(doc) == [t.idx + len(t.text) for t in doc]

@@ -17,7 +17,7 @@ import threading
 from importlib import resources
 from typing import Iterable
 
-from spacy.attrs import DEP, LOWER
+from spacy.attrs import DEP, IDX, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.symbols import IDS
@@ -171,6 +171,16 @@ def column(doc, attr: int) -> list[int]:
     if values is None or len(values) != len(doc):
         values = doc.user_data[key] = doc.to_array(attr).tolist()
     return values
+
+
+def token_ends(doc) -> list[int]:
+    """The character offset where each token of ``doc`` ends (``idx + len``), built once per Doc."""
+    ends = doc.user_data.get("sayso_token_ends")
+    if ends is None or len(ends) != len(doc):
+        strings = doc.vocab.strings
+        ends = doc.user_data["sayso_token_ends"] = [
+            start + len(strings[form]) for start, form in zip(column(doc, IDX), column(doc, ORTH))]
+    return ends
 
 
 def span_text(span) -> str:

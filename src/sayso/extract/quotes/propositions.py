@@ -28,11 +28,12 @@ import json
 from dataclasses import dataclass, field
 from importlib import resources
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from sayso.extract.sides import side_words
 from sayso.models import Polarity, Proposition, Quote
-from sayso.nlp.pipeline import doc_text, lemma
+from sayso.nlp.pipeline import column, doc_text, lemma, token_ends
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -200,10 +201,12 @@ def _matches(doc: Doc, a: int, b: int, index: dict[str, tuple[tuple[str, str], .
              ) -> list[tuple[int, int, str]]:
     """Forms of ``index`` in tokens ``a``..``b`` (whole tokens only): (first token, end token, value)."""
     out, i = [], a
-    ends = {t.idx + len(t): t.i + 1 for t in doc[a:b]}
+    token_end, lowers, strings = token_ends(doc), column(doc, LOWER), doc.vocab.strings
+    ends = {token_end[j]: j + 1 for j in range(a, b)}
     while i < b:
-        tok = doc[i]
-        for form, value in index.get(tok.lower_.split("-")[0], ()):
+        forms = index.get(strings[lowers[i]].split("-")[0], ())
+        tok = doc[i] if forms else None
+        for form, value in forms:
             stop = tok.idx + len(form)
             if text[tok.idx:stop].lower().replace("’", "'") == form and stop in ends:
                 out.append((i, ends[stop], value))
