@@ -44,7 +44,7 @@ def own_predicate(clause: Token, words: CueWords) -> bool:
     """A subjectless finite speech verb that opens the "clause" the parse gave a speech verb: a predicate of
     the speaker (a dash or comma misread), not what was said."""
     doc = clause.doc
-    first = next(t for t in doc[clause.left_edge.i:clause.i + 1] if not t.is_punct)
+    first = next((t for t in doc[clause.left_edge.i:clause.i + 1] if not t.is_punct), clause)
     return clause.tag_ in ("VBD", "VBZ") and first.i == clause.i and lemma(clause) in words.all_verbs \
         and clause.i > 0 and doc[clause.i - 1].text in _EDGE_PUNCT \
         and not any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
