@@ -89,3 +89,30 @@ def test_the_date_of_the_figure_it_rose_from_is_not_its_own(settings):
 def test_a_part_of_a_group_counted_elsewhere_is_not_a_toll(settings):
     text = "Nine patients were flown to the capital. Three of those flown out died on arrival."
     assert _frame(text, "Three", settings) is None
+
+
+@pytest.mark.model
+def test_a_round_up_of_several_countries_lends_none_of_them_to_an_unplaced_toll(settings):
+    text = ("The agency reviewed three crises on Monday. Fighting went on in Khartoum and Omdurman. Gangs raided "
+            "Port-au-Prince and Cap-Haitien. Clashes spread near Sittwe and Mandalay. It said about 45,000 people "
+            "have been displaced.")
+    frame = _frame(text, "about 45,000 people", settings)
+    assert frame is not None and frame.place_country is None
+
+
+@pytest.mark.model
+def test_an_article_about_one_country_lends_it_to_an_unplaced_toll(settings):
+    text = ("Fighting went on in Khartoum and Omdurman on Monday. The agency said about 45,000 people have "
+            "been displaced.")
+    frame = _frame(text, "about 45,000 people", settings)
+    assert frame is not None and frame.place_country == "SD"
+
+
+def test_two_tolls_whose_side_only_the_corpus_lends_are_not_rivals():
+    def toll(article: str, value: float, pk: int) -> StoredClaim:
+        frame = Frame("displaced", "cumulative", "count", when="2025-06-10")  # no side, no place of its own
+        return StoredClaim(article_id=article, date=dt.date(2025, 6, 10), outlet=article, group=None,
+                           measure_key="displaced|XR", value=value, value_max=None, unit="count", qualifier="exact",
+                           status="claimed", quantity=f"{value:g} people", speaker=f"agency {pk}",
+                           entity=f"agency {pk}", entity_pk=pk, half_unit=half_unit(value), frame=frame, noun="people")
+    assert not list(contradictions([toll("a", 45_000, 1), toll("a", 360_000, 2)]))

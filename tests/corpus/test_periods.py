@@ -23,8 +23,8 @@ def _frame(text: str, settings, published: str = "2025-06-11") -> Frame:
 
 @pytest.mark.model
 def test_a_date_inside_a_since_clause_opens_the_period(settings):
-    f = _frame("About 8,000 people have been displaced from the valley since the floods reached it in March, the office said.",
-               settings)
+    f = _frame("About 8,000 people have been displaced from the valley since the floods reached it in March, "
+               "the office said.", settings)
     assert (f.since, f.when) == ("2025-03", "2025-06-11")
 
 
@@ -82,3 +82,20 @@ def test_the_past_week_said_on_two_days_running_is_one_period():
 def test_periods_starting_months_apart_are_not_compared():
     early = _claim("a", 60_000, 10, "2025-03", AGENCY)
     assert not list(contradictions([early, _claim("b", 9_000, 10, "2025-05-20", GOVERNOR)]))
+
+
+def test_a_denied_total_over_a_period_says_nothing_of_one_days_toll():
+    today = _claim("a", 17, 10, None, AGENCY, "at_least")
+    since = _claim("b", 1_000, 10, "2025-02", GOVERNOR, "at_least")
+    denied = StoredClaim(**{**{f: getattr(since, f) for f in since.__slots__}, "status": "denied"})
+    assert not list(contradictions([today, denied]))
+
+
+def test_a_total_over_a_stated_period_may_grow_whatever_its_kind():
+    def aid(article: str, value: float, day: int, since: str | None, who: dict) -> StoredClaim:
+        frame = Frame("aid", "event", "money", whose="AU", when=f"2025-06-{day:02d}", since=since)
+        return StoredClaim(article_id=article, date=dt.date(2025, 6, day), outlet=article, group=None,
+                           measure_key="aid|AU", value=value, value_max=None, unit="AUD", qualifier="exact",
+                           status="claimed", quantity=f"${value:g}", speaker=who["speaker"], entity=who["speaker"],
+                           entity_pk=who["entity"], half_unit=half_unit(value), frame=frame)
+    assert not list(contradictions([aid("a", 91e6, 10, "2025-02", AGENCY), aid("b", 116e6, 11, None, GOVERNOR)]))

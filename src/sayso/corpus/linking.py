@@ -262,6 +262,8 @@ def _comparable(a: StoredClaim, b: StoredClaim, kind: str, window_days: int) -> 
     fa, fb = a.frame, b.frame
     if fa is None or fb is None:
         return True
+    if not (fa.whose or fa.place_country or fb.whose or fb.place_country):
+        return False  # both sides only lent by the corpus (a round-up's two unplaced tolls): nothing anchors them
     rules = measure_rules().get(fa.concept)
     if rules is not None and rules.compare == "period" and not (fa.since and fb.since):
         return False  # one convoy's trucks are no rival of another's: only counts over a stated period compare
@@ -311,7 +313,8 @@ def window(kind: str, window_days: int) -> float:
 def _growth(a: StoredClaim, b: StoredClaim, ra, rb, kind: str) -> bool:
     """A running total, or a level such as troops massing, that is higher later grew; it does not
     contradict the earlier figure (only a figure of the same day, or a later lower total, can)."""
-    if kind not in ("cumulative", "stock") or a.date == b.date:
+    stated = any(c.frame is not None and c.frame.since for c in (a, b))  # a total over a period grows, any kind
+    if (kind not in ("cumulative", "stock") and not stated) or a.date == b.date:
         return False
     (early, re_), (late, rl) = sorted(((a, ra), (b, rb)), key=lambda p: p[0].date)
     return rl[0] > re_[1] and _pace_allows(early, late, re_, rl)
@@ -360,6 +363,14 @@ def _period_part(a: StoredClaim, b: StoredClaim, tolerance: float) -> bool:
     return rt is not None and rp is not None and rt[1] >= rp[0]
 
 
+def _other_period(a: StoredClaim, b: StoredClaim) -> bool:
+    """One figure states a period and the other does not, and they are not the same number: a total since
+    February and one day's toll (the same number denied is the same figure, period stated or not)."""
+    if a.frame is None or b.frame is None or bool(a.frame.since) == bool(b.frame.since):
+        return False
+    return a.value is not None and b.value is not None and abs(a.value - b.value) > max(a.half_unit, b.half_unit)
+
+
 def _independent(a: StoredClaim, b: StoredClaim) -> bool:
     if _who(a) == _who(b):
         return False  # a source revising itself, or one statement relayed
@@ -397,6 +408,8 @@ def contradictions(claims: Iterable[StoredClaim], *, window_days: int = 7, toler
             verdict = conflict(a, b, kind, tolerance)
             if verdict is not None and verdict[0] == "figures" and _period_part(a, b, tolerance):
                 continue
+            if verdict is not None and verdict[0] == "denial" and _other_period(a, b):
+                continue  # denying a total since February says nothing of one day's toll
             if verdict is not None:
                 found.append(Contradiction(cluster.measure_key, verdict[1], a, b, _days(a, b), verdict[0],
                                            round(verdict[2], 4), (na, nb)))

@@ -131,7 +131,9 @@ def _from_article(claims: list[Claim], places: Sequence[Place], text: str) -> li
         if c.frame is not None and c.frame.whose is not None and c.frame.whose_start is not None:
             owners[(c.frame.concept, _paragraph(text, c.quantity.start))][c.frame.whose] += 1
     countries = collections.Counter(p.country_code for p in places if p.country_code and not p.metonym)
-    main = countries.most_common(1)[0][0] if countries else None
+    top = countries.most_common(1)[0] if countries else None
+    # the article's country only when it holds half its places: a round-up of several countries has none
+    main = top[0] if top is not None and top[1] >= sum(countries.values()) / 2 else None
     out = []
     for c in claims:
         f = c.frame
