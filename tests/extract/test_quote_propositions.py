@@ -92,6 +92,7 @@ def test_propositions_an_act_in_a_when_clause_is_background(nlp):
     ("The army said some units were withdrawing from the frontier.", None, False, "some units"),
     ("The spokesman said that the depot was attacked overnight.", None, False, None),  # nobody is said to act
     ("The commander said attacking the depot was necessary.", None, False, None),  # the act is the subject
+    ("The mayor said the Rapid Support Forces attacked the camp.", "RSF", False, None),  # a name of three words
 ])
 def test_propositions_whose_act_it_is(nlp, text, side, by_speaker, actor):
     p = _one(nlp, text)

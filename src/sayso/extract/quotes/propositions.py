@@ -337,6 +337,27 @@ def _side(tokens: list[Token]) -> str | None:
     return None
 
 
+def _named_side(actor: Token) -> str | None:
+    """The side a name of several words around the actor names ("the Rapid Support Forces", "the Armed Forces
+    of Ukraine"), the longest first; None when no such name holds the actor."""
+    sides = side_words()
+    tokens = list(actor.subtree)
+    at = tokens.index(actor)
+    lows = [t.text_with_ws.lower().replace("’", "'") for t in tokens]
+    for n in range(min(_longest_side() + 2, len(tokens)), 1, -1):  # "people 's" is one word of a name
+        for i in range(max(0, at - n + 1), min(at, len(tokens) - n) + 1):
+            name = "".join(lows[i:i + n]).strip()
+            side = sides.get(name) or sides.get(name.removesuffix("'s").rstrip("."))
+            if side is not None and " " in name:
+                return side
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _longest_side() -> int:
+    return max(len(name.split()) for name in side_words())
+
+
 def _owner(noun: Token, words: StanceWords) -> Token | None:
     """Who a noun's act belongs to: its possessor or side adjective ("Russia's invasion", "Ukrainian attack"),
     or the object of "by" ("the build-up by Russia"), or of "of" after an under-word ("under the control of
@@ -405,7 +426,8 @@ def _resolve(actor: Token, at: _Where) -> tuple[str | None, Span | None, bool]:
     if actor.lower_ in _PRONOUNS:
         side = _side([at.doc[i] for i in range(actor.i - 1, at.a - 1, -1)])
         return (side, None, False) if side is not None else (None, None, True)
-    side = _side(sorted(actor.subtree, key=lambda t: (t is not actor, t.dep_ not in _OWNER_DEPS, t.i)))
+    side = _named_side(actor) or _side(sorted(actor.subtree, key=lambda t: (t is not actor, t.dep_ not in _OWNER_DEPS,
+                                                                           t.i)))
     if side is not None:
         return side, None, False
     if any(c.dep_ == "poss" and c.lower_ in _FIRST_PERSON for c in actor.children):
