@@ -4,6 +4,7 @@ import spacy
 from spacy.tokens import Doc
 
 from sayso.extract.quotes.misparses import own_predicate
+from sayso.extract.quotes.nouns import according
 from sayso.extract.quotes.propositions import _theme, _Where, stance_words
 from sayso.extract.quotes.words import cue_words
 
@@ -21,3 +22,11 @@ def test_theme_climb_stops_at_a_verbless_root():
               deps=["ROOT", "prep", "pobj"], tags=["NN", "IN", "NNP"])
     at = _Where(doc, 0, 3, range(0), stance_words())
     assert _theme(doc[2], doc[2:3], at) is False
+
+
+def test_according_to_climb_stops_at_a_root_of_any_label():
+    # a parse whose root noun carries a label other than ROOT ("dep"): the climb from "according to" ends there
+    doc = Doc(spacy.blank("en").vocab, words=["Ten", "villagers", "according", "to", "medics"], heads=[1, 1, 1, 2, 3],
+              deps=["nummod", "dep", "prep", "prep", "pobj"], tags=["CD", "NNS", "VBG", "IN", "NNS"])
+    report = according(doc[2])
+    assert report is None or (report.a, report.b) == (0, 2)  # the figure before the cue, if anything

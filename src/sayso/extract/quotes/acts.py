@@ -39,7 +39,7 @@ def refused(verb: Token, words: CueWords) -> bool:
         if _shares_refusal(v):
             v = v.head  # "declined to name them or say where they lived": both verbs are refused
             continue
-        if v.dep_ != "xcomp" or v.head is v:
+        if v.dep_ != "xcomp" or v.head.i == v.i:
             return False
         if lemma(v.head) in words.refusal:
             return True
@@ -51,7 +51,7 @@ def _shares_refusal(v: Token) -> bool:
     """A verb joined by "or"/"nor" to the one before it ("would not confirm or deny", "declined to name
     them or say where"), or a bare infinitive sharing its "to", falls under the same refusal; a finite
     verb after "but" ("did not name the town but said ...") does not."""
-    if v.dep_ != "conj" or v.head is v:
+    if v.dep_ != "conj" or v.head.i == v.i:
         return False
     cc = {c.lower_ for c in v.head.children if c.dep_ == "cc" and v.head.i < c.i < v.i}
     return bool(cc & {"or", "nor"}) or (v.tag_ == "VB" and "and" in cc and v.head.dep_ == "xcomp")

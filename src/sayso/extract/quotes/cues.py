@@ -63,7 +63,7 @@ def subject_of(verb: Token) -> Token | None:
         if v.dep_ == "ccomp" and own_predicate(v, cue_words()):
             v = v.head  # "X — who said Y — described ...": the speaker of the verb the parse put it under
             continue
-        if v.dep_ not in _CLIMB_DEPS or v.head is v:
+        if v.dep_ not in _CLIMB_DEPS or v.head.i == v.i:
             return None
         issuer = _issuer(v)
         if issuer is not None:  # "the ministry issued a statement saying ...": climb to "issued"
@@ -203,7 +203,7 @@ def _not_speech(verb: Token, lem: str, words: CueWords) -> bool:
         return True  # "Resolution 2334 demanded ...": a text, not a speaker
     if any(c.dep_ in _SUBJECT_DEPS and _publisher(c, words) for c in verb.children):
         return True  # "as we reported", "our correspondent reports": the publisher citing itself
-    if verb.dep_ == "xcomp" and verb.head is not verb and _not_speech(verb.head, lemma(verb.head), words):
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i and _not_speech(verb.head, lemma(verb.head), words):
         return True  # "are expected to pledge $5m"
     if verb.dep_ == "xcomp" and verb.head.tag_ == "VBN" and lemma(verb.head) in words.permission:
         return True  # "was not authorized to discuss the talks": the rule that keeps a source anonymous

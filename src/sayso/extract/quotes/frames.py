@@ -86,7 +86,7 @@ def appos_frame(verb: Token) -> tuple[tuple[int, int], Token] | None:
     if j < 1 or doc[j - 1].dep_ != "appos" or doc[j - 1].tag_[:2] != "NN":
         return None
     node = first = doc[j - 1]
-    while node.dep_ == "appos" and node.head is not node:
+    while node.dep_ == "appos" and node.head.i != node.i:
         node = node.head  # the highest noun of the chain that follows a comma starts the frame
         if node.tag_[:2] == "NN" and node.left_edge.i > 0 and doc[node.left_edge.i - 1].text == ",":
             first = node

@@ -28,9 +28,9 @@ def according(tok: Token) -> Report | None:
         return None
     source = _behind(source)
     head = tok.head
-    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head and head.tag_[:2] != "VB":
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i and head.tag_[:2] != "VB":
         head = head.head
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head  # "X were killed and Y wounded, according to ...": the whole coordination
     if head.dep_ == "advcl" and (contrast(head) or _participle(head)) \
             and (_ends_sentence(to) or _ends_sentence(tok, head)):
@@ -96,7 +96,7 @@ def _reported(clause: Token) -> bool:
             if "auxpass" in deps and "agent" not in deps:
                 return False  # "is thought to cost": nobody named says it
             return "ccomp" in deps or "dobj" not in deps
-        if node.dep_ != "ccomp" or node.head is node:
+        if node.dep_ != "ccomp" or node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -96,7 +96,7 @@ def _argument(doc: Doc, tok: Token) -> tuple[Token, str, int, int] | None:
         return None
     gov = tok.head
     if tok.dep_ in ("pobj", "pcomp"):
-        if gov.head is gov or gov.dep_ not in _PREP_DEPS:
+        if gov.head.i == gov.i or gov.dep_ not in _PREP_DEPS:
             return None
         verb, prep = gov.head, gov.lower_
     else:

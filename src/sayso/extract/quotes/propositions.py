@@ -278,7 +278,7 @@ def _modal(head: Token, at: _Where) -> bool:
         if any(c.dep_ in _GOVERNED and (_is_modal(c, words) or (c.lower_ in words.negations and t.i not in own))
                for c in t.children):
             return True
-        if t is not head and (_is_modal(t, words) or t.lower_ in words.negations):
+        if t.i != head.i and (_is_modal(t, words) or t.lower_ in words.negations):
             return True
         up = t.head
         if up.i == t.i or up.i in at.cue or not (at.cue or at.inside(up)):
@@ -379,7 +379,7 @@ def _whose(head: Token, at: _Where) -> tuple[str | None, Span | None, bool]:
         actor = (_owner(t, at.words) if _nounish(t) else None) or _subject(t)
         if actor is not None and actor.tag_ in _WH_TAGS and t.dep_ == "relcl":
             actor = t.head  # "the troops that attacked": the noun the clause describes
-        if actor is not None and t is not head and head in actor.subtree:
+        if actor is not None and t.i != head.i and head in actor.subtree:
             return None, None, False  # "attacking the depot was necessary": the act is the subject, nobody's
         if actor is not None:
             return _resolve(actor, at)

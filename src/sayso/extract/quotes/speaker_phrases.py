@@ -93,7 +93,7 @@ def counted_member(span, head: Token) -> bool:
     """A group word counted like a person ("a Democrat", "one Israeli", "two Ukrainians"), not the group itself."""
     first = span[0]
     counted = first.lower_ in ("a", "an", "another", "one") or first.tag_ == "CD"
-    return counted and head.tag_ in ("NNP", "NNPS") and head.ent_type_ in ("NORP", "GPE") and first is not head
+    return counted and head.tag_ in ("NNP", "NNPS") and head.ent_type_ in ("NORP", "GPE") and first.i != head.i
 
 
 def definite(span) -> bool:
