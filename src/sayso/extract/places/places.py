@@ -422,8 +422,9 @@ def _relabelled(span: Span, label: str, gaz: Gazetteer, person_words: set[str],
                 countries: set[str]) -> Mention | None:
     """An entity NER mislabelled (PRODUCT "Kursk", PERSON "Kyiv", NORP "Odesa"), kept when it is no
     part of a person's name in the article and its whole text names a well-known place; a town of any
-    size that a feature word calls one ("the town of Tessalit", "Kupiansk city"); or a town of 20,000+
-    after a preposition of place ("in Druzhkivka") or in a country the article's places lie in."""
+    size that a feature word calls one ("the town of Tessalit", "Kupiansk city"); a town of 20,000+
+    after a preposition of place ("in Druzhkivka") or in a country the article's places lie in; a smaller
+    town when both hold."""
     if label == "PERSON":
         if any(t.lower_ in person_words for t in span) or _after_title(span):
             return None
@@ -439,8 +440,9 @@ def _relabelled(span: Span, label: str, gaz: Gazetteer, person_words: set[str],
         return mention  # "the southern city of Nabatieh": a feature word vouches for a town known by another name
     located = _after_place_preposition(span)
 
-    def big(e: Entry) -> bool:
-        return e.population >= RELABEL_TOWN_POPULATION and (located or e.country_code in countries)
+    def big(e: Entry) -> bool:  # a town of any size when both say so ("in rural Sardinata", filed from Colombia)
+        home = e.country_code in countries
+        return (e.population >= RELABEL_TOWN_POPULATION and (located or home)) or (located and home)
 
     named = [e for e in mention.candidates if norm(e.name) == mention.key or e.feature != "city"
              or (_spelling_of(mention.key, norm(e.name))  # "Kostiantynivka" for GeoNames' "Kostyantynivka"
@@ -457,6 +459,8 @@ def _after_place_preposition(span: Span) -> bool:
     root = span.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
+    if root.dep_ == "compound" and root.head.lower_ in words()["feature_words"]:
+        root = root.head  # "in the Goris district"
     if not span.doc.has_annotation("DEP") or root.dep_ != "pobj":
         return False
     prep = root.head
