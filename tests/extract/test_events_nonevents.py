@@ -53,3 +53,9 @@ def test_a_weapon_described_by_where_it_is_fired_from_is_no_event(settings):
     text = ("Sumy lies close to the border, which gives air defences little time against rockets fired from the "
             "Kursk region.")
     assert _events(settings, text) == []
+
+
+def test_events_the_series_a_strike_belongs_to_is_no_second_strike(settings):
+    evs = _events(settings, "A drone strike on a truck near the town of Tyre killed three men on Monday, the latest "
+                            "in a string of raids since a truce took hold last May.")
+    assert [e.subtype for e in evs if e.type == "explosions_remote_violence"] == ["air_drone_strike"]

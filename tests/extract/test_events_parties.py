@@ -159,3 +159,21 @@ def test_events_a_demonstration_has_no_target(settings):
                                           "unpaid wages, union officials said.")
               if e.type == "protests")
     assert ev.target is None
+
+
+def test_events_bomber_blowing_himself_up_at_an_army_post_targets_the_army(settings):
+    ev = _events(settings, "A suicide bomber blew himself up at an army checkpoint in the town of Beledweyne on "
+                           "Sunday, police said.")[0]
+    assert ev.target is not None and ev.target.name == "Somali forces"
+
+
+def test_events_town_retaken_from_a_group_targets_that_group(settings):
+    ev = _events(settings, "Troops retook the town of Kalemie on Friday from Mai-Mai fighters who had held it "
+                           "since May.")[0]
+    assert ev.target is not None and ev.target.name == "Mai-Mai fighters"
+
+
+def test_events_soldier_hurt_by_a_mine_makes_the_army_the_target(settings):
+    ev = _events(settings, "A soldier was wounded on Sunday when a mine planted on a track outside Kidal went off "
+                           "as an army convoy passed.")[0]
+    assert ev.target is not None and ev.target.name == "Malian forces"

@@ -44,7 +44,7 @@ def extract_events(doc: Doc, published: dt.date | None, quotes: list[Quote], cla
                 _fill_parties(m, trig, companions)
                 mentions.append(m)
     _same_day(mentions, text)
-    events = [m for m in merge(mentions) if not m.denied and not _lone_weak(m) and _mappable(m)]
+    events = _follow_fights([m for m in merge(mentions) if not m.denied and not _lone_weak(m) and _mappable(m)])
     movers = _acting_sides(doc) or sides
     for m in events:
         if m.actor is None and m.type in VIOLENT:  # "Al Shabaab claimed responsibility" in a sentence after
@@ -54,6 +54,23 @@ def extract_events(doc: Doc, published: dt.date | None, quotes: list[Quote], cla
             m.actor = parties.EventParty(lx.side_name(movers[0]), kind="side", country_code=movers[0])
     status.settle(doc, events, mentions, quotes)
     return [_event(m, text) for m in events]
+
+
+def _follow_fights(events: list[Mention]) -> list[Mention]:
+    """A battle's parties are the sides that fought, never the civilians caught in it; "during the fighting"
+    with no place or parties of its own is the fight the article told before: its place and sides."""
+    told = None
+    for m in events:
+        if m.type != "battles":
+            continue
+        if m.target is not None and m.target.kind == "civilians":
+            m.target = None
+        if told is not None and m.anaphoric and m.place is None and m.actor is None:
+            m.place, m.geo_precision = told.place, told.geo_precision
+            m.actor, m.target = told.actor, m.target or told.target
+        if m.place is not None:
+            told = m
+    return events
 
 
 def _pronoun_subject(tok: Token) -> bool:
@@ -207,7 +224,7 @@ def _mention(trig: Trigger, span, index, paragraph, sides, text, published, quot
         actor, target = parties.parties_of_agreement(trig)
     actor, target = (None if _a_place(p, places) else p for p in (actor, target))
     avoid = [(p.start, p.end) for p in (actor,) if p is not None and p.start is not None
-             and p.kind in ("side", "named")]
+             and p.kind in ("side", "named")] + _described_places(trig.sent, places)
     own = span != _trimmed(sentence, text)  # the sentence reports several events: each reads its clause
     place, precision = context.pick_place(text, [span], places, trig.start, avoid)
     if place is None and not own:
@@ -226,6 +243,29 @@ def _mention(trig: Trigger, span, index, paragraph, sides, text, published, quot
                 weapons=lx.weapon_kinds(text[span[0]:span[1]]), continued=_continued(trig.token))
     _settle_type(m, trig, sides, text)
     return m
+
+
+def _described_places(sent: Span, places: list[Place]) -> list[tuple[int, int]]:
+    """Places in a clause or apposition that tells where another place lies ("Belarus, whose border is a
+    three-hour drive from Kyiv", "Baidoa, 250km from the capital, Mogadishu"): not where it happened."""
+    roots = {}
+    for p in places:
+        if sent.start_char <= p.start and p.end <= sent.end_char:
+            span = sent.doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is not None:
+                roots[span.root.i] = (p.start, p.end)
+    out = []
+    for i, where in roots.items():
+        tok, crossed = sent.doc[i], False
+        for _ in range(6):
+            crossed = crossed or tok.dep_ in ("relcl", "appos")
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+            if crossed and tok.i in roots:
+                out.append(where)
+                break
+    return out
 
 
 def _ongoing(tok: Token) -> bool:
@@ -331,7 +371,8 @@ def _settle_type(m: Mention, trig: Trigger, sides: list[str], text: str) -> None
         if name == "retake" or (code and where and code == where):
             m.subtype = "government_regains_territory"
         if m.target is None or m.target.kind != "side":
-            m.target = parties.opponent(code, sides) if code else parties.holder(m.actor, where)
+            m.target = parties.taken_from(trig) or (
+                parties.opponent(code, sides) if code else parties.holder(m.actor, where))
     elif name == "clash":
         if violence.one_sided(trig) and not violence.military_object(trig) and (
                 (m.target is not None and m.target.kind == "civilians") or _civilian_victims(trig)

@@ -163,6 +163,7 @@ def _fold(ev: Mention) -> Mention:
         out.status = "denied"
     out.denied = all(m.denied for m in group)
     out.weak = all(m.weak for m in group)
+    out.anaphoric = best.anaphoric
     out.weapons = tuple(sorted({w for m in group for w in m.weapons}))
     out.others = [m for m in group if m is not best]
     del statuses

@@ -102,11 +102,23 @@ def running_count(tok: Token) -> bool:
         return t.ent_type_ == "ORDINAL" or t.lower_ in lx.word_set("count_ordinals")
 
     head = tok.head
+    if _in_a_series(tok, ordinal):
+        return True
     if tok.dep_ == "nsubj" and lemma(head).lower() == "be":
         return any(c.dep_ in ("attr", "acomp") and ordinal(c) or c.dep_ == "attr" and any(
             ordinal(g) for g in c.children if g.dep_ == "amod") for c in head.children)
     return tok.dep_ == "attr" and lemma(head).lower() == "be" and any(
         c.dep_ == "amod" and ordinal(c) for c in tok.children)
+
+
+def _in_a_series(tok: Token, ordinal) -> bool:
+    """"..., the latest in a string of raids": the trigger names the series the event belongs to."""
+    for dep, head in _governors(tok, 5):
+        if dep == "pobj" and head.lower_ == "in" and ordinal(head.head):
+            return True
+        if kind(head) == "verb":
+            return False
+    return False
 
 
 def generic(trig: Trigger) -> bool:

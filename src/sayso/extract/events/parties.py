@@ -17,6 +17,7 @@ from sayso.nlp import lemma
 
 PRONOUNS = frozenset({"it", "they", "them", "he", "she", "we", "who", "which", "that"})
 RELATIVES = frozenset({"who", "which", "that"})
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 GENERIC_ORGS = frozenset({"ministry", "staff", "command", "government", "office", "council", "administration",
                           "service", "agency", "committee", "police", "army", "forces", "military", "navy"})
 TARGET_PREPS = frozenset({"on", "against", "at", "into", "targeting", "in"})
@@ -182,6 +183,8 @@ def target_head(trig: Trigger) -> Token | None:
             subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]  # of two, the one nearer the verb
             return max(subjects, key=lambda c: c.i if c.i < tok.i else -1) if subjects else None
         obj = _child(tok, "dobj")
+        if obj is not None and obj.lower_ in REFLEXIVES:
+            obj = None  # "blew himself up at an army checkpoint": the place says whom it hit
         if obj is None:  # "struck Hamas operatives gathered in a school": the object parsed as a clause's subject
             clause = _child(tok, "ccomp")
             obj = _child(clause, "nsubj") if clause is not None and clause.i > tok.i else None
@@ -198,7 +201,8 @@ def victims(trig: Trigger) -> Token | None:
     """Who was killed or hurt, when the sentence tells it around the strike ("two police officers were wounded
     when a man threw a grenade", "soldiers were killed when their truck hit a mine"): the passive subject of
     the killing or wounding verb the trigger's clause hangs on."""
-    verb = trig.token.head if trig.token.dep_ in ("advcl", "conj") else None
+    clause = trig.token.head if trig.token.dep_ in ("nsubj", "nsubjpass") else trig.token  # "when a mine went off"
+    verb = clause.head if clause.dep_ in ("advcl", "conj") else None
     hurt = lx.word_set("kill_words") | lx.word_set("injury_words")
     if verb is None or not verb.tag_.startswith("VB") or not _passive(verb) or (
             lemma(verb).lower() not in hurt and verb.lower_ not in hurt):
@@ -416,6 +420,18 @@ def resolve(head: Token | None, *, role: str, prefer_named: bool = False) -> Eve
             or lowered & {"military", "army", "junta"}:
         return EventParty("", start, end, text, kind="forces")
     return None
+
+
+def taken_from(trig: Trigger) -> EventParty | None:
+    """Whom a town was taken from, when the sentence says ("retook the town from Mai-Mai fighters")."""
+    verb = trig.token
+    if not verb.tag_.startswith("VB"):
+        return None
+    held = _prep_object(verb, ("from",))
+    obj = _child(verb, "dobj")
+    if held is None and obj is not None:  # the parse hangs "from" on the town
+        held = _prep_object(obj, ("from",))
+    return resolve(held, role="target")
 
 
 def holder(actor: EventParty | None, where: str | None) -> EventParty | None:
