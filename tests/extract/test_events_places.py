@@ -45,3 +45,9 @@ def test_events_place_that_tells_where_another_lies_is_not_the_place(settings):
     ev = _events(settings, "Russia sent 5,000 more troops on Monday to Belarus, whose border lies a short drive "
                            "from Kyiv.")[0]
     assert ev.place is not None and ev.place.name == "Belarus"
+
+
+def test_events_source_named_like_a_town_is_no_place(settings):
+    evs = _events(settings, "Russian troops massed near Belgorod on Monday. The troops are deploying in full battle "
+                            "order, according to Janes.")
+    assert [e.place.name for e in evs] == ["Belgorod"]

@@ -247,7 +247,8 @@ def _mention(trig: Trigger, span, index, paragraph, sides, text, published, quot
 
 def _described_places(sent: Span, places: list[Place]) -> list[tuple[int, int]]:
     """Places in a clause or apposition that tells where another place lies ("Belarus, whose border is a
-    three-hour drive from Kyiv", "Baidoa, 250km from the capital, Mogadishu"): not where it happened."""
+    three-hour drive from Kyiv", "Baidoa, 250km from the capital, Mogadishu"), or a source ("according to
+    Marlow"): not where it happened."""
     roots = {}
     for p in places:
         if sent.start_char <= p.start and p.end <= sent.end_char:
@@ -257,6 +258,9 @@ def _described_places(sent: Span, places: list[Place]) -> list[tuple[int, int]]:
     out = []
     for i, where in roots.items():
         tok, crossed = sent.doc[i], False
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+            out.append(where)  # "according to Janes": a source, never a scene
+            continue
         for _ in range(6):
             crossed = crossed or tok.dep_ in ("relcl", "appos")
             if tok.head.i == tok.i:
