@@ -12,7 +12,6 @@ capitals used for governments ("the Kremlin said", "Kyiv has commented") are kep
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 import re
@@ -20,6 +19,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
+from sayso.extract.places.context import after_place_preposition, after_title, person_name_words, spelling_of
 from sayso.extract.places.lists import in_list, list_of_regions
 from sayso.extract.places.words import hint_after, hint_before, split_feature, words
 from sayso.gazetteer import Entry, Gazetteer
@@ -115,7 +115,7 @@ def _modifier(doc: Doc, m: Mention) -> bool:
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Place mentions in text order, with feature hints, qualifiers and metonymy marked."""
-    person_words = _person_words(doc, gaz)
+    person_words = person_name_words(doc, gaz)
     found: list[Mention] = _dateline(doc, gaz)
     relabel = []
     for ent in doc.ents:
@@ -232,7 +232,7 @@ def _outside_entities(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 continue
             m = _capital_subject(span, gaz) if first else (
                 _unit_mention(span, gaz) or _capital_subject(span, gaz) or _town_after_preposition(span, gaz))
-            if m is not None and not _after_title(span):
+            if m is not None and not after_title(span):
                 out.append(m)
                 i += n - 1
                 break
@@ -381,16 +381,6 @@ def _fallback(core: Span, gaz: Gazetteer) -> list[Entry]:
     return [e for e in gaz.lookup(core[i:].text) if _well_known(e)]
 
 
-def _person_words(doc: Doc, gaz: Gazetteer) -> set[str]:
-    """Words of multi-word PERSON names in this article ("Jordan" of "Michael Jordan"), leaving out
-    PERSON entities that are place names themselves ("Khan Younis")."""
-    out: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1 and ent.text not in gaz:
-            out.update(t.lower_ for t in ent if t.is_alpha)
-    return out
-
-
 def _countries(found: list[Mention]) -> set[str]:
     return {max(m.candidates, key=lambda e: e.population).country_code for m in found if m.candidates}
 
@@ -426,7 +416,7 @@ def _relabelled(span: Span, label: str, gaz: Gazetteer, person_words: set[str],
     after a preposition of place ("in Druzhkivka") or in a country the article's places lie in; a smaller
     town when both hold."""
     if label == "PERSON":
-        if any(t.lower_ in person_words for t in span) or _after_title(span):
+        if any(t.lower_ in person_words for t in span) or after_title(span):
             return None
     mention = _mention(span, gaz, strict=True)
     if mention is None:
@@ -434,54 +424,26 @@ def _relabelled(span: Span, label: str, gaz: Gazetteer, person_words: set[str],
     if mention.landmark is not None:
         return mention
     towns = [e for e in mention.candidates if e.feature == "city"
-             and (norm(e.name) == mention.key or _spelling_of(mention.key, norm(e.name)))]
+             and (norm(e.name) == mention.key or spelling_of(mention.key, norm(e.name)))]
     if mention.hint == "city" and (towns or len({e.geonames_id for e in mention.candidates
                                                   if e.feature == "city"}) == 1):
         return mention  # "the southern city of Nabatieh": a feature word vouches for a town known by another name
-    located = _after_place_preposition(span)
+    located = after_place_preposition(span)
 
     def big(e: Entry) -> bool:  # a town of any size when both say so ("in rural Sardinata", filed from Colombia)
         home = e.country_code in countries
         return (e.population >= RELABEL_TOWN_POPULATION and (located or home)) or (located and home)
 
     named = [e for e in mention.candidates if norm(e.name) == mention.key or e.feature != "city"
-             or (_spelling_of(mention.key, norm(e.name))  # "Kostiantynivka" for GeoNames' "Kostyantynivka"
+             or (spelling_of(mention.key, norm(e.name))  # "Kostiantynivka" for GeoNames' "Kostyantynivka"
                  and (e.population >= 100_000 or big(e)))]
     if any(_well_known(e) or big(e) for e in named):
         return mention
     return None
 
 
-def _after_place_preposition(span: Span) -> bool:
-    """The object of a preposition of place ("in Druzhkivka", "near Tessalit") or of a noun that takes a place
-    ("the shelling of Kupiansk", "the siege of Mariupol"), or a name listed after one ("in Kramatorsk and
-    Druzhkivka"), by the parse."""
-    root = span.root
-    while root.dep_ == "conj" and root.head.i < root.i:
-        root = root.head
-    if root.dep_ == "compound" and root.head.lower_ in words()["feature_words"]:
-        root = root.head  # "in the Goris district"
-    if not span.doc.has_annotation("DEP") or root.dep_ != "pobj":
-        return False
-    prep = root.head
-    return prep.lower_ in words()["place_prepositions"] or (
-        prep.lower_ == "of" and prep.head.lower_ in words()["nouns_of_a_place"])
-
-
-def _spelling_of(key: str, name: str) -> bool:
-    """Another spelling of the same name ("Khan Younis" for "Khan Yunis"), not another word ("Hamas")."""
-    return difflib.SequenceMatcher(None, key, name).ratio() >= 0.8
-
-
 def _well_known(e: Entry) -> bool:
     return e.feature in _UNITS or e.population >= 100_000
-
-
-def _after_title(span: Span) -> bool:
-    if span.start == 0:
-        return False
-    prev = span.doc[span.start - 1]
-    return prev.lower_.rstrip(".") in words()["person_titles"]
 
 
 def _mark_context(doc: Doc, text: str, m: Mention, found: list[Mention], i: int) -> None:
