@@ -99,3 +99,35 @@ def test_a_total_over_a_stated_period_may_grow_whatever_its_kind():
                            status="claimed", quantity=f"${value:g}", speaker=who["speaker"], entity=who["speaker"],
                            entity_pk=who["entity"], half_unit=half_unit(value), frame=frame)
     assert not list(contradictions([aid("a", 91e6, 10, "2025-02", AGENCY), aid("b", 116e6, 11, None, GOVERNOR)]))
+
+
+@pytest.mark.model
+def test_the_datelines_day_is_not_the_figures_date(settings):
+    f = _frame("VALLETTA, Jun 11 (Harbour Wire) - The coastguard said on Monday it had lost 3 patrol boats "
+               "in the storm.\n\nOfficials gave no other details.", settings)
+    assert f.when == "2025-06-09"  # "on Monday", not the dateline's "Jun 11" (nor a year read off "11")
+
+
+@pytest.mark.model
+def test_a_dateline_without_a_date_leaves_the_sentences_dates_alone(settings):
+    f = _frame("MARSEILLE — About 2,000 people were evacuated from the port district on Sunday, the prefect said.",
+               settings)
+    assert f.when == "2025-06-08"
+
+
+def test_a_count_over_a_stated_period_compares_as_a_running_total_whatever_its_kind():
+    def held(article: str, value: float, day: int, since: str | None, who: dict, qualifier: str) -> StoredClaim:
+        frame = Frame("prisoners", "stock", "count", whose="NL", when=f"2025-06-{day:02d}", since=since)
+        return StoredClaim(article_id=article, date=dt.date(2025, 6, day), outlet=article, group=None,
+                           measure_key="prisoners|NL", value=value, value_max=None, unit="count",
+                           qualifier=qualifier, status="claimed", quantity=f"{value:g} sailors",
+                           speaker=who["speaker"], entity=who["speaker"], entity_pk=who["entity"],
+                           half_unit=half_unit(value), frame=frame, noun="sailor")
+    # 90 captured by the 6th against at most 15 taken since the 1st, five days later: a level would have
+    # changed in five days, a count of captures since a day can only have grown
+    [found] = contradictions([held("a", 90, 6, None, AGENCY, "exact"), held("b", 15, 11, "2025-06-01", GOVERNOR,
+                                                                           "at_most")])
+    assert found.kind == "figures"
+    # two levels five days apart, neither over a stated period, are still not compared
+    assert not list(contradictions([held("a", 90, 6, None, AGENCY, "exact"),
+                                    held("b", 15, 11, None, GOVERNOR, "at_most")]))

@@ -126,3 +126,22 @@ def test_frames_round_trip_through_json(settings):
 ])
 def test_the_region_referred_to_is_where_the_area_is_and_the_holder_s_city_is_not(text, settings):
     assert _key(text, "90 square kilometres", settings) == "territory_area|UA|kursk"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("More than 6,000 people have fled their homes in the valley, the agency said.", "6,000 people"),
+    ("The floods have driven 3,100 villagers from their homes.", "3,100 villagers"),
+    ("The shelling forced about 900 residents from their homes last week.", "900 residents"),
+    ("Aid workers said some 1,200 families had left the town since the spring.", "1,200 families"),
+])
+def test_people_who_left_their_homes_are_displaced_not_a_population(text, figure, settings):
+    assert _frames(text, settings)[figure].concept == "displaced"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("The island, home to 40,000 people, has a single hospital.", "40,000 people"),
+    ("Ravenna's 150,000 residents sheltered indoors as the storm passed.", "150,000 residents"),
+])
+def test_a_place_home_to_people_is_their_population(text, figure, settings):
+    assert _frames(text, settings)[figure].concept == "population"
+

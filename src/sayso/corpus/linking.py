@@ -253,9 +253,10 @@ def _days(a: StoredClaim, b: StoredClaim) -> int | None:
 
 
 def _comparable(a: StoredClaim, b: StoredClaim, kind: str, window_days: int) -> bool:
-    """Same time (by the concept's pace), place and scope."""
+    """Same time (by the concept's pace; a count over a stated period is a running total), place and scope."""
     days = _days(a, b)
-    if days is None or days > window(kind, window_days):
+    stated = a.frame is not None and b.frame is not None and bool(a.frame.since or b.frame.since)
+    if days is None or days > window("cumulative" if stated and kind == "stock" else kind, window_days):
         return False
     if not same_counted(a.noun, b.noun):
         return False  # one civilian killed is no rival of 120 soldiers, three artillery systems of one drone

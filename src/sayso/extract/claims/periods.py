@@ -42,6 +42,16 @@ def period_words() -> PeriodWords:
     return PeriodWords(re.compile(rx, re.IGNORECASE), dict(table["current"]), dict(table["units"]), numbers)
 
 
+# "KYIV, March 3 (Wire) - ", "ADEN, Yemen — ": the dateline of a story's first line, the filing place and day
+DATELINE = re.compile(r"^[A-Z][A-Z./' ]{2,}(?:,[^\n\-—–]{0,40})?\s[-—–]{1,2}\s", re.MULTILINE)
+
+
+def _dateline_end(text: str) -> int:
+    """Where the article's dateline ends (0 when it has none): its day is the filing day, not a figure's."""
+    match = DATELINE.search(text, 0, 400)
+    return match.end() if match else 0
+
+
 def _stretch_days(match: re.Match, words: PeriodWords) -> int:
     n = (match.group("n") or "1").lower()
     count = int(n) if n.isdigit() else words.numbers.get(n, 1)
@@ -57,11 +67,13 @@ class Periods:
         self.dates = sorted(dates, key=lambda d: d.start)
         self.published = published
         self.words = period_words()
+        self.dateline_end = _dateline_end(self.text)
 
     def _dates_in(self, sent: Span, span: Span) -> list[DateRef]:
-        """The sentence's dates, less those of another figure ("up from 90,000 a week earlier")."""
-        return [d for d in self.dates if sent.start_char <= d.start < sent.end_char and d.value
-                and not self._of_other_figure(d, span)]
+        """The sentence's dates, less the dateline's and those of another figure ("up from 90,000 a week
+        earlier")."""
+        return [d for d in self.dates if max(sent.start_char, self.dateline_end) <= d.start < sent.end_char
+                and d.value and not self._of_other_figure(d, span)]
 
     def _of_other_figure(self, d: DateRef, span: Span) -> bool:
         """Whether the date hangs on another figure's phrase before it meets a verb or the figure itself."""
