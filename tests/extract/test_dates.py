@@ -80,6 +80,10 @@ def test_dates_ages_durations_verbs_and_ambiguous_numbers_are_not_dates(nlp, tex
         ("Crews repaired the line over the weekend.", dt.date(2025, 5, 20), "2025-05-17"),
         ("Talks are to resume next weekend.", dt.date(2025, 5, 20), "2025-05-24"),
         ("Sales slowed by the end of the year.", dt.date(2024, 3, 1), "2024-12-31"),
+        # a wire dateline's month without its dot: the number after it is the day, not the year
+        ("TULCEA, Oct 15 (Danube Wire) - Barges sailed.", dt.date(2024, 10, 15), "2024-10-15"),
+        ("Crossings reopened on Sept 3, the port said.", dt.date(2024, 9, 4), "2024-09-03"),
+        ("Grain exports fell in Oct 2019 and recovered.", None, "2019"),
     ],
 )
 def test_dates_resolve_like_news(nlp, text, published, value):

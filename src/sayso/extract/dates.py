@@ -47,6 +47,8 @@ def _patterns() -> list[tuple[str, WordStartPattern]]:
     abbr = w["month_abbreviations_need_dot"]
     mon = "(?:" + "|".join(sorted((m.capitalize() for m in full), key=len, reverse=True)) + "|" + \
         "|".join(sorted((a.capitalize() + r"\." for a in abbr), key=len, reverse=True)) + ")"
+    # wire style writes "Oct 15" without the dot: a bare abbreviation counts only with a day number after it
+    bare = "(?:" + "|".join(sorted((a.capitalize() for a in abbr), key=len, reverse=True)) + r")(?=\s+\d{1,2}\b)"
     dow = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     part = r"(?:\s+(?:morning|afternoon|evening|night))?"
     num = r"(?:\d{1,2}|[Aa]n?|[Oo]ne|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)"
@@ -54,7 +56,7 @@ def _patterns() -> list[tuple[str, WordStartPattern]]:
     yr = r"(?:1[6-9]\d\d|20\d\d)"
     mod = r"(?:(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater|[Mm]id)[\s-]|[Tt]he (?:end|beginning|start|middle) of )"
     table = [
-        ("mdy", rf"(?:(?P<dow>{dow}),?\s+)?(?:{mod})?(?P<mon>{mon})\s+(?P<day>\d{{1,2}}){ord_}\b(?:,?\s+(?P<year>{yr})\b)?"),
+        ("mdy", rf"(?:(?P<dow>{dow}),?\s+)?(?:{mod})?(?P<mon>{mon}|{bare})\s+(?P<day>\d{{1,2}}){ord_}\b(?:,?\s+(?P<year>{yr})\b)?"),
         ("dmy", rf"(?:(?P<dow>{dow}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}}){ord_}\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<year>{yr})\b)?"),
         ("my", rf"(?:{mod})?(?P<mon>{mon}),?\s+(?:of\s+)?(?P<year>{yr})\b"),
         ("mon", rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?: past| coming)?)\s+|{mod})?(?P<mon>{mon})(?!\w)"
