@@ -1,8 +1,9 @@
-"""The blind held-out gold set for the cross-article layer (tests/fixtures/heldout_corpus/) is well formed.
+"""The blind held-out gold sets for the cross-article layer (tests/fixtures/heldout_corpus/, heldout_corpus2/) are
+well formed.
 
-No score floor: the set measures how wire copies, entities, claim clusters and contradictions generalise
-(score it with ../shared/eval/corpus_score.py, see the README there). These tests keep the files honest:
-what the build script writes, and every span in the gold is evidence in the article it names.
+No score floor: the sets measure how wire copies, entities, claim clusters and contradictions generalise
+(score them with ../shared/eval/corpus_score.py, see their READMEs). These tests keep the files honest:
+what each build script writes, and every span in the gold is evidence in the article it names.
 """
 
 from __future__ import annotations
@@ -12,16 +13,20 @@ import subprocess
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).parent / "fixtures" / "heldout_corpus"
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+# each set's folder and its build script
+SETS = [("heldout_corpus", "build_heldout_corpus.py"), ("heldout_corpus2", "build_heldout_corpus2.py")]
 
 
-def _articles() -> dict[str, str]:
-    rows = [json.loads(line) for line in (HERE / "articles.jsonl").read_text("utf-8").splitlines() if line]
+def _articles(here: Path) -> dict[str, str]:
+    rows = [json.loads(line) for line in (here / "articles.jsonl").read_text("utf-8").splitlines() if line]
     return {row["id"]: row["text"] for row in rows}
 
 
-def _gold() -> dict:
-    return json.loads((HERE / "gold.json").read_text("utf-8"))
+def _gold(here: Path) -> dict:
+    return json.loads((here / "gold.json").read_text("utf-8"))
 
 
 def _spans(gold: dict):
@@ -34,23 +39,28 @@ def _spans(gold: dict):
         yield from entity["examples"]
 
 
-def test_heldout_corpus_files_are_what_the_build_script_writes():
-    done = subprocess.run([sys.executable, str(HERE / "build_heldout_corpus.py"), "--check"],
+@pytest.mark.parametrize("folder, script", SETS)
+def test_heldout_corpus_files_are_what_the_build_script_writes(folder, script):
+    done = subprocess.run([sys.executable, str(FIXTURES / folder / script), "--check"],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
 
 
-def test_every_gold_span_is_evidence_in_its_article():
-    texts, n = _articles(), 0
-    for span in _spans(_gold()):
+@pytest.mark.parametrize("folder", [folder for folder, _ in SETS])
+def test_every_gold_span_is_evidence_in_its_article(folder):
+    here = FIXTURES / folder
+    texts, n = _articles(here), 0
+    for span in _spans(_gold(here)):
         text = texts[span["article_id"]]
         assert text[span["start"]:span["end"]] == span["text"], span
         n += 1
     assert n >= 50
 
 
-def test_groups_and_pairs_name_articles_of_the_set():
-    texts, gold = _articles(), _gold()
+@pytest.mark.parametrize("folder", [folder for folder, _ in SETS])
+def test_groups_and_pairs_name_articles_of_the_set(folder):
+    here = FIXTURES / folder
+    texts, gold = _articles(here), _gold(here)
     for group in gold["duplicates"]:
         assert len(group["ids"]) >= 2 and set(group["ids"]) <= set(texts)
     for pair in gold["hard_negatives"]:
