@@ -15,6 +15,7 @@ from sayso.extract.quotes.speaker_phrases import (PROPER_TAGS, appositive_name, 
                                            described_as_person, describes_person, distinct, given_name, is_age, media,
                                            modifiers, noun_phrase, strip_det, words)
 from sayso.models import Speaker
+from sayso.nlp.pipeline import column, string_ids
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _RECENT_CHARS = 250  # how far back "the general" looks for the person it renames
@@ -133,6 +134,12 @@ def _norm_key(text: str) -> str:
     return " ".join(out.split())
 
 
+@functools.lru_cache(maxsize=1)
+def _title_ids() -> frozenset[int]:
+    """The ids of the person titles' lower-case forms on the Doc's arrays."""
+    return string_ids(frozenset(words()["person_titles"]))
+
+
 class ArticleSpeakers:
     """Person mentions of one article, with surname and role tables, that resolve speaker mentions."""
 
@@ -163,9 +170,9 @@ class ArticleSpeakers:
             if doc[ent.start].text.lower() in words()["not_person_first_words"]:
                 continue  # "Port Said", "HMS Kestrel": a place or a ship the model took for a person
             self._add_person(a, b)
-        titles = {doc.vocab.strings[t] for t in words()["person_titles"]}
+        titles = _title_ids()
         appos = doc.vocab.strings["appos"]
-        for i, (dep, low) in enumerate(doc.to_array([DEP, LOWER]).tolist()):
+        for i, (dep, low) in enumerate(zip(column(doc, DEP), column(doc, LOWER))):
             if low in titles and i not in self.token_person:
                 self._add_titled(i)
             if dep == appos:
